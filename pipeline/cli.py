@@ -1,0 +1,129 @@
+"""Command line: one subcommand per stage, plus `run` for everything (python -m pipeline --help)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from pipeline import __version__, config
+from pipeline.errors import PipelineError
+from pipeline.log import say
+
+
+def _options(args) -> config.Options:
+    progress = {"auto": None, "on": True, "off": False}[getattr(args, "progress", "auto")]
+    return config.Options(
+        raw=Path(getattr(args, "raw", None) or config.RAW_DIR),
+        out=Path(getattr(args, "out", None) or config.PROCESSED_DIR),
+        model=getattr(args, "model", None) or config.SPACY_MODEL,
+        jobs=max(1, int(getattr(args, "jobs", 1) or 1)),
+        strict=bool(getattr(args, "strict", False)),
+        progress=progress,
+    )
+
+
+def cmd_parse(args):
+    from pipeline import parse
+
+    parse.run(_options(args))
+
+
+def cmd_extract(args):
+    from pipeline import extract
+
+    extract.run(_options(args))
+
+
+def cmd_package(args):
+    from pipeline import package
+
+    package.run(_options(args))
+
+
+def cmd_strict(args):
+    return strict_check(_options(args))
+
+
+def strict_check(opts: config.Options) -> int:
+    from pipeline.tables import read_rows
+
+    path = Path(opts.out) / "skipped.csv"
+    rows = read_rows(path) if path.is_file() else []
+    if rows:
+        say(f"strict: {len(rows)} input file(s) skipped (see {path})")
+        return 1
+    return 0
+
+
+def cmd_run(args):
+    from pipeline import extract, package, parse
+
+    opts = _options(args)
+    parse.run(opts)
+    extract.run(opts)
+    package.run(opts)
+    return strict_check(opts) if opts.strict else 0
+
+
+def cmd_eval(args):
+    from pipeline import evaluate
+
+    return evaluate.main(Path(args.gold), Path(args.out or config.PROCESSED_DIR))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"netsummit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p, raw=True):
+        if raw:
+            p.add_argument("--raw", help=f"folder of saved LWN pages (default: {config.RAW_DIR})")
+        p.add_argument("--out", help=f"folder for the tables (default: {config.PROCESSED_DIR})")
+        p.add_argument("--progress", choices=("auto", "on", "off"), default="auto",
+                       help="progress bar: auto shows it on a terminal only")
+
+    p = sub.add_parser("parse", help="raw/*.html → articles, paragraphs, article_topics, skipped")
+    common(p)
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("extract", help="paragraphs → people, subsystems, keywords, person_subsystem")
+    common(p, raw=False)
+    p.add_argument("--model", help=f"spaCy model (default: {config.SPACY_MODEL}, or $SPACY_MODEL)")
+    p.add_argument("--jobs", type=int, default=1, help="processes for the spaCy pipeline")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("package", help="check every table and write datapackage.json")
+    common(p, raw=False)
+    p.set_defaults(func=cmd_package)
+
+    p = sub.add_parser("strict", help="exit non-zero if any input file was skipped")
+    common(p, raw=False)
+    p.set_defaults(func=cmd_strict)
+
+    p = sub.add_parser("run", help="every stage: parse, extract, package")
+    common(p)
+    p.add_argument("--model", help=f"spaCy model (default: {config.SPACY_MODEL})")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the spaCy pipeline")
+    p.add_argument("--strict", action="store_true", help="exit non-zero if any input file was skipped")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("eval", help="precision, recall and F1 of the tables against a gold file")
+    p.add_argument("--gold", default=str(config.PROJECT_DIR / "tests" / "gold" / "extraction.json"))
+    p.add_argument("--out", help="folder of the tables to evaluate")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except PipelineError as err:
+        say(f"error: {err}")
+        return 2
+    except KeyboardInterrupt:
+        say("interrupted: tables already written are complete; run again to finish")
+        return 130

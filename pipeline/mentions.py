@@ -1,0 +1,197 @@
+"""Finding subsystem and person mentions in parsed paragraphs (spaCy Docs); pure functions.
+
+Subsystems come from the taxonomy through PhraseMatchers. People come from the alias table and
+the model's PERSON entities, repaired where the model is known to fail: names clipped at the
+start ("Hadi Salim"), subsystem acronyms tagged as names, code identifiers, places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.taxonomy import Subsystem, Term, fold
+
+NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "al", "del", "della", "y"})
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+# Capitalised words the model takes for names that never are, in these reports.
+NOT_NAMES = frozenset({
+    "linux", "kernel", "netconf", "netdev", "summit", "lwn", "git", "red", "hat", "intel", "google",
+    "facebook", "meta", "microsoft", "cisco", "mellanox", "nvidia", "broadcom", "ibm", "oracle",
+    "suse", "novell", "canonical", "ubuntu", "debian", "fedora", "android", "windows", "bsd",
+    "freebsd", "openbsd", "netbsd", "solaris", "unix", "posix", "ietf", "rfc", "mr", "ms", "dr",
+    "mainline", "plumbers", "bof", "q&a", "yes", "no", "ok", "thanks", "stay", "update",
+})
+_PATH_RE = re.compile(r"(?:[\w.+-]*/){2,}[\w.+-]*|[\w-]+\.[ch]\b|\b\w+\(\)")
+_CODEY_RE = re.compile(r"[_/\\(){}<>=@#$%^*\[\]|0-9]")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A located mention: paragraph-relative character offsets and the canonical name."""
+
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    canonical: str
+    category: str = ""
+    source: str = ""  # how a person mention was found: alias, ner, part, backref
+
+
+class SubsystemMatcher:
+    """PhraseMatchers for the taxonomy's terms: exact-case ones on ORTH, the rest on LOWER."""
+
+    def __init__(self, vocab, tokenizer, subsystems: dict[str, Subsystem], terms: list[Term]):
+        self.subsystems = subsystems
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        for term in terms:
+            matcher = self.exact if term.exact_case else self.lower
+            text = term.alias if term.exact_case else term.alias.lower()
+            matcher.add(term.canonical, [tokenizer(text)])
+
+    def spans(self, doc: Doc) -> list[Span]:
+        """Longest non-overlapping matches, outside file paths and function names."""
+        found = [Span(doc, s, e, label=m) for m, s, e in self.exact(doc)]
+        found += [Span(doc, s, e, label=m) for m, s, e in self.lower(doc)]
+        blocked = [(m.start(), m.end()) for m in _PATH_RE.finditer(doc.text)]
+        kept = []
+        for span in filter_spans(found):
+            if any(a < span.end_char and span.start_char < b for a, b in blocked):
+                continue
+            before = doc[span.start - 1] if span.start > 0 else None
+            after = doc[span.end] if span.end < len(doc) else None
+            # "tcp_input" or "XDP_PASS" style identifiers are code, not mentions.
+            if (before is not None and not before.whitespace_ and before.text in ("_", ".", "-") ) or (
+                after is not None and not span[-1].whitespace_ and after.text in ("_",)
+            ):
+                continue
+            kept.append(span)
+        return kept
+
+
+class PersonFinder:
+    """Candidate person spans in one Doc, labelled with a canonical name when the alias table knows it."""
+
+    def __init__(self, vocab, tokenizer, aliases: dict[str, str]):
+        self.aliases = aliases
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        for alias, person in aliases.items():
+            self.matcher.add(person, [tokenizer(alias)])
+
+    def spans(self, doc: Doc, blocked: list[Span]) -> list[Span]:
+        """Alias-table matches and repaired PERSON entities that do not overlap ``blocked`` (subsystems)."""
+        blocked_tokens = {i for span in blocked for i in range(span.start, span.end)}
+        candidates = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            span = _repair(doc, ent)
+            if span is not None:
+                candidates.append(Span(doc, span.start, span.end, label="PERSON"))
+        result = []
+        for span in filter_spans(candidates):
+            if any(i in blocked_tokens for i in range(span.start, span.end)):
+                continue
+            if span.label_ == "PERSON" and not plausible_name(span):
+                continue
+            result.append(span)
+        return result
+
+
+def _repair(doc: Doc, ent: Span) -> Span | None:
+    """Extend an entity over name tokens the model clipped (left, particles, suffixes); trim stray edges."""
+    start, end = ent.start, ent.end
+    while start < end and not doc[start].is_alpha:
+        start += 1
+    while end > start and not (doc[end - 1].is_alpha or doc[end - 1].text in NAME_SUFFIXES):
+        end -= 1
+    if start >= end:
+        return None
+    # "Jamal Hadi Salim" comes out as "Hadi Salim": take capitalised proper nouns just before it.
+    while start > 0:
+        prev = doc[start - 1]
+        if _name_token(prev) and prev.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+            start -= 1
+        elif prev.text in NAME_PARTICLES and start > 1 and _name_token(doc[start - 2]):
+            start -= 2
+        else:
+            break
+    # particles inside ("Arnaldo Carvalho de Melo") and suffixes after ("Smith Jr.").
+    while end < len(doc):
+        nxt = doc[end]
+        if nxt.text in NAME_PARTICLES and end + 1 < len(doc) and _name_token(doc[end + 1]):
+            end += 2
+        elif nxt.text in NAME_SUFFIXES:
+            end += 1
+        elif nxt.text == "," and end + 1 < len(doc) and doc[end + 1].text in NAME_SUFFIXES:
+            end += 2
+        elif nxt.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) and doc[end + 1].is_title:
+            end += 2
+        else:
+            break
+    return doc[start:end]
+
+
+def _name_token(token) -> bool:
+    return (
+        token.is_alpha and token.is_title and token.pos_ == "PROPN" and not token.is_sent_start
+        and token.lower_ not in NOT_NAMES
+    ) or (token.is_alpha and token.is_title and token.is_sent_start and token.pos_ == "PROPN" and token.ent_type_ == "PERSON")
+
+
+def plausible_name(span: Span) -> bool:
+    """Reject what the model tags PERSON but is an acronym, identifier, place or product."""
+    text = span.text
+    if _CODEY_RE.search(text.replace(", Jr.", "").replace(", Sr.", "")):
+        return False
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False
+    if any(t.lower_ in NOT_NAMES for t in words):
+        return False
+    if not words[0].is_title and words[0].text not in NAME_PARTICLES:
+        return False
+    if any(t.is_upper and len(t) > 1 and t.text not in NAME_SUFFIXES for t in words):
+        return False
+    if any(t.like_url or t.like_email for t in span):
+        return False
+    return True
+
+
+def with_possessive(doc: Doc, span: Span) -> Span:
+    """Include a following possessive marker, so the mention text is as written ("Herbert's")."""
+    if span.end < len(doc) and doc[span.end].text in _POSSESSIVE and not span[-1].whitespace_:
+        return doc[span.start:span.end + 1]
+    return span
+
+
+def surface(span: Span) -> str:
+    """The name without a possessive marker."""
+    text = span.text
+    for mark in _POSSESSIVE:
+        if text.endswith(mark):
+            return text[: -len(mark)]
+    return text
+
+
+def name_parts(name: str) -> list[str]:
+    """Tokens of a full name that may stand alone for it: not particles, initials or suffixes."""
+    parts = []
+    for word in re.split(r"\s+", name):
+        word = word.strip(",")
+        if not word or word in NAME_PARTICLES or word in NAME_SUFFIXES:
+            continue
+        if len(word.rstrip(".")) <= 1 or word.endswith("."):
+            continue
+        parts.append(word)
+        if fold(word) != word:
+            parts.append(fold(word))
+    return parts

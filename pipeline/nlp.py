@@ -1,0 +1,37 @@
+"""Loading the trained spaCy model with only the components extraction needs."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.errors import PipelineError
+
+# tagger+attribute_ruler+lemmatizer give lemmas, the parser gives sentences, noun chunks and
+# dependencies, ner gives PERSON entities; all of them are used.
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str):
+    """Load the model once per process; a missing model is a one-line error saying how to install it."""
+    try:
+        import spacy
+    except ImportError as err:  # pragma: no cover - only without the project's dependencies
+        raise PipelineError("spaCy is not installed: run `make` (or pip install -e .) first") from err
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise PipelineError(
+            f"spaCy model {name!r} is not installed: run `make` to install the pinned model, "
+            f"or `pip install {name.replace('_', '-')}` and set SPACY_MODEL={name}"
+        ) from err
+    disable = [p for p in nlp.pipe_names if p not in COMPONENTS]
+    for pipe in disable:
+        nlp.disable_pipe(pipe)
+    return nlp
+
+
+def model_id(nlp) -> str:
+    """'<lang>_<name>-<version>' and the enabled components: part of every NLP cache key."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}:{','.join(nlp.pipe_names)}"

@@ -1,0 +1,68 @@
+"""Stage 3, package: consistency checks over all tables, then processed/datapackage.json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline import __version__, schema
+from pipeline.config import Options
+from pipeline.errors import PipelineError
+from pipeline.log import say
+from pipeline.tables import atomic_write_bytes, json_bytes, read_rows
+
+
+def check_tables(tables: dict[str, list[dict[str, str]]], paragraph_texts: dict[tuple[str, str], str] | None = None) -> list[str]:
+    """Problems in a set of tables (rows as read from CSV): unknown article ids, duplicate keys,
+    offsets that do not point at the mention's text, columns not as the data dictionary says. Pure."""
+    problems = []
+    for name, rows in tables.items():
+        table = schema.TABLES[name]
+        if rows and list(rows[0].keys()) != table.column_names:
+            problems.append(f"{name}.csv: columns {list(rows[0].keys())} differ from the data dictionary")
+            continue
+        keys = [tuple(r[k] for k in table.primary_key) for r in rows]
+        if len(keys) != len(set(keys)):
+            problems.append(f"{name}.csv: duplicate primary key {table.primary_key}")
+    known = {r["article_id"] for r in tables.get("articles", [])}
+    for name, rows in tables.items():
+        if name == "articles" or "article_id" not in schema.TABLES[name].column_names:
+            continue
+        unknown = {r["article_id"] for r in rows} - known
+        if unknown:
+            problems.append(f"{name}.csv: article_id not in articles.csv: {', '.join(sorted(unknown)[:5])}")
+    if paragraph_texts is not None:
+        for name in ("person_mentions", "subsystem_mentions"):
+            for r in tables.get(name, []):
+                text = paragraph_texts.get((r["article_id"], r["paragraph"]))
+                if text is None or text[int(r["start"]):int(r["end"])] != r["text"]:
+                    problems.append(f"{name}.csv: article {r['article_id']} paragraph {r['paragraph']} "
+                                    f"offsets {r['start']}-{r['end']} do not point at {r['text']!r}")
+                    break
+    for name, fk_table, fk_col in (("person_subsystem", "people", "person"), ("person_subsystem", "subsystems", "subsystem"),
+                                   ("person_aliases", "people", "person")):
+        if name in tables and fk_table in tables:
+            known_values = {r[fk_col] for r in tables[fk_table]}
+            missing = {r[fk_col] for r in tables[name]} - known_values
+            if missing:
+                problems.append(f"{name}.csv: {fk_col} not in {fk_table}.csv: {', '.join(sorted(missing)[:5])}")
+    return problems
+
+
+def provenance(opts: Options) -> dict:
+    from pipeline.extract import model_version_key
+
+    return {"pipeline_version": __version__, "spacy_model": model_version_key(opts.model)}
+
+
+def run(opts: Options, table_names=None) -> dict:
+    """Check the tables in opts.out and describe them in datapackage.json; a failed check is an error."""
+    out = Path(opts.out)
+    names = [n for n in (table_names or schema.TABLES) if (out / schema.TABLES[n].filename).is_file()]
+    tables = {n: read_rows(out / schema.TABLES[n].filename) for n in names}
+    texts = {(r["article_id"], r["paragraph"]): r["text"] for r in tables.get("paragraphs", [])}
+    problems = check_tables(tables, texts)
+    if problems:
+        raise PipelineError("consistency check failed (a bug, please report it): " + "; ".join(problems))
+    atomic_write_bytes(out / "datapackage.json", json_bytes(schema.datapackage(names, provenance(opts))))
+    say(f"package: {len(names)} tables checked, datapackage.json written")
+    return {"tables": names}

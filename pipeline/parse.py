@@ -1,0 +1,129 @@
+"""Stage 1, parse: raw/*.html → articles.csv, paragraphs.csv, article_topics.csv, skipped.csv."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from pathlib import Path
+
+from pipeline import schema
+from pipeline.cache import Cache, files_digest
+from pipeline.config import RAW_SUFFIXES, SOURCES_NAME, Options
+from pipeline.errors import Skip
+from pipeline.log import progress, say
+from pipeline.lwnpage import Block, Page, parse_page, with_fallback_date
+from pipeline.tables import read_rows, write_tables
+
+_CODE = [Path(__file__).with_name(n) for n in ("lwnpage.py", "selectors.py", "decode.py", "parse.py")]
+
+
+def raw_files(raw: Path) -> list[Path]:
+    """The pages to process: files in ``raw`` with an HTML suffix, in a stable order."""
+    if not raw.is_dir():
+        return []
+    return sorted(
+        (p for p in raw.iterdir() if p.is_file() and p.suffix.lower() in RAW_SUFFIXES and not p.name.startswith(".")),
+        key=lambda p: p.name,
+    )
+
+
+def load_sources(raw: Path) -> dict[int, dict[str, str]]:
+    """raw/sources.csv by article_id (the list of known reports and where each page came from)."""
+    path = raw / SOURCES_NAME
+    if not path.is_file():
+        return {}
+    sources = {}
+    for row in read_rows(path):
+        try:
+            sources[int(row["article_id"])] = row
+        except (KeyError, TypeError, ValueError):
+            continue
+    return sources
+
+
+def parse_file(data: bytes, name: str) -> dict:
+    """Parse one page into a JSON-able dict: either {'page': ...} or {'skip': reason}."""
+    try:
+        return {"page": asdict(parse_page(data, name))}
+    except Skip as skip:
+        return {"skip": skip.reason}
+    except RecursionError:
+        return {"skip": "markup nested too deeply to parse"}
+
+
+def page_from_dict(d: dict) -> Page:
+    d = dict(d)
+    d["blocks"] = [Block(**b) for b in d["blocks"]]
+    d["topics"] = [tuple(t) for t in d["topics"]]
+    return Page(**d)
+
+
+def choose_kept(files: list[str], article_id: int) -> str:
+    """Which of several files holding the same article is kept: '<article_id>.html' if present, else the first by name."""
+    preferred = [f for f in files if Path(f).stem == str(article_id)]
+    return sorted(preferred or files)[0]
+
+
+def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], raw_label: str):
+    """Turn parse results [(file name, sha256, result)] into table rows plus skip messages. Pure."""
+    skipped, messages, pages = [], [], {}
+    for name, sha, result in parsed:
+        if "skip" in result:
+            skipped.append({"source_file": name, "reason": result["skip"]})
+            continue
+        page = page_from_dict(result["page"])
+        pages.setdefault(page.article_id, []).append((name, sha, page))
+    articles, paragraphs, topics = [], [], []
+    for article_id, candidates in pages.items():
+        kept = choose_kept([c[0] for c in candidates], article_id)
+        for name, sha, page in candidates:
+            if name != kept:
+                skipped.append({"source_file": name, "reason": f"duplicate of article {article_id}, kept {raw_label}/{kept}"})
+                continue
+            source = sources.get(article_id, {})
+            page = with_fallback_date(page, source.get("published"))
+            articles.append({
+                "article_id": article_id, "url": page.url, "title": page.title, "published": page.published,
+                "year": int(page.published[:4]) if page.published else None, "author": page.author,
+                "event": page.event, "word_count": page.word_count, "source_file": name, "sha256": sha,
+            })
+            paragraphs.extend(
+                {"article_id": article_id, "paragraph": i, "kind": b.kind, "text": b.text}
+                for i, b in enumerate(page.blocks)
+            )
+            topics.extend({"article_id": article_id, "index_name": idx, "topic": t} for idx, t in page.topics)
+    for row in sorted(skipped, key=lambda r: r["source_file"]):
+        messages.append(f"{raw_label}/{row['source_file']}: skipped: {row['reason']}")
+    return articles, paragraphs, topics, skipped, messages
+
+
+def run(opts: Options) -> dict:
+    """Parse every page in opts.raw (reusing cached results) and write the parse tables to opts.out."""
+    raw = Path(opts.raw)
+    files = raw_files(raw)
+    cache = Cache(opts.cache, "parse", files_digest(_CODE))
+    parsed = []
+    for path in progress(files, total=len(files), desc="parse", enabled=opts.progress):
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            parsed.append((path.name, "", {"skip": f"cannot read file ({err.strerror})"}))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        key = f"{sha}:{path.name}"
+        result = cache.get(key)
+        if result is None:
+            result = parse_file(data, path.name)
+            cache.put(key, result)
+        parsed.append((path.name, sha, result))
+    articles, paragraphs, topics, skipped, messages = build_rows(parsed, load_sources(raw), str(raw))
+    for message in messages:
+        say(message)
+    write_tables(opts.out, {
+        schema.ARTICLES: articles, schema.PARAGRAPHS: paragraphs,
+        schema.ARTICLE_TOPICS: topics, schema.SKIPPED: skipped,
+    })
+    cache.prune()
+    say(f"parse: {len(articles)} articles, {len(paragraphs)} paragraphs, {len(skipped)} skipped "
+        f"({len(files)} files in {raw})")
+    return {"articles": len(articles), "paragraphs": len(paragraphs), "skipped": len(skipped)}

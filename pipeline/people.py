@@ -1,0 +1,110 @@
+"""Resolving person mentions within one article to canonical names.
+
+Full names go through the alias table; a partial name ("Hadi Salim") or a lone first name or
+surname ("Herbert", "Kicinski said") goes to the full name written in the same article, the
+nearest earlier one when several fit. A lone name nobody in the article carries is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from pipeline.mentions import name_parts, surface, with_possessive
+from pipeline.taxonomy import fold
+
+
+def canonical_full(name: str, aliases: dict[str, str]) -> str | None:
+    return aliases.get(name) or aliases.get(fold(name))
+
+
+def _words(name: str) -> list[str]:
+    return [fold(w).lower() for w in name.replace("-", " - ").split()]
+
+
+def _is_part_of(short: str, long: str) -> bool:
+    """True when the words of ``short`` appear contiguously in ``long`` ('Hadi Salim' in 'Jamal Hadi Salim')."""
+    a, b = _words(short), _words(long)
+    return len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
+def resolve_article(
+    docs: list[tuple[int, Doc]],
+    candidates: dict[int, list[Span]],
+    blocked: dict[int, list[Span]],
+    aliases: dict[str, str],
+    person_aliases: dict[str, list[str]],
+    tokenizer,
+) -> list[tuple[int, Span, str]]:
+    """(paragraph, span, canonical person) for every person mention in an article, in reading order."""
+    full: list[tuple[int, Span, str]] = []
+    unknown_full: list[tuple[int, Span, str]] = []
+    singles: list[tuple[int, Span]] = []
+    for paragraph, _doc in docs:
+        for span in candidates.get(paragraph, []):
+            name = surface(span)
+            if span.label_ != "PERSON":
+                full.append((paragraph, span, span.label_))
+            elif len(name.split()) >= 2:
+                known = canonical_full(name, aliases)
+                (full if known else unknown_full).append((paragraph, span, known or " ".join(name.split())))
+            else:
+                singles.append((paragraph, span))
+    # A partial full name resolves to a longer one written in the same article.
+    names = {p for _, _, p in full} | {p for _, _, p in unknown_full}
+    for paragraph, span, name in unknown_full:
+        longer = sorted((n for n in names if _is_part_of(name, n)), key=lambda n: (-len(n), n))
+        full.append((paragraph, span, longer[0] if longer else name))
+    full.sort(key=lambda m: (m[0], m[1].start))
+
+    parts: dict[str, set[str]] = defaultdict(set)
+    for _, span, person in full:
+        for form in {person, surface(span), *person_aliases.get(person, [])}:
+            for part in name_parts(form):
+                parts[part].add(person)
+
+    def nearest(paragraph: int, start: int, persons: set[str]) -> str | None:
+        earlier = [(p, s.start, n) for p, s, n in full if n in persons and (p, s.start) < (paragraph, start)]
+        if earlier:
+            return max(earlier)[2]
+        later = [(p, s.start, n) for p, s, n in full if n in persons]
+        return min(later)[2] if later else None
+
+    resolved = list(full)
+    taken = {(p, i) for p, s, _ in full for i in range(s.start, s.end)}
+    for paragraph, span in singles:
+        person = nearest(paragraph, span.start, parts.get(surface(span), set()))
+        if person and not any((paragraph, i) in taken for i in range(span.start, span.end)):
+            resolved.append((paragraph, span, person))
+            taken.update((paragraph, i) for i in range(span.start, span.end))
+    # Back-references the model did not tag: "Herbert" after "Herbert Xu", "Kicinski said".
+    if parts:
+        vocab = docs[0][1].vocab
+        matcher = PhraseMatcher(vocab, attr="ORTH")
+        for part in parts:
+            matcher.add(part, [tokenizer(part)])
+        for paragraph, doc in docs:
+            block = {i for s in blocked.get(paragraph, []) for i in range(s.start, s.end)}
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                if any((paragraph, i) in taken or i in block for i in range(start, end)):
+                    continue
+                if not (span[0].is_title and span[0].pos_ in ("PROPN", "NOUN") or span[0].ent_type_ == "PERSON"):
+                    continue
+                if start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN":
+                    continue  # part of a longer, different name
+                if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                    continue
+                person = nearest(paragraph, start, parts[vocab.strings[match_id]])
+                if person:
+                    resolved.append((paragraph, span, person))
+                    taken.update((paragraph, i) for i in range(start, end))
+    out = []
+    for paragraph, span, person in resolved:
+        doc = span.doc
+        out.append((paragraph, with_possessive(doc, span), person))
+    out.sort(key=lambda m: (m[0], m[1].start))
+    return out
+

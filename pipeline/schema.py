@@ -1,0 +1,259 @@
+"""The data dictionary: every output table's columns, in order, with type and description.
+
+This one definition drives the CSV writers, the pandas dtypes used to read tables back,
+and ``processed/datapackage.json`` (Frictionless Data Package with Table Schemas).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # Frictionless Table Schema type: string, integer, number, date
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = field(default=())
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _c(name, type_, description, required=False, enum=None):
+    return Column(name, type_, description, required, enum)
+
+
+ARTICLE_ID = _c("article_id", "integer", "LWN article number (https://lwn.net/Articles/<article_id>/).", True)
+PARAGRAPH = _c("paragraph", "integer", "0-based index of the body block within the article, in reading order.", True)
+SENTENCE = _c("sentence", "integer", "0-based index of the sentence within the paragraph.", True)
+START = _c("start", "integer", "Character offset where the mention starts in the paragraph's text.", True)
+END = _c("end", "integer", "Character offset just past the mention's end in the paragraph's text.", True)
+YEAR_FIRST = _c("first_year", "integer", "Publication year of the earliest article that mentions it.")
+YEAR_LAST = _c("last_year", "integer", "Publication year of the latest article that mentions it.")
+N_ARTICLES = _c("n_articles", "integer", "Number of articles that mention it.", True)
+N_MENTIONS = _c("n_mentions", "integer", "Number of mentions in all articles.", True)
+TO_ARTICLES = ((("article_id",), "articles", ("article_id",)),)
+TO_PARAGRAPHS = ((("article_id", "paragraph"), "paragraphs", ("article_id", "paragraph")),)
+
+BLOCK_KINDS = ("p", "li", "h4", "quote", "pre")
+
+
+TABLES: dict[str, Table] = {}
+
+
+def _register(table: Table) -> Table:
+    TABLES[table.name] = table
+    return table
+
+
+ARTICLES = _register(Table(
+    "articles", "One row per article.",
+    (
+        ARTICLE_ID,
+        _c("url", "string", "Canonical URL of the article.", True),
+        _c("title", "string", "Headline, without the ' [LWN.net]' suffix.", True),
+        _c("published", "date", "Publication date (ISO 8601) from the page, else from raw/sources.csv; empty if unknown."),
+        _c("year", "integer", "Publication year; empty if unknown."),
+        _c("author", "string", "Author from the byline (staff, guest or news-brief form); empty if none."),
+        _c("event", "string", "The meeting reported on, e.g. 'Kernel Summit 2005', 'Netconf 2016'; empty if unknown."),
+        _c("word_count", "integer", "Words in the body text (paragraphs.csv), split on whitespace.", True),
+        _c("source_file", "string", "File name of the page in the raw folder.", True),
+        _c("sha256", "string", "SHA-256 of the raw page's bytes.", True),
+    ),
+    ("article_id",),
+))
+
+PARAGRAPHS = _register(Table(
+    "paragraphs", "One row per block of body text, in reading order.",
+    (
+        ARTICLE_ID, PARAGRAPH,
+        _c("kind", "string", "Block type: p (paragraph), li (list item), h4 (subheading), quote (quoted mail), pre (code).", True, BLOCK_KINDS),
+        _c("text", "string", "Block text; whitespace normalised (line breaks kept in pre), inline code and link text kept.", True),
+    ),
+    ("article_id", "paragraph"), TO_ARTICLES,
+))
+
+ARTICLE_TOPICS = _register(Table(
+    "article_topics", "One row per (article, topic) from LWN's 'Index entries for this article' table.",
+    (
+        ARTICLE_ID,
+        _c("index_name", "string", "The LWN index the entry belongs to, e.g. 'Kernel', 'Conference'; empty if not given."),
+        _c("topic", "string", "Index entry, e.g. 'Networking/Networking summits'.", True),
+    ),
+    ("article_id", "index_name", "topic"), TO_ARTICLES,
+))
+
+SKIPPED = _register(Table(
+    "skipped", "One row per raw file that was not processed, with the reason.",
+    (
+        _c("source_file", "string", "File name in the raw folder.", True),
+        _c("reason", "string", "Why the file was skipped, e.g. 'subscriber-only page (free from 2026-12-03)'.", True),
+    ),
+    ("source_file",),
+))
+
+PERSON_MENTIONS = _register(Table(
+    "person_mentions", "One row per mention of a person in body text.",
+    (
+        ARTICLE_ID, PARAGRAPH, SENTENCE, START, END,
+        _c("text", "string", "The mention as written, e.g. 'Dave Miller', \"Herbert's\", 'DaveM'.", True),
+        _c("person", "string", "Canonical name, e.g. 'David S. Miller'.", True),
+    ),
+    ("article_id", "paragraph", "start"), TO_ARTICLES + TO_PARAGRAPHS,
+))
+
+PEOPLE = _register(Table(
+    "people", "One row per canonical person mentioned anywhere.",
+    (_c("person", "string", "Canonical name.", True), N_ARTICLES, N_MENTIONS, YEAR_FIRST, YEAR_LAST),
+    ("person",),
+))
+
+PERSON_ALIASES = _register(Table(
+    "person_aliases", "One row per (person, surface form) seen in the corpus.",
+    (
+        _c("person", "string", "Canonical name.", True),
+        _c("alias", "string", "Surface form as written (possessive 's removed).", True),
+        N_MENTIONS,
+    ),
+    ("person", "alias"), ((("person",), "people", ("person",)),),
+))
+
+SUBSYSTEM_MENTIONS = _register(Table(
+    "subsystem_mentions", "One row per mention of a networking subsystem, protocol, feature or tool in body text.",
+    (
+        ARTICLE_ID, PARAGRAPH, SENTENCE, START, END,
+        _c("text", "string", "The mention as written, e.g. 'IPSec/XFRM', 'socket buffer'.", True),
+        _c("subsystem", "string", "Canonical subsystem name from the taxonomy, e.g. 'IPsec/XFRM'.", True),
+        _c("category", "string", "Taxonomy category (protocol, core, offload, security, filtering, qos, wireless, driver, hardware, virtualization, tooling, bpf, routing, performance, storage).", True),
+    ),
+    ("article_id", "paragraph", "start"), TO_ARTICLES + TO_PARAGRAPHS,
+))
+
+SUBSYSTEMS = _register(Table(
+    "subsystems", "One row per subsystem mentioned anywhere.",
+    (
+        _c("subsystem", "string", "Canonical subsystem name.", True),
+        _c("category", "string", "Taxonomy category (protocol, core, offload, security, filtering, qos, wireless, driver, hardware, virtualization, tooling, bpf, routing, performance, storage).", True),
+        N_ARTICLES, N_MENTIONS, YEAR_FIRST, YEAR_LAST,
+    ),
+    ("subsystem",),
+))
+
+KEYWORDS = _register(Table(
+    "keywords", "One row per (article, keyword): the phrases that best say what each article is about.",
+    (
+        ARTICLE_ID,
+        _c("rank", "integer", "1 for the best keyword of the article.", True),
+        _c("keyword", "string", "Lemmatised noun phrase, lower case except acronyms.", True),
+        _c("score", "number", "TF-IDF style score against the rest of the corpus (higher is better).", True),
+    ),
+    ("article_id", "rank"), TO_ARTICLES,
+))
+
+PERSON_SUBSYSTEM = _register(Table(
+    "person_subsystem", "One row per (sentence, person, subsystem) where the sentence says the person works on, presented or maintains the subsystem.",
+    (
+        ARTICLE_ID, PARAGRAPH, SENTENCE,
+        _c("person", "string", "Canonical person name.", True),
+        _c("subsystem", "string", "Canonical subsystem name.", True),
+        _c("evidence", "string", "The sentence that says so.", True),
+    ),
+    ("article_id", "paragraph", "sentence", "person", "subsystem"),
+    TO_ARTICLES + TO_PARAGRAPHS + (
+        (("person",), "people", ("person",)),
+        (("subsystem",), "subsystems", ("subsystem",)),
+    ),
+))
+
+PARSE_TABLES = ("articles", "paragraphs", "article_topics", "skipped")
+EXTRACT_TABLES = (
+    "person_mentions", "people", "person_aliases", "subsystem_mentions", "subsystems",
+    "keywords", "person_subsystem",
+)
+
+_PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "float64", "date": "string"}
+
+
+def pandas_dtypes(table: Table) -> dict[str, str]:
+    """The dtype of each column when read with pandas (dates are parsed separately)."""
+    return {c.name: _PANDAS_TYPES[c.type] for c in table.columns}
+
+
+def read_table(path: Path | str, table: Table | str | None = None) -> pd.DataFrame:
+    """Read an output CSV with the dtypes the data dictionary gives (dates as datetime64)."""
+    path = Path(path)
+    if table is None:
+        table = TABLES[path.stem]
+    elif isinstance(table, str):
+        table = TABLES[table]
+    frame = pd.read_csv(path, dtype=pandas_dtypes(table), keep_default_na=False, na_values=[""])
+    for column in table.columns:
+        if column.type == "date":
+            frame[column.name] = pd.to_datetime(frame[column.name], format="%Y-%m-%d")
+    return frame
+
+
+def table_schema(table: Table) -> dict:
+    """The Frictionless Table Schema of a table."""
+    fields = []
+    for c in table.columns:
+        spec = {"name": c.name, "type": c.type, "description": c.description}
+        constraints = {}
+        if c.required:
+            constraints["required"] = True
+        if c.enum:
+            constraints["enum"] = list(c.enum)
+        if constraints:
+            spec["constraints"] = constraints
+        fields.append(spec)
+    schema = {"fields": fields, "primaryKey": list(table.primary_key), "missingValues": [""]}
+    if table.foreign_keys:
+        schema["foreignKeys"] = [
+            {"fields": list(local), "reference": {"resource": resource, "fields": list(remote)}}
+            for local, resource, remote in table.foreign_keys
+        ]
+    return schema
+
+
+def datapackage(table_names, provenance: dict) -> dict:
+    """A Frictionless Data Package describing the named tables."""
+    resources = []
+    for name in table_names:
+        table = TABLES[name]
+        resources.append({
+            "name": table.name,
+            "path": table.filename,
+            "profile": "tabular-data-resource",
+            "description": table.description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": {"delimiter": ",", "doubleQuote": True, "header": True},
+            "schema": table_schema(table),
+        })
+    return {
+        "name": "netsummit",
+        "title": "Linux networking-summit reports from LWN.net, mined",
+        "profile": "tabular-data-package",
+        "netsummit": provenance,
+        "resources": resources,
+    }

@@ -1,0 +1,88 @@
+"""LWN markup: every selector, pattern and noise list the page parser relies on.
+
+When LWN changes its markup, this is the one file to change. See README's "LWN markup" notes.
+"""
+
+import re
+
+# Containers of the article body, most specific first.
+BODY_SELECTORS = ("div.ArticleText", "div.ArticleEntry", "div.FeatureText")
+HEADLINE_SELECTORS = ("div.PageHeadline h1", "div.PageHeadline h2", "h1.ArticleTitle")
+
+# Bylines: staff feature, guest article, news brief.
+BYLINE_CLASSES = ("FeatureByline", "GAByline", "Byline")
+
+# Never article text, wherever it appears inside the body.
+NOISE_SELECTORS = (
+    "script", "style", "noscript", "form", "iframe", "object", "embed", "img",
+    "table.Form", "blockquote.ad", "div.ad", "div.MakeALink", "div.SideBox", "div.topnav-container",
+    "div#menu", "details.CommentBox", "div.CommentBox", "div.Comment", "div.FormattedComment",
+    "div.CommentReplyButton", "div.AnnLine", "p.CommentPoster", "h3.CommentTitle",
+    "div.ClassifiedAd", "div.ArticleTools", "div.PrintableLink",
+)
+NOISE_CLASS_RE = re.compile(r"(^|\b)(Comment\w*|ad|Ad\w*|Subscri\w*|Login\w*|Nav\w*)($|\b)")
+
+# Block-level elements and the paragraph kind each yields.
+BLOCK_KIND = {
+    "p": "p", "li": "li", "dd": "p", "dt": "p", "h1": "h4", "h2": "h4", "h3": "h4", "h4": "h4",
+    "h5": "h4", "h6": "h4", "pre": "pre", "blockquote": "quote", "tr": "p", "caption": "p",
+}
+QUOTE_CLASSES = ("BigQuote",)
+CONTAINER_TAGS = {"div", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "td", "th", "center", "section", "article", "details"}
+
+# The coverage box of 2004-2006 Kernel Summit pages and conference links of newer pages.
+COVERAGE_RE = re.compile(r"From LWN's\s+(?P<year>\d{4})\s+(?P<event>[A-Z][\w .'-]*?)\s+coverage", re.I)
+COVERAGE_HREF_RE = re.compile(r"/Articles/(?P<event>KernelSummit|Netconf|Netdev)(?P<year>\d{4})/?", re.I)
+CONFERENCE_HREF_RE = re.compile(r"/Archives/ConferenceByYear/?#(?P<year>\d{4})-(?P<event>[\w.-]+)", re.I)
+
+INDEX_HEADER_RE = re.compile(r"Index entries for this article", re.I)
+POST_COMMENTS_RE = re.compile(r"to post comments", re.I)
+
+# Pages that are not a single free article.
+PAYWALL_HEADLINE_RE = re.compile(r"subscription required|subscriber[- ]only|content is restricted", re.I)
+FREE_FROM_RE = re.compile(r"will become freely\s+available on\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})", re.I)
+WEEKLY_TITLE_RE = re.compile(r"LWN\.net Weekly Edition|Weekly edition for", re.I)
+WEEKLY_HEADLINE_SELECTOR = "h2.SummaryHL"
+TITLE_SUFFIX_RE = re.compile(r"\s*\[LWN\.net\]\s*$")
+
+# Article identity.
+ARTICLE_URL_RE = re.compile(r"^(?:https?://(?:www\.)?lwn\.net)?/Articles/(?P<id>\d+)/?", re.I)
+# Links that point at the page itself (comments, print view, posting a comment), not at other articles.
+OWN_LINK_RE = re.compile(
+    r"/Articles/(?P<id>\d+)/(?:#Comments|#t\b|\?format=printable|bigpage|PostComment|comments?\b|ReplyComment)",
+    re.I,
+)
+FILENAME_ID_RE = re.compile(r"(?<!\d)(?P<id>\d{3,8})(?!\d)")
+
+# Byline parsing.
+BYLINE_STAFF_RE = re.compile(r"^\s*By\s+(?P<author>.+?)\s*$", re.S)
+BYLINE_GUEST_RE = re.compile(r"contributed by\s+(?P<author>.+?)\s*$", re.I | re.S)
+BYLINE_BRIEF_RE = re.compile(r"Posted\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})(?:\s+\d{1,2}:\d{2}\s*\w*)?\s+by\s+(?P<author>[\w.-]+)", re.I)
+DATE_RE = re.compile(r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},\s+\d{4})")
+
+# LWN staff user names as they appear in news-brief bylines.
+STAFF_USERS = {
+    "corbet": "Jonathan Corbet",
+    "jake": "Jake Edge",
+    "ris": "Rebecca Sobol",
+    "n8willis": "Nathan Willis",
+    "jzb": "Joe Brockmeier",
+    "daroc": "Daroc Alden",
+    "coogle": "Jonathan Corbet",
+    "lwn": "LWN staff",
+}
+
+# Events named in titles; the year comes from the title or the publication date.
+EVENT_TITLE_PATTERNS = (
+    (re.compile(r"\bKS\s?(?P<year>\d{4})\b|\bKernel Summit(?:\s+(?P<year2>\d{4}))?", re.I), "Kernel Summit"),
+    (re.compile(r"\bNetconf\b(?:\s+(?P<year>\d{4}))?", re.I), "Netconf"),
+    (re.compile(r"\bNetdev\b(?:\s+(?P<year>\d{4}))?", re.I), "Netdev"),
+    (re.compile(r"\bWireless Networking Summit\b", re.I), "Wireless Networking Summit"),
+    (re.compile(r"\bLinux Plumbers(?: Conference)?\b|\bLPC\s?(?P<year>\d{4})\b", re.I), "Linux Plumbers Conference"),
+    (re.compile(r"\bnetworking (?:mini-?conference|miniconf|summit|workshop)\b", re.I), "Networking summit"),
+)
+EVENT_NAMES = {
+    "kernelsummit": "Kernel Summit", "kernel summit": "Kernel Summit", "netconf": "Netconf",
+    "netdev": "Netdev", "lpc": "Linux Plumbers Conference", "linux plumbers conference": "Linux Plumbers Conference",
+    "linux plumbers": "Linux Plumbers Conference",
+}
