@@ -70,7 +70,8 @@ def cmd_run(args):
 def cmd_eval(args):
     from pipeline import evaluate
 
-    return evaluate.main(Path(args.gold), Path(args.out or config.PROCESSED_DIR))
+    outs = args.out or [str(config.PROCESSED_DIR)]
+    return evaluate.main(Path(args.gold), *map(Path, outs))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,8 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("eval", help="precision, recall and F1 of the tables against a gold file")
-    p.add_argument("--gold", default=str(config.PROJECT_DIR / "tests" / "gold" / "extraction.json"))
-    p.add_argument("--out", help="folder of the tables to evaluate")
+    p.add_argument("--gold", default=str(config.PROJECT_DIR / "tests" / "gold"), help="folder of gold files")
+    p.add_argument("--out", action="append", help="folder of tables to evaluate (repeatable)")
     p.set_defaults(func=cmd_eval)
     return parser
 

@@ -63,8 +63,11 @@ def _sentence_index(doc):
     return lambda token_i: bisect.bisect_right(starts, token_i) - 1
 
 
-def extract_article(docs: list[tuple[int, object]], res: Resources) -> dict:
-    """All mentions, keyword candidates and relations of one article from its paragraph Docs. Pure."""
+def extract_article(docs: list[tuple[int, object]], res: Resources, prose: set[int] | None = None) -> dict:
+    """All mentions, keyword candidates and relations of one article from its paragraph Docs. Pure.
+
+    ``prose``: the paragraphs keywords may come from (not code blocks); all of them when None.
+    """
     subs = {p: res.sub_matcher.spans(doc) for p, doc in docs}
     cands = {p: res.person_finder.spans(doc, subs[p]) for p, doc in docs}
     people = resolve_article(docs, cands, subs, res.aliases, res.person_aliases, res.nlp.tokenizer)
@@ -73,6 +76,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources) -> dict:
         people_by_par[p].append((span, person))
     persons, subsystems, relations = [], [], []
     phrases: Counter = Counter()
+    naming: set[str] = set()
     for p, doc in docs:
         sent_of = _sentence_index(doc)
         for span, person in people_by_par[p]:
@@ -80,8 +84,13 @@ def extract_article(docs: list[tuple[int, object]], res: Resources) -> dict:
         for span in subs[p]:
             category = res.subsystems[span.label_].category
             subsystems.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, span.label_, category])
-        excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
-        phrases.update(candidates(doc, excluded, res.stopphrases))
+        if prose is None or p in prose:
+            excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
+            terms = {i: len(span) for span in subs[p] for i in range(span.start, span.end)}
+            for phrase, names_term in candidates(doc, excluded, terms, res.stopphrases):
+                phrases[phrase] += 1
+                if names_term:
+                    naming.add(phrase)
         previous = None
         for s_idx, sent in enumerate(doc.sents):
             in_sent = [(span, person) for span, person in people_by_par[p] if sent.start <= span.start < sent.end]
@@ -90,7 +99,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources) -> dict:
             evidence = " ".join(sent.text.split())
             relations.extend([p, s_idx, person, sub, evidence] for person, sub in pairs)
     return {"persons": persons, "subsystems": subsystems, "relations": relations,
-            "phrases": sorted(phrases.items())}
+            "phrases": sorted([p, n, p in naming] for p, n in phrases.items())}
 
 
 def _docs_to_bytes(docs) -> bytes:
@@ -138,7 +147,7 @@ def aggregate(results: dict[int, dict], years: dict[int, int | None]) -> dict:
             seen.add((p, s, person, sub))
             relation_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "person": person,
                                   "subsystem": sub, "evidence": evidence})
-        per_article_phrases[article_id] = Counter(dict(result["phrases"]))
+        per_article_phrases[article_id] = result["phrases"]
 
     def span_years(articles):
         ys = [years.get(a) for a in articles if years.get(a)]
@@ -195,8 +204,12 @@ def run(opts: Options) -> dict:
             raise PipelineError(f"{out / name}: not found; run the parse stage first")
     years = {int(r["article_id"]): (int(r["year"]) if r["year"] else None) for r in read_rows(out / "articles.csv")}
     grouped: dict[int, list[tuple[int, str]]] = {}
+    prose: dict[int, set[int]] = defaultdict(set)
     for article_id, rows in groupby(read_rows(out / "paragraphs.csv"), key=lambda r: int(r["article_id"])):
-        grouped.setdefault(article_id, []).extend((int(r["paragraph"]), r["text"]) for r in rows)
+        for r in rows:
+            grouped.setdefault(article_id, []).append((int(r["paragraph"]), r["text"]))
+            if r["kind"] != "pre":
+                prose[article_id].add(int(r["paragraph"]))
     model_key = model_version_key(opts.model)
     data_key = files_digest([opts.people_file, opts.subsystems_file, opts.stopphrases_file])
     docs_cache = Cache(opts.cache, "docs", digest(model_key, *COMPONENTS))
@@ -205,7 +218,7 @@ def run(opts: Options) -> dict:
     doc_keys = {}
     todo: list[int] = []
     for article_id, pars in grouped.items():
-        doc_keys[article_id] = digest(*(t for _, t in pars))
+        doc_keys[article_id] = digest(*(t for _, t in pars), repr(sorted(prose[article_id])))
         cached = results_cache.get(doc_keys[article_id])
         if cached is not None:
             results[article_id] = cached
@@ -223,7 +236,7 @@ def run(opts: Options) -> dict:
                 continue
             docs = _docs_from_bytes(data, res.nlp.vocab)
             pars = [p for p, _ in grouped[article_id]]
-            results[article_id] = extract_article(list(zip(pars, docs)), res)
+            results[article_id] = extract_article(list(zip(pars, docs)), res, prose[article_id])
             results_cache.put(doc_keys[article_id], results[article_id])
             reused += 1
         texts = ((text, (aid, p)) for aid in missing for p, text in grouped[aid])
@@ -234,7 +247,7 @@ def run(opts: Options) -> dict:
             items = list(items)
             docs = [(ctx[1], doc) for doc, ctx in items]
             docs_cache.put_bytes(doc_keys[article_id], _docs_to_bytes([d for _, d in docs]))
-            results[article_id] = extract_article(docs, res)
+            results[article_id] = extract_article(docs, res, prose[article_id])
             results_cache.put(doc_keys[article_id], results[article_id])
             parsed += 1
     tables = aggregate(results, years)

@@ -122,6 +122,9 @@ def _repair(doc: Doc, ent: Span) -> Span | None:
             start -= 1
         elif prev.text in NAME_PARTICLES and start > 1 and _name_token(doc[start - 2]):
             start -= 2
+        elif (prev.text == "-" and not prev.whitespace_ and start > 1 and not doc[start - 2].whitespace_
+              and doc[start - 2].is_title):
+            start -= 2  # "Høiland-Jørgensen" tagged from its second half
         else:
             break
     # particles inside ("Arnaldo Carvalho de Melo") and suffixes after ("Smith Jr.").

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from pipeline.mentions import name_parts, surface, with_possessive
 from pipeline.taxonomy import fold
@@ -87,8 +88,9 @@ def resolve_article(
             matcher.add(part, [tokenizer(part)])
         for paragraph, doc in docs:
             block = {i for s in blocked.get(paragraph, []) for i in range(s.start, s.end)}
-            for match_id, start, end in matcher(doc):
-                span = doc[start:end]
+            matches = filter_spans([Span(doc, s, e, label=m) for m, s, e in matcher(doc)])
+            for span in matches:
+                match_id, start, end = span.label, span.start, span.end
                 if any((paragraph, i) in taken or i in block for i in range(start, end)):
                     continue
                 if not (span[0].is_title and span[0].pos_ in ("PROPN", "NOUN") or span[0].ent_type_ == "PERSON"):

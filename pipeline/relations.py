@@ -19,7 +19,10 @@ WORK_VERBS = frozenset({
     "remove", "replace", "speed", "accelerate", "enable", "support", "use", "have", "own",
     "run", "organize", "chair", "review", "experiment", "investigate", "look", "focus", "release",
     "finalize", "teach", "hack", "drive", "author", "co-maintain", "help", "bring", "move",
+    "open", "give", "chase", "debug", "tune",
 })
+# "X, the BPF maintainer": an appositive naming a role says who maintains or works on what.
+ROLE_NOUNS = frozenset({"maintainer", "co-maintainer", "developer", "author", "creator", "lead", "hacker", "expert"})
 ARTIFACT_NOUNS = frozenset({
     "patch", "patchset", "series", "code", "work", "implementation", "library", "tool", "driver",
     "project", "proposal", "rewrite", "prototype", "talk", "presentation", "session", "module",
@@ -44,6 +47,23 @@ def _clause_scope(token: Token) -> Token | None:
     if token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS:
         return token.head.head
     return None
+
+
+def _role_scopes(token: Token) -> list[set[int]]:
+    """Phrases attached to the person that state a role: appositive roles and working relative clauses."""
+    first = token
+    seen = 0
+    while first.dep_ == "conj" and first.head is not first and seen < 20:
+        first = first.head
+        seen += 1
+    scopes = []
+    group = [first, *first.conjuncts] if token in (first, *first.conjuncts) else [token]
+    for child in (c for member in group for c in member.children):
+        if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
+            scopes.append({t.i for t in child.subtree})
+        elif child.dep_ == "relcl" and child.lemma_.lower() in WORK_VERBS:
+            scopes.append({t.i for t in child.subtree})
+    return scopes
 
 
 def _working(head: Token) -> bool:
@@ -79,12 +99,13 @@ def sentence_pairs(sent: Span, people: list[tuple[Span, str]], subsystems: list[
     pairs: list[tuple[str, str]] = []
     if subsystems and actors:
         for token, person in actors:
+            scopes = _role_scopes(token)
             head = _clause_scope(token)
-            if head is None or not _working(head):
-                continue
-            scope = _scope_tokens(head)
-            for span in subsystems:
-                if span.root.i in scope or any(t.i in scope for t in span):
-                    pairs.append((person, span.label_))
+            if head is not None and _working(head):
+                scopes.append(_scope_tokens(head))
+            for scope in scopes:
+                for span in subsystems:
+                    if span.root.i in scope or any(t.i in scope for t in span):
+                        pairs.append((person, span.label_))
     carried = subject_person or (previous_subject if not people else None)
     return list(dict.fromkeys(pairs)), carried

@@ -31,7 +31,7 @@ QUOTE_CLASSES = ("BigQuote",)
 CONTAINER_TAGS = {"div", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "td", "th", "center", "section", "article", "details"}
 
 # The coverage box of 2004-2006 Kernel Summit pages and conference links of newer pages.
-COVERAGE_RE = re.compile(r"From LWN's\s+(?P<year>\d{4})\s+(?P<event>[A-Z][\w .'-]*?)\s+coverage", re.I)
+COVERAGE_RE = re.compile(r"LWN's\s+(?P<year>\d{4})\s+(?P<event>[A-Z][\w .'-]*?)\s+coverage", re.I)
 COVERAGE_HREF_RE = re.compile(r"/Articles/(?P<event>KernelSummit|Netconf|Netdev)(?P<year>\d{4})/?", re.I)
 CONFERENCE_HREF_RE = re.compile(r"/Archives/ConferenceByYear/?#(?P<year>\d{4})-(?P<event>[\w.-]+)", re.I)
 
