@@ -30,6 +30,7 @@ ARTIFACT_NOUNS = frozenset({
 })
 PRONOUNS = frozenset({"he", "she"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis", "relcl", "acl")
 
 
 def _clause_scope(token: Token) -> Token | None:
@@ -80,8 +81,9 @@ def _scope_tokens(head: Token) -> set[int]:
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
                 continue  # the subject's own phrase is who, not what
+            if child.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                continue  # "..., while Stephen said nothing about netfilter": another subject's claim
             tokens.update(t.i for t in child.subtree)
-        # "continues to work on X": the xcomp chain is part of the same claim
         return tokens
     return {t.i for t in head.subtree}
 

@@ -1,0 +1,154 @@
+"""Extraction on small hand-written texts: people, subsystems, relations, keywords."""
+
+import pytest
+
+from pipeline.extract import extract_article
+from pipeline.keywords import rank
+from pipeline.taxonomy import fold, load_people, load_subsystems
+from pipeline import config
+
+
+def _article(nlp, resources, *paragraphs):
+    docs = list(enumerate(nlp.pipe(paragraphs)))
+    return extract_article(docs, resources)
+
+
+def _people(result):
+    return [(r[4], r[5]) for r in result["persons"]]
+
+
+def _subsystems(result):
+    return [(r[4], r[5]) for r in result["subsystems"]]
+
+
+def test_extract_names_with_particles_accents_suffixes_and_nicknames(nlp, resources):
+    result = _article(
+        nlp, resources,
+        "Arnaldo Carvalho de Melo and Toke Høiland-Jørgensen spoke first. DaveM agreed, and so did Carl Hamilton Jr. from the audience.",
+        "Later, Herbert's patch was merged. Herbert Xu had posted it in May.",
+    )
+    people = _people(result)
+    assert ("Arnaldo Carvalho de Melo", "Arnaldo Carvalho de Melo") in people
+    assert ("Toke Høiland-Jørgensen", "Toke Høiland-Jørgensen") in people
+    assert ("DaveM", "David S. Miller") in people
+    assert ("Carl Hamilton Jr.", "Carl Hamilton Jr.") in people
+    assert ("Herbert's", "Herbert Xu") in people   # possessive, resolved to the full name written later
+
+
+def test_extract_partial_and_surname_back_references(nlp, resources):
+    result = _article(
+        nlp, resources,
+        "Jakub Kicinski described the new API. Kicinski said that drivers would follow.",
+        "Hadi Salim disagreed, as Jamal Hadi Salim often does.",
+    )
+    people = _people(result)
+    assert ("Kicinski", "Jakub Kicinski") in people
+    assert ("Hadi Salim", "Jamal Hadi Salim") in people
+    assert {p for _, p in people} == {"Jakub Kicinski", "Jamal Hadi Salim"}
+
+
+def test_extract_a_first_name_goes_to_the_nearest_earlier_bearer(nlp, resources):
+    result = _article(
+        nlp, resources,
+        "Herbert Xu presented GRO. Tom Herbert talked about RPS; Herbert agreed that RSS should share the interface.",
+    )
+    resolved = [p for t, p in _people(result) if t == "Herbert"]
+    assert resolved == ["Tom Herbert"]
+
+
+@pytest.mark.parametrize("text", [
+    "TSO and SKB handling was discussed, along with IPSec and SELinux.",
+    "The TOE vendors were in Montreal, and Red Hat sent two engineers from Boston.",
+    "The net/ipv4/tcp_input.c file and struct sk_buff were both mentioned.",
+])
+def test_extract_subsystem_terms_places_and_companies_are_not_people(nlp, resources, text):
+    assert _people(_article(nlp, resources, text)) == []
+
+
+def test_extract_offsets_point_at_the_text(nlp, resources):
+    text = "Eric Dumazet reworked the sk_buff; Eric's patches shrink every SKB. nf_tables replaces iptables."
+    result = _article(nlp, resources, text)
+    for row in result["persons"] + result["subsystems"]:
+        assert text[row[2]:row[3]] == row[4]
+    assert ("Eric's", "Eric Dumazet") in _people(result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("eBPF and BPF programs run under XDP.", {"BPF", "XDP"}),
+    ("The sk_buff, or socket buffer (SKB), is big.", {"socket buffer (SKB)"}),
+    ("Both nf_tables and nftables were named, but not the nft binary.", {"nftables"}),
+    ("TCP segmentation offload is not TCP offload.", {"TCP segmentation offload (TSO)", "TCP offload engine (TOE)"}),
+    ("Changes are coming to the IPSec/XFRM area and to mobile IPv6.", {"IPsec/XFRM", "mobile IPv6"}),
+])
+def test_extract_subsystem_spellings(nlp, resources, text, expected):
+    assert {s for _, s in _subsystems(_article(nlp, resources, text))} == expected
+
+
+def test_extract_subsystem_case_rules_and_paths(nlp, resources):
+    found = _subsystems(_article(nlp, resources, "We tap the toe of the tc device; see net/ipv6/route.c and TC filters."))
+    assert ("toe", "TCP offload engine (TOE)") not in found
+    assert all(text != "ipv6" for text, _ in found)
+    assert ("tc", "traffic control") in found
+
+
+def test_extract_relations_use_the_parse_not_cooccurrence(nlp, resources):
+    result = _article(
+        nlp, resources,
+        "Herbert Xu is working on the crypto API, while Stephen Hemminger said nothing about netfilter.",
+        "Thomas Graf is reworking the configuration options. He also has a new netlink library.",
+        "Andy Gospodarek, who maintains the bonding driver, asked for testers.",
+        "Alexei Starovoitov and Daniel Borkmann, the BPF maintainers, met Jamal Hadi Salim and talked about netfilter.",
+    )
+    pairs = {(r[2], r[3]) for r in result["relations"]}
+    assert ("Herbert Xu", "crypto API") in pairs
+    assert ("Stephen Hemminger", "netfilter") not in pairs
+    assert ("Herbert Xu", "netfilter") not in pairs
+    assert ("Thomas Graf", "netlink") in pairs
+    assert ("Andy Gospodarek", "bonding") in pairs
+    assert {("Alexei Starovoitov", "BPF"), ("Daniel Borkmann", "BPF")} <= pairs
+    evidence = {r[4] for r in result["relations"] if r[2] == "Thomas Graf"}
+    assert evidence == {"He also has a new netlink library."}
+
+
+def test_extract_keywords_are_lemmatised_noun_phrases_without_people(nlp, resources):
+    result = _article(
+        nlp, resources,
+        "Stephen Hemminger wrote the pluggable TCP congestion avoidance modules. The congestion avoidance modules are merged.",
+        "Improving port number randomization is the list's other item; the list is long.",
+    )
+    phrases = {p: n for p, n, _ in result["phrases"]}
+    assert phrases.get("congestion avoidance module") == 2
+    assert "port number randomization" in phrases
+    assert not any("Hemminger" in p for p in phrases)
+    assert "list" not in phrases
+
+
+def test_keywords_rank_prefers_phrases_specific_to_an_article():
+    ranked = rank({
+        1: [("networking developer", 3, False), ("port number randomization", 1, True)],
+        2: [("networking developer", 3, False), ("XDP redirect", 1, True)],
+        3: [("networking developer", 3, False), ("flowtable", 2, True)],
+    })
+    assert ranked[1][0][0] == "port number randomization"
+    assert ranked[2][0][0] == "XDP redirect"
+    assert all(len(v) <= 20 for v in ranked.values())
+
+
+def test_taxonomy_files_are_well_formed_and_broad():
+    subsystems, terms = load_subsystems(config.SUBSYSTEMS_FILE)
+    assert len(subsystems) >= 150
+    categories = {s.category for s in subsystems.values()}
+    assert {"protocol", "core", "offload", "security", "filtering", "wireless", "driver", "tooling"} <= categories
+    aliases = load_people(config.PEOPLE_FILE)
+    assert aliases["DaveM"] == "David S. Miller"
+    assert aliases[fold("Toke Høiland-Jørgensen")] == "Toke Høiland-Jørgensen"
+    assert len(set(aliases.values())) >= 150
+
+
+def test_taxonomy_conflicting_alias_is_a_clear_error(tmp_path):
+    from pipeline.errors import PipelineError
+
+    path = tmp_path / "subsystems.tsv"
+    path.write_text("subsystem\tcategory\taliases\nTCP\tprotocol\tfoo\nUDP\tprotocol\tfoo\n", encoding="utf-8")
+    with pytest.raises(PipelineError, match="names both"):
+        load_subsystems(path)

@@ -1,0 +1,126 @@
+"""The page parser against the gold file of every fixture page and the seed."""
+
+import pytest
+
+from conftest import BAD, PROJECT, RESOURCES, gold_files, load_gold
+from pipeline.errors import Skip
+from pipeline.lwnpage import body_blocks, parse_date, parse_page, with_fallback_date
+from pipeline.parse import load_sources
+
+
+def _parse(gold):
+    path = PROJECT / gold["source"]
+    page = parse_page(path.read_bytes(), path.name)
+    sources = load_sources(path.parent)
+    return with_fallback_date(page, sources.get(page.article_id, {}).get("published"))
+
+
+@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda p: p.stem)
+def test_lwnpage_metadata_matches_gold(gold_path):
+    gold = load_gold(gold_path)
+    page = _parse(gold)
+    expected = gold["article"]
+    assert page.article_id == expected["article_id"]
+    assert page.url == expected["url"]
+    assert page.title == expected["title"]
+    assert page.published == expected["published"]
+    assert (page.author or "") == expected["author"]
+    assert page.event == expected["event"]
+    assert [list(t) for t in page.topics] == gold["topics"]
+
+
+@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda p: p.stem)
+def test_lwnpage_body_is_the_article_and_nothing_else(gold_path):
+    gold = load_gold(gold_path)
+    blocks = _parse(gold).blocks
+    spec = gold["paragraphs"]
+    assert len(blocks) == spec["count"]
+    kinds = {}
+    for b in blocks:
+        kinds[b.kind] = kinds.get(b.kind, 0) + 1
+    assert kinds == spec["kinds"]
+    assert blocks[0].text.startswith(spec["first"])
+    assert blocks[-1].text.endswith(spec["last"])
+    for kind, text in gold["must_contain"]:
+        assert any(b.kind == kind and text in b.text for b in blocks), (kind, text)
+    for text in gold["must_not_contain"]:
+        assert not any(text in b.text for b in blocks), text
+
+
+def test_lwnpage_text_is_whitespace_normalised_with_code_and_links_kept():
+    page = _parse(load_gold(PROJECT / "tests/gold/144272.json"))
+    first = page.blocks[0].text
+    assert "net/ipv4/tcp_input.c:" in first            # inline <tt> kept
+    assert "  " not in first and "\n" not in first
+    assert any("pluggable TCP congestion avoidance modules patch" in b.text for b in page.blocks)  # link text kept
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("paywall.html", "subscriber-only page (free from 2026-12-03)"),
+    ("weekly.html", "weekly edition page (several articles in one page; save each article's own page instead)"),
+    ("notlwn.html", "not an LWN article page"),
+    ("truncated.html", "truncated page (the file ends before the article does)"),
+    ("empty.html", "empty file"),
+    ("binary.html", "binary data, not an HTML page"),
+])
+def test_lwnpage_refuses_what_is_not_a_whole_free_article(name, reason):
+    with pytest.raises(Skip) as err:
+        parse_page((BAD / name).read_bytes(), name)
+    assert err.value.reason == reason
+
+
+@pytest.mark.parametrize("name, article_id", [
+    ("bom_utf8.html", 791011), ("wrong_charset.html", 352811), ("utf8_declared_latin1.html", 352812),
+])
+def test_lwnpage_odd_encodings_give_the_right_characters(name, article_id):
+    page = parse_page((RESOURCES / "encodings" / name).read_bytes(), name)
+    assert page.article_id == article_id
+    text = " ".join(b.text for b in page.blocks)
+    assert ("Björn Töpel" in text) or ("Ilpo Järvinen" in text and "Rémi Denis-Courmont" in text)
+    assert "Ã" not in text and "\ufffd" not in text
+
+
+def test_lwnpage_unclosed_paragraphs_and_items_become_separate_blocks():
+    html = (b'<html><head><title>T [LWN.net]</title><link rel="canonical" href="https://lwn.net/Articles/5/"></head><body>'
+            b'<div class="PageHeadline"><h1>T</h1></div><div class="ArticleText">'
+            b'<p>one<p>two<ul><li>three<li>four</ul><ol><li>five</ol>'
+            b'</div> <!-- ArticleText --></body></html>')
+    page = parse_page(html, "x.html")
+    assert [(b.kind, b.text) for b in page.blocks] == [
+        ("p", "one"), ("p", "two"), ("li", "three"), ("li", "four"), ("li", "five")]
+
+
+def test_lwnpage_article_id_falls_back_to_the_file_name():
+    html = (b'<html><head><title>T [LWN.net]</title></head><body><div class="PageHeadline"><h1>T</h1></div>'
+            b'<div class="ArticleText"><p>See <a href="/Articles/128681/">this</a>.</div> <!-- ArticleText --></body></html>')
+    assert parse_page(html, "674943.html").article_id == 674943
+    with pytest.raises(Skip):
+        parse_page(html, "saved-page.html")
+
+
+def test_lwnpage_deep_nesting_does_not_recurse():
+    depth = 50_000
+    html = (b'<html><head><title>T [LWN.net]</title><link rel="canonical" href="https://lwn.net/Articles/7/"></head>'
+            b'<body><div class="PageHeadline"><h1>T</h1></div><div class="ArticleText"><p>start'
+            + b"<span>" * depth + b"deep" + b"</span>" * depth + b"</div> <!-- ArticleText --></body></html>")
+    try:
+        page = parse_page(html, "deep.html")
+    except Skip as skip:
+        assert skip.reason
+    else:
+        assert page.blocks and "start" in page.blocks[0].text
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("July 19, 2005", "2005-07-19"), ("Jul 21, 2005 9:12 UTC", "2005-07-21"), ("Sept 5, 2016", "2016-09-05"),
+    ("no date here", None), (None, None),
+])
+def test_lwnpage_parse_date(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_body_blocks_keep_pre_lines():
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup("<div><pre>a  b\n  c\n</pre><p>x   y</p></div>", "lxml")
+    assert [(b.kind, b.text) for b in body_blocks(soup.div)] == [("pre", "a  b\n  c"), ("p", "x y")]

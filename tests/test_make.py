@@ -1,0 +1,91 @@
+"""The whole pipeline through `make`, as users run it, into temporary folders."""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import BAD, PAGES, PROJECT
+
+pytestmark = pytest.mark.slow
+
+TABLES = ("articles", "paragraphs", "article_topics", "skipped", "person_mentions", "people", "person_aliases",
+          "subsystem_mentions", "subsystems", "keywords", "person_subsystem")
+
+
+def make(raw, out, *extra, check=True):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+    result = subprocess.run(["make", "-C", str(PROJECT), f"RAW={raw}", f"PROCESSED={out}", "JOBS=1", *extra],
+                            capture_output=True, text=True, env=env)
+    if check:
+        assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def snapshot(out):
+    return {name: (out / f"{name}.csv").read_bytes() for name in TABLES} | {
+        "datapackage": (out / "datapackage.json").read_bytes()}
+
+
+def test_make_builds_every_table_and_a_second_make_does_nothing(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(PAGES, raw)
+    out = tmp_path / "out"
+    make(raw, out)
+    for name in TABLES:
+        assert (out / f"{name}.csv").is_file()
+    assert (out / "datapackage.json").is_file()
+    again = make(raw, out)
+    assert "Nothing to be done" in again.stdout
+    assert "parse:" not in again.stderr
+
+
+def test_make_incremental_builds_equal_a_clean_build(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(PAGES, raw)
+    held_out = raw / "brief2011.html"
+    data = held_out.read_bytes()
+    held_out.unlink()
+    out = tmp_path / "inc"
+    make(raw, out)
+    held_out.write_bytes(data)                          # add one article
+    result = make(raw, out)
+    assert "1 through the model" in result.stderr and "3 unchanged" in result.stderr
+    clean = tmp_path / "clean"
+    make(raw, clean)
+    assert snapshot(out) == snapshot(clean)
+    held_out.unlink()                                   # and remove it again
+    make(raw, out)
+    assert b"447900" not in (out / "articles.csv").read_bytes()
+    assert b"447900" not in (out / "person_mentions.csv").read_bytes()
+
+
+def test_make_bad_files_are_named_once_and_strict_fails_after_the_work(tmp_path):
+    raw = tmp_path / "raw dir"
+    shutil.copytree(BAD, raw)
+    shutil.copy(PAGES / "netconf2019.html", raw / "netconf 2019 é.html")
+    out = tmp_path / "out"
+    result = make(raw, out)
+    for bad in BAD.iterdir():
+        assert result.stderr.count(f"{bad.name}: skipped: ") == 1, bad.name
+    assert "Traceback" not in result.stderr
+    assert b"791010" in (out / "articles.csv").read_bytes()
+    strict = make(raw, out, "STRICT=1", check=False)
+    assert strict.returncode != 0
+    assert (out / "articles.csv").is_file() and (out / "datapackage.json").is_file()
+
+
+def test_make_editing_the_taxonomy_reuses_the_parses(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(PAGES, raw)
+    out = tmp_path / "out"
+    make(raw, out)
+    from pipeline import config, extract
+
+    data = tmp_path / "subsystems.tsv"
+    data.write_text(config.SUBSYSTEMS_FILE.read_text(encoding="utf-8") + "kernel releases\ttooling\t\n", encoding="utf-8")
+    opts = config.Options(raw=raw, out=out, progress=False, subsystems_file=data)
+    stats = extract.run(opts)
+    assert stats["through_model"] == 0
+    assert b"kernel releases" in (out / "subsystem_mentions.csv").read_bytes()
