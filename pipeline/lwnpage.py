@@ -123,6 +123,8 @@ def _byline(soup: BeautifulSoup) -> tuple[str | None, str | None]:
     """(author, ISO date) from the first byline on the page, removing every byline from the tree."""
     author = published = None
     for node in soup.find_all(class_=list(sel.BYLINE_CLASSES)):
+        if _gone(node):
+            continue
         if author is None and published is None:
             classes = node.get("class", [])
             text = normalise_space(node.get_text(" "))
@@ -155,6 +157,8 @@ def _coverage(body: Tag) -> str | None:
     """The event named by a coverage box or conference link; the box itself is removed."""
     event = None
     for link in body.find_all("a", href=True):
+        if _gone(link):
+            continue
         href = link["href"]
         match = sel.COVERAGE_HREF_RE.search(href) or sel.CONFERENCE_HREF_RE.search(href)
         if not match:
@@ -169,7 +173,7 @@ def _coverage(body: Tag) -> str | None:
                 box = parent
             elif parent.name in ("table", "div", "p", "center", "blockquote"):
                 break
-        if box is not link or sel.COVERAGE_RE.search(_text(link.parent)):
+        if not _gone(box) and (box is not link or sel.COVERAGE_RE.search(_text(link.parent))):
             box.decompose()
     if event is None:
         for string in body.find_all(string=sel.COVERAGE_RE):
@@ -179,10 +183,17 @@ def _coverage(body: Tag) -> str | None:
     return event
 
 
+def _gone(node) -> bool:
+    """True for a node removed from the tree by an earlier decompose()."""
+    return getattr(node, "decomposed", False) or getattr(node, "parent", None) is None
+
+
 def _index_entries(soup: BeautifulSoup) -> list[tuple[str, str]]:
     """(index, topic) pairs from the 'Index entries for this article' table, which is removed."""
     topics: list[tuple[str, str]] = []
     for header in soup.find_all(string=sel.INDEX_HEADER_RE):
+        if _gone(header):
+            continue  # inside a table removed on an earlier pass
         table = header.find_parent("table") or header.find_parent("div")
         if table is None or table.decomposed:
             continue
@@ -240,9 +251,10 @@ def _cut_after_end(body: Tag) -> None:
 def _remove_noise(body: Tag) -> None:
     for selector in sel.NOISE_SELECTORS:
         for node in body.select(selector):
-            node.decompose()
+            if not _gone(node):
+                node.decompose()
     for node in body.find_all(class_=sel.NOISE_CLASS_RE):
-        if not node.decomposed:
+        if not _gone(node):
             node.decompose()
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pipeline import schema
 from pipeline.cache import Cache, files_digest
-from pipeline.config import RAW_SUFFIXES, SOURCES_NAME, Options
-from pipeline.errors import Skip
+from pipeline.config import MAX_PAGE_BYTES, RAW_SUFFIXES, SOURCES_NAME, Options
+from pipeline.errors import PipelineError, Skip
 from pipeline.log import progress, say
 from pipeline.lwnpage import Block, Page, parse_page, with_fallback_date
 from pipeline.tables import read_rows, write_tables
@@ -25,6 +25,13 @@ def raw_files(raw: Path) -> list[Path]:
         (p for p in raw.iterdir() if p.is_file() and p.suffix.lower() in RAW_SUFFIXES and not p.name.startswith(".")),
         key=lambda p: p.name,
     )
+
+
+def remove_stale_temporaries(out: Path) -> None:
+    """Temporary files left by a build that was killed (the tables themselves are always whole)."""
+    if out.is_dir():
+        for path in out.glob(".*.tmp"):
+            path.unlink(missing_ok=True)
 
 
 def load_sources(raw: Path) -> dict[int, dict[str, str]]:
@@ -49,6 +56,8 @@ def parse_file(data: bytes, name: str) -> dict:
         return {"skip": skip.reason}
     except RecursionError:
         return {"skip": "markup nested too deeply to parse"}
+    except Exception as err:  # noqa: BLE001 - one odd page must not stop the build; the reason says it is a bug
+        return {"skip": f"internal parser error, please report: {type(err).__name__}: {err}".splitlines()[0]}
 
 
 def page_from_dict(d: dict) -> Page:
@@ -100,11 +109,18 @@ def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], ra
 def run(opts: Options) -> dict:
     """Parse every page in opts.raw (reusing cached results) and write the parse tables to opts.out."""
     raw = Path(opts.raw)
+    if not raw.is_dir():
+        raise PipelineError(f"{raw}: no such folder of raw pages")
+    remove_stale_temporaries(Path(opts.out))
     files = raw_files(raw)
     cache = Cache(opts.cache, "parse", files_digest(_CODE))
     parsed = []
     for path in progress(files, total=len(files), desc="parse", enabled=opts.progress):
         try:
+            size = path.stat().st_size
+            if size > MAX_PAGE_BYTES:
+                parsed.append((path.name, "", {"skip": f"file too large ({size / 2**20:.1f} MB > {MAX_PAGE_BYTES // 2**20} MB limit)"}))
+                continue
             data = path.read_bytes()
         except OSError as err:
             parsed.append((path.name, "", {"skip": f"cannot read file ({err.strerror})"}))
