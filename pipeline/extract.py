@@ -20,7 +20,7 @@ from pipeline.errors import PipelineError
 from pipeline.keywords import candidates, rank
 from pipeline.log import progress, say
 from pipeline.mentions import PersonFinder, SubsystemMatcher, surface
-from pipeline.nlp import COMPONENTS, load_model
+from pipeline.nlp import COMPONENTS, load_model, model_version_key
 from pipeline.people import resolve_article
 from pipeline.relations import sentence_pairs
 from pipeline.tables import read_rows, write_tables
@@ -117,6 +117,50 @@ def _docs_from_bytes(data: bytes, vocab):
     return list(DocBin().from_bytes(data).get_docs(vocab))
 
 
+_WORKER: Resources | None = None
+
+
+def _init_worker(opts: Options) -> None:
+    global _WORKER
+    _WORKER = Resources.load(opts)
+
+
+def analyse(task, res: Resources):
+    """One article: run the model over its paragraphs (or reuse cached Docs), then extract. Returns
+    (article_id, result, serialized Docs or None when they came from the cache)."""
+    article_id, pars, prose, cached = task
+    numbers = [p for p, _ in pars]
+    if cached is not None:
+        docs = _docs_from_bytes(cached, res.nlp.vocab)
+        docbin = None
+    else:
+        docs = list(res.nlp.pipe((t for _, t in pars), batch_size=NLP_BATCH_SIZE))
+        docbin = _docs_to_bytes(docs)
+    return article_id, extract_article(list(zip(numbers, docs)), res, set(prose)), docbin
+
+
+def _analyse_in_worker(task):
+    return analyse(task, _WORKER)
+
+
+def _analyse_all(tasks, opts: Options):
+    """Analyse articles in this process or, with jobs > 1, in worker processes that each load the model
+    once and send back only small results (no Doc objects cross process boundaries)."""
+    if not tasks:
+        return
+    jobs = max(1, min(opts.jobs, len(tasks)))
+    if jobs == 1:
+        res = Resources.load(opts)
+        for task in tasks:
+            yield analyse(task, res)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(opts,)) as pool:
+        yield from pool.imap_unordered(_analyse_in_worker, tasks, chunksize=1)
+
+
 def aggregate(results: dict[int, dict], years: dict[int, int | None]) -> dict:
     """The seven extraction tables from per-article results. Pure."""
     person_rows, subsystem_rows, relation_rows = [], [], []
@@ -186,16 +230,6 @@ def surface_text(text: str) -> str:
     return text
 
 
-def model_version_key(model: str) -> str:
-    """Model name and installed version without loading it (for cache keys)."""
-    try:
-        from spacy.util import get_package_version
-
-        return f"{model}=={get_package_version(model)}"
-    except Exception:  # noqa: BLE001 - a model given as a path has no package version
-        return model
-
-
 def run(opts: Options) -> dict:
     """Extract from opts.out/paragraphs.csv and write the extraction tables to opts.out."""
     out = Path(opts.out)
@@ -224,32 +258,15 @@ def run(opts: Options) -> dict:
             results[article_id] = cached
         else:
             todo.append(article_id)
-    res = None
-    reused = parsed = 0
-    if todo:
-        res = Resources.load(opts)
-        missing = []
-        for article_id in todo:
-            data = docs_cache.get_bytes(doc_keys[article_id])
-            if data is None:
-                missing.append(article_id)
-                continue
-            docs = _docs_from_bytes(data, res.nlp.vocab)
-            pars = [p for p, _ in grouped[article_id]]
-            results[article_id] = extract_article(list(zip(pars, docs)), res, prose[article_id])
-            results_cache.put(doc_keys[article_id], results[article_id])
-            reused += 1
-        texts = ((text, (aid, p)) for aid in missing for p, text in grouped[aid])
-        n_pars = sum(len(grouped[a]) for a in missing)
-        stream = res.nlp.pipe(texts, as_tuples=True, batch_size=NLP_BATCH_SIZE, n_process=max(1, opts.jobs))
-        stream = progress(stream, total=n_pars, desc="nlp", enabled=opts.progress)
-        for article_id, items in groupby(stream, key=lambda item: item[1][0]):
-            items = list(items)
-            docs = [(ctx[1], doc) for doc, ctx in items]
-            docs_cache.put_bytes(doc_keys[article_id], _docs_to_bytes([d for _, d in docs]))
-            results[article_id] = extract_article(docs, res, prose[article_id])
-            results_cache.put(doc_keys[article_id], results[article_id])
-            parsed += 1
+    tasks = [(aid, grouped[aid], sorted(prose[aid]), docs_cache.get_bytes(doc_keys[aid])) for aid in todo]
+    reused = sum(1 for t in tasks if t[3] is not None)
+    stream = progress(_analyse_all(tasks, opts), total=len(tasks), desc="extract", enabled=opts.progress)
+    for article_id, result, docbin in stream:
+        if docbin is not None:
+            docs_cache.put_bytes(doc_keys[article_id], docbin)
+        results_cache.put(doc_keys[article_id], result)
+        results[article_id] = result
+    parsed = len(tasks) - reused
     tables = aggregate(results, years)
     write_tables(out, tables)
     docs_cache.prune()

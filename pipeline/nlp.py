@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline.errors import PipelineError
 
@@ -31,7 +33,12 @@ def load_model(name: str):
     return nlp
 
 
-def model_id(nlp) -> str:
-    """'<lang>_<name>-<version>' and the enabled components: part of every NLP cache key."""
-    meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}:{','.join(nlp.pipe_names)}"
+def model_version_key(model: str) -> str:
+    """Model name and installed version without importing spaCy (for cache keys and provenance)."""
+    from importlib import metadata
+
+    try:
+        return f"{model}=={metadata.version(model)}"
+    except metadata.PackageNotFoundError:
+        path = Path(model) / "meta.json"
+        return f"{model}:{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}" if path.is_file() else model

@@ -49,7 +49,7 @@ def check_tables(tables: dict[str, list[dict[str, str]]], paragraph_texts: dict[
 
 
 def provenance(opts: Options) -> dict:
-    from pipeline.extract import model_version_key
+    from pipeline.nlp import model_version_key
 
     return {"pipeline_version": __version__, "spacy_model": model_version_key(opts.model)}
 

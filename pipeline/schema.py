@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 
 @dataclass(frozen=True)
 class Column:
@@ -198,8 +196,10 @@ def pandas_dtypes(table: Table) -> dict[str, str]:
     return {c.name: _PANDAS_TYPES[c.type] for c in table.columns}
 
 
-def read_table(path: Path | str, table: Table | str | None = None) -> pd.DataFrame:
-    """Read an output CSV with the dtypes the data dictionary gives (dates as datetime64)."""
+def read_table(path: Path | str, table: Table | str | None = None):
+    """Read an output CSV into a pandas DataFrame with the dtypes the data dictionary gives (dates as datetime64)."""
+    import pandas as pd
+
     path = Path(path)
     if table is None:
         table = TABLES[path.stem]
