@@ -17,7 +17,7 @@ from pipeline import schema
 from pipeline.cache import Cache, digest, files_digest
 from pipeline.config import KEYWORDS_PER_ARTICLE, NLP_BATCH_SIZE, Options
 from pipeline.errors import PipelineError
-from pipeline.keywords import candidates, rank
+from pipeline.keywords import candidates, rank, verb_only_words
 from pipeline.log import progress, say
 from pipeline.mentions import PersonFinder, SubsystemMatcher, surface
 from pipeline.nlp import COMPONENTS, load_model, model_version_key
@@ -41,6 +41,7 @@ class Resources:
     aliases: dict[str, str]
     person_aliases: dict[str, list[str]]
     stopphrases: frozenset[str]
+    verb_only: frozenset[str]
 
     @classmethod
     def load(cls, opts: Options) -> "Resources":
@@ -54,7 +55,7 @@ class Resources:
         return cls(
             nlp, subsystems, SubsystemMatcher(nlp.vocab, tokenizer, subsystems, terms),
             PersonFinder(nlp.vocab, tokenizer, aliases), aliases, dict(by_person),
-            load_stopphrases(opts.stopphrases_file),
+            load_stopphrases(opts.stopphrases_file), verb_only_words(nlp),
         )
 
 
@@ -86,8 +87,9 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, prose: set[i
             subsystems.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, span.label_, category])
         if prose is None or p in prose:
             excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
+            excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
             terms = {i: len(span) for span in subs[p] for i in range(span.start, span.end)}
-            for phrase, names_term in candidates(doc, excluded, terms, res.stopphrases):
+            for phrase, names_term in candidates(doc, excluded, terms, res.stopphrases, res.verb_only):
                 phrases[phrase] += 1
                 if names_term:
                     naming.add(phrase)

@@ -47,7 +47,17 @@ def _head_form(token, keep: bool) -> str:
     return token.lemma_.lower()
 
 
-def candidates(doc: Doc, excluded: set[int], terms: dict[int, int], stopphrases: frozenset[str]) -> list[tuple[str, bool]]:
+def verb_only_words(nlp) -> frozenset[str]:
+    """Words the lemmatizer knows only as verbs ("configure"): inside a noun phrase they betray a mis-parse."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(index["verb"]) - frozenset(index["noun"])
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+
+
+def candidates(doc: Doc, excluded: set[int], terms: dict[int, int], stopphrases: frozenset[str],
+               verb_only: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
     """(phrase, names a subsystem) for each keyword candidate of one paragraph, in order.
 
     ``excluded``: token indices of person mentions; ``terms``: token index → length of the subsystem
@@ -74,6 +84,8 @@ def candidates(doc: Doc, excluded: set[int], terms: dict[int, int], stopphrases:
             continue
         if any(t.like_url or t.like_email or t.like_num or (t.is_punct and t.text not in "-/") for t in tokens):
             continue
+        if any(t.lower_ in verb_only and t.i not in terms for t in tokens[1:-1]):
+            continue  # "user space configure hardware": a clause the parser took for a noun phrase
         if not any(sum(c.isalpha() for c in t.text) >= 3 for t in tokens):
             continue
         head = tokens[-1]

@@ -26,6 +26,12 @@ NOT_NAMES = frozenset({
     "freebsd", "openbsd", "netbsd", "solaris", "unix", "posix", "ietf", "rfc", "mr", "ms", "dr",
     "mainline", "plumbers", "bof", "q&a", "yes", "no", "ok", "thanks", "stay", "update",
 })
+# Words that make a capitalised phrase an organisation, not a person.
+ORG_WORDS = frozenset({
+    "inc", "corp", "corporation", "ltd", "llc", "gmbh", "networks", "systems", "technologies", "labs",
+    "foundation", "university", "project", "group", "software", "communications", "semiconductor",
+    "research", "institute", "consortium", "association", "company", "team", "conference", "summit",
+})
 _PATH_RE = re.compile(r"(?:[\w.+-]*/){2,}[\w.+-]*|[\w-]+\.[ch]\b|\b\w+\(\)")
 _CODEY_RE = re.compile(r"[_/\\(){}<>=@#$%^*\[\]|0-9]")
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -96,6 +102,7 @@ class PersonFinder:
             span = _repair(doc, ent)
             if span is not None:
                 candidates.append(Span(doc, span.start, span.end, label="PERSON"))
+        candidates += _conjoined_names(doc, candidates)
         result = []
         for span in filter_spans(candidates):
             if any(i in blocked_tokens for i in range(span.start, span.end)):
@@ -104,6 +111,27 @@ class PersonFinder:
                 continue
             result.append(span)
         return result
+
+
+def _conjoined_names(doc: Doc, people: list[Span]) -> list[Span]:
+    """Untagged names coordinated with a known one: the model often tags only one of "A B and C D"
+    (sometimes the other as an ORG, or its first name as an adjective)."""
+    found = []
+    for span in people:
+        for token in span.root.conjuncts:
+            if token.ent_type_ not in ("", "PERSON", "ORG") or not (token.is_alpha and token.is_title and token.pos_ == "PROPN"):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in ("compound", "amod") \
+                    and doc[start - 1].is_alpha and doc[start - 1].is_title:
+                start -= 1
+            candidate = doc[start:token.i + 1]
+            if len(candidate) < 2 or any(t.lower_ in NOT_NAMES or t.lower_ in ORG_WORDS for t in candidate):
+                continue
+            if any(start < p.end and p.start < token.i + 1 for p in people):
+                continue
+            found.append(Span(doc, start, token.i + 1, label="PERSON"))
+    return found
 
 
 def _repair(doc: Doc, ent: Span) -> Span | None:
@@ -143,11 +171,10 @@ def _repair(doc: Doc, ent: Span) -> Span | None:
     return doc[start:end]
 
 
-def _name_token(token) -> bool:
-    return (
-        token.is_alpha and token.is_title and token.pos_ == "PROPN" and not token.is_sent_start
-        and token.lower_ not in NOT_NAMES
-    ) or (token.is_alpha and token.is_title and token.is_sent_start and token.pos_ == "PROPN" and token.ent_type_ == "PERSON")
+def _name_token(token, allow_start: bool = False) -> bool:
+    if not (token.is_alpha and token.is_title and token.pos_ == "PROPN" and token.lower_ not in NOT_NAMES):
+        return False
+    return allow_start or not token.is_sent_start or token.ent_type_ == "PERSON"
 
 
 def plausible_name(span: Span) -> bool:

@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.mentions import name_parts, surface, with_possessive
+from pipeline.mentions import NAME_PARTICLES, name_parts, surface, with_possessive
 from pipeline.taxonomy import fold
 
 
@@ -100,9 +100,12 @@ def resolve_article(
                 if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
                     continue
                 person = nearest(paragraph, start, parts[vocab.strings[match_id]])
+                if person and start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and (paragraph, start - 1) not in taken \
+                        and f" {doc[start - 1].text} {span.text}" in f" {person}":
+                    span = doc[start - 1:end]  # "de Bruijn said"
                 if person:
                     resolved.append((paragraph, span, person))
-                    taken.update((paragraph, i) for i in range(start, end))
+                    taken.update((paragraph, i) for i in range(span.start, span.end))
     out = []
     for paragraph, span, person in resolved:
         doc = span.doc

@@ -73,7 +73,7 @@ def _working(head: Token) -> bool:
     return head.lemma_.lower() in ARTIFACT_NOUNS or head.pos_ in ("NOUN", "PROPN")
 
 
-def _scope_tokens(head: Token) -> set[int]:
+def _scope_tokens(head: Token, actors: set[int]) -> set[int]:
     if head.dep_ in ("acl", "relcl") and head.head is not head:
         return {t.i for t in head.head.subtree}
     if head.pos_ in ("VERB", "AUX"):
@@ -81,8 +81,11 @@ def _scope_tokens(head: Token) -> set[int]:
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
                 continue  # the subject's own phrase is who, not what
-            if child.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in child.children):
-                continue  # "..., while Stephen said nothing about netfilter": another subject's claim
+            if child.dep_ in CLAUSE_DEPS and any(
+                c.dep_ in SUBJECT_DEPS and (c.i in actors or c.lower_ in PRONOUNS | {"they", "we", "i"})
+                for c in child.children
+            ):
+                continue  # "..., while Stephen said nothing about netfilter": another person's claim
             tokens.update(t.i for t in child.subtree)
         return tokens
     return {t.i for t in head.subtree}
@@ -99,12 +102,13 @@ def sentence_pairs(sent: Span, people: list[tuple[Span, str]], subsystems: list[
                 actors.append((token, previous_subject))
                 break
     pairs: list[tuple[str, str]] = []
+    person_tokens = {t.i for span, _ in people for t in span}
     if subsystems and actors:
         for token, person in actors:
             scopes = _role_scopes(token)
             head = _clause_scope(token)
             if head is not None and _working(head):
-                scopes.append(_scope_tokens(head))
+                scopes.append(_scope_tokens(head, person_tokens))
             for scope in scopes:
                 for span in subsystems:
                     if span.root.i in scope or any(t.i in scope for t in span):
