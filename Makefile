@@ -34,7 +34,7 @@ DATA        := pipeline/data/people.tsv pipeline/data/subsystems.tsv pipeline/da
 # Tables are replaced atomically by the stages, so an interrupted build keeps the previous complete ones.
 .PRECIOUS: $(PARSE_OUT) $(EXTRACT_OUT)
 
-.PHONY: all test eval bench clean distclean help strict
+.PHONY: all test eval bench fetch clean distclean help strict
 all: $(P)/datapackage.json $(if $(STRICT),strict) ## build every table in $(PROCESSED) from $(RAW)
 
 $(INSTALLED): pyproject.toml requirements/constraints.txt requirements/model.txt
@@ -64,6 +64,9 @@ eval: all ## precision, recall and F1 of the tables against tests/gold
 
 bench: $(INSTALLED) ## speed and memory on a synthetic corpus of BENCH_N pages
 	$(PY) -m pipeline.bench --n $(BENCH_N) --jobs $(JOBS)
+
+fetch: $(INSTALLED) ## download the articles in $(RAW)/sources.csv that are not in $(RAW) yet
+	$(PY) -m pipeline fetch --raw "$(RAW)"
 
 clean: ## remove the built tables and caches (not raw/, not the venv)
 	rm -rf "$(P)"/*.csv "$(P)"/datapackage.json "$(P)"/.cache "$(P)"/.raw-manifest "$(P)"/report

@@ -74,8 +74,35 @@ def cmd_eval(args):
     return evaluate.main(Path(args.gold), *map(Path, outs))
 
 
+def _fetch_options(p):
+    p.add_argument("--raw", help=f"folder for the saved pages (default: {config.RAW_DIR})")
+    p.add_argument("--base-url", help="site to fetch from (default: $LWN_BASE_URL or https://lwn.net)")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between requests (never below 1 for lwn.net)")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds before a request is abandoned")
+
+
+def cmd_add(args):
+    from pipeline import fetch
+
+    return fetch.add(args.targets, Path(args.raw or config.RAW_DIR), fetch.client_from_args(args), refresh=args.refresh)
+
+
+def cmd_fetch(args):
+    from pipeline import fetch
+
+    return fetch.fetch_missing(Path(args.raw or config.RAW_DIR), fetch.client_from_args(args))
+
+
+def cmd_discover(args):
+    from pipeline import fetch
+
+    return fetch.discover(Path(args.raw or config.RAW_DIR), fetch.client_from_args(args))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="netsummit: LWN networking-summit reports (raw/*.html) → tidy CSV tables (processed/).")
     parser.add_argument("--version", action="version", version=f"netsummit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -110,6 +137,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the spaCy pipeline")
     p.add_argument("--strict", action="store_true", help="exit non-zero if any input file was skipped")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("add", help="download articles by id or URL into raw/ and record them in raw/sources.csv")
+    p.add_argument("targets", nargs="+", metavar="ID_OR_URL")
+    p.add_argument("--refresh", action="store_true", help="download again even if the page is already in raw/")
+    _fetch_options(p)
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("fetch", help="download every article in raw/sources.csv that is not yet in raw/")
+    _fetch_options(p)
+    p.set_defaults(func=cmd_fetch)
+
+    p = sub.add_parser("discover", help="add the articles of LWN's 'Networking/Networking summits' index to raw/sources.csv")
+    _fetch_options(p)
+    p.set_defaults(func=cmd_discover)
 
     p = sub.add_parser("eval", help="precision, recall and F1 of the tables against a gold file")
     p.add_argument("--gold", default=str(config.PROJECT_DIR / "tests" / "gold"), help="folder of gold files")
