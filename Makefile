@@ -23,7 +23,8 @@ _ := $(shell mkdir -p "$(P)" && { find "$(RAW)" -maxdepth 1 -type f \( -iname '*
 
 PARSE_OUT   := $(P)/articles.csv $(P)/paragraphs.csv $(P)/article_topics.csv $(P)/skipped.csv
 EXTRACT_OUT := $(P)/person_mentions.csv $(P)/people.csv $(P)/person_aliases.csv \
-               $(P)/subsystem_mentions.csv $(P)/subsystems.csv $(P)/keywords.csv $(P)/person_subsystem.csv
+               $(P)/subsystem_mentions.csv $(P)/subsystems.csv $(P)/keywords.csv $(P)/person_subsystem.csv \
+               $(P)/person_year.csv $(P)/subsystem_year.csv
 COMMON_SRC  := pipeline/__init__.py pipeline/config.py pipeline/schema.py pipeline/tables.py pipeline/cache.py \
                pipeline/cli.py pipeline/errors.py pipeline/log.py
 PARSE_SRC   := pipeline/parse.py pipeline/lwnpage.py pipeline/selectors.py pipeline/decode.py
@@ -34,7 +35,7 @@ DATA        := pipeline/data/people.tsv pipeline/data/subsystems.tsv pipeline/da
 # Tables are replaced atomically by the stages, so an interrupted build keeps the previous complete ones.
 .PRECIOUS: $(PARSE_OUT) $(EXTRACT_OUT)
 
-.PHONY: all test eval bench fetch clean distclean help strict
+.PHONY: all test eval bench fetch report clean distclean help strict
 all: $(P)/datapackage.json $(if $(STRICT),strict) ## build every table in $(PROCESSED) from $(RAW)
 
 $(INSTALLED): pyproject.toml requirements/constraints.txt requirements/model.txt
@@ -52,6 +53,11 @@ $(EXTRACT_OUT) &: $(P)/paragraphs.csv $(P)/articles.csv $(DATA) $(EXTRACT_SRC) $
 
 $(P)/datapackage.json: $(PARSE_OUT) $(EXTRACT_OUT) pipeline/package.py $(COMMON_SRC)
 	$(PY) -m pipeline package --out "$(P)"
+
+report: $(P)/report/index.html ## charts of the corpus: $(PROCESSED)/report/index.html
+
+$(P)/report/index.html: $(P)/datapackage.json pipeline/report.py
+	$(PY) -m pipeline report --out "$(P)"
 
 strict: $(P)/datapackage.json ## with STRICT=1: fail if any input file was skipped
 	$(PY) -m pipeline strict --out "$(P)"

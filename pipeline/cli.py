@@ -42,6 +42,12 @@ def cmd_package(args):
     package.run(_options(args))
 
 
+def cmd_report(args):
+    from pipeline import report
+
+    report.run(_options(args))
+
+
 def cmd_strict(args):
     return strict_check(_options(args))
 
@@ -126,6 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("package", help="check every table and write datapackage.json")
     common(p, raw=False)
     p.set_defaults(func=cmd_package)
+
+    p = sub.add_parser("report", help="charts of the tables: <out>/report/index.html")
+    common(p, raw=False)
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("strict", help="exit non-zero if any input file was skipped")
     common(p, raw=False)

@@ -199,6 +199,19 @@ def aggregate(results: dict[int, dict], years: dict[int, int | None]) -> dict:
         ys = [years.get(a) for a in articles if years.get(a)]
         return (min(ys), max(ys)) if ys else (None, None)
 
+    def by_year(stats):
+        counts: dict = {}
+        for (key, article_id), n in stats.items():
+            year = years.get(article_id)
+            if year:
+                entry = counts.setdefault((key, year), [0, set()])
+                entry[0] += n
+                entry[1].add(article_id)
+        return counts
+
+    person_year = by_year(Counter((r["person"], r["article_id"]) for r in person_rows))
+    subsystem_year = by_year(Counter((r["subsystem"], r["article_id"]) for r in subsystem_rows))
+
     people_rows = []
     for person, st in people_stats.items():
         first, last = span_years(st["articles"])
@@ -222,6 +235,10 @@ def aggregate(results: dict[int, dict], years: dict[int, int | None]) -> dict:
         schema.SUBSYSTEMS: subsystems_rows,
         schema.KEYWORDS: keyword_rows,
         schema.PERSON_SUBSYSTEM: relation_rows,
+        schema.PERSON_YEAR: [{"person": p, "year": y, "n_mentions": n, "n_articles": len(a)}
+                             for (p, y), (n, a) in person_year.items()],
+        schema.SUBSYSTEM_YEAR: [{"subsystem": s, "year": y, "n_mentions": n, "n_articles": len(a)}
+                                for (s, y), (n, a) in subsystem_year.items()],
     }
 
 

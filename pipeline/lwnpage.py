@@ -198,14 +198,20 @@ def _index_entries(soup: BeautifulSoup) -> list[tuple[str, str]]:
         if table is None or table.decomposed:
             continue
         for row in table.find_all("tr"):
-            links = [normalise_space(a.get_text(" ")) for a in row.find_all("a")]
-            links = [link for link in links if link]
+            anchors = [a for a in row.find_all("a") if normalise_space(a.get_text(" "))]
+            links = [normalise_space(a.get_text(" ")) for a in anchors]
             if len(links) >= 2:
                 topics.extend((links[0], topic) for topic in links[1:])
             elif len(links) == 1:
-                topics.append(("", links[0]))
+                topics.append((_index_of(anchors[0].get("href", "")), links[0]))
         table.decompose()
     return list(dict.fromkeys(topics))
+
+
+def _index_of(href: str) -> str:
+    """The index an entry link belongs to, from its address ("/Security/Index/#..." → "Security")."""
+    match = sel.INDEX_HREF_RE.search(href)
+    return match.group("index").replace("Index", "") or "Kernel" if match else ""
 
 
 def _event_from_topics(topics: list[tuple[str, str]]) -> str | None:

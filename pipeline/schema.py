@@ -182,10 +182,23 @@ PERSON_SUBSYSTEM = _register(Table(
     ),
 ))
 
+PERSON_YEAR = _register(Table(
+    "person_year", "One row per (person, year): how often a person was mentioned in that year's articles.",
+    (_c("person", "string", "Canonical name.", True), _c("year", "integer", "Publication year.", True), N_MENTIONS, N_ARTICLES),
+    ("person", "year"), ((("person",), "people", ("person",)),),
+))
+
+SUBSYSTEM_YEAR = _register(Table(
+    "subsystem_year", "One row per (subsystem, year): how often a subsystem was mentioned in that year's articles.",
+    (_c("subsystem", "string", "Canonical subsystem name.", True), _c("year", "integer", "Publication year.", True),
+     N_MENTIONS, N_ARTICLES),
+    ("subsystem", "year"), ((("subsystem",), "subsystems", ("subsystem",)),),
+))
+
 PARSE_TABLES = ("articles", "paragraphs", "article_topics", "skipped")
 EXTRACT_TABLES = (
     "person_mentions", "people", "person_aliases", "subsystem_mentions", "subsystems",
-    "keywords", "person_subsystem",
+    "keywords", "person_subsystem", "person_year", "subsystem_year",
 )
 
 _PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "float64", "date": "string"}

@@ -36,6 +36,8 @@ COVERAGE_HREF_RE = re.compile(r"/Articles/(?P<event>KernelSummit|Netconf|Netdev)
 CONFERENCE_HREF_RE = re.compile(r"/Archives/ConferenceByYear/?#(?P<year>\d{4})-(?P<event>[\w.-]+)", re.I)
 
 INDEX_HEADER_RE = re.compile(r"Index entries for this article", re.I)
+# "/Kernel/Index#..." → Kernel, "/Archives/ConferenceIndex/#..." → Conference, "/Archives/GuestIndex/" → Guest.
+INDEX_HREF_RE = re.compile(r"^/(?:Archives/)?(?P<index>\w*?)(?:/Index|Index)\b")
 POST_COMMENTS_RE = re.compile(r"to post comments", re.I)
 
 # Pages that are not a single free article.

@@ -11,7 +11,7 @@ from conftest import BAD, PAGES, PROJECT
 pytestmark = pytest.mark.slow
 
 TABLES = ("articles", "paragraphs", "article_topics", "skipped", "person_mentions", "people", "person_aliases",
-          "subsystem_mentions", "subsystems", "keywords", "person_subsystem")
+          "subsystem_mentions", "subsystems", "keywords", "person_subsystem", "person_year", "subsystem_year")
 
 
 def make(raw, out, *extra, check=True):

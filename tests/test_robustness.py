@@ -88,7 +88,7 @@ def test_robustness_checks_find_broken_tables():
 
 
 TABLES = ("articles", "paragraphs", "article_topics", "skipped", "person_mentions", "people", "person_aliases",
-          "subsystem_mentions", "subsystems", "keywords", "person_subsystem")
+          "subsystem_mentions", "subsystems", "keywords", "person_subsystem", "person_year", "subsystem_year")
 
 
 def _make(raw, out):
