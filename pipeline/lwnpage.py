@@ -311,7 +311,7 @@ def body_blocks(body: Tag) -> list[Block]:
             buffer.append("\n")
             continue
         if name in ("td", "th"):
-            buffer.append(" ")
+            buffer.append(" | " if "".join(buffer).strip() else " ")  # a table row is one block, cells apart
         block = name in sel.BLOCK_KIND or name in sel.CONTAINER_TAGS or _is_quote(node)
         if block:
             flush()

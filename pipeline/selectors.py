@@ -28,7 +28,7 @@ BLOCK_KIND = {
     "h5": "h4", "h6": "h4", "pre": "pre", "blockquote": "quote", "tr": "p", "caption": "p",
 }
 QUOTE_CLASSES = ("BigQuote",)
-CONTAINER_TAGS = {"div", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "td", "th", "center", "section", "article", "details"}
+CONTAINER_TAGS = {"div", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "center", "section", "article", "details"}
 
 # The coverage box of 2004-2006 Kernel Summit pages and conference links of newer pages.
 COVERAGE_RE = re.compile(r"LWN's\s+(?P<year>\d{4})\s+(?P<event>[A-Z][\w .'-]*?)\s+coverage", re.I)
