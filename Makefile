@@ -48,11 +48,9 @@ $(INSTALLED): pyproject.toml requirements/constraints.txt requirements/model.txt
 $(PARSE_OUT) &: $(MANIFEST) $(wildcard $(RAW)/sources.csv) $(PARSE_SRC) $(COMMON_SRC) $(INSTALLED)
 	$(PY) -m pipeline parse --raw "$(RAW)" --out "$(P)"
 
-$(EXTRACT_OUT) &: $(P)/paragraphs.csv $(P)/articles.csv $(DATA) $(EXTRACT_SRC) $(COMMON_SRC) $(INSTALLED)
-	$(PY) -m pipeline extract --out "$(P)" --jobs $(JOBS)
-
-$(P)/datapackage.json: $(PARSE_OUT) $(EXTRACT_OUT) pipeline/package.py $(COMMON_SRC)
-	$(PY) -m pipeline package --out "$(P)"
+# The extraction tables and the package (consistency checks, datapackage.json) come from one process.
+$(EXTRACT_OUT) $(P)/datapackage.json &: $(PARSE_OUT) $(DATA) $(EXTRACT_SRC) pipeline/package.py $(COMMON_SRC) $(INSTALLED)
+	$(PY) -m pipeline extract --out "$(P)" --jobs $(JOBS) --package
 
 report: $(P)/report/index.html ## charts of the corpus: $(PROCESSED)/report/index.html
 
@@ -65,8 +63,11 @@ strict: $(P)/datapackage.json ## with STRICT=1: fail if any input file was skipp
 test: $(INSTALLED) ## run the whole test suite
 	$(PY) -m pytest -q
 
-eval: all ## precision, recall and F1 of the tables against tests/gold
-	$(PY) -m pipeline eval --out "$(P)"
+EVAL_FIXTURES := build/eval-fixtures
+
+eval: all ## precision, recall and F1 against tests/gold (sample corpus and fixture pages)
+	$(MAKE) --no-print-directory RAW=tests/resources/pages PROCESSED=$(EVAL_FIXTURES) JOBS=$(JOBS) all
+	$(PY) -m pipeline eval --out "$(P)" --out $(EVAL_FIXTURES)
 
 bench: $(INSTALLED) ## speed and memory on a synthetic corpus of BENCH_N pages
 	$(PY) -m pipeline.bench --n $(BENCH_N) --jobs $(JOBS)
@@ -77,8 +78,8 @@ fetch: $(INSTALLED) ## download the articles in $(RAW)/sources.csv that are not 
 clean: ## remove the built tables and caches (not raw/, not the venv)
 	rm -rf "$(P)"/*.csv "$(P)"/datapackage.json "$(P)"/.cache "$(P)"/.raw-manifest "$(P)"/report
 
-distclean: clean ## also remove the virtual environment
-	rm -rf $(VENV)
+distclean: clean ## also remove the virtual environment and build/
+	rm -rf $(VENV) build
 
 help: ## this list
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12

@@ -33,7 +33,12 @@ def cmd_parse(args):
 def cmd_extract(args):
     from pipeline import extract
 
-    extract.run(_options(args))
+    opts = _options(args)
+    extract.run(opts)
+    if args.package:
+        from pipeline import package
+
+        package.run(opts)
 
 
 def cmd_package(args):
@@ -46,6 +51,12 @@ def cmd_report(args):
     from pipeline import report
 
     report.run(_options(args))
+
+
+def cmd_dictionary(args):
+    from pipeline import schema
+
+    sys.stdout.write(schema.markdown())
 
 
 def cmd_strict(args):
@@ -127,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(p, raw=False)
     p.add_argument("--model", help=f"spaCy model (default: {config.SPACY_MODEL}, or $SPACY_MODEL)")
     p.add_argument("--jobs", type=int, default=1, help="processes for the spaCy pipeline")
+    p.add_argument("--package", action="store_true", help="then check the tables and write datapackage.json")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("package", help="check every table and write datapackage.json")
@@ -136,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="charts of the tables: <out>/report/index.html")
     common(p, raw=False)
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("dictionary", help="print the data dictionary as Markdown")
+    p.set_defaults(func=cmd_dictionary)
 
     p = sub.add_parser("strict", help="exit non-zero if any input file was skipped")
     common(p, raw=False)

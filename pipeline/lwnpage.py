@@ -136,8 +136,8 @@ def _byline(soup: BeautifulSoup) -> tuple[str | None, str | None]:
                 bold = node.find("b")
                 author = normalise_space(bold.get_text(" ")) if bold else None
                 if not author:
-                    first = normalise_space(text.split(published and sel.DATE_RE.search(text).group(0) or "\0")[0])
-                    match = sel.BYLINE_STAFF_RE.match(first)
+                    date = sel.DATE_RE.search(text)
+                    match = sel.BYLINE_STAFF_RE.match(text[: date.start()] if date else text)
                     author = match.group("author") if match else None
             else:
                 match = sel.BYLINE_BRIEF_RE.search(text)

@@ -270,3 +270,22 @@ def datapackage(table_names, provenance: dict) -> dict:
         "netsummit": provenance,
         "resources": resources,
     }
+
+
+def markdown() -> str:
+    """The data dictionary as Markdown (DATA_DICTIONARY.md is this text; a test keeps them equal)."""
+    lines = ["# Data dictionary", "",
+             "Generated from `pipeline/schema.py` by `python -m pipeline dictionary > DATA_DICTIONARY.md`.",
+             "Every table is a UTF-8 CSV in `processed/` with a header row; empty cells are missing values;",
+             "dates are ISO 8601 (YYYY-MM-DD). `processed/datapackage.json` says the same for tools.", ""]
+    for table in TABLES.values():
+        lines += [f"## {table.filename}", "", table.description, "",
+                  f"Primary key: {', '.join(table.primary_key)}."]
+        for local, resource, remote in table.foreign_keys:
+            lines.append(f"Foreign key: {', '.join(local)} → {resource}.csv ({', '.join(remote)}).")
+        lines += ["", "| column | type | required | description |", "|---|---|---|---|"]
+        for c in table.columns:
+            description = c.description + (f" One of: {', '.join(c.enum)}." if c.enum else "")
+            lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else ''} | {description} |")
+        lines.append("")
+    return "\n".join(lines)

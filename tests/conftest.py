@@ -15,6 +15,8 @@ PAGES = RESOURCES / "pages"
 BAD = RESOURCES / "bad"
 GOLD = TESTS / "gold"
 PROJECT = TESTS.parent
+TABLES = ("articles", "paragraphs", "article_topics", "skipped", "person_mentions", "people", "person_aliases",
+          "subsystem_mentions", "subsystems", "keywords", "person_subsystem", "person_year", "subsystem_year")
 
 
 def gold_files():

@@ -124,3 +124,19 @@ def test_body_blocks_keep_pre_lines():
 
     soup = BeautifulSoup("<div><pre>a  b\n  c\n</pre><p>x   y</p></div>", "lxml")
     assert [(b.kind, b.text) for b in body_blocks(soup.div)] == [("pre", "a  b\n  c"), ("p", "x y")]
+
+
+@pytest.mark.parametrize("byline, author, date", [
+    ('<div class="FeatureByline">By <b>Jonathan Corbet</b><br>July 19, 2005</br></div>', "Jonathan Corbet", "2005-07-19"),
+    ('<div class="FeatureByline">By Jake Edge<br>May 3, 2016</div>', "Jake Edge", "2016-05-03"),
+    ('<div class="GAByline"><p>December 18, 2016</p><p>This article was contributed by Ana Ruiz</p></div>', "Ana Ruiz", "2016-12-18"),
+    ('<div class="Byline">[Posted July 19, 2005 by corbet]</div>', "Jonathan Corbet", "2005-07-19"),
+    ('<div class="Byline">[Posted March 1, 2010 by someguest]</div>', "someguest", "2010-03-01"),
+])
+def test_lwnpage_byline_forms(byline, author, date):
+    html = ('<html><head><title>T [LWN.net]</title><link rel="canonical" href="https://lwn.net/Articles/5/"></head><body>'
+            '<div class="PageHeadline"><h1>T</h1></div><div class="ArticleText">' + byline +
+            '<p>Body text.</div> <!-- ArticleText --></body></html>').encode()
+    page = parse_page(html, "x.html")
+    assert (page.author, page.published) == (author, date)
+    assert [b.text for b in page.blocks] == ["Body text."]

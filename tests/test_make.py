@@ -6,12 +6,10 @@ import subprocess
 
 import pytest
 
-from conftest import BAD, PAGES, PROJECT
+from conftest import BAD, PAGES, PROJECT, TABLES
 
 pytestmark = pytest.mark.slow
 
-TABLES = ("articles", "paragraphs", "article_topics", "skipped", "person_mentions", "people", "person_aliases",
-          "subsystem_mentions", "subsystems", "keywords", "person_subsystem", "person_year", "subsystem_year")
 
 
 def make(raw, out, *extra, check=True):

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BAD, PAGES, PROJECT
+from conftest import BAD, PAGES, PROJECT, TABLES
 from pipeline import config, parse
 from pipeline.lwnpage import Page
 from pipeline.package import check_tables
@@ -87,8 +87,6 @@ def test_robustness_checks_find_broken_tables():
     assert check_tables(good, {("1", "0"): "Herbert Xu spoke"}) == []
 
 
-TABLES = ("articles", "paragraphs", "article_topics", "skipped", "person_mentions", "people", "person_aliases",
-          "subsystem_mentions", "subsystems", "keywords", "person_subsystem", "person_year", "subsystem_year")
 
 
 def _make(raw, out):

@@ -57,3 +57,10 @@ def test_schema_csv_files_are_utf8_with_iso_dates(fixture_tables):
     assert frame["published"].dt.year.tolist() == frame["year"].tolist()
     text = (fixture_tables / "articles.csv").read_bytes().decode("utf-8")
     assert "ks2007 réseau.html" in text
+
+
+def test_schema_data_dictionary_file_is_up_to_date():
+    from conftest import PROJECT
+
+    assert (PROJECT / "DATA_DICTIONARY.md").read_text(encoding="utf-8") == schema.markdown(), \
+        "run: python -m pipeline dictionary > DATA_DICTIONARY.md"
