@@ -21,7 +21,7 @@ from pipeline.keywords import candidates, rank, verb_only_words
 from pipeline.log import progress, say
 from pipeline.mentions import PersonFinder, SubsystemMatcher, surface
 from pipeline.nlp import COMPONENTS, load_model, model_version_key
-from pipeline.people import resolve_article
+from pipeline.people import resolve_article, unique_surnames
 from pipeline.relations import sentence_pairs
 from pipeline.tables import read_rows, write_tables
 from pipeline.taxonomy import load_people, load_stopphrases, load_subsystems
@@ -42,6 +42,7 @@ class Resources:
     person_aliases: dict[str, list[str]]
     stopphrases: frozenset[str]
     verb_only: frozenset[str]
+    surnames: dict[str, str]
 
     @classmethod
     def load(cls, opts: Options) -> "Resources":
@@ -55,7 +56,7 @@ class Resources:
         return cls(
             nlp, subsystems, SubsystemMatcher(nlp.vocab, tokenizer, subsystems, terms),
             PersonFinder(nlp.vocab, tokenizer, aliases), aliases, dict(by_person),
-            load_stopphrases(opts.stopphrases_file), verb_only_words(nlp),
+            load_stopphrases(opts.stopphrases_file), verb_only_words(nlp), unique_surnames(set(aliases.values())),
         )
 
 
@@ -71,7 +72,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, prose: set[i
     """
     subs = {p: res.sub_matcher.spans(doc) for p, doc in docs}
     cands = {p: res.person_finder.spans(doc, subs[p]) for p, doc in docs}
-    people = resolve_article(docs, cands, subs, res.aliases, res.person_aliases, res.nlp.tokenizer)
+    people = resolve_article(docs, cands, subs, res.aliases, res.person_aliases, res.nlp.tokenizer, res.surnames)
     people_by_par = defaultdict(list)
     for p, span, person in people:
         people_by_par[p].append((span, person))

@@ -21,6 +21,21 @@ def canonical_full(name: str, aliases: dict[str, str]) -> str | None:
     return aliases.get(name) or aliases.get(fold(name))
 
 
+def unique_surnames(people: set[str], min_length: int = 4) -> dict[str, str]:
+    """Surnames (last name part) that exactly one known person bears, folded forms included."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    lasts: dict[str, str] = {}
+    for person in people:
+        parts = name_parts(person)
+        for part in parts:
+            owners[part].add(person)  # a surname that is someone else's first name ("Song") is ambiguous
+        if len(parts) >= 2:
+            last = person.split()[-1]
+            for form in {last, fold(last)}:
+                lasts[form] = person
+    return {s: p for s, p in lasts.items() if owners[s] == {p} and len(s) >= min_length}
+
+
 def _words(name: str) -> list[str]:
     return [fold(w).lower() for w in name.replace("-", " - ").split()]
 
@@ -38,8 +53,14 @@ def resolve_article(
     aliases: dict[str, str],
     person_aliases: dict[str, list[str]],
     tokenizer,
+    surnames: dict[str, str] | None = None,
 ) -> list[tuple[int, Span, str]]:
-    """(paragraph, span, canonical person) for every person mention in an article, in reading order."""
+    """(paragraph, span, canonical person) for every person mention in an article, in reading order.
+
+    ``surnames`` maps a surname borne by exactly one person of the alias table to that person: a lone
+    surname the model tags as a name ("Pirko said") resolves through it when the article never
+    writes the full name.
+    """
     full: list[tuple[int, Span, str]] = []
     unknown_full: list[tuple[int, Span, str]] = []
     singles: list[tuple[int, Span]] = []
@@ -77,10 +98,16 @@ def resolve_article(
     taken = {(p, i) for p, s, _ in full for i in range(s.start, s.end)}
     for paragraph, span in singles:
         person = nearest(paragraph, span.start, parts.get(surface(span), set()))
+        if person is None and surnames:
+            person = surnames.get(surface(span)) or surnames.get(fold(surface(span)))
         if person and not any((paragraph, i) in taken for i in range(span.start, span.end)):
             resolved.append((paragraph, span, person))
             taken.update((paragraph, i) for i in range(span.start, span.end))
     # Back-references the model did not tag: "Herbert" after "Herbert Xu", "Kicinski said".
+    for _, _, person in resolved[len(full):]:
+        for part in name_parts(person):
+            parts[part].add(person)
+    full = sorted(resolved, key=lambda m: (m[0], m[1].start))
     if parts:
         vocab = docs[0][1].vocab
         matcher = PhraseMatcher(vocab, attr="ORTH")

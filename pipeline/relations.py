@@ -77,6 +77,16 @@ def _role_scopes(token: Token) -> list[set[int]]:
         elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and token.dep_ not in SUBJECT_DEPS and not any(
                 c.dep_ == "pobj" and c.lemma_.lower() in NOT_TOPICS for c in child.children):
             scopes.append({t.i for t in child.subtree})  # "Ben Hutchings on the future of ethtool"
+    by = token.head
+    if token.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in ARTIFACT_NOUNS:
+        artifact = by.head  # "the talk by Jonathan Lemon covered io_uring", "patches by X for Y"
+        if artifact.dep_ in SUBJECT_DEPS:
+            verb = artifact.head
+            own = [c for c in verb.children if c.i != artifact.i
+                   and not (c.dep_ in CLAUSE_DEPS and any(x.dep_ in SUBJECT_DEPS for x in c.children))]
+            scopes.append({t.i for c in own for t in c.subtree} | _without_relative_clauses(artifact))
+        else:
+            scopes.append(_without_relative_clauses(artifact))
     return scopes
 
 

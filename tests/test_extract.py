@@ -152,3 +152,17 @@ def test_taxonomy_conflicting_alias_is_a_clear_error(tmp_path):
     path.write_text("subsystem\tcategory\taliases\nTCP\tprotocol\tfoo\nUDP\tprotocol\tfoo\n", encoding="utf-8")
     with pytest.raises(PipelineError, match="names both"):
         load_subsystems(path)
+
+
+def test_extract_lone_surname_of_a_known_person_without_full_name(nlp, resources):
+    result = _article(nlp, resources, "Song was not there, but Dumazet's patch was merged.", "Long ago, nobody cared.")
+    people = _people(result)
+    assert ("Dumazet's", "Eric Dumazet") in people
+    assert all(t not in ("Song", "Long") for t, _ in people)   # ambiguous or a common word
+
+
+def test_extract_talk_by_a_person_about_a_subsystem(nlp, resources):
+    result = _article(nlp, resources, "The talk by Jonathan Lemon covered io_uring, while the BPF session ran late.")
+    pairs = {(r[2], r[3]) for r in result["relations"]}
+    assert ("Jonathan Lemon", "io_uring networking") in pairs
+    assert ("Jonathan Lemon", "BPF") not in pairs
