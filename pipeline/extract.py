@@ -19,7 +19,7 @@ from pipeline.config import KEYWORDS_PER_ARTICLE, NLP_BATCH_SIZE, Options
 from pipeline.errors import PipelineError
 from pipeline.keywords import candidates, rank, verb_only_words
 from pipeline.log import progress, say
-from pipeline.mentions import PersonFinder, SubsystemMatcher, surface
+from pipeline.mentions import PersonFinder, SubsystemMatcher
 from pipeline.nlp import COMPONENTS, load_model, model_version_key
 from pipeline.people import resolve_article, unique_surnames
 from pipeline.relations import sentence_pairs

@@ -72,12 +72,10 @@ class SubsystemMatcher:
         for span in filter_spans(found):
             if any(a < span.end_char and span.start_char < b for a, b in blocked):
                 continue
-            before = doc[span.start - 1] if span.start > 0 else None
-            after = doc[span.end] if span.end < len(doc) else None
-            # "tcp_input" or "XDP_PASS" style identifiers are code, not mentions.
-            if (before is not None and not before.whitespace_ and before.text in ("_", ".", "-") ) or (
-                after is not None and not span[-1].whitespace_ and after.text in ("_",)
-            ):
+            # Pieces of identifiers ("XDP_PASS", "struct.tcp") are code, not mentions.
+            glued_before = span.start > 0 and not doc[span.start - 1].whitespace_ and doc[span.start - 1].text in ("_", ".", "-")
+            glued_after = span.end < len(doc) and not span[-1].whitespace_ and doc[span.end].text == "_"
+            if glued_before or glued_after:
                 continue
             kept.append(span)
         return kept

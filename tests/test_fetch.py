@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import BAD, PAGES, PROJECT
+from conftest import BAD, PROJECT
 from pipeline import fetch
 from pipeline.tables import read_rows
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BAD, PAGES, PROJECT, TABLES
+from conftest import PAGES, PROJECT, TABLES
 from pipeline import config, parse
 from pipeline.lwnpage import Page
 from pipeline.package import check_tables
