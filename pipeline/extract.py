@@ -87,9 +87,9 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, prose: set[i
             category = res.subsystems[span.label_].category
             subsystems.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, span.label_, category])
         if prose is None or p in prose:
-            excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
-            excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
             terms = {i: len(span) for span in subs[p] for i in range(span.start, span.end)}
+            excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
+            excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.i not in terms}
             for phrase, names_term in candidates(doc, excluded, terms, res.stopphrases, res.verb_only):
                 phrases[phrase] += 1
                 if names_term:
