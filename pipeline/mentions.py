@@ -32,6 +32,13 @@ ORG_WORDS = frozenset({
     "foundation", "university", "project", "group", "software", "communications", "semiconductor",
     "research", "institute", "consortium", "association", "company", "team", "conference", "summit",
 })
+# Words that never occur in a person's name but do in the titles and products the model calls PERSON.
+NON_NAME_WORDS = ORG_WORDS | frozenset({
+    "review", "session", "workshop", "talk", "keynote", "panel", "track", "api", "stack", "layer", "driver",
+    "drivers", "protocol", "filter", "table", "tables", "queue", "socket", "sockets", "device", "devices",
+    "interface", "network", "networking", "packet", "packets", "offload", "support", "model", "patch", "patches",
+    "tree", "list", "server", "client", "engine", "module", "tool", "tools", "library", "release", "version",
+})
 _PATH_RE = re.compile(r"(?:[\w.+-]*/){2,}[\w.+-]*|[\w-]+\.[ch]\b|\b\w+\(\)")
 _CODEY_RE = re.compile(r"[_/\\(){}<>=@#$%^*\[\]|0-9]")
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -183,7 +190,7 @@ def plausible_name(span: Span) -> bool:
     words = [t for t in span if t.is_alpha]
     if not words:
         return False
-    if any(t.lower_ in NOT_NAMES for t in words):
+    if any(t.lower_ in NOT_NAMES or t.lower_ in NON_NAME_WORDS for t in words):
         return False
     if not words[0].is_title and words[0].text not in NAME_PARTICLES:
         return False

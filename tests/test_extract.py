@@ -60,6 +60,8 @@ def test_extract_a_first_name_goes_to_the_nearest_earlier_bearer(nlp, resources)
     "TSO and SKB handling was discussed, along with IPSec and SELinux.",
     "The TOE vendors were in Montreal, and Red Hat sent two engineers from Boston.",
     "The net/ipv4/tcp_input.c file and struct sk_buff were both mentioned.",
+    "The Netfilter Workshop Team met after the Patch Review Session at the Open Source Summit.",
+    "Mail davem@davemloft.net or see https://lwn.net/Articles/144272/ for the XDP_PASS return code.",
 ])
 def test_extract_subsystem_terms_places_and_companies_are_not_people(nlp, resources, text):
     assert _people(_article(nlp, resources, text)) == []
