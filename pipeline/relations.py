@@ -131,7 +131,11 @@ def _scope_tokens(head: Token, actors: set[int]) -> set[int]:
                 continue  # "..., while Stephen said nothing about netfilter": another person's claim
             tokens |= _without_relative_clauses(child)
         return tokens
-    return _without_relative_clauses(head)
+    tokens = _without_relative_clauses(head)
+    if head.dep_ in SUBJECT_DEPS and head.head.lemma_ == "be":
+        # "Ousterhout's alternative is Homa": what the possessed thing is, is theirs too
+        tokens |= {t.i for c in head.head.children if c.dep_ in ("attr", "acomp") for t in c.subtree}
+    return tokens
 
 
 def _continues_topic(sent: Span) -> bool:

@@ -38,7 +38,8 @@ CONFERENCE_HREF_RE = re.compile(r"/Archives/ConferenceByYear/?#(?P<year>\d{4})-(
 INDEX_HEADER_RE = re.compile(r"Index entries for this article", re.I)
 # "/Kernel/Index#..." → Kernel, "/Archives/ConferenceIndex/#..." → Conference, "/Archives/GuestIndex/" → Guest.
 INDEX_HREF_RE = re.compile(r"^/(?:Archives/)?(?P<index>\w*?)(?:/Index|Index)\b")
-POST_COMMENTS_RE = re.compile(r"to post comments", re.I)
+# The whole text node, so that an article merely using the phrase is not cut there.
+POST_COMMENTS_RE = re.compile(r"^\W*(?:log in\W+)?to post comments\W*$", re.I)
 
 # Pages that are not a single free article.
 PAYWALL_HEADLINE_RE = re.compile(r"subscription required|subscriber[- ]only|content is restricted", re.I)

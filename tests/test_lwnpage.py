@@ -140,3 +140,13 @@ def test_lwnpage_byline_forms(byline, author, date):
     page = parse_page(html, "x.html")
     assert (page.author, page.published) == (author, date)
     assert [b.text for b in page.blocks] == ["Body text."]
+
+
+def test_lwnpage_the_phrase_in_prose_does_not_end_the_article():
+    html = (b'<html><head><title>T [LWN.net]</title><link rel="canonical" href="https://lwn.net/Articles/5/"></head><body>'
+            b'<div class="PageHeadline"><h1>T</h1></div><div class="ArticleText">'
+            b'<p>Readers used to have to log in to post comments on LWN.<p>Second.'
+            b'<hr width="60%" align="left">(<a href="/Login/">Log in</a> to post comments)<p>A reader comment.'
+            b'</div> <!-- ArticleText --></body></html>')
+    assert [b.text for b in parse_page(html, "x.html").blocks] == [
+        "Readers used to have to log in to post comments on LWN.", "Second."]
