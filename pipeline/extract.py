@@ -87,10 +87,11 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, prose: set[i
             category = res.subsystems[span.label_].category
             subsystems.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, span.label_, category])
         if prose is None or p in prose:
-            terms = {i: len(span) for span in subs[p] for i in range(span.start, span.end)}
+            term_spans = [(span.start, span.end) for span in subs[p]]
+            in_terms = {i for a, b in term_spans for i in range(a, b)}
             excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
-            excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.i not in terms}
-            for phrase, names_term in candidates(doc, excluded, terms, res.stopphrases, res.verb_only):
+            excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.i not in in_terms}
+            for phrase, names_term in candidates(doc, excluded, term_spans, res.stopphrases, res.verb_only):
                 phrases[phrase] += 1
                 if names_term:
                     naming.add(phrase)

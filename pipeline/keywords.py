@@ -56,22 +56,38 @@ def verb_only_words(nlp) -> frozenset[str]:
         return frozenset()
 
 
-def candidates(doc: Doc, excluded: set[int], terms: dict[int, int], stopphrases: frozenset[str],
+def _ranges(doc: Doc, term_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Noun chunks, each widened over the subsystem names it cuts ("offload" → "generic receive offload",
+    where the parser took "receive" for a verb), plus the names no chunk touches."""
+    ranges = []
+    for chunk in doc.noun_chunks:
+        start, end = chunk.start, chunk.end
+        for t_start, t_end in term_spans:
+            if t_start < end and start < t_end:
+                start, end = min(start, t_start), max(end, t_end)
+        ranges.append((start, end))
+    ranges += [(a, b) for a, b in term_spans if not any(a < e and s < b for s, e in ranges)]
+    return sorted(set(ranges))
+
+
+def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], stopphrases: frozenset[str],
                verb_only: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
     """(phrase, names a subsystem) for each keyword candidate of one paragraph, in order.
 
-    ``excluded``: token indices of person mentions; ``terms``: token index → length of the subsystem
-    mention it belongs to. A one-word subsystem name is kept as written ("nftables", not "nftable").
+    ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
+    mentions. A one-word subsystem name is kept as written ("nftables", not "nftable").
     """
+    terms = {i: end - start for start, end in term_spans for i in range(start, end)}
     found = []
-    for chunk in doc.noun_chunks:
-        tokens = list(chunk)
+    for start, end in _ranges(doc, term_spans):
+        tokens = list(doc[start:end])
         cut = max((k for k, t in enumerate(tokens) if t.pos_ == "CCONJ" or t.tag_ == "POS" or t.text == ","), default=-1)
         tokens = tokens[cut + 1:]
-        while tokens and tokens[0].i not in terms and (tokens[0].pos_ in _DROP_POS or tokens[0].lower_ in VAGUE_MODIFIERS or tokens[0].tag_ in ("JJR", "JJS")
-                          or tokens[0].is_stop or not tokens[0].text.strip('"\'()')):
+        while tokens and tokens[0].i not in terms and (
+                tokens[0].pos_ in _DROP_POS or tokens[0].lower_ in VAGUE_MODIFIERS or tokens[0].tag_ in ("JJR", "JJS")
+                or tokens[0].is_stop or not tokens[0].text.strip('"\'()')):
             tokens.pop(0)
-        while tokens and (tokens[-1].pos_ in _DROP_POS or not tokens[-1].text.strip('"\'()')):
+        while tokens and tokens[-1].i not in terms and (tokens[-1].pos_ in _DROP_POS or not tokens[-1].text.strip('"\'()')):
             tokens.pop()
         if not tokens:
             continue
@@ -80,7 +96,8 @@ def candidates(doc: Doc, excluded: set[int], terms: dict[int, int], stopphrases:
             continue  # the tail of a hyphenated compound ("64-bit systems")
         while len(tokens) > 1 and tokens[-1].lemma_.lower() in GENERIC_HEADS:
             tokens.pop()
-        if any(t.i in excluded for t in tokens) or tokens[-1].pos_ not in ("NOUN", "PROPN"):
+        head = tokens[-1]
+        if any(t.i in excluded for t in tokens) or (head.pos_ not in ("NOUN", "PROPN") and head.i not in terms):
             continue
         if any(t.like_url or t.like_email or t.like_num or (t.is_punct and t.text not in "-/") for t in tokens):
             continue
@@ -88,7 +105,6 @@ def candidates(doc: Doc, excluded: set[int], terms: dict[int, int], stopphrases:
             continue  # "user space configure hardware": a clause the parser took for a noun phrase
         if not any(sum(c.isalpha() for c in t.text) >= 3 for t in tokens):
             continue
-        head = tokens[-1]
         phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]] + [_head_form(head, terms.get(head.i) == 1)])
         phrase = " ".join(phrase.split()[-MAX_WORDS:])
         if phrase.lower() in stopphrases or all(t.is_stop for t in tokens):
