@@ -183,3 +183,16 @@ def test_fetch_command_line_add_and_environment_base_url(server, tmp_path):
     result = subprocess.run([sys.executable, "-m", "pipeline", "add", "--raw", str(raw), "--refresh", "144272"],
                             capture_output=True, text=True, cwd=PROJECT, env=env)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("markup", [
+    b'<p class="IndexEntry">Networking/Networking summits</p>'
+    b'<a href="/Articles/144272/">Report</a> (July 19, 2005)<br><p class="IndexEntry">Networking/Performance</p>'
+    b'<a href="/Articles/600002/">Other</a> (June 2, 2014)',
+    b'<a name="Networking-Networking_summits"></a><p class="IndexSecondary">Networking summits</p>'
+    b'<a href="/Articles/144272/">Report</a> (July 19, 2005)<p class="IndexSecondary">Performance</p>'
+    b'<a href="https://lwn.net/Articles/600002/">Other</a> (June 2, 2014)',
+])
+def test_fetch_index_parser_tolerates_markup_variants(markup):
+    entries = fetch.index_entries(("<html><body>" + markup.decode() + "</body></html>"))
+    assert entries == [{"article_id": "144272", "title": "Report", "published": "2005-07-19"}]
