@@ -141,7 +141,7 @@ SUBSYSTEM_MENTIONS = _register(Table(
         ARTICLE_ID, PARAGRAPH, SENTENCE, START, END,
         _c("text", "string", "The mention as written, e.g. 'IPSec/XFRM', 'socket buffer'.", True),
         _c("subsystem", "string", "Canonical subsystem name from the taxonomy, e.g. 'IPsec/XFRM'.", True),
-        _c("category", "string", "Taxonomy category (protocol, core, offload, security, filtering, qos, wireless, driver, hardware, virtualization, tooling, bpf, routing, performance, storage).", True),
+        _c("category", "string", "Taxonomy category (protocol, core, offload, security, filtering, qos, wireless, driver, hardware, virtualization, tooling, bpf, routing, performance, programmability, storage).", True),
     ),
     ("article_id", "paragraph", "start"), TO_ARTICLES + TO_PARAGRAPHS,
 ))
@@ -150,7 +150,7 @@ SUBSYSTEMS = _register(Table(
     "subsystems", "One row per subsystem mentioned anywhere.",
     (
         _c("subsystem", "string", "Canonical subsystem name.", True),
-        _c("category", "string", "Taxonomy category (protocol, core, offload, security, filtering, qos, wireless, driver, hardware, virtualization, tooling, bpf, routing, performance, storage).", True),
+        _c("category", "string", "Taxonomy category (protocol, core, offload, security, filtering, qos, wireless, driver, hardware, virtualization, tooling, bpf, routing, performance, programmability, storage).", True),
         N_ARTICLES, N_MENTIONS, YEAR_FIRST, YEAR_LAST,
     ),
     ("subsystem",),

@@ -12,9 +12,9 @@ pytestmark = pytest.mark.slow
 
 
 
-def make(raw, out, *extra, check=True):
+def make(raw, out, *extra, check=True, jobs=1):
     env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
-    result = subprocess.run(["make", "-C", str(PROJECT), f"RAW={raw}", f"PROCESSED={out}", "JOBS=1", *extra],
+    result = subprocess.run(["make", "-C", str(PROJECT), f"RAW={raw}", f"PROCESSED={out}", f"JOBS={jobs}", *extra],
                             capture_output=True, text=True, env=env)
     if check:
         assert result.returncode == 0, result.stdout + result.stderr
@@ -87,3 +87,9 @@ def test_make_editing_the_taxonomy_reuses_the_parses(tmp_path):
     stats = extract.run(opts)
     assert stats["through_model"] == 0
     assert b"kernel releases" in (out / "subsystem_mentions.csv").read_bytes()
+
+
+def test_make_two_processes_give_the_same_bytes_as_one(tmp_path):
+    make(PAGES, tmp_path / "one", jobs=1)
+    make(PAGES, tmp_path / "two", jobs=2)
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
