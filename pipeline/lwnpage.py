@@ -287,7 +287,7 @@ def body_blocks(body: Tag) -> list[Block]:
             text = "\n".join(lines)
         else:
             text = normalise_space(text)
-        if text:
+        if text and not sel.BOILERPLATE_RE.match(text):
             blocks.append(Block(buffer_kind, text))
 
     stack: list[tuple[bool, object, str]] = [(False, child, "p") for child in reversed(body.contents)]

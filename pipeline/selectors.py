@@ -22,6 +22,13 @@ NOISE_SELECTORS = (
 )
 NOISE_CLASS_RE = re.compile(r"(^|\b)(Comment\w*|ad|Ad\w*|Subscri\w*|Login\w*|Nav\w*)($|\b)")
 
+# Whole blocks of site boilerplate that can sit inside the article container without a telling class.
+BOILERPLATE_RE = re.compile(
+    r"^(?:Did you like this article\?|Welcome to LWN\.net\b|The following subscription-only content has been made"
+    r"|Please consider subscribing to LWN|Subscribe to LWN|\(?Log in to post comments\)?$)",
+    re.I,
+)
+
 # Block-level elements and the paragraph kind each yields.
 BLOCK_KIND = {
     "p": "p", "li": "li", "dd": "p", "dt": "p", "h1": "h4", "h2": "h4", "h3": "h4", "h4": "h4",

@@ -150,3 +150,13 @@ def test_lwnpage_the_phrase_in_prose_does_not_end_the_article():
             b'</div> <!-- ArticleText --></body></html>')
     assert [b.text for b in parse_page(html, "x.html").blocks] == [
         "Readers used to have to log in to post comments on LWN.", "Second."]
+
+
+def test_lwnpage_site_boilerplate_without_classes_is_not_text():
+    html = (b'<html><head><title>T [LWN.net]</title><link rel="canonical" href="https://lwn.net/Articles/5/"></head><body>'
+            b'<div class="PageHeadline"><h1>T</h1></div><div class="ArticleText">'
+            b'<div><b>Welcome to LWN.net</b><p>The following subscription-only content has been made available to you '
+            b'by an LWN subscriber.</div><p>The real text.'
+            b'<div class="tlr"><b>Did you like this article?</b> Please accept our trial subscription offer.</div>'
+            b'</div> <!-- ArticleText --></body></html>')
+    assert [b.text for b in parse_page(html, "x.html").blocks] == ["The real text."]
