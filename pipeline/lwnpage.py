@@ -233,6 +233,11 @@ def _event_from_title(title: str, published: str | None) -> str | None:
     return None
 
 
+def _inside(node, ancestor: Tag) -> bool:
+    """Identity, not equality: BeautifulSoup's == compares whole subtrees."""
+    return any(parent is ancestor for parent in node.parents)
+
+
 def _cut_after_end(body: Tag) -> None:
     """Drop the '(Log in) to post comments' tail and everything after it, starting at the last <hr> before it."""
     marker = body.find(string=sel.POST_COMMENTS_RE)
@@ -240,12 +245,12 @@ def _cut_after_end(body: Tag) -> None:
         return
     start: Tag | NavigableString = marker
     for node in marker.find_all_previous("hr"):
-        if body in node.parents:
+        if _inside(node, body):
             start = node
         break
     following = [start]
     for node in start.next_elements:
-        if body not in node.parents:
+        if not _inside(node, body):
             break
         following.append(node)
     doomed = set(map(id, following))
