@@ -83,9 +83,9 @@ def test_parse_stage_removed_file_removes_its_rows(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(PAGES, raw)
     _run(raw, tmp_path / "out")
-    assert len(read_rows(tmp_path / "out" / "articles.csv")) == 7
+    assert len(read_rows(tmp_path / "out" / "articles.csv")) == 8
     (raw / "brief2011.html").unlink()
     _run(raw, tmp_path / "out")
     ids = {a["article_id"] for a in read_rows(tmp_path / "out" / "articles.csv")}
-    assert "447900" not in ids and len(ids) == 6
+    assert "447900" not in ids and len(ids) == 7
     assert all(p["article_id"] != "447900" for p in read_rows(tmp_path / "out" / "paragraphs.csv"))
