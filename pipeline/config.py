@@ -1,9 +1,12 @@
-"""One place for paths, the model name, data files and limits; stages take overrides as arguments."""
+"""One place for paths, the model name, data files and limits; stages take overrides as arguments.
+
+Environment overrides: NETSUMMIT_RAW, NETSUMMIT_PROCESSED (folders), SPACY_MODEL (an installed model).
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -46,7 +49,6 @@ class Options:
     people_file: Path = PEOPLE_FILE
     subsystems_file: Path = SUBSYSTEMS_FILE
     stopphrases_file: Path = STOPPHRASES_FILE
-    extra: dict = field(default_factory=dict)
 
     @property
     def cache(self) -> Path:
