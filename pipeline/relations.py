@@ -118,7 +118,12 @@ def _working(head: Token) -> bool:
 
 def _scope_tokens(head: Token, actors: set[int]) -> set[int]:
     if head.dep_ in ("acl", "relcl") and head.head.i != head.i:
-        return {t.i for t in head.head.subtree}
+        # "TCP retransmission behavior on lossy links, which Ilpo has been chasing": the clause may hang
+        # off the last noun of the phrase; what is worked on is the whole phrase.
+        noun = head.head
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        return {t.i for t in noun.subtree}
     if head.pos_ in ("VERB", "AUX"):
         tokens = set()
         for child in head.children:

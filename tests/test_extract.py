@@ -168,3 +168,9 @@ def test_extract_talk_by_a_person_about_a_subsystem(nlp, resources):
     pairs = {(r[2], r[3]) for r in result["relations"]}
     assert ("Jonathan Lemon", "io_uring networking") in pairs
     assert ("Jonathan Lemon", "BPF") not in pairs
+
+
+def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, resources):
+    result = _article(nlp, resources,
+                      "TCP retransmission behavior on lossy wireless links, which Ilpo Järvinen has been chasing for years.")
+    assert ("Ilpo Järvinen", "TCP") in {(r[2], r[3]) for r in result["relations"]}
