@@ -58,13 +58,6 @@ def csv_bytes(table: Table, rows: Iterable[Mapping]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def write_table(out_dir: Path, table: Table, rows: Iterable[Mapping]) -> Path:
-    """Write one output table atomically; returns its path."""
-    path = Path(out_dir) / table.filename
-    atomic_write_bytes(path, csv_bytes(table, rows))
-    return path
-
-
 def write_tables(out_dir: Path, tables: Mapping[Table, Iterable[Mapping]]) -> None:
     """Render every table first, then rename each into place, so a failure writes nothing."""
     rendered = [(Path(out_dir) / t.filename, csv_bytes(t, rows)) for t, rows in tables.items()]
