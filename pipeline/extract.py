@@ -19,7 +19,7 @@ from pipeline.config import KEYWORDS_PER_ARTICLE, NLP_BATCH_SIZE, Options
 from pipeline.errors import PipelineError
 from pipeline.keywords import candidates, rank, verb_only_words
 from pipeline.log import progress, say
-from pipeline.mentions import PersonFinder, SubsystemMatcher
+from pipeline.mentions import PersonFinder, SubsystemMatcher, strip_possessive
 from pipeline.nlp import COMPONENTS, load_model, model_version_key
 from pipeline.people import resolve_article, unique_surnames
 from pipeline.relations import sentence_pairs
@@ -183,7 +183,7 @@ def aggregate(results: dict[int, dict], years: dict[int, int | None]) -> dict:
             person_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "start": start,
                                 "end": end, "text": text, "person": person})
             bump(people_stats, person, article_id)
-            alias_counts[(person, surface_text(text))] += 1
+            alias_counts[(person, strip_possessive(text))] += 1
         for p, s, start, end, text, sub, category in result["subsystems"]:
             subsystem_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "start": start,
                                    "end": end, "text": text, "subsystem": sub, "category": category})
@@ -242,13 +242,6 @@ def aggregate(results: dict[int, dict], years: dict[int, int | None]) -> dict:
         schema.SUBSYSTEM_YEAR: [{"subsystem": s, "year": y, "n_mentions": n, "n_articles": len(a)}
                                 for (s, y), (n, a) in subsystem_year.items()],
     }
-
-
-def surface_text(text: str) -> str:
-    for mark in ("'s", "’s", "'", "’"):
-        if text.endswith(mark):
-            return text[: -len(mark)]
-    return text
 
 
 def run(opts: Options) -> dict:

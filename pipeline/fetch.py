@@ -30,6 +30,7 @@ from pipeline.config import MAX_PAGE_BYTES, SOURCES_NAME
 from pipeline.errors import PipelineError, Skip
 from pipeline.log import say
 from pipeline.lwnpage import parse_date, parse_page
+from pipeline.parse import load_sources
 from pipeline.tables import atomic_write_bytes
 
 DEFAULT_BASE_URL = "https://lwn.net"
@@ -170,14 +171,6 @@ def parse_target(text: str, client: Client) -> int:
     raise FetchError(f"not an article id or a {client.host}/Articles/NNN/ URL")
 
 
-def read_sources(raw: Path) -> list[dict[str, str]]:
-    path = raw / SOURCES_NAME
-    if not path.is_file():
-        return []
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def write_sources(raw: Path, rows: list[dict[str, str]]) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=SOURCES_COLUMNS, extrasaction="ignore", lineterminator="\n")
@@ -190,7 +183,7 @@ def write_sources(raw: Path, rows: list[dict[str, str]]) -> None:
 def add(targets: list[str], raw: Path, client: Client, refresh: bool = False) -> int:
     """Download each article to raw/<id>.html and record it in raw/sources.csv; returns the exit status."""
     raw.mkdir(parents=True, exist_ok=True)
-    sources = {int(r["article_id"]): r for r in read_sources(raw) if r.get("article_id", "").isdigit()}
+    sources = load_sources(raw)
     failed = 0
     for target in targets:
         try:
@@ -232,8 +225,7 @@ def add(targets: list[str], raw: Path, client: Client, refresh: bool = False) ->
 
 def fetch_missing(raw: Path, client: Client) -> int:
     """Download every article listed in raw/sources.csv that is not yet in raw/."""
-    missing = [r["article_id"] for r in read_sources(raw)
-               if r.get("article_id", "").isdigit() and not (raw / f"{r['article_id']}.html").exists()]
+    missing = [str(article_id) for article_id in load_sources(raw) if not (raw / f"{article_id}.html").exists()]
     if not missing:
         say(f"fetch: every article in {raw / SOURCES_NAME} is already in {raw}")
         return 0
@@ -279,7 +271,7 @@ def discover(raw: Path, client: Client) -> int:
     if not entries:
         say(f"discover: no '{SECTION}' section found in the kernel index")
         return 1
-    sources = {int(r["article_id"]): r for r in read_sources(raw) if r.get("article_id", "").isdigit()}
+    sources = load_sources(raw)
     new = 0
     for entry in entries:
         article_id = int(entry["article_id"])

@@ -334,10 +334,18 @@ def body_blocks(body: Tag) -> list[Block]:
     return blocks
 
 
+def size_reason(size: int, limit: int = MAX_PAGE_BYTES) -> str | None:
+    """The skip reason for a page over the size limit, or None."""
+    if size <= limit:
+        return None
+    return f"file too large ({size / 2**20:.1f} MB > {limit // 2**20} MB limit)"
+
+
 def parse_page(data: bytes, source_file: str = "") -> Page:
     """Parse a saved LWN article page. Raises Skip with a one-line reason for anything else."""
-    if len(data) > MAX_PAGE_BYTES:
-        raise Skip(f"file too large ({len(data) / 2**20:.1f} MB > {MAX_PAGE_BYTES // 2**20} MB limit)")
+    too_large = size_reason(len(data))
+    if too_large:
+        raise Skip(too_large)
     text, encoding = decode_page(data)
     if not re.search(r"<\s*(html|body|head|div|p|title)\b", text[:200000], re.I):
         raise Skip("not an HTML page")

@@ -208,13 +208,17 @@ def with_possessive(doc: Doc, span: Span) -> Span:
     return span
 
 
-def surface(span: Span) -> str:
-    """The name without a possessive marker."""
-    text = span.text
+def strip_possessive(text: str) -> str:
+    """'Herbert's' → 'Herbert'."""
     for mark in _POSSESSIVE:
         if text.endswith(mark):
             return text[: -len(mark)]
     return text
+
+
+def surface(span: Span) -> str:
+    """The name without a possessive marker."""
+    return strip_possessive(span.text)
 
 
 def name_parts(name: str) -> list[str]:

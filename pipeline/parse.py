@@ -11,7 +11,7 @@ from pipeline.cache import Cache, files_digest
 from pipeline.config import MAX_PAGE_BYTES, RAW_SUFFIXES, SOURCES_NAME, Options
 from pipeline.errors import PipelineError, Skip
 from pipeline.log import progress, say
-from pipeline.lwnpage import Block, Page, parse_page, with_fallback_date
+from pipeline.lwnpage import Block, Page, parse_page, size_reason, with_fallback_date
 from pipeline.tables import read_rows, write_tables
 
 _CODE = [Path(__file__).with_name(n) for n in ("lwnpage.py", "selectors.py", "decode.py", "parse.py")]
@@ -117,9 +117,9 @@ def run(opts: Options) -> dict:
     parsed = []
     for path in progress(files, total=len(files), desc="parse", enabled=opts.progress):
         try:
-            size = path.stat().st_size
-            if size > MAX_PAGE_BYTES:
-                parsed.append((path.name, "", {"skip": f"file too large ({size / 2**20:.1f} MB > {MAX_PAGE_BYTES // 2**20} MB limit)"}))
+            too_large = size_reason(path.stat().st_size, MAX_PAGE_BYTES)
+            if too_large:
+                parsed.append((path.name, "", {"skip": too_large}))
                 continue
             data = path.read_bytes()
         except OSError as err:

@@ -42,12 +42,18 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis", "relcl", "acl")
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The first of "A, B and C": the member that carries the list's role in the sentence."""
+    for _ in range(20):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
 def _clause_scope(token: Token) -> Token | None:
     """The head whose phrase the person governs: the verb they are subject of, or the thing they own."""
-    seen = 0
-    while token.dep_ == "conj" and token.head.i != token.i and seen < 20:
-        token = token.head
-        seen += 1
+    token = _first_conjunct(token)
     if token.dep_ in SUBJECT_DEPS:
         return token.head
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
@@ -61,11 +67,7 @@ def _clause_scope(token: Token) -> Token | None:
 
 def _role_scopes(token: Token) -> list[set[int]]:
     """Phrases attached to the person that state a role: appositive roles and working relative clauses."""
-    first = token
-    seen = 0
-    while first.dep_ == "conj" and first.head.i != first.i and seen < 20:
-        first = first.head
-        seen += 1
+    first = _first_conjunct(token)
     scopes = []
     members = [first, *first.conjuncts]
     group = members if token.i in {m.i for m in members} else [token]
