@@ -16,10 +16,11 @@ PY      := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 P       := $(PROCESSED)
 
-# One manifest line per raw page (name, size, mtime), rewritten only when it changes: adding,
-# removing or editing a page (even one whose name has spaces) re-runs the parse stage, nothing else does.
+# One manifest line per raw file (name, size, mtime), rewritten only when it changes: adding,
+# removing or editing a page or Markdown file (even one whose name has spaces) re-runs the parse stage,
+# nothing else does.
 MANIFEST := $(P)/.raw-manifest
-_ := $(shell mkdir -p "$(P)" && { find "$(RAW)" -maxdepth 1 -type f \( -iname '*.html' -o -iname '*.htm' \) ! -name '.*' -printf '%P\t%s\t%T@\n' 2>/dev/null | LC_ALL=C sort; } > "$(MANIFEST).new" && { cmp -s "$(MANIFEST).new" "$(MANIFEST)" && rm -f "$(MANIFEST).new" || mv -f "$(MANIFEST).new" "$(MANIFEST)"; })
+_ := $(shell mkdir -p "$(P)" && { find "$(RAW)" -maxdepth 1 -type f \( -iname '*.html' -o -iname '*.htm' -o -iname '*.md' -o -iname '*.markdown' \) ! -name '.*' -printf '%P\t%s\t%T@\n' 2>/dev/null | LC_ALL=C sort; } > "$(MANIFEST).new" && { cmp -s "$(MANIFEST).new" "$(MANIFEST)" && rm -f "$(MANIFEST).new" || mv -f "$(MANIFEST).new" "$(MANIFEST)"; })
 
 PARSE_OUT   := $(P)/articles.csv $(P)/paragraphs.csv $(P)/article_topics.csv $(P)/skipped.csv
 EXTRACT_OUT := $(P)/person_mentions.csv $(P)/people.csv $(P)/person_aliases.csv \
@@ -27,15 +28,17 @@ EXTRACT_OUT := $(P)/person_mentions.csv $(P)/people.csv $(P)/person_aliases.csv 
                $(P)/person_year.csv $(P)/subsystem_year.csv
 COMMON_SRC  := pipeline/__init__.py pipeline/config.py pipeline/schema.py pipeline/tables.py pipeline/cache.py \
                pipeline/cli.py pipeline/errors.py pipeline/log.py
-PARSE_SRC   := pipeline/parse.py pipeline/lwnpage.py pipeline/selectors.py pipeline/decode.py
+PARSE_SRC   := pipeline/parse.py $(wildcard pipeline/sources/*.py pipeline/sources/*.txt)
 EXTRACT_SRC := pipeline/extract.py pipeline/mentions.py pipeline/people.py pipeline/relations.py \
-               pipeline/keywords.py pipeline/taxonomy.py pipeline/nlp.py
-DATA        := pipeline/data/people.tsv pipeline/data/subsystems.tsv pipeline/data/stopphrases.txt
+               pipeline/keywords.py pipeline/nlp.py $(wildcard pipeline/knowledge/*.py)
+DATA        := $(wildcard pipeline/knowledge/data/*.tsv pipeline/knowledge/data/*.txt)
 
 # Tables are replaced atomically by the stages, so an interrupted build keeps the previous complete ones.
 .PRECIOUS: $(PARSE_OUT) $(EXTRACT_OUT)
 
-.PHONY: all test eval bench fetch report clean distclean help strict
+KNOWBASE   ?=
+
+.PHONY: all test eval eval-real bench bench-real fetch report clean distclean help strict
 all: $(P)/datapackage.json $(if $(STRICT),strict) ## build every table in $(PROCESSED) from $(RAW)
 
 $(INSTALLED): pyproject.toml requirements/constraints.txt requirements/model.txt
@@ -69,8 +72,14 @@ eval: all ## precision, recall and F1 against tests/gold (sample corpus and fixt
 	$(MAKE) --no-print-directory RAW=tests/resources/pages PROCESSED=$(EVAL_FIXTURES) JOBS=$(JOBS) all
 	$(PY) -m pipeline eval --out "$(P)" --out $(EVAL_FIXTURES)
 
+eval-real: $(INSTALLED) ## precision and recall on real articles: dev/ labels against KNOWBASE=<checkout>
+	$(PY) -m pipeline.realeval --knowbase "$(KNOWBASE)" --work build/eval-real --jobs $(JOBS)
+
 bench: $(INSTALLED) ## speed and memory on a synthetic corpus of BENCH_N pages
 	$(PY) -m pipeline.bench --n $(BENCH_N) --jobs $(JOBS)
+
+bench-real: $(INSTALLED) ## wall time, memory, no-op and add-one over every file of KNOWBASE=<checkout>
+	$(PY) -m pipeline.benchreal --knowbase "$(KNOWBASE)" --jobs $(JOBS)
 
 fetch: $(INSTALLED) ## download the articles in $(RAW)/sources.csv that are not in $(RAW) yet
 	$(PY) -m pipeline fetch --raw "$(RAW)"

@@ -18,11 +18,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from pipeline import config
-from pipeline.lwnpage import parse_page
+from pipeline.sources.lwnpage import parse_page
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><title>{title} [LWN.net]</title>
@@ -78,13 +79,63 @@ def write_corpus(raw: Path, n: int, seed: int = 1) -> None:
         (raw / f"{article_id}.html").write_text(make_page(rng, pool, article_id), encoding="utf-8")
 
 
-def timed(cmd: list[str]) -> tuple[float, str]:
+class TreeRSS(threading.Thread):
+    """Samples the summed resident memory of a process and all its descendants (the build's real
+    footprint: make, the stage, and its worker processes together)."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self._done = threading.Event()
+
+    @staticmethod
+    def _children() -> dict[int, list[int]]:
+        tree: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                tree.setdefault(ppid, []).append(int(entry.name))
+        return tree
+
+    def sample(self) -> int:
+        tree, todo, total = self._children(), [self.pid], 0
+        while todo:
+            pid = todo.pop()
+            todo += tree.get(pid, [])
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            except OSError:
+                continue
+        return total
+
+    def run(self) -> None:
+        while not self._done.wait(self.interval):
+            self.peak_kb = max(self.peak_kb, self.sample())
+
+    def stop(self) -> float:
+        self._done.set()
+        self.join()
+        return self.peak_kb / 1024
+
+
+def timed(cmd: list[str], *, memory: bool = False) -> tuple[float, str] | tuple[float, str, float]:
+    """Run a command; its wall time and output (and with ``memory``, the peak MB of its process tree)."""
     start = time.perf_counter()
-    result = subprocess.run(cmd, capture_output=True, text=True)
+    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    sampler = TreeRSS(process.pid) if memory and Path("/proc").is_dir() else None
+    if sampler:
+        sampler.start()
+    output, _ = process.communicate()
     elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"bench: command failed: {' '.join(cmd)}\n{result.stdout}{result.stderr}")
-    return elapsed, result.stdout + result.stderr
+    peak = sampler.stop() if sampler else 0.0
+    if process.returncode != 0:
+        sys.exit(f"bench: command failed: {' '.join(cmd)}\n{output}")
+    return (elapsed, output, peak) if memory else (elapsed, output)
 
 
 def make_cmd(raw: Path, out: Path, jobs: int) -> list[str]:

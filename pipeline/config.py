@@ -11,7 +11,7 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
-DATA_DIR = PACKAGE_DIR / "data"
+DATA_DIR = PACKAGE_DIR / "knowledge" / "data"
 
 RAW_DIR = Path(os.environ.get("NETSUMMIT_RAW", PROJECT_DIR / "raw"))
 PROCESSED_DIR = Path(os.environ.get("NETSUMMIT_PROCESSED", PROJECT_DIR / "processed"))
@@ -27,8 +27,6 @@ CACHE_DIRNAME = ".cache"
 
 # Raw pages larger than this are skipped: real LWN pages with hundreds of comments stay under 2 MB.
 MAX_PAGE_BYTES = 8 * 1024 * 1024
-
-RAW_SUFFIXES = (".html", ".htm")
 
 KEYWORDS_PER_ARTICLE = 20
 MIN_KEYWORDS_PER_ARTICLE = 10

@@ -24,10 +24,11 @@ from pipeline.nlp import COMPONENTS, load_model, model_version_key
 from pipeline.people import resolve_article, unique_surnames
 from pipeline.relations import sentence_pairs
 from pipeline.tables import read_rows, write_tables
-from pipeline.taxonomy import load_people, load_stopphrases, load_subsystems
+from pipeline.knowledge.taxonomy import load_people, load_stopphrases, load_subsystems
 
 _HERE = Path(__file__).resolve().parent
-_CODE = [_HERE / n for n in ("extract.py", "mentions.py", "people.py", "relations.py", "keywords.py", "taxonomy.py")]
+_CODE = [*(_HERE / n for n in ("extract.py", "mentions.py", "people.py", "relations.py", "keywords.py")),
+         *sorted((_HERE / "knowledge").glob("*.py"))]
 
 
 @dataclass

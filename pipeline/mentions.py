@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.taxonomy import Subsystem, Term, fold
+from pipeline.knowledge.taxonomy import Subsystem, Term, fold
 
 NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "al", "del", "della", "y"})
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})

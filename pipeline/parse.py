@@ -1,4 +1,4 @@
-"""Stage 1, parse: raw/*.html → articles.csv, paragraphs.csv, article_topics.csv, skipped.csv."""
+"""Stage 1, parse: raw/*.html and raw/*.md → articles.csv, paragraphs.csv, article_topics.csv, skipped.csv."""
 
 from __future__ import annotations
 
@@ -8,21 +8,24 @@ from pathlib import Path
 
 from pipeline import schema
 from pipeline.cache import Cache, files_digest
-from pipeline.config import MAX_PAGE_BYTES, RAW_SUFFIXES, SOURCES_NAME, Options
+from pipeline.config import MAX_PAGE_BYTES, SOURCES_NAME, Options
 from pipeline.errors import PipelineError, Skip
 from pipeline.log import progress, say
-from pipeline.lwnpage import Block, Page, parse_page, size_reason, with_fallback_date
+from pipeline.sources import SUFFIXES, Article, Block, finish, read_article
+from pipeline.sources.events import Event
+from pipeline.sources.lwnpage import size_reason
 from pipeline.tables import read_rows, write_tables
 
-_CODE = [Path(__file__).with_name(n) for n in ("lwnpage.py", "selectors.py", "decode.py", "parse.py")]
+_SOURCES_DIR = Path(__file__).with_name("sources")
+_CODE = [Path(__file__), *sorted(_SOURCES_DIR.glob("*.py")), *sorted(_SOURCES_DIR.glob("*.txt"))]
 
 
 def raw_files(raw: Path) -> list[Path]:
-    """The pages to process: files in ``raw`` with an HTML suffix, in a stable order."""
+    """The files to process: LWN pages (.html) and knowbase Markdown (.md) in ``raw``, in a stable order."""
     if not raw.is_dir():
         return []
     return sorted(
-        (p for p in raw.iterdir() if p.is_file() and p.suffix.lower() in RAW_SUFFIXES and not p.name.startswith(".")),
+        (p for p in raw.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")),
         key=lambda p: p.name,
     )
 
@@ -49,9 +52,9 @@ def load_sources(raw: Path) -> dict[int, dict[str, str]]:
 
 
 def parse_file(data: bytes, name: str) -> dict:
-    """Parse one page into a JSON-able dict: either {'page': ...} or {'skip': reason}."""
+    """Read one raw file into a JSON-able dict: either {'page': ...} or {'skip': reason}."""
     try:
-        return {"page": asdict(parse_page(data, name))}
+        return {"page": asdict(read_article(data, name))}
     except Skip as skip:
         return {"skip": skip.reason}
     except RecursionError:
@@ -60,17 +63,21 @@ def parse_file(data: bytes, name: str) -> dict:
         return {"skip": f"internal parser error, please report: {type(err).__name__}: {err}".splitlines()[0]}
 
 
-def page_from_dict(d: dict) -> Page:
+def page_from_dict(d: dict) -> Article:
     d = dict(d)
     d["blocks"] = [Block(**b) for b in d["blocks"]]
     d["topics"] = [tuple(t) for t in d["topics"]]
-    return Page(**d)
+    d["event"] = Event(**d["event"]) if d.get("event") else None
+    return Article(**d)
 
 
 def choose_kept(files: list[str], article_id: int) -> str:
-    """Which of several files holding the same article is kept: '<article_id>.html' if present, else the first by name."""
-    preferred = [f for f in files if Path(f).stem == str(article_id)]
-    return sorted(preferred or files)[0]
+    """Which of several files holding the same article is kept: one named '<article_id>.<suffix>' first,
+    then an LWN page before a Markdown copy (its index entries keep their punctuation), then by name."""
+    def preference(name: str):
+        path = Path(name)
+        return (path.stem != str(article_id), path.suffix.lower() not in (".html", ".htm"), name)
+    return min(files, key=preference)
 
 
 def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], raw_label: str):
@@ -89,12 +96,14 @@ def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], ra
             if name != kept:
                 skipped.append({"source_file": name, "reason": f"duplicate of article {article_id}, kept {raw_label}/{kept}"})
                 continue
-            source = sources.get(article_id, {})
-            page = with_fallback_date(page, source.get("published"))
+            page = finish(page, sources.get(article_id, {}).get("published"))
+            event = page.event
             articles.append({
                 "article_id": article_id, "url": page.url, "title": page.title, "published": page.published,
                 "year": int(page.published[:4]) if page.published else None, "author": page.author,
-                "event": page.event, "word_count": page.word_count, "source_file": name, "sha256": sha,
+                "event": event.label if event else None, "event_series": event.series if event else None,
+                "event_year": event.year if event else None,
+                "word_count": page.word_count, "source_file": name, "sha256": sha,
             })
             paragraphs.extend(
                 {"article_id": article_id, "paragraph": i, "kind": b.kind, "text": b.text}

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.mentions import NAME_PARTICLES, name_parts, surface, with_possessive
-from pipeline.taxonomy import fold
+from pipeline.knowledge.taxonomy import fold
 
 
 def canonical_full(name: str, aliases: dict[str, str]) -> str | None:

@@ -72,7 +72,9 @@ ARTICLES = _register(Table(
         _c("published", "date", "Publication date (ISO 8601) from the page, else from raw/sources.csv; empty if unknown."),
         _c("year", "integer", "Publication year; empty if unknown."),
         _c("author", "string", "Author from the byline (staff, guest or news-brief form); empty if none."),
-        _c("event", "string", "The meeting reported on, e.g. 'Kernel Summit 2005', 'Netconf 2016'; empty if unknown."),
+        _c("event", "string", "The meeting reported on, as LWN's conference index writes it, e.g. 'Kernel Summit 2005', 'Netconf/Netdev 2017', 'Netdev 2022'; empty if none."),
+        _c("event_series", "string", "The meeting series, for grouping: 'Netconf', 'Netdev', 'Netconf/Netdev' (joint meetings), 'Kernel Summit', 'Linux Plumbers Conference', 'LSFMM', …; empty if none."),
+        _c("event_year", "integer", "The meeting's year (from the link, title or coverage line, else the publication year); empty if none."),
         _c("word_count", "integer", "Words in the body text (paragraphs.csv), split on whitespace.", True),
         _c("source_file", "string", "File name of the page in the raw folder.", True),
         _c("sha256", "string", "SHA-256 of the raw page's bytes.", True),
@@ -91,11 +93,11 @@ PARAGRAPHS = _register(Table(
 ))
 
 ARTICLE_TOPICS = _register(Table(
-    "article_topics", "One row per (article, topic) from LWN's 'Index entries for this article' table.",
+    "article_topics", "One row per (article, topic): LWN's index entries for the article (a page's 'Index entries for this article' table, or a knowbase file's category field).",
     (
         ARTICLE_ID,
         _c("index_name", "string", "The LWN index the entry belongs to, e.g. 'Kernel', 'Conference'; empty if not given."),
-        _c("topic", "string", "Index entry, e.g. 'Networking/Networking summits'.", True),
+        _c("topic", "string", "Index entry with '/' between its levels, spelt as LWN's index anchors keep it (no punctuation, '_' as a space), so a page and a knowbase file agree: 'Networking/Protocols', 'Networking/eXpress Data Path XDP'.", True),
     ),
     ("article_id", "index_name", "topic"), TO_ARTICLES,
 ))

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.decode import declared_charset, decode_page
+from pipeline.sources.decode import declared_charset, decode_page
 from pipeline.errors import Skip
 
 HTML = '<html><head>{meta}</head><body><p>Ilpo Järvinen and Rémi</p></body></html>'

@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.extract import extract_article
 from pipeline.keywords import rank
-from pipeline.taxonomy import fold, load_people, load_subsystems
+from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 from pipeline import config
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import PAGES, PROJECT, TABLES
 from pipeline import config, parse
-from pipeline.lwnpage import Page
+from pipeline.sources import Article as Page
 from pipeline.package import check_tables
 from pipeline.parse import parse_file, page_from_dict
 from pipeline.tables import read_rows
@@ -72,7 +72,7 @@ def test_robustness_oversized_file_is_skipped_unread(tmp_path, monkeypatch):
 def test_robustness_checks_find_broken_tables():
     tables = {
         "articles": [{"article_id": "1", "url": "u", "title": "t", "published": "", "year": "", "author": "",
-                      "event": "", "word_count": "3", "source_file": "1.html", "sha256": "x"}],
+                      "event": "", "event_series": "", "event_year": "", "word_count": "3", "source_file": "1.html", "sha256": "x"}],
         "paragraphs": [{"article_id": "1", "paragraph": "0", "kind": "p", "text": "Herbert Xu spoke"},
                        {"article_id": "2", "paragraph": "0", "kind": "p", "text": "orphan"}],
         "person_mentions": [{"article_id": "1", "paragraph": "0", "sentence": "0", "start": "0", "end": "9",

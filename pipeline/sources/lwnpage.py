@@ -1,71 +1,21 @@
-"""Parse one saved LWN article page (bytes) into its metadata and body blocks; pure, no disk I/O."""
+"""The LWN page reader: one saved article page (bytes) → an Article record; pure, no disk I/O."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
-from pipeline import selectors as sel
 from pipeline.config import MAX_PAGE_BYTES
-from pipeline.decode import decode_page
 from pipeline.errors import Skip
+from pipeline.sources import selectors as sel
+from pipeline.sources.article import DATE_RE, Article, Block, article_id_from_url, guest_author, normalise_space, parse_date
+from pipeline.sources.decode import decode_page
+from pipeline.sources.events import Event, event_from_index, event_from_link, event_from_name, is_coverage_line
+from pipeline.sources.topics import topic_spelling
 
-_SPACE_RE = re.compile(r"\s+")
 _NON_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
-
-
-@dataclass
-class Block:
-    kind: str
-    text: str
-
-
-@dataclass
-class Page:
-    article_id: int | None
-    url: str | None
-    title: str
-    published: str | None
-    author: str | None
-    event: str | None
-    topics: list[tuple[str, str]] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    encoding: str = "utf-8"
-
-    @property
-    def word_count(self) -> int:
-        return sum(len(b.text.split()) for b in self.blocks)
-
-
-def normalise_space(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip()
-
-
-def parse_date(text: str | None) -> str | None:
-    """'July 19, 2005' or 'Jul 19, 2005' → '2005-07-19'; None when there is no date."""
-    if not text:
-        return None
-    match = sel.DATE_RE.search(text)
-    if not match:
-        return None
-    value = normalise_space(match.group("date").replace(".", "")).replace("Sept ", "Sep ")
-    for fmt in ("%B %d, %Y", "%b %d, %Y"):
-        try:
-            return datetime.strptime(value, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def article_id_from_url(url: str | None) -> int | None:
-    if not url:
-        return None
-    match = sel.ARTICLE_URL_RE.match(url.strip())
-    return int(match.group("id")) if match else None
 
 
 def _text(node: Tag) -> str:
@@ -130,13 +80,13 @@ def _byline(soup: BeautifulSoup) -> tuple[str | None, str | None]:
             text = normalise_space(node.get_text(" "))
             published = parse_date(text)
             if "GAByline" in classes:
-                match = sel.BYLINE_GUEST_RE.search(text)
-                author = match.group("author").rstrip(".") if match else None
+                author = next(filter(None, (guest_author(_text(p)) for p in node.find_all("p"))), None) \
+                    or guest_author(text)
             elif "FeatureByline" in classes:
                 bold = node.find("b")
                 author = normalise_space(bold.get_text(" ")) if bold else None
                 if not author:
-                    date = sel.DATE_RE.search(text)
+                    date = DATE_RE.search(text)
                     match = sel.BYLINE_STAFF_RE.match(text[: date.start()] if date else text)
                     author = match.group("author") if match else None
             else:
@@ -148,37 +98,33 @@ def _byline(soup: BeautifulSoup) -> tuple[str | None, str | None]:
     return author or None, published
 
 
-def _event_from_name(name: str, year: str | None) -> str:
-    pretty = sel.EVENT_NAMES.get(name.lower().replace("_", " "), name.replace("_", " "))
-    return f"{pretty} {year}" if year else pretty
-
-
-def _coverage(body: Tag) -> str | None:
-    """The event named by a coverage box or conference link; the box itself is removed."""
+def _coverage(body: Tag) -> Event | None:
+    """The meeting named by a coverage box (a block holding only a conference link and words such as
+    "From LWN's ... coverage"); the box is removed. Conference links inside running text are left alone."""
     event = None
     for link in body.find_all("a", href=True):
         if _gone(link):
             continue
-        href = link["href"]
-        match = sel.COVERAGE_HREF_RE.search(href) or sel.CONFERENCE_HREF_RE.search(href)
-        if not match:
+        found = event_from_link(link["href"], _text(link))
+        if found is None:
             continue
-        if event is None:
-            event = _event_from_name(match.group("event"), match.group("year"))
-        box = link
+        box = None
         for parent in link.parents:
-            if parent is body or parent.name in ("li",):
+            if parent is body:
                 break
-            if parent.name in ("table", "div", "p", "center", "blockquote") and len(_text(parent)) < 200:
+            if parent.name in sel.BOX_TAGS:
+                if not is_coverage_line(_text(parent).replace(_text(link), " ")):
+                    break
                 box = parent
-            elif parent.name in ("table", "div", "p", "center", "blockquote"):
-                break
-        if not _gone(box) and (box is not link or sel.COVERAGE_RE.search(_text(link.parent))):
+        if box is not None:
+            event = event or found
             box.decompose()
     if event is None:
         for string in body.find_all(string=sel.COVERAGE_RE):
-            match = sel.COVERAGE_RE.search(string)
-            event = _event_from_name(match.group("event"), match.group("year"))
+            event = event_from_name(str(string), any_meeting=True)
+            parent = string.parent
+            if parent is not None and parent is not body and is_coverage_line(_text(parent)):
+                parent.decompose()
             break
     return event
 
@@ -201,9 +147,9 @@ def _index_entries(soup: BeautifulSoup) -> list[tuple[str, str]]:
             anchors = [a for a in row.find_all("a") if normalise_space(a.get_text(" "))]
             links = [normalise_space(a.get_text(" ")) for a in anchors]
             if len(links) >= 2:
-                topics.extend((links[0], topic) for topic in links[1:])
+                topics.extend((links[0], topic_spelling(topic)) for topic in links[1:])
             elif len(links) == 1:
-                topics.append((_index_of(anchors[0].get("href", "")), links[0]))
+                topics.append((_index_of(anchors[0].get("href", "")), topic_spelling(links[0])))
         table.decompose()
     return list(dict.fromkeys(topics))
 
@@ -212,25 +158,6 @@ def _index_of(href: str) -> str:
     """The index an entry link belongs to, from its address ("/Security/Index/#..." → "Security")."""
     match = sel.INDEX_HREF_RE.search(href)
     return match.group("index").replace("Index", "") or "Kernel" if match else ""
-
-
-def _event_from_topics(topics: list[tuple[str, str]]) -> str | None:
-    for index, topic in topics:
-        if index.lower().startswith("conference"):
-            match = re.match(r"(?P<name>.+?)[/ ](?P<year>\d{4})$", topic)
-            if match:
-                return _event_from_name(match.group("name"), match.group("year"))
-    return None
-
-
-def _event_from_title(title: str, published: str | None) -> str | None:
-    for pattern, name in sel.EVENT_TITLE_PATTERNS:
-        match = pattern.search(title)
-        if match:
-            groups = {k: v for k, v in match.groupdict().items() if v}
-            year = next(iter(groups.values()), None) or (published[:4] if published else None)
-            return f"{name} {year}" if year else name
-    return None
 
 
 def _inside(node, ancestor: Tag) -> bool:
@@ -341,7 +268,7 @@ def size_reason(size: int, limit: int = MAX_PAGE_BYTES) -> str | None:
     return f"file too large ({size / 2**20:.1f} MB > {limit // 2**20} MB limit)"
 
 
-def parse_page(data: bytes, source_file: str = "") -> Page:
+def parse_page(data: bytes, source_file: str = "") -> Article:
     """Parse a saved LWN article page. Raises Skip with a one-line reason for anything else."""
     too_large = size_reason(len(data))
     if too_large:
@@ -375,26 +302,6 @@ def parse_page(data: bytes, source_file: str = "") -> Page:
     blocks = body_blocks(body)
     if not blocks:
         raise Skip("no article text found")
-    event = event or _event_from_topics(topics) or _event_from_title(title, published)
-    return Page(article_id, url, title or f"LWN article {article_id}", published, author, event, topics, blocks, encoding)
-
-
-def with_fallback_date(page: Page, published: str | None) -> Page:
-    """Fill a missing publication date (2004-2006 Kernel Summit pages carry none) and the event's year."""
-    published = validate_date(published)
-    if page.published or not published:
-        return page
-    page.published = published
-    if page.event is None or not re.search(r"\d{4}", page.event):
-        page.event = _event_from_title(page.title, published) or page.event
-    return page
-
-
-def validate_date(value: str | None) -> str | None:
-    """An ISO date string if ``value`` is one, else None."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        return None
+    event = event or next(filter(None, (event_from_index(i, t) for i, t in topics)), None)
+    return Article(article_id, url, title or f"LWN article {article_id}", published, author, event, topics, blocks,
+                   encoding)

@@ -37,10 +37,10 @@ BLOCK_KIND = {
 QUOTE_CLASSES = ("BigQuote",)
 CONTAINER_TAGS = {"div", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "center", "section", "article", "details"}
 
-# The coverage box of 2004-2006 Kernel Summit pages and conference links of newer pages.
+# The coverage box of 2004-2006 Kernel Summit pages (the links it may hold are in events.py), and the
+# elements that can make up such a box or a newer page's conference link line.
 COVERAGE_RE = re.compile(r"LWN's\s+(?P<year>\d{4})\s+(?P<event>[A-Z][\w .'-]*?)\s+coverage", re.I)
-COVERAGE_HREF_RE = re.compile(r"/Articles/(?P<event>KernelSummit|Netconf|Netdev)(?P<year>\d{4})/?", re.I)
-CONFERENCE_HREF_RE = re.compile(r"/Archives/ConferenceByYear/?#(?P<year>\d{4})-(?P<event>[\w.-]+)", re.I)
+BOX_TAGS = frozenset({"table", "tbody", "tr", "td", "div", "p", "center", "blockquote", "b", "i", "font", "small", "span"})
 
 INDEX_HEADER_RE = re.compile(r"Index entries for this article", re.I)
 # "/Kernel/Index#..." → Kernel, "/Archives/ConferenceIndex/#..." → Conference, "/Archives/GuestIndex/" → Guest.
@@ -55,8 +55,7 @@ WEEKLY_TITLE_RE = re.compile(r"LWN\.net Weekly Edition|Weekly edition for", re.I
 WEEKLY_HEADLINE_SELECTOR = "h2.SummaryHL"
 TITLE_SUFFIX_RE = re.compile(r"\s*\[LWN\.net\]\s*$")
 
-# Article identity.
-ARTICLE_URL_RE = re.compile(r"^(?:https?://(?:www\.)?lwn\.net)?/Articles/(?P<id>\d+)/?", re.I)
+# Article identity (the article URL pattern is in article.py).
 # Links that point at the page itself (comments, print view, posting a comment), not at other articles.
 OWN_LINK_RE = re.compile(
     r"/Articles/(?P<id>\d+)/(?:#Comments|#t\b|\?format=printable|bigpage|PostComment|comments?\b|ReplyComment)",
@@ -66,9 +65,7 @@ FILENAME_ID_RE = re.compile(r"(?<!\d)(?P<id>\d{3,8})(?!\d)")
 
 # Byline parsing.
 BYLINE_STAFF_RE = re.compile(r"^\s*By\s+(?P<author>.+?)\s*$", re.S)
-BYLINE_GUEST_RE = re.compile(r"contributed by\s+(?P<author>.+?)\s*$", re.I | re.S)
 BYLINE_BRIEF_RE = re.compile(r"Posted\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})(?:\s+\d{1,2}:\d{2}\s*\w*)?\s+by\s+(?P<author>[\w.-]+)", re.I)
-DATE_RE = re.compile(r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},\s+\d{4})")
 
 # LWN staff user names as they appear in news-brief bylines.
 STAFF_USERS = {
@@ -80,19 +77,4 @@ STAFF_USERS = {
     "daroc": "Daroc Alden",
     "coogle": "Jonathan Corbet",
     "lwn": "LWN staff",
-}
-
-# Events named in titles; the year comes from the title or the publication date.
-EVENT_TITLE_PATTERNS = (
-    (re.compile(r"\bKS\s?(?P<year>\d{4})\b|\bKernel Summit(?:\s+(?P<year2>\d{4}))?", re.I), "Kernel Summit"),
-    (re.compile(r"\bNetconf\b(?:\s+(?P<year>\d{4}))?", re.I), "Netconf"),
-    (re.compile(r"\bNetdev\b(?:\s+(?P<year>\d{4}))?", re.I), "Netdev"),
-    (re.compile(r"\bWireless Networking Summit\b", re.I), "Wireless Networking Summit"),
-    (re.compile(r"\bLinux Plumbers(?: Conference)?\b|\bLPC\s?(?P<year>\d{4})\b", re.I), "Linux Plumbers Conference"),
-    (re.compile(r"\bnetworking (?:mini-?conference|miniconf|summit|workshop)\b", re.I), "Networking summit"),
-)
-EVENT_NAMES = {
-    "kernelsummit": "Kernel Summit", "kernel summit": "Kernel Summit", "netconf": "Netconf",
-    "netdev": "Netdev", "lpc": "Linux Plumbers Conference", "linux plumbers conference": "Linux Plumbers Conference",
-    "linux plumbers": "Linux Plumbers Conference",
 }

@@ -42,15 +42,16 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.02
 
 
-def decode_page(data: bytes) -> tuple[str, str]:
-    """Decode a saved page; returns (text, encoding used). Raises Skip for empty or binary data."""
+def decode_page(data: bytes, what: str = "an HTML page") -> tuple[str, str]:
+    """Decode a saved page or Markdown file; returns (text, encoding used). Raises Skip for empty or binary
+    data (``what`` names the expected kind of file in the message)."""
     if not data.strip():
         raise Skip("empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace"), encoding
     if looks_binary(data):
-        raise Skip("binary data, not an HTML page")
+        raise Skip(f"binary data, not {what}")
     # Valid UTF-8 with non-ASCII bytes is almost never legacy text, whatever the page declares.
     candidates = ["utf-8"]
     declared = declared_charset(data)

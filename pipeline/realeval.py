@@ -1,0 +1,337 @@
+"""`make eval-real`: score a run over real LWN articles (the LWN-Kernel-Knowbase) against labels.
+
+The labels in ``dev/gold/`` were written by reading the articles listed in ``dev/articles.txt``; only
+labels are committed, never article text. This module stages those articles from a knowbase checkout
+into a work folder, runs the pipeline over them, and prints precision and recall for people,
+subsystems (all named ones, and the ones the article is about), relations (pairs, and by kind),
+and the article facts. It also measures how many of LWN's own networking index entries over the
+knowbase's networking articles come out as subsystems of those articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import shutil
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import config
+from pipeline.evaluate import Score
+from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
+
+DEV_DIR = config.PROJECT_DIR / "dev"
+DEV_IDS = DEV_DIR / "articles.txt"
+DEV_GOLD = DEV_DIR / "gold"
+INDEX_TOPICS = DEV_DIR / "index_topics.tsv"
+# Articles the project is judged on and must never be developed on; kept out of every development run.
+RESERVED = frozenset({
+    94565, 179305, 191652, 192767, 357464, 413036, 427104, 437981, 609571, 614348, 674943, 675056, 676806,
+    708087, 720313, 722804, 745590, 748582, 754681, 800501, 801871, 828056, 830154, 870269, 914030,
+    1017549, 1019885, 1076210,
+})
+NETWORKING_INDEX = ("Networking", "Device drivers/Network drivers", "Device drivers/Wireless networking", "BPF/Networking")
+RELATION_KINDS = ("presented", "works_on", "maintains", "proposed")
+
+
+def knowbase_articles(knowbase: Path) -> Path | None:
+    """The folder of article files in a knowbase checkout (or the folder itself)."""
+    for candidate in (knowbase / "LWN-ARTICLES" / "Kernel", knowbase / "Kernel", knowbase):
+        if candidate.is_dir() and any(candidate.glob("*_*.md")):
+            return candidate
+    return None
+
+
+def files_by_id(folder: Path) -> dict[int, Path]:
+    found = {}
+    for path in folder.glob("*_*.md"):
+        head = path.name.split("_", 1)[0]
+        if head.isdigit():
+            found[int(head)] = path
+    return found
+
+
+def dev_ids(path: Path = DEV_IDS) -> list[int]:
+    return [int(line.split()[0]) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+# --- resolving labels to the taxonomy ------------------------------------------------------------
+
+class Names:
+    """Resolve a label's names to the pipeline's canonical people and subsystems."""
+
+    def __init__(self, opts: config.Options):
+        self.people = load_people(opts.people_file)
+        subsystems, terms = load_subsystems(opts.subsystems_file)
+        self.exact: dict[str, str] = {}
+        self.lower: dict[str, str] = {}
+        for term in terms:
+            if term.exact_case:
+                self.exact[term.alias] = term.canonical
+            else:
+                self.lower[term.alias.lower()] = term.canonical
+        for name in subsystems:
+            self.lower.setdefault(name.lower(), name)
+
+    def person(self, name: str) -> str:
+        key = " ".join(name.split())
+        return self.people.get(key) or self.people.get(fold(key)) or key
+
+    def subsystem(self, form: str) -> str | None:
+        form = " ".join(form.replace("`", "").split())
+        for candidate in (form, form.rstrip("s") if form.endswith("s") and len(form) > 3 else None):
+            if not candidate:
+                continue
+            found = self.exact.get(candidate) or self.lower.get(candidate.lower())
+            if found:
+                return found
+        return None
+
+    def subsystems(self, item: dict) -> frozenset[str]:
+        """Every canonical subsystem a labelled item's forms name (empty when the taxonomy lacks it)."""
+        return frozenset(filter(None, (self.subsystem(f) for f in [*item.get("forms", []), item["name"]])))
+
+
+def person_key(name: str) -> str:
+    return fold(" ".join(name.split())).lower()
+
+
+# --- scoring ---------------------------------------------------------------------------------------
+
+@dataclass
+class Found:
+    people: set[str] = field(default_factory=set)
+    subsystems: set[str] = field(default_factory=set)
+    relations: set[tuple[str, str, str]] = field(default_factory=set)
+    article: dict = field(default_factory=dict)
+
+
+def read_found(out: Path) -> dict[int, Found]:
+    found: dict[int, Found] = defaultdict(Found)
+    for row in _rows(out / "articles.csv"):
+        found[int(row["article_id"])].article = row
+    for row in _rows(out / "person_mentions.csv"):
+        found[int(row["article_id"])].people.add(row["person"])
+    for row in _rows(out / "subsystem_mentions.csv"):
+        found[int(row["article_id"])].subsystems.add(row["subsystem"])
+    for row in _rows(out / "person_subsystem.csv"):
+        found[int(row["article_id"])].relations.add((row["person"], row["subsystem"], row.get("relation", "")))
+    return found
+
+
+def _rows(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def score_items(gold: list[frozenset], found: set, label: str) -> Score:
+    """A gold item is found when any of its keys is; a found key is right when some gold item has it."""
+    score = Score()
+    known = set().union(*gold) if gold else set()
+    for keys in gold:
+        if keys & found:
+            score.tp += 1
+        else:
+            score.fn += 1
+            score.errors.append(f"{label}: missing {' / '.join(sorted(map(str, keys))) or '(not in the taxonomy)'}")
+    for key in sorted(map(str, found - known)):
+        score.fp += 1
+        score.errors.append(f"{label}: unexpected {key}")
+    return score
+
+
+def score_article(gold: dict, found: Found, names: Names) -> dict[str, Score]:
+    """Scores of one labelled article."""
+    scores: dict[str, Score] = {}
+    people = [frozenset({person_key(names.person(p))}) for p in gold.get("people", [])]
+    scores["people"] = score_items(people, {person_key(p) for p in found.people}, "person")
+
+    by_name = {}
+    for item in gold.get("subsystems", []):
+        keys = names.subsystems(item)
+        by_name[item["name"]] = keys or frozenset({f"?{item['name']}"})
+    all_items = list(by_name.values())
+    scores["subsystems"] = score_items(all_items, found.subsystems, "subsystem")
+    central = [by_name[i["name"]] for i in gold.get("subsystems", []) if i.get("central")]
+    recall_only = score_items(central, found.subsystems, "central subsystem")
+    recall_only.fp, recall_only.errors = 0, [e for e in recall_only.errors if "missing" in e]
+    scores["central_subsystems"] = recall_only
+
+    pairs: dict[tuple[str, frozenset], set[str]] = defaultdict(set)
+    for rel in gold.get("relations", []):
+        person = person_key(names.person(rel["person"]))
+        pairs[(person, by_name.get(rel["subsystem"], frozenset({f"?{rel['subsystem']}"})))].add(rel["relation"])
+    gold_pairs = [frozenset((p, s) for s in subs) for p, subs in pairs]
+    found_pairs = {(person_key(p), s) for p, s, _ in found.relations}
+    scores["relations"] = score_items(gold_pairs, found_pairs, "relation")
+    for kind in RELATION_KINDS:
+        gold_kind = [frozenset((p, s, kind) for s in subs) for (p, subs), kinds in pairs.items() if kind in kinds]
+        found_kind = {(person_key(p), s, k) for p, s, k in found.relations if k == kind}
+        scores[f"relations:{kind}"] = score_items(gold_kind, found_kind, f"relation {kind}")
+    return scores
+
+
+def score_facts(gold: dict, found: Found) -> dict[str, bool]:
+    article = found.article
+    return {
+        "event": (article.get("event") or "") == gold.get("event", ""),
+        "author": (article.get("author") or "") == gold.get("author", ""),
+        "published": (article.get("published") or "") == gold.get("published", ""),
+    }
+
+
+def index_topic_subsystems(path: Path = INDEX_TOPICS) -> dict[str, list[str]]:
+    """LWN networking index entries → the subsystem names they stand for ('-' for none)."""
+    mapping = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        topic, _, subsystems = line.partition("\t")
+        mapping[topic.strip()] = [s.strip() for s in subsystems.split("|") if s.strip() and s.strip() != "-"]
+    return mapping
+
+
+def networking_topics(topics: list[tuple[str, str]]) -> list[str]:
+    return [t for i, t in topics if i == "Kernel" and any(t == n or t.startswith(n + "/") for n in NETWORKING_INDEX)]
+
+
+# --- running ---------------------------------------------------------------------------------------
+
+def stage(files: list[Path], raw: Path) -> None:
+    """Copy the chosen articles into ``raw``, removing any other file there (so the run is exactly them)."""
+    raw.mkdir(parents=True, exist_ok=True)
+    wanted = {p.name for p in files}
+    for path in raw.iterdir():
+        if path.is_file() and path.name not in wanted:
+            path.unlink()
+    for path in files:
+        target = raw / path.name
+        if not target.is_file() or target.stat().st_size != path.stat().st_size:
+            shutil.copyfile(path, target)
+
+
+def run_pipeline(raw: Path, out: Path, jobs: int) -> None:
+    from pipeline import extract, package, parse
+
+    opts = config.Options(raw=raw, out=out, jobs=jobs)
+    parse.run(opts)
+    extract.run(opts)
+    package.run(opts)
+
+
+def _line(name: str, s: Score) -> str:
+    return f"{name:<24} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:4d} {s.fn:4d}"
+
+
+def report_dev(gold_files: list[dict], found: dict[int, Found], names: Names, verbose: bool) -> list[str]:
+    totals: dict[str, Score] = defaultdict(Score)
+    facts = defaultdict(int)
+    lines, details = [], []
+    for gold in gold_files:
+        article_id = gold["article_id"]
+        got = found.get(article_id, Found())
+        scores = score_article(gold, got, names)
+        for name, s in scores.items():
+            totals[name].tp += s.tp
+            totals[name].fp += s.fp
+            totals[name].fn += s.fn
+        for fact, ok in score_facts(gold, got).items():
+            facts[fact] += ok
+            if not ok:
+                details.append(f"    {fact}: expected {gold.get(fact, '')!r}, got {got.article.get(fact, '')!r}")
+        if verbose:
+            details.insert(len(details), f"article {article_id}: " + "  ".join(
+                f"{n} P={scores[n].precision:.2f} R={scores[n].recall:.2f}" for n in ("people", "subsystems", "relations")))
+            details += [f"    {e}" for n in ("people", "subsystems", "relations") for e in scores[n].errors]
+    lines.append(f"dev set: {len(gold_files)} labelled real articles")
+    lines.append(f"{'table':<24} {'precision':>9} {'recall':>7} {'f1':>6}    tp   fp   fn")
+    for name in ("people", "subsystems", "central_subsystems", "relations", *(f"relations:{k}" for k in RELATION_KINDS)):
+        lines.append(_line(name, totals[name]))
+    lines.append("facts right: " + ", ".join(f"{k} {v}/{len(gold_files)}" for k, v in facts.items()))
+    return lines + details
+
+
+def report_topics(folder: Path, out: Path, mapping: dict[str, list[str]], names: Names) -> list[str]:
+    """Recall of LWN's networking index entries (those that stand for a subsystem) as subsystem mentions."""
+    topics: dict[int, list[str]] = defaultdict(list)
+    for row in _rows(out / "article_topics.csv"):
+        topics[int(row["article_id"])].append(row["topic"])
+    found = read_found(out)
+    score, unmapped, misses = Score(), set(), []
+    for article_id, entries in sorted(topics.items()):
+        for topic in networking_topics([("Kernel", t) for t in entries]):
+            if topic not in mapping:
+                unmapped.add(topic)
+                continue
+            wanted = frozenset(filter(None, (names.subsystem(s) for s in mapping[topic]))) or (
+                frozenset({f"?{mapping[topic][0]}"}) if mapping[topic] else frozenset())
+            if not wanted:
+                continue
+            if wanted & found[article_id].subsystems:
+                score.tp += 1
+            else:
+                score.fn += 1
+                misses.append(f"    {article_id} {topic}")
+    lines = [f"LWN index topics: {score.tp + score.fn} networking index entries that name a subsystem over "
+             f"{len(topics)} networking articles; recall {score.recall:.3f} ({score.tp} found)"]
+    if unmapped:
+        lines.append(f"    index entries without a mapping in {INDEX_TOPICS.name}: {', '.join(sorted(unmapped))}")
+    return lines + misses
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.realeval", description=__doc__.split("\n")[0])
+    parser.add_argument("--knowbase", default="", help="a checkout of HAOYZ886/LWN-Kernel-Knowbase (or its Kernel folder)")
+    parser.add_argument("--work", default=str(config.PROJECT_DIR / "build" / "eval-real"), help="work folder")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--verbose", action="store_true", help="per-article errors")
+    parser.add_argument("--no-topics", action="store_true", help="skip the run over all networking articles")
+    args = parser.parse_args(argv)
+    folder = knowbase_articles(Path(args.knowbase)) if args.knowbase else None
+    if folder is None:
+        print("eval-real: skipped, no knowbase given or found (make eval-real KNOWBASE=<checkout of "
+              "HAOYZ886/LWN-Kernel-Knowbase>)")
+        return 0
+    work = Path(args.work)
+    available = files_by_id(folder)
+    ids = dev_ids()
+    reserved = sorted(set(ids) & RESERVED)
+    if reserved:
+        sys.exit(f"eval-real: dev/articles.txt lists articles reserved for independent evaluation: {reserved}")
+    missing = [i for i in ids if i not in available]
+    stage([available[i] for i in ids if i in available], work / "dev" / "raw")
+    run_pipeline(work / "dev" / "raw", work / "dev" / "out", args.jobs)
+    names = Names(config.Options())
+    gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEV_GOLD.glob("*.json"))]
+    gold = [g for g in gold if g["article_id"] in available]
+    lines = report_dev(gold, read_found(work / "dev" / "out"), names, args.verbose)
+    if missing:
+        lines.append(f"not in the knowbase: {missing}")
+    if not args.no_topics:
+        from pipeline.parse import raw_files  # noqa: F401  (the stage decides what a raw file is)
+        from pipeline.sources.knowbase import split_front_matter, read_front_matter
+        from pipeline.sources.topics import topics_from_category
+
+        networking = []
+        for article_id, path in sorted(available.items()):
+            if article_id in RESERVED:
+                continue
+            try:
+                meta = read_front_matter(split_front_matter(path.read_text(encoding="utf-8"))[0])
+            except Exception:  # noqa: BLE001 - a file the reader refuses is not a networking article here
+                continue
+            if networking_topics(topics_from_category(meta.get("category"))):
+                networking.append(path)
+        stage(networking, work / "net" / "raw")
+        run_pipeline(work / "net" / "raw", work / "net" / "out", args.jobs)
+        lines += report_topics(folder, work / "net" / "out", index_topic_subsystems(), names)
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

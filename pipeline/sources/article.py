@@ -1,0 +1,98 @@
+"""The article record every reader yields, and the small text and date helpers the readers share.
+
+Nothing after a reader knows which input format an article came from: an LWN page and the
+knowbase's Markdown of the same article give equal records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from pipeline.sources.events import Event, event_from_title
+
+_SPACE_RE = re.compile(r"\s+")
+DATE_RE = re.compile(
+    r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},\s+\d{4})")
+ARTICLE_URL_RE = re.compile(r"^(?:https?://(?:www\.)?lwn\.net)?/Articles/(?P<id>\d+)/?", re.I)
+# "This article was contributed by NAME" (guest articles), with or without a date before it.
+CONTRIBUTED_RE = re.compile(r"^(?:.*?\d{4}\s+)?This article was contributed by\s+(?P<author>.+?)\s*$", re.I | re.S)
+BLOCK_KINDS = ("p", "li", "h4", "quote", "pre")
+
+
+@dataclass
+class Block:
+    kind: str
+    text: str
+
+
+@dataclass
+class Article:
+    article_id: int | None
+    url: str | None
+    title: str
+    published: str | None
+    author: str | None
+    event: Event | None
+    topics: list[tuple[str, str]] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks)
+
+
+def normalise_space(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def parse_date(text: str | None) -> str | None:
+    """'July 19, 2005' or 'Jul 19, 2005' anywhere in ``text`` → '2005-07-19'; None when there is no date."""
+    if not text:
+        return None
+    match = DATE_RE.search(text)
+    if not match:
+        return None
+    value = normalise_space(match.group("date").replace(".", "")).replace("Sept ", "Sep ")
+    for fmt in ("%B %d, %Y", "%b %d, %Y"):
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def validate_date(value: str | None) -> str | None:
+    """An ISO date string if ``value`` is one, else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return None
+
+
+def article_id_from_url(url: str | None) -> int | None:
+    if not url:
+        return None
+    match = ARTICLE_URL_RE.match(url.strip())
+    return int(match.group("id")) if match else None
+
+
+def guest_author(text: str) -> str | None:
+    """The author of a guest article from its "This article was contributed by NAME" line."""
+    match = CONTRIBUTED_RE.match(normalise_space(text))
+    return match.group("author").rstrip(".") if match else None
+
+
+def finish(article: Article, fallback_published: str | None = None) -> Article:
+    """Fill what a reader could not know alone: a missing date from raw/sources.csv (2004-2006 Kernel
+    Summit pages carry none), the event from the title, and the event's year from the date."""
+    published = article.published or validate_date(fallback_published)
+    event = article.event or event_from_title(article.title)
+    if event is not None and event.year is None and published:
+        event = replace(event, year=int(published[:4]))
+    return replace(article, published=published, event=event)

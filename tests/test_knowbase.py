@@ -1,0 +1,127 @@
+"""The knowbase reader (Markdown with YAML front matter), and its agreement with the LWN page reader."""
+
+import shutil
+
+import pytest
+
+from conftest import BAD, PAGES, RESOURCES, build
+from pipeline import config, parse
+from pipeline.errors import Skip
+from pipeline.parse import load_sources
+from pipeline.sources import finish, read_article
+from pipeline.sources.knowbase import read_knowbase
+from pipeline.tables import read_rows
+
+KNOWBASE = RESOURCES / "knowbase"
+# (LWN page fixture, knowbase twin written from the same article text)
+TWINS = [
+    ("netconf2019.html", "791010_Netconf_2019_AF_XDP,_filtering,_and_a_diet_for_the_sk_buff.md"),
+    ("netdev2017.html", "720400_Netdev_2.1_offloads,_switches_and_a_faster_TCP.md"),
+    ("ks2004.html", "94600_Kernel_Summit_the_networking_summit,_day_two.md"),
+]
+
+
+def _read(folder, name):
+    article = read_article((folder / name).read_bytes(), name)
+    return finish(article, load_sources(folder).get(article.article_id, {}).get("published"))
+
+
+@pytest.mark.parametrize("html, md", TWINS, ids=[t[0] for t in TWINS])
+def test_knowbase_twin_gives_the_same_article_as_the_page(html, md):
+    page, markdown = _read(PAGES, html), _read(KNOWBASE, md)
+    for fact in ("article_id", "url", "title", "published", "author", "event"):
+        assert getattr(markdown, fact) == getattr(page, fact), fact
+    assert [(b.kind, b.text) for b in markdown.blocks] == [(b.kind, b.text) for b in page.blocks]
+    kernel_topics = [t for t in page.topics if t[0] == "Kernel"]
+    assert not kernel_topics or [t for t in markdown.topics if t[0] == "Kernel"] == kernel_topics
+
+
+def test_knowbase_structure_follows_the_page_rules():
+    article = _read(KNOWBASE, "990001_Netdev_notes_on_queues_and_tables.md")
+    assert (article.article_id, article.published, article.author) == (990001, "2022-03-03", "Jonathan Corbet")
+    assert (article.event.label, article.event.series, article.event.year) == ("Netdev 2022", "Netdev", 2022)
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("p", "At Netdev, Ada Lindqvist described her queue-limits rework for the fq_codel qdisc."),
+        ("h4", "Measurements"),
+        ("li", "Latency under load fell by half."),
+        ("li", "Nested detail: the SO_REUSEPORT groups were unchanged."),
+        ("li", "Throughput stayed flat."),
+        ("p", "Kernel | Packets/s | Drops"),
+        ("p", "old | 1,000 | 12"),
+        ("p", "new | 1,200 | 3"),
+        ("pre", "tc qdisc replace dev eth0 root fq_codel"),
+        ("p", "[Thanks to the organizers for supporting my travel to this event.]"),
+    ]
+    assert article.topics == [
+        ("Kernel", "Networking/Protocols"), ("Kernel", "Read-copy-update"),
+        ("Kernel", "Development model/User-space ABI"), ("Conference", "Netdev/2022"),
+        ("Kernel", "Networking/SO REUSEPORT"),
+    ]
+
+
+def test_knowbase_guest_byline_is_the_author_not_text():
+    article = _read(KNOWBASE, "990003_A_guest_view_of_packet_steering.md")
+    assert (article.author, article.published, article.title) == ("Ben Okafor", "2013-05-09", 'A guest view of "packet steering"')
+    assert [b.text for b in article.blocks] == ["Receive packet steering spreads the load of incoming traffic across CPUs."]
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("empty.md", "empty file"),
+    ("binary.md", "binary data, not a Markdown file"),
+    ("nofrontmatter.md", "Markdown file without front matter (expected a '---' header with title, url, date)"),
+    ("notlwn.md", "not an LWN article (front matter url 'https://example.org/posts/12/' is not an lwn.net/Articles/ address)"),
+    ("unclosed.md", "truncated Markdown file (the front matter is never closed)"),
+])
+def test_knowbase_refuses_what_is_not_an_article(name, reason):
+    with pytest.raises(Skip) as err:
+        read_knowbase((BAD / name).read_bytes(), name)
+    assert err.value.reason == reason
+
+
+def test_knowbase_invalid_yaml_is_one_line():
+    with pytest.raises(Skip) as err:
+        read_knowbase((BAD / "badyaml.md").read_bytes(), "badyaml.md")
+    assert err.value.reason.startswith("front matter is not valid YAML (") and "\n" not in err.value.reason
+
+
+def test_knowbase_id_from_the_file_name_when_the_url_is_missing():
+    data = b'---\ntitle: "No url"\ndate: "May 9, 2013"\n---\n\nBody.\n'
+    assert read_knowbase(data, "123456_No_url.md").article_id == 123456
+    with pytest.raises(Skip):
+        read_knowbase(data, "notes.md")
+
+
+def test_parse_stage_takes_pages_and_markdown_together(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("netdev2017.html", "brief2011.html"):
+        shutil.copy(PAGES / name, raw)
+    for path in KNOWBASE.glob("*.md"):
+        shutil.copy(path, raw)
+    for name in ("binary.md", "nofrontmatter.md"):
+        shutil.copy(BAD / name, raw)
+    parse.run(config.Options(raw=raw, out=tmp_path / "out", progress=False))
+    articles = {r["article_id"]: r for r in read_rows(tmp_path / "out" / "articles.csv")}
+    assert set(articles) == {"720400", "791010", "94600", "990001", "990003", "447900"}
+    assert articles["720400"]["source_file"] == "netdev2017.html"  # the page is kept over its Markdown twin
+    skipped = {r["source_file"]: r["reason"] for r in read_rows(tmp_path / "out" / "skipped.csv")}
+    assert skipped["binary.md"] == "binary data, not a Markdown file"
+    assert skipped["nofrontmatter.md"].startswith("Markdown file without front matter")
+    assert skipped["720400_Netdev_2.1_offloads,_switches_and_a_faster_TCP.md"].startswith("duplicate of article 720400")
+    topics = [(r["article_id"], r["topic"]) for r in read_rows(tmp_path / "out" / "article_topics.csv")]
+    assert ("990001", "Networking/Protocols") in topics and ("791010", "BPF/XDP") in topics
+
+
+def test_extraction_does_not_know_the_input_format(tmp_path):
+    """The twins' mentions and links are the same rows whichever file the article came from."""
+    pages, markdown = tmp_path / "pages", tmp_path / "markdown"
+    pages.mkdir()
+    markdown.mkdir()
+    for html, md in TWINS:
+        shutil.copy(PAGES / html, pages)
+        shutil.copy(KNOWBASE / md, markdown)
+    shutil.copy(PAGES / "sources.csv", pages)
+    shutil.copy(PAGES / "sources.csv", markdown)
+    a, b = build(pages, tmp_path / "a"), build(markdown, tmp_path / "b")
+    for table in ("paragraphs", "person_mentions", "subsystem_mentions", "person_subsystem", "keywords"):
+        assert (a / f"{table}.csv").read_bytes() == (b / f"{table}.csv").read_bytes(), table

@@ -1,0 +1,76 @@
+"""The real-text scorer (make eval-real): its label files, its scoring, and its skip without a knowbase."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import PROJECT
+from pipeline import config
+from pipeline.realeval import (
+    DEV_GOLD, RESERVED, Found, Names, dev_ids, index_topic_subsystems, networking_topics, score_article,
+    score_items,
+)
+
+
+def test_realeval_dev_set_is_labelled_and_keeps_out_reserved_articles():
+    ids = dev_ids()
+    assert len(ids) >= 40 and len(set(ids)) == len(ids)
+    assert not set(ids) & RESERVED
+    labelled = {int(p.stem) for p in DEV_GOLD.glob("*.json")}
+    assert labelled == set(ids)
+
+
+@pytest.mark.parametrize("path", sorted(DEV_GOLD.glob("*.json")), ids=lambda p: p.stem)
+def test_realeval_gold_files_are_consistent(path):
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert gold["article_id"] == int(path.stem)
+    names = {s["name"] for s in gold["subsystems"]}
+    assert all(s["forms"] for s in gold["subsystems"])
+    for rel in gold["relations"]:
+        assert rel["person"] in gold["people"] and rel["subsystem"] in names, rel
+        assert rel["relation"] in ("presented", "works_on", "maintains", "proposed")
+    assert gold["published"][:2] in ("19", "20")
+
+
+def test_realeval_score_items_counts_each_gold_item_once():
+    score = score_items([frozenset({"A", "A2"}), frozenset({"B"}), frozenset({"C"})], {"A", "A2", "B", "X"}, "s")
+    assert (score.tp, score.fp, score.fn) == (2, 1, 1)
+
+
+def test_realeval_scores_an_article_through_the_taxonomy():
+    names = Names(config.Options())
+    gold = {
+        "people": ["Dave Miller", "Herbert Xu"],
+        "subsystems": [
+            {"name": "GRO", "forms": ["generic receive offload", "GRO"], "central": True},
+            {"name": "no such thing", "forms": ["frobnicator"], "central": False},
+        ],
+        "relations": [{"person": "Herbert Xu", "subsystem": "GRO", "relation": "works_on", "paragraphs": [1]}],
+    }
+    gro = names.subsystem("GRO")
+    assert gro and names.subsystem("generic receive offload") == gro
+    found = Found(people={"David S. Miller", "Somebody Else"}, subsystems={gro, "TCP"},
+                  relations={("Herbert Xu", gro, "works_on")})
+    scores = score_article(gold, found, names)
+    assert (scores["people"].tp, scores["people"].fp, scores["people"].fn) == (1, 1, 1)
+    assert (scores["subsystems"].tp, scores["subsystems"].fp, scores["subsystems"].fn) == (1, 1, 1)
+    assert scores["central_subsystems"].recall == 1.0
+    assert scores["relations"].tp == 1 and scores["relations:works_on"].tp == 1
+    assert scores["relations:presented"].tp == 0
+
+
+def test_realeval_index_topics_cover_every_networking_entry_form():
+    mapping = index_topic_subsystems()
+    assert mapping["Networking/Congestion control"] == ["congestion control"]
+    assert mapping["Networking"] == []
+    assert networking_topics([("Kernel", "Networking/NAPI"), ("Kernel", "Memory management"),
+                              ("Kernel", "Device drivers/Network drivers")]) == [
+        "Networking/NAPI", "Device drivers/Network drivers"]
+
+
+def test_realeval_without_a_knowbase_says_it_skipped():
+    result = subprocess.run([sys.executable, "-m", "pipeline.realeval", "--knowbase", ""], cwd=PROJECT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "skipped" in result.stdout
