@@ -52,6 +52,10 @@ class Cache:
         self.used.add(path.name)
         atomic_write_bytes(path, data)
 
+    def keep(self, key: str) -> None:
+        """Mark an entry as used without reading it, so that prune() keeps it."""
+        self.used.update({self._path(key).name, self._path(key, ".bin").name})
+
     def get(self, key: str):
         path = self._path(key)
         self.used.add(path.name)

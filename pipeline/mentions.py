@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.knowledge.senses import Sense, allowed
 from pipeline.knowledge.taxonomy import Subsystem, Term, fold
 
 NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "al", "del", "della", "y"})
@@ -59,10 +60,13 @@ class Mention:
 
 
 class SubsystemMatcher:
-    """PhraseMatchers for the taxonomy's terms: exact-case ones on ORTH, the rest on LOWER."""
+    """PhraseMatchers for the taxonomy's terms: exact-case ones on ORTH, the rest on LOWER; a match
+    counts where the sense rules for its subsystem allow it."""
 
-    def __init__(self, vocab, tokenizer, subsystems: dict[str, Subsystem], terms: list[Term]):
+    def __init__(self, vocab, tokenizer, subsystems: dict[str, Subsystem], terms: list[Term],
+                 senses: dict[str, list[Sense]] | None = None):
         self.subsystems = subsystems
+        self.senses = senses or {}
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         for term in terms:
@@ -83,6 +87,8 @@ class SubsystemMatcher:
             glued_before = span.start > 0 and not doc[span.start - 1].whitespace_ and doc[span.start - 1].text in ("_", ".", "-")
             glued_after = span.end < len(doc) and not span[-1].whitespace_ and doc[span.end].text == "_"
             if glued_before or glued_after:
+                continue
+            if not allowed(span, self.senses.get(span.label_, ())):
                 continue
             kept.append(span)
         return kept

@@ -65,7 +65,7 @@ class Names:
     """Resolve a label's names to the pipeline's canonical people and subsystems."""
 
     def __init__(self, opts: config.Options):
-        self.people = load_people(opts.people_file)
+        self.people = load_people(opts.people_file, opts.kernel_people_file)
         subsystems, terms = load_subsystems(opts.subsystems_file)
         self.exact: dict[str, str] = {}
         self.lower: dict[str, str] = {}

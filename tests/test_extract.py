@@ -164,7 +164,7 @@ def test_extract_lone_surname_of_a_known_person_without_full_name(nlp, resources
 
 
 def test_extract_talk_by_a_person_about_a_subsystem(nlp, resources):
-    result = _article(nlp, resources, "The talk by Jonathan Lemon covered io_uring, while the BPF session ran late.")
+    result = _article(nlp, resources, "The talk by Jonathan Lemon covered io_uring zero-copy receive, while the BPF session ran late.")
     pairs = {(r[2], r[3]) for r in result["relations"]}
     assert ("Jonathan Lemon", "io_uring networking") in pairs
     assert ("Jonathan Lemon", "BPF") not in pairs
@@ -173,4 +173,4 @@ def test_extract_talk_by_a_person_about_a_subsystem(nlp, resources):
 def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, resources):
     result = _article(nlp, resources,
                       "TCP retransmission behavior on lossy wireless links, which Ilpo Järvinen has been chasing for years.")
-    assert ("Ilpo Järvinen", "TCP") in {(r[2], r[3]) for r in result["relations"]}
+    assert ("Ilpo Järvinen", "retransmission") in {(r[2], r[3]) for r in result["relations"]}

@@ -1,9 +1,17 @@
-"""The subsystem taxonomy (pipeline/data/subsystems.tsv) and the people alias table (people.tsv)."""
+"""The knowledge files: the subsystem taxonomy (subsystems.tsv), the people tables (people.tsv, kernel_people.tsv),
+the MAINTAINERS roles (maintainers.tsv), the config symbols (kconfig.tsv); reading them, and writing the
+generated ones.
+
+subsystems.tsv holds two kinds of row in one table: ``curated`` rows, kept by hand (concepts with no
+MAINTAINERS entry, and the usual names of the big subsystems), and ``kernel`` rows, written by the
+importer from the kernel's records. A curated row may name its MAINTAINERS entry; the importer then
+fills its ``kernel_aliases`` from the records and leaves the rest of the row as it is.
+"""
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import PipelineError
@@ -12,6 +20,9 @@ from pipeline.errors import PipelineError
 _FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"})
 
 EXACT_CASE_MAX_LEN = 5
+SUBSYSTEM_COLUMNS = ("subsystem", "category", "aliases", "kernel_entry", "kernel_aliases", "source")
+CATEGORIES = ("protocol", "core", "offload", "qos", "filtering", "security", "wireless", "driver", "hardware",
+              "virtualization", "routing", "bpf", "tooling", "performance", "programmability", "storage", "kernel")
 
 
 def fold(text: str) -> str:
@@ -31,15 +42,35 @@ class Term:
 class Subsystem:
     name: str
     category: str
+    kernel_entry: str = ""
+    source: str = "curated"
 
 
-def _rows(path: Path, min_fields: int):
+@dataclass
+class SubsystemRow:
+    name: str
+    category: str
+    aliases: list[str] = field(default_factory=list)
+    kernel_entry: str = ""
+    kernel_aliases: list[str] = field(default_factory=list)
+    source: str = "curated"
+
+    def cells(self) -> list[str]:
+        return [self.name, self.category, "|".join(self.aliases), self.kernel_entry, "|".join(self.kernel_aliases),
+                self.source]
+
+
+def read_lines(path: Path) -> list[str]:
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        return Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as err:
         raise PipelineError(f"{path}: cannot read ({err.strerror})") from err
+
+
+def rows(path: Path, min_fields: int):
+    """(line number, fields) of a TSV knowledge file, after its comment lines and header."""
     header_seen = False
-    for lineno, line in enumerate(lines, 1):
+    for lineno, line in enumerate(read_lines(path), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = line.split("\t")
@@ -51,8 +82,45 @@ def _rows(path: Path, min_fields: int):
         yield lineno, [f.strip() for f in fields]
 
 
-def _split_aliases(cell: str) -> list[str]:
+def comments(path: Path) -> list[str]:
+    """The leading comment lines of a knowledge file (its description and provenance)."""
+    out = []
+    for line in read_lines(path):
+        if not line.startswith("#"):
+            break
+        out.append(line)
+    return out
+
+
+def write_tsv(path: Path, comment_lines: list[str], columns: tuple[str, ...] | list[str], data: list[list[str]]) -> None:
+    """Write a knowledge file atomically: comment lines, a header, then one row per line."""
+    from pipeline.tables import atomic_write_bytes
+
+    lines = [*comment_lines, "\t".join(columns)]
+    for cells in data:
+        if any("\t" in c or "\n" in c for c in cells):
+            raise PipelineError(f"{path}: a cell holds a tab or newline: {cells}")
+        lines.append("\t".join(cells).rstrip("\t") if not cells[-1] else "\t".join(cells))
+    atomic_write_bytes(Path(path), ("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def split_aliases(cell: str) -> list[str]:
     return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+def read_subsystem_rows(path: Path) -> list[SubsystemRow]:
+    out, seen = [], set()
+    for lineno, fields in rows(path, 2):
+        fields = fields + [""] * (len(SUBSYSTEM_COLUMNS) - len(fields))
+        name, category = fields[0], fields[1]
+        if name in seen:
+            raise PipelineError(f"{path}:{lineno}: subsystem {name!r} is listed twice")
+        if category not in CATEGORIES:
+            raise PipelineError(f"{path}:{lineno}: unknown category {category!r} (one of {', '.join(CATEGORIES)})")
+        seen.add(name)
+        out.append(SubsystemRow(name, category, split_aliases(fields[2]), fields[3], split_aliases(fields[4]),
+                                fields[5] or "curated"))
+    return out
 
 
 def _term(alias: str, canonical: str) -> Term:
@@ -61,42 +129,75 @@ def _term(alias: str, canonical: str) -> Term:
     return Term(alias, canonical, exact or len(alias) <= EXACT_CASE_MAX_LEN)
 
 
+def number_variants(term: Term) -> list[Term]:
+    """The term and its other grammatical number: "network channels" for "network channel" and back.
+    Only for phrases matched without case whose last word is an ordinary lower-case word."""
+    if term.exact_case:
+        return [term]
+    head, _, last = term.alias.rpartition(" ")
+    if not (last.isalpha() and last.islower() and len(last) >= 4):
+        return [term]
+    if last.endswith("ss") or not last.endswith("s"):
+        other = last + ("es" if last.endswith(("sh", "ch", "x", "ss")) else "s")
+    elif last.endswith(("ches", "shes", "xes", "sses")):
+        other = last[:-2]
+    else:
+        other = last[:-1]
+    return [term, Term(f"{head} {other}".strip(), term.canonical, False)]
+
+
 def load_subsystems(path: Path) -> tuple[dict[str, Subsystem], list[Term]]:
-    """Subsystems by name, and every term (canonical names and aliases) that names one."""
+    """Subsystems by name, and every term (canonical names and aliases) that names one.
+
+    A hand-kept alias that another row also claims is an error; a kernel alias that a hand-kept one
+    already claims gives way to it.
+    """
     subsystems: dict[str, Subsystem] = {}
     terms: dict[tuple[str, bool], Term] = {}
-    for lineno, fields in _rows(path, 2):
-        name, category = fields[0], fields[1]
-        if name in subsystems:
-            raise PipelineError(f"{path}:{lineno}: subsystem {name!r} is listed twice")
-        subsystems[name] = Subsystem(name, category)
-        for alias in [name] + _split_aliases(fields[2] if len(fields) > 2 else ""):
-            term = _term(alias, name)
+    kernel_terms: list[Term] = []
+    for row in read_subsystem_rows(path):
+        subsystems[row.name] = Subsystem(row.name, row.category, row.kernel_entry, row.source)
+        hand = [row.name, *row.aliases] if row.source == "curated" else []
+        for alias in hand:
+            term = _term(alias, row.name)
             key = (term.alias if term.exact_case else term.alias.lower(), term.exact_case)
             other = terms.get(key)
-            if other and other.canonical != name:
-                raise PipelineError(f"{path}:{lineno}: alias {term.alias!r} names both {other.canonical!r} and {name!r}")
+            if other and other.canonical != row.name:
+                raise PipelineError(f"{path}: alias {term.alias!r} names both {other.canonical!r} and {row.name!r}")
             terms[key] = term
-    return subsystems, list(terms.values())
+        # A kernel row's name is matched only when the importer also listed it as an alias.
+        kernel = row.kernel_aliases if row.source == "curated" else [*row.aliases, *row.kernel_aliases]
+        kernel_terms += [_term(a, row.name) for a in kernel]
+    # Written forms first, then the other number of each, where no other term already says it.
+    for term in [*kernel_terms, *(v for t in list(terms.values()) + kernel_terms for v in number_variants(t)[1:])]:
+        key = (term.alias if term.exact_case else term.alias.lower(), term.exact_case)
+        terms.setdefault(key, term)
+    return subsystems, sorted(terms.values(), key=lambda t: (t.canonical, t.alias))
 
 
-def load_people(path: Path) -> dict[str, str]:
-    """Map every known way of writing a person's name (and its accent-free form) to the canonical name."""
+def load_people(*paths: Path) -> dict[str, str]:
+    """Map every known way of writing a person's name (and its accent-free form) to the canonical name.
+
+    The first file is the hand-kept table, where an alias naming two people is an error; later files
+    (the kernel's records) join a row to the person one of its spellings already names.
+    """
     aliases: dict[str, str] = {}
-    for lineno, fields in _rows(path, 1):
-        person = fields[0]
-        for alias in [person] + _split_aliases(fields[1] if len(fields) > 1 else ""):
-            for form in {alias, fold(alias)}:
-                other = aliases.get(form)
-                if other and other != person:
-                    raise PipelineError(f"{path}:{lineno}: alias {form!r} names both {other!r} and {person!r}")
-                aliases[form] = person
+    for index, path in enumerate(paths):
+        for lineno, fields in rows(path, 1):
+            forms = [fields[0]] + split_aliases(fields[1] if len(fields) > 1 else "")
+            forms = list(dict.fromkeys(f for form in forms for f in (form, fold(form))))
+            if index == 0:
+                for form in forms:
+                    other = aliases.get(form)
+                    if other and other != fields[0]:
+                        raise PipelineError(f"{path}:{lineno}: alias {form!r} names both {other!r} and {fields[0]!r}")
+                    aliases[form] = fields[0]
+                continue
+            person = next((aliases[f] for f in forms if f in aliases), fields[0])
+            for form in forms:
+                aliases.setdefault(form, person)
     return aliases
 
 
 def load_stopphrases(path: Path) -> frozenset[str]:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise PipelineError(f"{path}: cannot read ({err.strerror})") from err
-    return frozenset(l.strip().lower() for l in lines if l.strip() and not l.startswith("#"))
+    return frozenset(l.strip().lower() for l in read_lines(path) if l.strip() and not l.startswith("#"))
