@@ -24,13 +24,14 @@ _ := $(shell mkdir -p "$(P)" && { find "$(RAW)" -maxdepth 1 -type f \( -iname '*
 
 PARSE_OUT   := $(P)/articles.csv $(P)/paragraphs.csv $(P)/article_topics.csv $(P)/skipped.csv
 EXTRACT_OUT := $(P)/person_mentions.csv $(P)/people.csv $(P)/person_aliases.csv \
-               $(P)/subsystem_mentions.csv $(P)/subsystems.csv $(P)/keywords.csv $(P)/person_subsystem.csv \
-               $(P)/person_year.csv $(P)/subsystem_year.csv
+               $(P)/subsystem_mentions.csv $(P)/subsystems.csv $(P)/maintainers.csv $(P)/keywords.csv \
+               $(P)/person_subsystem.csv $(P)/terms.csv $(P)/person_year.csv $(P)/subsystem_year.csv
 COMMON_SRC  := pipeline/__init__.py pipeline/config.py pipeline/schema.py pipeline/tables.py pipeline/cache.py \
                pipeline/cli.py pipeline/errors.py pipeline/log.py
 PARSE_SRC   := pipeline/parse.py $(wildcard pipeline/sources/*.py pipeline/sources/*.txt)
-EXTRACT_SRC := pipeline/extract.py pipeline/mentions.py pipeline/people.py pipeline/relations.py \
-               pipeline/keywords.py pipeline/nlp.py $(wildcard pipeline/knowledge/*.py)
+EXTRACT_SRC := pipeline/extract.py pipeline/aggregate.py pipeline/mentions.py pipeline/people.py \
+               pipeline/relations.py pipeline/keywords.py pipeline/terms.py pipeline/nlp.py \
+               $(wildcard pipeline/knowledge/*.py)
 DATA        := $(wildcard pipeline/knowledge/data/*.tsv pipeline/knowledge/data/*.txt)
 
 # Tables are replaced atomically by the stages, so an interrupted build keeps the previous complete ones.

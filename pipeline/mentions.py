@@ -14,6 +14,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.knowledge.naming import VENDOR_WORDS
+from pipeline.knowledge.persons import PersonIndex
 from pipeline.knowledge.senses import Sense, allowed
 from pipeline.knowledge.taxonomy import Subsystem, Term, fold
 
@@ -95,10 +97,17 @@ class SubsystemMatcher:
 
 
 class PersonFinder:
-    """Candidate person spans in one Doc, labelled with a canonical name when the alias table knows it."""
+    """Candidate person spans in one Doc, labelled with a canonical name when the alias table knows it.
 
-    def __init__(self, vocab, tokenizer, aliases: dict[str, str]):
+    A name the model tags PERSON that no table knows must look like one: its first word a given name
+    some known person has, or no ordinary English word ("Reconsidering Assisted" is a title's words),
+    and no company or product word in it ("Intel Icelake")."""
+
+    def __init__(self, vocab, tokenizer, aliases: dict[str, str], persons: PersonIndex | None = None,
+                 english: frozenset[str] = frozenset()):
         self.aliases = aliases
+        self.persons = persons
+        self.english = english
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
         for alias, person in aliases.items():
             self.matcher.add(person, [tokenizer(alias)])
@@ -118,10 +127,21 @@ class PersonFinder:
         for span in filter_spans(candidates):
             if any(i in blocked_tokens for i in range(span.start, span.end)):
                 continue
-            if span.label_ == "PERSON" and not plausible_name(span):
+            if span.label_ == "PERSON" and not (plausible_name(span) and self._named_like_a_person(span)):
                 continue
             result.append(span)
         return result
+
+
+    def _named_like_a_person(self, span: Span) -> bool:
+        words = [t for t in span if t.is_alpha]
+        if self.persons is not None and self.persons.canonical(strip_possessive(span.text)):
+            return True
+        if any(t.lower_ in VENDOR_WORDS for t in words):
+            return False
+        first = words[0].lower_
+        known_first = self.persons is not None and first in self.persons.first_names
+        return known_first or len(words) < 2 or first not in self.english
 
 
 def _conjoined_names(doc: Doc, people: list[Span]) -> list[Span]:

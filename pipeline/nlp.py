@@ -42,3 +42,12 @@ def model_version_key(model: str) -> str:
     except metadata.PackageNotFoundError:
         path = Path(model) / "meta.json"
         return f"{model}:{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}" if path.is_file() else model
+
+
+def english_words(nlp) -> frozenset[str]:
+    """Ordinary English words: the lemmatizer's WordNet index of the model (about 90,000 words)."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(w.lower() for pos in ("noun", "verb", "adj", "adv") for w in index[pos] if "_" not in w)

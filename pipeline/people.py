@@ -14,11 +14,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.mentions import NAME_PARTICLES, name_parts, surface, with_possessive
+from pipeline.knowledge.persons import PersonIndex
 from pipeline.knowledge.taxonomy import fold
 
 
-def canonical_full(name: str, aliases: dict[str, str]) -> str | None:
-    return aliases.get(name) or aliases.get(fold(name))
 
 
 def unique_surnames(people: set[str], min_length: int = 4) -> dict[str, str]:
@@ -50,7 +49,7 @@ def resolve_article(
     docs: list[tuple[int, Doc]],
     candidates: dict[int, list[Span]],
     blocked: dict[int, list[Span]],
-    aliases: dict[str, str],
+    persons: PersonIndex,
     person_aliases: dict[str, list[str]],
     tokenizer,
     surnames: dict[str, str] | None = None,
@@ -70,7 +69,7 @@ def resolve_article(
             if span.label_ != "PERSON":
                 full.append((paragraph, span, span.label_))
             elif len(name.split()) >= 2:
-                known = canonical_full(name, aliases)
+                known = persons.canonical(name)
                 (full if known else unknown_full).append((paragraph, span, known or " ".join(name.split())))
             else:
                 singles.append((paragraph, span))

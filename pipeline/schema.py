@@ -13,7 +13,7 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: str  # Frictionless Table Schema type: string, integer, number, date
+    type: str  # Frictionless Table Schema type: string, integer, number, boolean, date
     description: str
     required: bool = False
     enum: tuple[str, ...] | None = None
@@ -123,7 +123,9 @@ PERSON_MENTIONS = _register(Table(
 
 PEOPLE = _register(Table(
     "people", "One row per canonical person mentioned anywhere.",
-    (_c("person", "string", "Canonical name.", True), N_ARTICLES, N_MENTIONS, YEAR_FIRST, YEAR_LAST),
+    (_c("person", "string", "Canonical name: the alias table's, else the kernel's records' (MAINTAINERS, CREDITS, .mailmap), else the fullest spelling seen.", True),
+     N_ARTICLES, N_MENTIONS, YEAR_FIRST, YEAR_LAST,
+     _c("in_kernel_records", "boolean", "Whether the person is named in the kernel's MAINTAINERS, CREDITS or .mailmap (many people LWN writes about are not).", True)),
     ("person",),
 ))
 
@@ -143,7 +145,7 @@ SUBSYSTEM_MENTIONS = _register(Table(
         ARTICLE_ID, PARAGRAPH, SENTENCE, START, END,
         _c("text", "string", "The mention as written, e.g. 'IPSec/XFRM', 'socket buffer'.", True),
         _c("subsystem", "string", "Canonical subsystem name from the taxonomy, e.g. 'IPsec/XFRM'.", True),
-        _c("category", "string", "Taxonomy category (protocol, core, offload, security, filtering, qos, wireless, driver, hardware, virtualization, tooling, bpf, routing, performance, programmability, storage).", True),
+        _c("category", "string", "Taxonomy category (protocol, core, offload, qos, filtering, security, wireless, driver, hardware, virtualization, routing, bpf, tooling, performance, programmability, storage, kernel).", True),
     ),
     ("article_id", "paragraph", "start"), TO_ARTICLES + TO_PARAGRAPHS,
 ))
@@ -152,10 +154,23 @@ SUBSYSTEMS = _register(Table(
     "subsystems", "One row per subsystem mentioned anywhere.",
     (
         _c("subsystem", "string", "Canonical subsystem name.", True),
-        _c("category", "string", "Taxonomy category (protocol, core, offload, security, filtering, qos, wireless, driver, hardware, virtualization, tooling, bpf, routing, performance, programmability, storage).", True),
+        _c("category", "string", "Taxonomy category (protocol, core, offload, qos, filtering, security, wireless, driver, hardware, virtualization, routing, bpf, tooling, performance, programmability, storage, kernel).", True),
         N_ARTICLES, N_MENTIONS, YEAR_FIRST, YEAR_LAST,
+        _c("kernel_entry", "string", "The subsystem's entry in the kernel's MAINTAINERS file, e.g. 'NETWORKING [TCP]'; empty if it has none."),
+        _c("source", "string", "Where the taxonomy has it from: curated (kept by hand) or kernel (imported from the kernel's records).", True, ("curated", "kernel")),
     ),
     ("subsystem",),
+))
+
+MAINTAINERS = _register(Table(
+    "maintainers", "One row per (subsystem, person, role): who maintains or reviews each subsystem mentioned in the corpus, from the kernel's MAINTAINERS file (not from the text).",
+    (
+        _c("subsystem", "string", "Canonical subsystem name.", True),
+        _c("person", "string", "Canonical person name (the same spelling as in people.csv where the person is mentioned).", True),
+        _c("role", "string", "maintainer (an M: line) or reviewer (an R: line).", True, ("maintainer", "reviewer")),
+        _c("kernel_entry", "string", "The MAINTAINERS entry, e.g. 'NETWORKING [TCP]'.", True),
+    ),
+    ("subsystem", "person", "role"), ((("subsystem",), "subsystems", ("subsystem",)),),
 ))
 
 KEYWORDS = _register(Table(
@@ -184,6 +199,18 @@ PERSON_SUBSYSTEM = _register(Table(
     ),
 ))
 
+TERMS = _register(Table(
+    "terms", "One row per term in body text that no list may have yet: an acronym defined in the text, a code identifier, or a config symbol (code blocks excluded).",
+    (
+        ARTICLE_ID, PARAGRAPH, START, END,
+        _c("term", "string", "The term as written, e.g. 'FOU', 'SO_REUSEPORT', 'struct sockaddr', 'CONFIG_NET_FOU'.", True),
+        _c("kind", "string", "acronym (defined as 'Long form (ACRONYM)'), identifier (by its shape: underscores, 'struct x', 'name()'), or config (a CONFIG_ symbol).", True, ("acronym", "identifier", "config")),
+        _c("definition", "string", "For an acronym, the long form the text gives; else empty."),
+        _c("subsystem", "string", "The subsystem the term stands for, by the taxonomy's names or, for a config symbol, its Kconfig file's MAINTAINERS entry; empty if unknown."),
+    ),
+    ("article_id", "paragraph", "start", "kind"), TO_ARTICLES + TO_PARAGRAPHS,
+))
+
 PERSON_YEAR = _register(Table(
     "person_year", "One row per (person, year): how often a person was mentioned in that year's articles.",
     (_c("person", "string", "Canonical name.", True), _c("year", "integer", "Publication year.", True), N_MENTIONS, N_ARTICLES),
@@ -199,11 +226,11 @@ SUBSYSTEM_YEAR = _register(Table(
 
 PARSE_TABLES = ("articles", "paragraphs", "article_topics", "skipped")
 EXTRACT_TABLES = (
-    "person_mentions", "people", "person_aliases", "subsystem_mentions", "subsystems",
-    "keywords", "person_subsystem", "person_year", "subsystem_year",
+    "person_mentions", "people", "person_aliases", "subsystem_mentions", "subsystems", "maintainers",
+    "keywords", "person_subsystem", "terms", "person_year", "subsystem_year",
 )
 
-_PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "float64", "date": "string"}
+_PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "float64", "boolean": "boolean", "date": "string"}
 
 
 def pandas_dtypes(table: Table) -> dict[str, str]:

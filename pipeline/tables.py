@@ -35,6 +35,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def _cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, float):
         return f"{value:.6f}"
     return str(value)

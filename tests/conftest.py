@@ -15,7 +15,7 @@ PAGES = RESOURCES / "pages"
 BAD = RESOURCES / "bad"
 GOLD = TESTS / "gold"
 PROJECT = TESTS.parent
-TABLES = ("articles", "paragraphs", "article_topics", "skipped", "person_mentions", "people", "person_aliases",
+TABLES = ("articles", "paragraphs", "article_topics", "skipped", "person_mentions", "people", "person_aliases", "maintainers", "terms",
           "subsystem_mentions", "subsystems", "keywords", "person_subsystem", "person_year", "subsystem_year")
 
 

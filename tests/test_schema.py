@@ -24,6 +24,8 @@ def test_schema_real_files_have_the_dictionary_columns_and_dtypes(sample_tables,
                 assert pd.api.types.is_float_dtype(dtype), column.name
             elif column.type == "date":
                 assert pd.api.types.is_datetime64_any_dtype(dtype), column.name
+            elif column.type == "boolean":
+                assert pd.api.types.is_bool_dtype(dtype), column.name
             else:
                 assert pd.api.types.is_string_dtype(dtype), column.name
             if column.required:

@@ -1,0 +1,62 @@
+"""Domain knowledge, apart from the stages that use it.
+
+- ``records``: readers of the kernel's own records (MAINTAINERS, Kconfig, CREDITS, .mailmap, docs);
+- ``importer``: `python -m pipeline knowledge --kernel-src DIR`, the records → the files in ``data/``;
+- ``naming``: what a writer writes for a record's name; ``taxonomy``: reading and writing the files;
+- ``senses``: when an ambiguous name means the subsystem (the traps table, ``data/senses.tsv``);
+- ``persons``: one right name per person (records, alias table, nicknames, spelling variants).
+
+``Knowledge.load`` reads everything the extraction needs, without the language model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.config import Options
+from pipeline.knowledge.persons import PersonIndex, load_nicknames
+from pipeline.knowledge.senses import Sense, load_senses
+from pipeline.knowledge.taxonomy import Subsystem, Term, load_people, load_stopphrases, load_subsystems, rows
+
+
+@dataclass
+class Knowledge:
+    subsystems: dict[str, Subsystem]
+    terms: list[Term]
+    senses: dict[str, list[Sense]]
+    aliases: dict[str, str]
+    persons: PersonIndex
+    in_records: frozenset[str]
+    maintainers: dict[str, list[tuple[str, str]]]
+    kconfig: dict[str, tuple[str, str]]
+    stopphrases: frozenset[str]
+
+    def __post_init__(self):
+        self._exact = {t.alias: t.canonical for t in self.terms if t.exact_case}
+        self._lower = {t.alias.lower(): t.canonical for t in self.terms if not t.exact_case}
+        self.by_entry: dict[str, str] = {}
+        for sub in sorted(self.subsystems.values(), key=lambda s: (s.source != "curated", s.name)):
+            if sub.kernel_entry:
+                self.by_entry.setdefault(sub.kernel_entry, sub.name)
+
+    def subsystem_named(self, text: str) -> str | None:
+        """The subsystem a name as written stands for (a whole alias of the taxonomy), or None."""
+        text = " ".join(text.replace("`", "").split())
+        return self._exact.get(text) or self._lower.get(text.lower())
+
+    @classmethod
+    def load(cls, opts: Options) -> "Knowledge":
+        subsystems, terms = load_subsystems(opts.subsystems_file)
+        aliases = load_people(opts.people_file, opts.kernel_people_file)
+        persons = PersonIndex(aliases, load_nicknames(opts.nicknames_file))
+
+        def person(name: str) -> str:
+            return persons.canonical(name) or name
+
+        in_records = frozenset(person(fields[0]) for _, fields in rows(opts.kernel_people_file, 1))
+        maintainers: dict[str, list[tuple[str, str]]] = {}
+        for _, fields in rows(opts.maintainers_file, 3):
+            maintainers.setdefault(fields[0], []).append((person(fields[1]), fields[2]))
+        kconfig = {f[0]: (f[1], f[3] if len(f) > 3 else "") for _, f in rows(opts.kconfig_file, 3)}
+        return cls(subsystems, terms, load_senses(opts.senses_file), aliases, persons, in_records, maintainers,
+                   kconfig, load_stopphrases(opts.stopphrases_file))

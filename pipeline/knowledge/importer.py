@@ -427,6 +427,26 @@ def people_rows(recs: Records) -> list[list[str]]:
     for node in list(parent):
         if node.startswith("name:"):
             clusters[find(node)].append(node[5:])
+    # Spellings of one name in different records ("Neil Brown", "NeilBrown"; "Kirill Shutemov",
+    # "Kirill A. Shutemov") are one person when no third spelling shares the key.
+    from pipeline.knowledge.persons import name_keys
+
+    roots = list(clusters)
+    for kind in ("full", "joined", "initials"):
+        by_key: dict[str, set[str]] = defaultdict(set)
+        for root in roots:
+            for name in clusters[find(root)] if find(root) in clusters else []:
+                key = name_keys(name).get(kind)
+                if key:
+                    by_key[key].add(find(root))
+        for groups in by_key.values():
+            if len(groups) == 2:
+                a, b = sorted(groups)
+                union(f"name:{clusters[a][0]}", f"name:{clusters[b][0]}")
+        merged: dict[str, list[str]] = defaultdict(list)
+        for root, members in clusters.items():
+            merged[find(root)].extend(members)
+        clusters, roots = merged, list(merged)
     out = []
     for members in clusters.values():
         counts: dict[str, int] = defaultdict(int)
@@ -454,13 +474,12 @@ def kconfig_rows(recs: Records, symbol_entry: dict[str, str]) -> list[list[str]]
 
 
 def english_words() -> frozenset[str]:
-    """Ordinary English words (the lemmatizer's WordNet index of the pinned model): an alias that is one of
-    them can name a subsystem only with a sense rule."""
+    """Ordinary English words (those of the pinned model): an alias that is one of them can name a
+    subsystem only with a sense rule."""
+    from pipeline import nlp
     from pipeline.config import SPACY_MODEL
-    from pipeline.nlp import load_model
 
-    index = load_model(SPACY_MODEL).get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    return frozenset(w.lower() for pos in ("noun", "verb", "adj", "adv") for w in index[pos] if "_" not in w)
+    return nlp.english_words(nlp.load_model(SPACY_MODEL))
 
 
 def run(kernel_src: Path, knowledge_dir: Path) -> dict:

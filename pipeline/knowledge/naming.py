@@ -90,7 +90,14 @@ def acronym_pairs(text: str) -> list[tuple[str, str]]:
 
 
 def _initials(words_: list[str]) -> str:
-    return "".join(w[0] for w in words_ if w and w[0].isalnum()).upper()
+    """First letters, or a word's own capital where it has one inside ("eXpress" gives X)."""
+    out = []
+    for word in words_:
+        if not word or not word[0].isalnum():
+            continue
+        inner = [c for c in word[1:] if c.isupper()]
+        out.append(inner[0] if word[0].islower() and inner else word[0])
+    return "".join(out).upper()
 
 
 def _abbreviates(acronym: str, phrase: str) -> bool:

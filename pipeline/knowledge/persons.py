@@ -1,0 +1,117 @@
+"""One right name per person: the alias table and the kernel's records, and the ways one name is written.
+
+The same person appears as "Kirill A. Shutemov", "Kirill A Shutemov" and "Kirill Shutemov", as
+"NeilBrown" and "Neil Brown", as "Pat McHardy" and "Patrick McHardy", or family name first ("Zhang Rui").
+A written name resolves to a known person when exactly one known person has the same name under
+one of these equivalences, tried from the strictest to the loosest; names nobody knows are grouped
+the same way across the corpus, so that each group has one spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from pipeline.knowledge.taxonomy import fold, rows, split_aliases
+
+_PUNCT_RE = re.compile(r"[.,'’\"]")
+
+
+def load_nicknames(path: Path) -> dict[str, str]:
+    """Short given name → the given name it stands for (lower case), where only one name claims it."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for _, fields in rows(path, 2):
+        for short in split_aliases(fields[1]):
+            owners[short.lower()].add(fields[0].lower())
+    return {short: next(iter(names)) for short, names in owners.items() if len(names) == 1}
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in _PUNCT_RE.sub(" ", fold(name)).lower().replace("-", " - ").split() if w]
+
+
+KEY_KINDS = ("full", "initials", "joined", "nickname", "reversed")
+
+
+def name_keys(name: str, nicknames: dict[str, str] | None = None) -> dict[str, str]:
+    """Keys of a full name by kind, strictest first; two names with a key of one kind in common may be
+    one person: "full" (case, accents and dots aside), "initials" (middle initials dropped), "joined"
+    (spaces dropped: NeilBrown), "nickname" (Pat → Patrick), "reversed" (family name first)."""
+    words = _words(name)
+    if len(words) < 2 and not (len(words) == 1 and len(name) >= 8):
+        return {}
+    keys = {"full": " ".join(words), "joined": "".join(w for w in words if w != "-")}
+    core = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+    if len(core) >= 2:
+        first, last = core[0], core[-1]
+        keys["initials"] = f"{first} {last}"
+        given = (nicknames or {}).get(first)
+        if given:
+            keys["nickname"] = f"{given} {last}"
+        if len(core) == 2:
+            keys["reversed"] = f"{last} {first}"
+    return {kind: keys[kind] for kind in KEY_KINDS if kind in keys}
+
+
+class PersonIndex:
+    """Known people (canonical names) looked up by the keys of a written name."""
+
+    def __init__(self, aliases: dict[str, str], nicknames: dict[str, str] | None = None):
+        self.aliases = aliases
+        self.nicknames = nicknames or {}
+        self.known = set(aliases.values())
+        self._by_key: dict[str, dict[str, set[str]]] = {kind: defaultdict(set) for kind in KEY_KINDS}
+        for form, person in aliases.items():
+            for kind, key in name_keys(form).items():
+                self._by_key[kind][key].add(person)
+        self.first_names = frozenset(_words(p)[0] for p in self.known if len(_words(p)) >= 2)
+
+    def canonical(self, name: str) -> str | None:
+        """The known person a written full name is, or None when none or several could be."""
+        name = " ".join(name.split())
+        direct = self.aliases.get(name) or self.aliases.get(fold(name))
+        if direct:
+            return direct
+        keys = name_keys(name, self.nicknames)
+        for kind in KEY_KINDS:
+            key = keys.get(kind)
+            if key is None:
+                continue
+            index = self._by_key["full" if kind == "reversed" else "initials" if kind == "nickname" else kind]
+            found = index.get(key)
+            if found and len(found) == 1:
+                return next(iter(found))
+            if found:
+                return None
+        return None
+
+
+def group_unknown(names: dict[str, int], nicknames: dict[str, str] | None = None) -> dict[str, str]:
+    """Spellings of unknown people (with their mention counts) → one spelling per person: the fullest
+    name, then the most written. Two spellings join when they share a key and nothing else competes."""
+    parent = {n: n for n in names}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        for kind, key in name_keys(name, nicknames).items():
+            if kind != "reversed":
+                by_key[f"{kind}:{key}"].append(name)
+    for members in by_key.values():
+        for other in members[1:]:
+            parent[find(other)] = find(members[0])
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        groups[find(name)].append(name)
+    chosen = {}
+    for members in groups.values():
+        best = sorted(members, key=lambda n: (-len(_words(n)), -names[n], -len(n), n))[0]
+        for member in members:
+            chosen[member] = best
+    return chosen

@@ -1,0 +1,64 @@
+"""Terms no list has yet: acronym definitions, code identifiers and config symbols in the text; pure.
+
+"eXpress Data Path (XDP)" defines XDP; SO_REUSEPORT, struct sockaddr, tcp_sendmsg() and sk_buff are
+identifiers by their shape; CONFIG_NET_FOU is a config symbol, which the kernel's records link to a
+MAINTAINERS entry and so to a subsystem. A term is tied to a subsystem where the taxonomy or the
+records allow it; the others are candidates for the taxonomy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.knowledge.naming import acronym_pairs
+
+CONFIG_RE = re.compile(r"\bCONFIG_[A-Z0-9_]+\b")
+IDENTIFIER_RE = re.compile(
+    r"\bstruct\s+[a-z_][a-z0-9_]*\b"            # struct sockaddr
+    r"|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b"        # SO_REUSEPORT, NETIF_F_LLTX
+    r"|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\(\))?"  # sk_buff, tcp_sendmsg()
+    r"|\b[a-z][a-z0-9]{2,}\(\)"                  # sendmsg()
+)
+ACRONYM_IN_TEXT_RE = re.compile(r"[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,6}\s*\([^()]{2,12}\)")
+KINDS = ("acronym", "identifier", "config")
+# Addresses and file paths: identifiers inside them are not terms.
+PATH_RE = re.compile(r"\S+://\S+|\S+@\S+\.\w+|(?:[\w.+-]*/){2,}[\w.+-]*|\b[\w-]+\.(?:c|h|rst|txt|py)\b")
+
+
+def find_terms(text: str) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, term, kind, definition) of every term in a paragraph, in order."""
+    found = []
+    paths = [(m.start(), m.end()) for m in PATH_RE.finditer(text)]
+    for match in CONFIG_RE.finditer(text):
+        found.append((match.start(), match.end(), match.group(0), "config", ""))
+    taken = [(s, e) for s, e, *_ in found] + paths
+    for match in IDENTIFIER_RE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        term = " ".join(match.group(0).split())
+        if term.startswith(("http_", "www_")):
+            continue
+        found.append((match.start(), match.end(), term, "identifier", ""))
+    for match in ACRONYM_IN_TEXT_RE.finditer(text):
+        for long, short in acronym_pairs(match.group(0)):
+            offset = text.find(short, match.start())
+            if offset >= 0 and not short.isdigit() and len(short) >= 2:
+                found.append((offset, offset + len(short), short, "acronym", long))
+    unique = {}
+    for item in sorted(found):
+        unique.setdefault((item[0], item[3]), item)
+    return list(unique.values())
+
+
+def term_subsystem(term: str, kind: str, definition: str, lookup, kconfig: dict[str, tuple[str, str]],
+                   by_entry: dict[str, str]) -> str | None:
+    """The subsystem a term stands for: by the taxonomy's names, or a config symbol's MAINTAINERS entry."""
+    if kind == "config":
+        entry = kconfig.get(term.removeprefix("CONFIG_"), ("", ""))[1]
+        return by_entry.get(entry)
+    for form in (term, term.removesuffix("()"), term.removeprefix("struct ").strip(), definition):
+        if form:
+            found = lookup(form)
+            if found:
+                return found
+    return None
