@@ -141,7 +141,17 @@ class PersonFinder:
             return False
         first = words[0].lower_
         known_first = self.persons is not None and first in self.persons.first_names
-        return known_first or len(words) < 2 or first not in self.english
+        return known_first or len(words) < 2 or not is_english(first, self.english)
+
+
+def is_english(word: str, english: frozenset[str]) -> bool:
+    """An ordinary English word, inflected or not ("reconsidering", "assisted", "routers")."""
+    if word in english:
+        return True
+    for suffix, restore in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and word[: -len(suffix)] + restore in english:
+            return True
+    return False
 
 
 def _conjoined_names(doc: Doc, people: list[Span]) -> list[Span]:

@@ -209,10 +209,10 @@ def _doc_titles(entry: records.Entry, docs: list[tuple[str, str]]) -> list[str]:
 
 
 def _keyword_identifiers(entry: records.Entry) -> list[str]:
-    """Literal identifiers in K: patterns ("\\bsk_msg" → "sk_msg")."""
+    """Literal identifiers in K: patterns ("\\bsk_msg\\b" → "sk_msg")."""
     found = []
     for pattern in entry.keywords:
-        for token in re.findall(r"(?<![\\\w])[A-Za-z][A-Za-z0-9_]{3,}", pattern):
+        for token in re.findall(r"[A-Za-z][A-Za-z0-9_]{3,}", re.sub(r"\\[A-Za-z]", " ", pattern)):
             if "_" in token and not token.endswith("_") and not token.startswith("_"):
                 found.append(token)
     return found
@@ -281,6 +281,9 @@ def kernel_subsystems(recs: Records, english: frozenset[str]) -> tuple[list[Kern
         pairs = naming.acronym_pairs(symbol.prompt)
         feature = naming.clean_phrase(symbol.prompt)
         aliases = [x for pair in pairs for x in pair]
+        tail = symbol.name.rsplit("_", 1)[-1]
+        if len(tail) >= 3 and tail.isalpha() and naming.initials_of(feature) == tail:
+            aliases.append(tail)  # NET_FOU: "FOU", the initials of "Foo over UDP"
         if len(feature.split()) <= 5 and naming.names_a_thing(feature, english) and not feature.lower().startswith(
                 ("netfilter", "ipv4", "ipv6", "ip ", "tcp:", "inet")):
             aliases.insert(0, feature)
@@ -339,8 +342,10 @@ def merge(curated: list[SubsystemRow], kernel: list[KernelSubsystem]) -> list[Su
     standalone: dict[str, SubsystemRow] = {}
     for i, sub in enumerate(kernel):
         unique = [a for a in sub.aliases if len(owners[a.lower()]) == 1]
-        target = by_name.get(curated_terms.get(sub.name.lower(), "")) or by_name.get(
-            curated_terms.get(_bare_name(sub.name).lower(), ""))
+        named = [sub.name, _bare_name(sub.name)]
+        if sub.origin == "feature":  # a Kconfig feature that defines its acronym: "... (VXLAN)"
+            named += [a for a in sub.aliases if naming.ACRONYM_RE.match(a)]
+        target = next((by_name[curated_terms[n.lower()]] for n in named if n.lower() in curated_terms), None)
         entry_rows = linked.get(sub.entry, [])
         if target is None and entry_rows and sub.name == kernel_primary(kernel, sub.entry):
             target = entry_rows[0]

@@ -36,7 +36,7 @@ powerpc ppc ppc64 mips riscv risc-v sparc loongarch arc m68k ia64 32-bit 64-bit 
 irq iommu mfd rtc led leds drm fpga vfio xen kvm hid dpkg qcom imx v2 v3 sh hw fw crypto audio video sound
 """.split())
 # Tokens that look like model numbers or module names: digits or underscores inside a word.
-IDENTIFIER_RE = re.compile(r"^(?=.*[a-z0-9])[A-Za-z][\w.+-]*\d[\w.+-]*$|^[a-z][a-z0-9]*_[a-z0-9_]+$")
+IDENTIFIER_RE = re.compile(r"^(?=.*[a-z0-9])[A-Za-z][\w.+-]*\d[\w.+-]*$|^[a-z][a-z0-9]*_[a-z0-9_]+$|^[A-Z][A-Z0-9]*_[A-Z0-9_]+$")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _BRACKET_RE = re.compile(r"\[([^\[\]]*)\]")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9./+-]{1,9}$")
@@ -100,6 +100,11 @@ def _initials(words_: list[str]) -> str:
     return "".join(out).upper()
 
 
+def initials_of(phrase: str) -> str:
+    """The initials of a phrase, every word counted: "Foo over UDP" → "FOU"."""
+    return _initials(phrase.split())
+
+
 def _abbreviates(acronym: str, phrase: str) -> bool:
     letters = re.sub(r"[^A-Z]", "", acronym.upper())
     return bool(letters) and letters[0] == (phrase.strip()[:1].upper() or "?") or _tail_for(acronym, phrase) is not None
@@ -130,8 +135,8 @@ def entry_names(name: str, english: frozenset[str] = frozenset()) -> tuple[str, 
     identifiers = [t for p in parens for t in re.split(r"\s*[,&/]\s*|\s+and\s+", p)
                    if t and t[0].isalpha() and (IDENTIFIER_RE.match(t) or (t.islower() and len(t) >= 3 and t not in english)
                              or is_acronym(t, english) or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", t))]
-    for pair in acronym_pairs(name):
-        aliases += list(pair)
+    for long, short in acronym_pairs(name):
+        aliases += [natural_case(long, english), short]
     model = [t for t in words(bare) if IDENTIFIER_RE.match(t) and t.lower() not in VENDOR_WORDS
              and t.lower() not in OTHER_AREA_WORDS]
     upper = bare.upper()

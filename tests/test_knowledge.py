@@ -1,0 +1,111 @@
+"""The importer of the kernel's records, on small records written for these tests (never ../shared)."""
+
+import shutil
+
+import pytest
+
+from conftest import RESOURCES
+from pipeline.errors import PipelineError
+from pipeline.knowledge import importer, naming, records
+from pipeline.knowledge.taxonomy import load_subsystems, read_subsystem_rows, rows
+
+KERNEL = RESOURCES / "kernel"
+CURATED = ("# test taxonomy\nsubsystem\tcategory\taliases\tkernel_entry\tkernel_aliases\tsource\n"
+           "TCP\tprotocol\tTransmission Control Protocol\tNETWORKING [TCP]\t\tcurated\n"
+           "network drivers\tdriver\tnetwork driver\t\t\tcurated\n")
+
+
+def _import(tmp_path, layout):
+    out = tmp_path / layout
+    out.mkdir()
+    (out / "subsystems.tsv").write_text(CURATED, encoding="utf-8")
+    importer.run(KERNEL / layout, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    return _import(tmp_path_factory.mktemp("knowledge"), "records")
+
+
+def test_importer_keeps_curated_rows_and_adds_the_networking_entries(imported):
+    taxonomy = {r.name: r for r in read_subsystem_rows(imported / "subsystems.tsv")}
+    assert taxonomy["TCP"].source == "curated" and taxonomy["TCP"].aliases == ["Transmission Control Protocol"]
+    assert taxonomy["TCP"].kernel_entry == "NETWORKING [TCP]"
+    assert taxonomy["foo9k"].kernel_entry == "FOO9K ETHERNET DRIVER (foo9k)" and taxonomy["foo9k"].category == "driver"
+    assert "FOU" in taxonomy["Foo over UDP"].kernel_aliases  # the Kconfig feature, its acronym from the symbol
+    assert taxonomy["acme9000"].kernel_entry == "ACME ETHERNET DRIVERS"  # a driver module from its Kconfig symbol
+    assert {"WTP", "wtp_sock"} <= set(taxonomy["WTP"].kernel_aliases)  # entry acronym, K: identifier
+    assert not any("BAR" in r.kernel_entry or "framebuffer" in r.name.lower() for r in taxonomy.values())
+
+
+def test_importer_writes_provenance_roles_people_and_symbols(imported):
+    header = (imported / "subsystems.tsv").read_text(encoding="utf-8").splitlines()
+    assert header[0] == "# test taxonomy"
+    assert any("Linux 6.99.1" in line and "MAINTAINERS" in line for line in header if line.startswith("#"))
+    roles = {tuple(f) for _, f in rows(imported / "maintainers.tsv", 3)}
+    assert ("NETWORKING [TCP]", "Eric Dumazet", "maintainer") in roles
+    assert ("ACME ETHERNET DRIVERS", "Ben Okafor", "reviewer") in roles
+    people = {f[0]: f[1] for _, f in rows(imported / "kernel_people.tsv", 1)}
+    assert people["Kirill A. Shutemov"] == "Kirill A Shutemov"  # .mailmap's proper name wins
+    assert people["Neil Brown"] == "NeilBrown"  # CREDITS spelling joined by the shared address
+    symbols = {f[0]: f for _, f in rows(imported / "kconfig.tsv", 3)}
+    assert symbols["NET_FOU"][2:] == ["net/ipv4/Kconfig", "NETWORKING [GENERAL]"]
+
+
+def test_importer_reads_a_kernel_source_tree_the_same_way(imported, tmp_path):
+    tree = _import(tmp_path, "tree")
+    for name in ("subsystems.tsv", "maintainers.tsv", "kernel_people.tsv", "kconfig.tsv"):
+        def body(folder):
+            return [l for l in (folder / name).read_text(encoding="utf-8").splitlines() if not l.startswith("# Imported")]
+        assert body(tree) == body(imported), name
+    assert "Linux 6.99.1" in (tree / "kconfig.tsv").read_text(encoding="utf-8")
+
+
+def test_importer_run_twice_changes_nothing(imported, tmp_path):
+    again = tmp_path / "again"
+    shutil.copytree(imported, again)
+    importer.run(KERNEL / "records", again)
+    for path in imported.iterdir():
+        assert (again / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_importer_refuses_a_folder_without_records(tmp_path):
+    with pytest.raises(PipelineError, match="no MAINTAINERS file"):
+        importer.read_records(tmp_path)
+
+
+def test_importer_output_loads_as_a_taxonomy(imported):
+    subsystems, terms = load_subsystems(imported / "subsystems.tsv")
+    aliases = {t.alias for t in terms}
+    assert {"FOU", "foo9k", "acme9000", "Transmission Control Protocol"} <= aliases
+    assert "networking [general]" not in {a.lower() for a in aliases}  # a name that says nothing is not matched
+
+
+@pytest.mark.parametrize("name, display", [
+    ("NETWORKING [TCP]", "TCP"),
+    ("MELLANOX MLX5 core VPI driver", "mlx5"),
+    ("MELLANOX ETHERNET DRIVER (mlx5e)", "mlx5e"),
+    ("BPF [L7 FRAMEWORK] (sockmap)", "sockmap"),
+    ("XDP SOCKETS (AF_XDP)", "AF_XDP"),
+    ("NETWORKING [IPv4/IPv6]", "IPv4"),
+])
+def test_naming_entry_names_are_what_writers_write(name, display):
+    assert naming.entry_names(name, frozenset({"general", "framework", "sockets"}))[0] == display
+
+
+def test_naming_ordinary_words_and_other_areas_are_not_distinctive():
+    english = frozenset({"team", "bridge", "general"})
+    assert not naming.is_distinctive("team", english)
+    assert not naming.is_distinctive("GENERAL", english)
+    assert not naming.is_distinctive("USB", english)
+    assert not naming.is_distinctive("x86", english)
+    assert naming.is_distinctive("ixgbe", english) and naming.is_distinctive("FOU", english)
+
+
+def test_records_parse_people_and_file_patterns():
+    assert records.parse_person('"James E.J. Bottomley" <jejb@example.org>').name == "James E.J. Bottomley"
+    assert records.parse_person("netdev@vger.kernel.org") is None
+    entry = records.Entry("X", files=["net/ipv4/tcp*.c", "include/net/"], excluded=["include/net/old.h"])
+    assert entry.covers("net/ipv4/tcp_input.c") and entry.covers("include/net/tcp.h")
+    assert not entry.covers("include/net/old.h") and not entry.covers("net/ipv4/udp.c")

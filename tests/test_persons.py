@@ -1,0 +1,88 @@
+"""One right name per person, and names that are not people; terms no list has yet."""
+
+import pytest
+
+from pipeline.knowledge.persons import PersonIndex, group_unknown, name_keys
+from pipeline.terms import find_terms, term_subsystem
+
+ALIASES = {
+    "Kirill A. Shutemov": "Kirill A. Shutemov", "Kirill A Shutemov": "Kirill A. Shutemov",
+    "Neil Brown": "Neil Brown", "NeilBrown": "Neil Brown", "Patrick McHardy": "Patrick McHardy",
+    "Douglas Gilbert": "Douglas Gilbert", "Zhang Rui": "Zhang Rui", "David S. Miller": "David S. Miller",
+    "Dave Miller": "David S. Miller", "Dave Chinner": "Dave Chinner", "David Chinner": "Dave Chinner",
+    "Mark Brown": "Mark Brown",
+}
+NICKNAMES = {"pat": "patrick", "doug": "douglas", "dave": "david"}
+
+
+@pytest.mark.parametrize("written, person", [
+    ("Kirill A Shutemov", "Kirill A. Shutemov"),
+    ("Kirill Shutemov", "Kirill A. Shutemov"),
+    ("Neil Brown", "Neil Brown"), ("NeilBrown", "Neil Brown"), ("Neil  Brown", "Neil Brown"),
+    ("Pat McHardy", "Patrick McHardy"),
+    ("Doug Gilbert", "Douglas Gilbert"),
+    ("Rui Zhang", "Zhang Rui"),
+    ("Dave Miller", "David S. Miller"),
+    ("Reconsidering Assisted", None),
+    ("Kirill Brown", None),
+])
+def test_persons_one_right_name(written, person):
+    assert PersonIndex(ALIASES, NICKNAMES).canonical(written) == person
+
+
+def test_persons_ambiguous_short_forms_resolve_to_nobody():
+    index = PersonIndex({"Dan Carpenter": "Dan Carpenter", "Daniel Carpenter": "Daniel Carpenter"}, {"dan": "daniel"})
+    assert index.canonical("Dan Carpenter") == "Dan Carpenter"
+    assert index.canonical("Daniel Carpenter") == "Daniel Carpenter"
+
+
+def test_persons_unknown_spellings_grouped_under_the_fullest():
+    spelling = group_unknown({"Ada B. Lindqvist": 1, "Ada Lindqvist": 4, "Ben Okafor": 2})
+    assert spelling == {"Ada B. Lindqvist": "Ada B. Lindqvist", "Ada Lindqvist": "Ada B. Lindqvist",
+                        "Ben Okafor": "Ben Okafor"}
+
+
+def test_persons_name_keys():
+    keys = name_keys("Toke Høiland-Jørgensen")
+    assert keys["full"] == "toke hoiland - jorgensen"
+    assert name_keys("Herbert") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The Reconsidering Assisted approach was dropped.",   # a title's words
+    "Intel Icelake systems showed the same numbers.",     # vendor and codename
+])
+def test_persons_titles_and_products_are_not_people(resources, text):
+    doc = resources.nlp(text)
+    found = {span.text for span in resources.person_finder.spans(doc, [])}
+    assert not found, found
+
+
+def test_persons_known_people_are_found(resources):
+    doc = resources.nlp("Kirill Shutemov and Patrick McHardy reviewed the series.")
+    found = {span.text for span in resources.person_finder.spans(doc, [])}
+    assert {"Kirill Shutemov", "Patrick McHardy"} <= found
+
+
+def test_terms_are_found_by_shape_and_definition():
+    text = ("The eXpress Data Path (XDP) and Foo over UDP (FOU) use SO_REUSEPORT, struct sockaddr, "
+            "tcp_sendmsg() and CONFIG_NET_FOU; see https://example.org/a_b/c_d for more.")
+    found = {(term, kind, definition) for _, _, term, kind, definition in find_terms(text)}
+    assert found == {
+        ("XDP", "acronym", "eXpress Data Path"), ("FOU", "acronym", "Foo over UDP"),
+        ("SO_REUSEPORT", "identifier", ""), ("struct sockaddr", "identifier", ""),
+        ("tcp_sendmsg()", "identifier", ""), ("CONFIG_NET_FOU", "config", ""),
+    }
+    for start, end, term, _, _ in find_terms(text):
+        assert text[start:end] == term
+
+
+def test_terms_link_to_subsystems_through_the_records(resources):
+    knowledge = resources.knowledge
+    link = lambda term, kind, definition="": term_subsystem(  # noqa: E731
+        term, kind, definition, knowledge.subsystem_named, knowledge.kconfig, knowledge.by_entry)
+    assert link("SO_REUSEPORT", "identifier") == "SO_REUSEPORT"
+    assert link("struct sockaddr", "identifier") == "struct sockaddr"
+    assert link("FOU", "acronym", "Foo over UDP") == knowledge.subsystem_named("Foo over UDP")
+    assert link("CONFIG_NET_SCH_FQ_CODEL", "config") is not None   # symbol → Kconfig file → MAINTAINERS entry
+    assert link("frobnicate_widget()", "identifier") is None

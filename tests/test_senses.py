@@ -1,0 +1,60 @@
+"""The traps table (pipeline/knowledge/data/senses.tsv and the taxonomy's own choices): one example of each
+false sense seen in real LWN text, and the true sense next to it. Sentences written for these tests."""
+
+import pytest
+
+from pipeline.knowledge.senses import load_senses
+from pipeline import config
+
+
+def _subsystems(resources, text):
+    doc = resources.nlp(text)
+    return {(span.text, span.label_) for span in resources.sub_matcher.spans(doc)}
+
+
+TRAPS = [
+    # (sentence, subsystem, the word as written, is it the subsystem here?)
+    ("The patch adds a new API for memory tiering.", "NAPI", "new API", False),
+    ("Drivers now call NAPI from their interrupt handlers to poll for packets.", "NAPI", "NAPI", True),
+    ("Please sit down while the build finishes.", "IP-in-IP", "sit", False),
+    ("The SIT tunnel carries IPv6 packets over an IPv4 network.", "IP-in-IP", "SIT", True),
+    ("Sparse files are handled by the filesystem without allocating blocks.", "sparse", "Sparse", False),
+    ("Running sparse on the networking code turned up a few endian warnings.", "sparse", "sparse", True),
+    ("The device drivers for graphics cards are large.", "network drivers", "device drivers", False),
+    ("io_uring gained a new opcode for fixed files.", "io_uring networking", "io_uring", False),
+    ("The io_uring zero-copy receive code uses the page pool for NIC buffers.", "io_uring networking",
+     "io_uring zero-copy receive", True),
+    ("PCI bridges forward configuration cycles to the buses behind them.", "bridging", "bridges", False),
+    ("The bridges forward packets between the ports of a VLAN-aware switch.", "bridging", "bridges", True),
+    ("The release notes arrived through the usual channels.", "netchannels", "channels", False),
+    ("The Linux Storage, Filesystem, Memory-Management, and BPF Summit met in May.", "BPF", "BPF", False),
+    ("LSFMM+BPF took place in Montreal.", "BPF", "BPF", False),
+    ("A BPF program can drop the packet at the driver level.", "BPF", "BPF", True),
+    ("BIC was the default congestion control algorithm before 2.6.19.", "CUBIC", "BIC", False),
+    ("DCTCP reacts to the fraction of marked packets, not to losses.", "ECN", "DCTCP", False),
+    ("The USB PHY needs a new power-sequencing hook.", "PHY", "PHY", False),
+    ("The Ethernet PHY negotiates the link speed before packets can flow.", "PHY", "PHY", True),
+    ("CBS gives each real-time task a reserved share of CPU time in the deadline scheduler.",
+     "time-sensitive networking (TSN)", "CBS", False),
+    ("The block layer's multiqueue support maps request queues to CPUs for NVMe disks.", "multiqueue",
+     "multiqueue", False),
+    ("Multiqueue network interfaces spread packets from the NIC across CPUs.", "multiqueue", "Multiqueue", True),
+    ("The verifier checks every program before it is loaded into the BPF virtual machine.", "BPF verifier",
+     "verifier", True),
+    ("The module signature verifier rejects unsigned modules.", "BPF verifier", "verifier", False),
+    ("A zero-copy splice from the page cache into a pipe avoids a copy.", "zero-copy networking", "zero-copy",
+     False),
+    ("Zero-copy transmit lets the NIC read socket data straight from user memory.", "zero-copy networking",
+     "Zero-copy transmit", True),
+]
+
+
+@pytest.mark.parametrize("text, subsystem, written, expected", TRAPS, ids=[f"{t[2]}-{t[3]}" for t in TRAPS])
+def test_senses_trap(resources, text, subsystem, written, expected):
+    found = _subsystems(resources, text)
+    assert ((written, subsystem) in found) is expected, found
+
+
+def test_senses_table_rows_name_known_subsystems(resources):
+    senses = load_senses(config.SENSES_FILE)
+    assert set(senses) <= set(resources.knowledge.subsystems)
