@@ -53,13 +53,14 @@ def aggregate(results: dict[int, dict], years: dict[int, int | None], knowledge:
                                    "end": end, "text": text, "subsystem": sub, "category": category})
             bump(sub_stats, sub, article_id)
         seen = set()
-        for p, s, person, sub, evidence in result["relations"]:
+        for p, s, person, sub, kind, pp, ps, evidence in result["relations"]:
             person = spelling.get(person, person)
-            if (p, s, person, sub) in seen:
+            if (p, s, person, sub, kind) in seen:
                 continue
-            seen.add((p, s, person, sub))
+            seen.add((p, s, person, sub, kind))
             relation_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "person": person,
-                                  "subsystem": sub, "evidence": evidence})
+                                  "subsystem": sub, "relation": kind, "person_paragraph": pp,
+                                  "person_sentence": ps, "evidence": evidence})
         for p, start, end, term, kind, definition, sub in result.get("terms", []):
             term_rows.append({"article_id": article_id, "paragraph": p, "start": start, "end": end, "term": term,
                               "kind": kind, "definition": definition or None, "subsystem": sub or None})

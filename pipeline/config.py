@@ -25,6 +25,7 @@ SENSES_FILE = DATA_DIR / "senses.tsv"
 MAINTAINERS_FILE = DATA_DIR / "maintainers.tsv"
 KCONFIG_FILE = DATA_DIR / "kconfig.tsv"
 NICKNAMES_FILE = DATA_DIR / "nicknames.tsv"
+BROAD_FILE = DATA_DIR / "broad.txt"
 STOPPHRASES_FILE = DATA_DIR / "stopphrases.txt"
 
 SOURCES_NAME = "sources.csv"
@@ -56,13 +57,15 @@ class Options:
     maintainers_file: Path = MAINTAINERS_FILE
     kconfig_file: Path = KCONFIG_FILE
     nicknames_file: Path = NICKNAMES_FILE
+    broad_file: Path = BROAD_FILE
     stopphrases_file: Path = STOPPHRASES_FILE
 
     @property
     def knowledge_files(self) -> list[Path]:
         """Every knowledge file extraction depends on (its cache key)."""
         return [self.people_file, self.kernel_people_file, self.subsystems_file, self.senses_file,
-                self.maintainers_file, self.kconfig_file, self.nicknames_file, self.stopphrases_file]
+                self.maintainers_file, self.kconfig_file, self.nicknames_file, self.broad_file,
+                self.stopphrases_file]
 
     @property
     def cache(self) -> Path:

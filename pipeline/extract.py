@@ -24,7 +24,7 @@ from pipeline.log import progress, say
 from pipeline.mentions import PersonFinder, SubsystemMatcher
 from pipeline.nlp import COMPONENTS, english_words, load_model, model_version_key
 from pipeline.people import resolve_article, unique_surnames
-from pipeline.relations import sentence_pairs
+from pipeline.relations import article_links
 from pipeline.tables import read_rows, write_tables
 from pipeline.terms import find_terms, term_subsystem
 
@@ -66,30 +66,35 @@ def _sentence_index(doc):
     return lambda token_i: bisect.bisect_right(starts, token_i) - 1
 
 
-def extract_article(docs: list[tuple[int, object]], res: Resources, prose: set[int] | None = None) -> dict:
-    """All mentions, keyword candidates and relations of one article from its paragraph Docs. Pure.
+def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[int, str] | None = None) -> dict:
+    """All mentions, keyword candidates, terms and relations of one article from its paragraph Docs. Pure.
 
-    ``prose``: the paragraphs keywords may come from (not code blocks); all of them when None.
+    ``kinds``: each paragraph's block kind (p, li, h4, quote, pre); code blocks give no keywords, terms or
+    links, headings start a section. Every paragraph is prose when None.
     """
+    kinds = kinds or {}
+    knowledge = res.knowledge
     subs = {p: res.sub_matcher.spans(doc) for p, doc in docs}
     cands = {p: res.person_finder.spans(doc, subs[p]) for p, doc in docs}
-    knowledge = res.knowledge
     people = resolve_article(docs, cands, subs, knowledge.persons, res.person_aliases, res.nlp.tokenizer,
                              res.surnames)
     people_by_par = defaultdict(list)
     for p, span, person in people:
         people_by_par[p].append((span, person))
-    persons, subsystems, relations, terms = [], [], [], []
+    persons, subsystems, terms = [], [], []
     phrases: Counter = Counter()
     naming: set[str] = set()
+    sentences: dict[tuple[int, int], str] = {}
     for p, doc in docs:
         sent_of = _sentence_index(doc)
+        for s, sent in enumerate(doc.sents):
+            sentences[(p, s)] = " ".join(sent.text.split())
         for span, person in people_by_par[p]:
             persons.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, person])
         for span in subs[p]:
             category = knowledge.subsystems[span.label_].category
             subsystems.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, span.label_, category])
-        if prose is None or p in prose:
+        if kinds.get(p, "p") != "pre":
             term_spans = [(span.start, span.end) for span in subs[p]]
             in_terms = {i for a, b in term_spans for i in range(a, b)}
             excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
@@ -102,13 +107,12 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, prose: set[i
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
                                      knowledge.by_entry)
                 terms.append([p, start, end, term, kind, definition, sub])
-        previous = None
-        for s_idx, sent in enumerate(doc.sents):
-            in_sent = [(span, person) for span, person in people_by_par[p] if sent.start <= span.start < sent.end]
-            sub_in = [span for span in subs[p] if sent.start <= span.start < sent.end]
-            pairs, previous = sentence_pairs(sent, in_sent, sub_in, previous)
-            evidence = " ".join(sent.text.split())
-            relations.extend([p, s_idx, person, sub, evidence] for person, sub in pairs)
+    links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad)
+    relations = []
+    for link in links:
+        (p, s), (pp, ps) = link.subsystem_at, link.person_at
+        evidence = sentences[(pp, ps)] if (pp, ps) == (p, s) else f"{sentences[(pp, ps)]} … {sentences[(p, s)]}"
+        relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted([p, n, p in naming] for p, n in phrases.items())}
 
@@ -139,7 +143,7 @@ def _init_worker(opts: Options) -> None:
 def analyse(task, res: Resources):
     """One article: run the model over its paragraphs (or reuse cached Docs), then extract. Returns
     (article_id, result, serialized Docs or None when they came from the cache)."""
-    article_id, pars, prose, cached = task
+    article_id, pars, kinds, cached = task
     numbers = [p for p, _ in pars]
     if cached is not None:
         docs = _docs_from_bytes(cached, res.nlp.vocab)
@@ -147,7 +151,7 @@ def analyse(task, res: Resources):
     else:
         docs = list(res.nlp.pipe((t for _, t in pars), batch_size=NLP_BATCH_SIZE))
         docbin = _docs_to_bytes(docs)
-    return article_id, extract_article(list(zip(numbers, docs)), res, set(prose)), docbin
+    return article_id, extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds))), docbin
 
 
 def _analyse_in_worker(task):
@@ -180,34 +184,34 @@ def run(opts: Options) -> dict:
             raise PipelineError(f"{out / name}: not found; run the parse stage first")
     years = {int(r["article_id"]): (int(r["year"]) if r["year"] else None) for r in read_rows(out / "articles.csv")}
     grouped: dict[int, list[tuple[int, str]]] = {}
-    prose: dict[int, set[int]] = defaultdict(set)
+    kinds: dict[int, list[str]] = defaultdict(list)
     for article_id, rows in groupby(read_rows(out / "paragraphs.csv"), key=lambda r: int(r["article_id"])):
         for r in rows:
             grouped.setdefault(article_id, []).append((int(r["paragraph"]), r["text"]))
-            if r["kind"] != "pre":
-                prose[article_id].add(int(r["paragraph"]))
+            kinds[article_id].append(r["kind"])
     model_key = model_version_key(opts.model)
     data_key = files_digest(opts.knowledge_files)
     docs_cache = Cache(opts.cache, "docs", digest(model_key, *COMPONENTS))
     results_cache = Cache(opts.cache, "extract", digest(files_digest(_CODE), data_key, model_key))
     results: dict[int, dict] = {}
-    doc_keys = {}
+    doc_keys, result_keys = {}, {}
     todo: list[int] = []
     for article_id, pars in grouped.items():
-        doc_keys[article_id] = digest(*(t for _, t in pars), repr(sorted(prose[article_id])))
-        cached = results_cache.get(doc_keys[article_id])
+        doc_keys[article_id] = digest(*(t for _, t in pars))
+        result_keys[article_id] = digest(doc_keys[article_id], *kinds[article_id])
+        cached = results_cache.get(result_keys[article_id])
         if cached is not None:
             results[article_id] = cached
             docs_cache.keep(doc_keys[article_id])  # the parse stays for when the knowledge changes
         else:
             todo.append(article_id)
-    tasks = [(aid, grouped[aid], sorted(prose[aid]), docs_cache.get_bytes(doc_keys[aid])) for aid in todo]
+    tasks = [(aid, grouped[aid], kinds[aid], docs_cache.get_bytes(doc_keys[aid])) for aid in todo]
     reused = sum(1 for t in tasks if t[3] is not None)
     stream = progress(_analyse_all(tasks, opts), total=len(tasks), desc="extract", enabled=opts.progress)
     for article_id, result, docbin in stream:
         if docbin is not None:
             docs_cache.put_bytes(doc_keys[article_id], docbin)
-        results_cache.put(doc_keys[article_id], result)
+        results_cache.put(result_keys[article_id], result)
         results[article_id] = result
     parsed = len(tasks) - reused
     tables = aggregate(results, years, Knowledge.load(opts))

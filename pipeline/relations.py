@@ -1,45 +1,130 @@
-"""Who works on what: person ↔ subsystem pairs read off the dependency parse of one sentence.
+"""Who works on what, and how: person ↔ subsystem links read off the parse, across the sentences of a section.
 
-A pair is kept when the person is the subject (or the "by" agent, or the possessor) of a verb
-of working, presenting or maintaining, or of any verb whose object is a talk, patch or other
-piece of work, and the subsystem sits inside that phrase (relative clauses describing the object
-excluded). Roles count too: "X, the BPF maintainer", "X, who maintains tc", "X on ethtool".
-"he"/"she"/"his"/"her" stand for the person named last before them, in the sentence or as the
-subject of an earlier one. Sentences that merely name people and subsystems side by side give nothing.
+Within a sentence, a person is linked to the subsystems in the phrase they govern: the verb they are
+the subject (or "by" agent) of, the thing they possess ("X's patch set for Y"), a role in apposition
+("X, the BPF maintainer"), a relative clause ("X, who wrote the classifier"); coordination on either
+side multiplies the links. The verb or noun says the kind of link:
+
+- ``presented``: talked about, showed, described, gave a talk on;
+- ``works_on``: develops, implemented, wrote, is working on, fixed, improved;
+- ``maintains``: maintains, is the maintainer of;
+- ``proposed``: suggested, proposed, posted a patch (set) for, wants, asked for, argued for.
+
+Across sentences, a section (the paragraphs under one heading) keeps a little state: "he", "she",
+"his", "her", "they" stand for the person or people named last; a person's talk or patch set, once
+introduced, carries to the next sentences that are about it ("The patches also add ...", "His talk
+covered ..."), and a speaker carries to the sentences of the talk that name nobody else. A heading
+names a topic, and the people of the next sentence who present it are linked to it. Someone who only
+says something about a subsystem, asks a question, or summarises a session is linked to nothing,
+unless what they say is a proposal ("X said the kernel should ...").
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Span, Token
 
+KINDS = ("presented", "works_on", "maintains", "proposed")
+
+PRESENT_VERBS = frozenset({
+    "present", "talk", "speak", "describe", "show", "demonstrate", "discuss", "explain", "cover", "outline",
+    "detail", "walk", "report", "lead", "give", "deliver", "address", "compare", "survey", "focus", "open",
+})
 WORK_VERBS = frozenset({
-    "work", "rework", "develop", "maintain", "present", "implement", "write", "rewrite", "add",
-    "propose", "lead", "push", "merge", "improve", "fix", "design", "create", "integrate",
-    "continue", "port", "submit", "post", "demonstrate", "introduce", "contribute", "convert",
-    "optimize", "optimise", "refactor", "build", "extend", "test", "benchmark", "measure",
-    "describe", "talk", "discuss", "explain", "show", "start", "finish", "prototype", "clean",
-    "remove", "replace", "speed", "accelerate", "enable", "support", "use", "have", "own",
-    "run", "organize", "chair", "review", "experiment", "investigate", "look", "focus", "release",
-    "finalize", "teach", "hack", "drive", "author", "co-maintain", "help", "bring", "move",
-    "open", "give", "chase", "debug", "tune",
+    "work", "rework", "develop", "implement", "write", "rewrite", "add", "fix", "improve", "design", "create",
+    "integrate", "port", "convert", "optimize", "optimise", "refactor", "build", "extend", "test", "benchmark",
+    "measure", "prototype", "clean", "remove", "replace", "speed", "accelerate", "enable", "hack", "chase",
+    "debug", "tune", "finish", "contribute", "author", "merge", "release", "experiment", "investigate", "help",
+    "bring", "move", "continue", "start", "use", "deploy", "run", "own", "teach", "drive", "have",
+    "invent", "discover", "name", "coin", "start", "found", "lead", "push", "land", "upstream", "rebase",
+    "introduce", "redefine", "define", "change", "modify", "update", "reimplement", "restructure", "reorganize",
+    "simplify", "generalize", "generalise", "rearrange", "split", "unify",
 })
-# "X, the BPF maintainer": an appositive naming a role says who maintains or works on what.
-ROLE_NOUNS = frozenset({"maintainer", "co-maintainer", "developer", "author", "creator", "lead", "hacker", "expert"})
-ARTIFACT_NOUNS = frozenset({
-    "patch", "patchset", "series", "code", "work", "implementation", "library", "tool", "driver",
-    "project", "proposal", "rewrite", "prototype", "talk", "presentation", "session", "module",
-    "framework", "subsystem", "tree", "change", "effort", "benchmark", "test", "plan", "idea",
+MAINTAIN_VERBS = frozenset({"maintain", "co-maintain", "comaintain", "oversee", "manage", "take"})
+PROPOSE_VERBS = frozenset({
+    "propose", "suggest", "post", "submit", "send", "want", "request", "advocate", "recommend", "plan", "seek",
+    "offer", "argue", "push", "call", "urge", "hope", "intend", "aim", "like", "need", "prefer",
 })
-# Subjects that continue the previous sentence's topic person: "One is the ... patch",
-# "Improving X is another project", "Integration with netfilter is at the top of the list".
-CONTINUATION_NOUNS = frozenset({"one", "another", "integration", "development", "improvement", "cleanup"})
+# Verbs of saying and reacting: the subject's view of a subsystem is not work on it.
+SAY_VERBS = frozenset({
+    "say", "note", "observe", "point", "worry", "complain", "agree", "disagree", "wonder", "ask", "answer",
+    "respond", "reply", "comment", "mention", "remark", "claim", "think", "believe", "feel", "warn", "caution",
+    "concede", "admit", "object", "doubt", "question", "suspect", "argue", "reckon", "insist", "predict",
+    "conclude", "state", "tell", "add", "recall", "acknowledge", "explain", "summarize", "summarise", "quip",
+    "joke", "express", "raise", "wish", "expect",
+})
+# A proposal inside what someone says: "X said the kernel should add ...", with a verb of doing.
+PROPOSAL_MARKERS = frozenset({"should", "must", "ought"})
+# Verbs that report on a session rather than present its content.
+SUMMARY_VERBS = frozenset({"summarize", "summarise", "recap", "chair", "moderate", "host", "organize", "organise",
+                           "attend", "join", "close", "wrap", "thank"})
+ROLE_NOUNS = {
+    "maintainer": "maintains", "co-maintainer": "maintains", "comaintainer": "maintains", "owner": "maintains",
+    "developer": "works_on", "author": "works_on", "creator": "works_on", "hacker": "works_on", "lead": "works_on",
+    "expert": "works_on", "implementer": "works_on", "inventor": "works_on", "designer": "works_on",
+}
+# Pieces of work: what they carry across sentences, and the kind of link they make.
+ARTIFACT_NOUNS = {
+    "patch": "proposed", "patchset": "proposed", "patches": "proposed", "series": "proposed", "proposal": "proposed",
+    "rfc": "proposed", "idea": "proposed", "plan": "proposed", "suggestion": "proposed", "request": "proposed",
+    "code": "works_on", "work": "works_on", "implementation": "works_on", "rewrite": "works_on",
+    "prototype": "works_on", "effort": "works_on", "project": "works_on", "change": "works_on", "driver": "works_on",
+    "module": "works_on", "tool": "works_on", "library": "works_on", "framework": "works_on", "mechanism": "works_on",
+    "approach": "works_on", "design": "works_on", "algorithm": "works_on", "benchmark": "works_on",
+    "talk": "presented", "presentation": "presented", "session": "presented", "slide": "presented",
+    "keynote": "presented", "demo": "presented", "demonstration": "presented", "discussion": "presented",
+    "paper": "presented", "report": "presented", "tutorial": "presented",
+}
 PRONOUNS = frozenset({"he", "she"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
-TOPIC_PREPS = frozenset({"on", "about"})
+PLURAL_PRONOUNS = frozenset({"they"})
+PLURAL_POSSESSIVES = frozenset({"their"})
 # "X, on the netdev list", "on stage", "on behalf of": "on" phrases that are not a topic.
 NOT_TOPICS = frozenset({"list", "stage", "panel", "behalf", "side", "call", "site", "day", "hand", "team", "board"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis", "relcl", "acl")
+# How many following paragraphs that name nobody a talk or patch set carries into.
+CARRY_PARAGRAPHS = 3
+CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis", "relcl", "acl", "xcomp")
+
+
+@dataclass(frozen=True)
+class Link:
+    person: str
+    subsystem: str
+    kind: str
+    person_at: tuple[int, int]  # (paragraph, sentence) where the person is named
+    subsystem_at: tuple[int, int]  # (paragraph, sentence) where the subsystem is
+
+
+@dataclass
+class Discourse:
+    """What a section has established so far."""
+
+    last: list[str] = field(default_factory=list)  # the people named last (one, or a coordinated group)
+    last_at: tuple[int, int] = (0, 0)
+    speaker: tuple[list[str], tuple[int, int]] | None = None  # a talk that names its subject, carried on
+    talkers: set[str] = field(default_factory=set)  # who the section says gave a talk
+    artifact: tuple[list[str], str, str, tuple[int, int]] | None = None  # owners, kind, noun, where introduced
+    topic: list[str] = field(default_factory=list)  # subsystems a heading names
+    broad: frozenset[str] = frozenset()  # subsystems too broad to carry a link to
+
+    def reset(self, topic: list[str] | None = None) -> None:
+        self.last, self.speaker, self.artifact, self.topic = [], None, None, topic or []
+        self.talkers = set()
+
+    agent: tuple[list[str], str, tuple[int, int]] | None = None  # who the paragraph says did something
+    quiet: int = 0  # paragraphs since one named a person
+
+    def new_paragraph(self, names_someone: bool) -> None:
+        """A talk or a patch set carries on into the paragraphs after it that name nobody (at most
+        CARRY_PARAGRAPHS of them); a person who did something carries within their paragraph only."""
+        self.agent = None
+        self.quiet = 0 if names_someone else self.quiet + 1
+        if names_someone or self.quiet > CARRY_PARAGRAPHS:
+            self.artifact = None
+        if self.quiet > CARRY_PARAGRAPHS:
+            self.speaker = None
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -51,56 +136,48 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
-def _clause_scope(token: Token) -> Token | None:
-    """The head whose phrase the person governs: the verb they are subject of, or the thing they own."""
-    token = _first_conjunct(token)
-    if token.dep_ in SUBJECT_DEPS:
-        return token.head
-    if token.dep_ == "pobj" and token.head.dep_ == "agent":
-        return token.head.head
-    if token.dep_ == "poss":
-        return token.head
-    if token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS:
-        return token.head.head
-    return None
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
 
 
-def _role_scopes(token: Token) -> list[set[int]]:
-    """Phrases attached to the person that state a role: appositive roles and working relative clauses."""
-    first = _first_conjunct(token)
-    scopes = []
-    members = [first, *first.conjuncts]
-    group = members if token.i in {m.i for m in members} else [token]
-    for child in (c for member in group for c in member.children):
-        if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
-            scopes.append({t.i for t in child.subtree})
-        elif child.dep_ == "relcl" and child.lemma_.lower() in WORK_VERBS:
-            scopes.append({t.i for t in child.subtree})
-        elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and token.dep_ not in SUBJECT_DEPS and not any(
-                c.dep_ == "pobj" and c.lemma_.lower() in NOT_TOPICS for c in child.children):
-            scopes.append({t.i for t in child.subtree})  # "Ben Hutchings on the future of ethtool"
-    by = token.head
-    if token.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in ARTIFACT_NOUNS:
-        artifact = by.head  # "the talk by Jonathan Lemon covered io_uring", "patches by X for Y"
-        if artifact.dep_ in SUBJECT_DEPS:
-            verb = artifact.head
-            own = [c for c in verb.children if c.i != artifact.i
-                   and not (c.dep_ in CLAUSE_DEPS and any(x.dep_ in SUBJECT_DEPS for x in c.children))]
-            scopes.append({t.i for c in own for t in c.subtree} | _without_relative_clauses(artifact))
-        else:
-            scopes.append(_without_relative_clauses(artifact))
-    return scopes
+def artifact_kind(token: Token) -> str | None:
+    """The kind of work a noun is ("patch set", "talk", "implementation"), or None."""
+    lemma = _lemma(token)
+    if lemma in ("set", "series") and any(_lemma(c) == "patch" for c in token.children if c.dep_ == "compound"):
+        return "proposed"
+    return ARTIFACT_NOUNS.get(lemma)
 
 
-def _artifact_scopes(head: Token) -> list[set[int]]:
-    """Objects of a verb that are pieces of work: "followed with a talk on DSA", "posted patches for XDP"."""
-    scopes = []
-    for child in head.children:
-        objects = [child] if child.dep_ in ("dobj", "attr") else [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
+def verb_kind(verb: Token) -> str | None:
+    """The kind of link a verb (with its particles and objects) makes for its subject; None for saying."""
+    lemma = _lemma(verb)
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "attr")] + [
+        g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    object_kinds = [artifact_kind(o) for o in objects]
+    if "presented" in object_kinds and lemma not in SAY_VERBS:
+        return "presented"  # "gave a talk on", "followed with a talk on", "ran a session on"
+    if lemma in ("post", "send", "submit") or (lemma in PROPOSE_VERBS and lemma not in SAY_VERBS):
+        return "proposed"
+    if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return "proposed"
+    if lemma == "argue" and any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return "proposed"
+    if lemma in SUMMARY_VERBS:
+        return None
+    if lemma in MAINTAIN_VERBS and lemma != "take":
+        return "maintains"
+    if lemma in PRESENT_VERBS:
+        return "presented"
+    if lemma in WORK_VERBS:
+        return "works_on"
+    if lemma == "be":
         for obj in objects:
-            if obj.lemma_.lower() in ARTIFACT_NOUNS:
-                scopes.append(_without_relative_clauses(obj))
-    return scopes
+            kind = ROLE_NOUNS.get(_lemma(obj))
+            if kind:
+                return kind
+        return None
+    return None
 
 
 def _without_relative_clauses(token: Token) -> set[int]:
@@ -112,92 +189,321 @@ def _without_relative_clauses(token: Token) -> set[int]:
     return tokens
 
 
-def _working(head: Token) -> bool:
-    if head.pos_ in ("VERB", "AUX"):
-        return head.lemma_.lower() in WORK_VERBS
-    return head.lemma_.lower() in ARTIFACT_NOUNS or head.pos_ in ("NOUN", "PROPN")
+def _has_own_subject(clause: Token, actors: set[int]) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and (c.i in actors or c.lower_ in PRONOUNS | PLURAL_PRONOUNS | {"we", "i"})
+               for c in clause.children)
 
 
-def _scope_tokens(head: Token, actors: set[int]) -> set[int]:
-    if head.dep_ in ("acl", "relcl") and head.head.i != head.i:
-        # "TCP retransmission behavior on lossy links, which Ilpo has been chasing": the clause may hang
-        # off the last noun of the phrase; what is worked on is the whole phrase.
-        noun = head.head
+def _verb_scope(verb: Token, actors: set[int]) -> set[int]:
+    """What a verb's subject acts on: everything the verb governs but its subject and the clauses that have
+    a subject of their own ("..., while the BPF session ran late"), except what a proposal proposes
+    ("X suggested that Open vSwitch could add a classifier"). A relative clause's verb acts on the noun
+    phrase it describes ("TCP retransmission on lossy links, which X has been chasing")."""
+    tokens = set()
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            continue
+        if child.dep_ == "ccomp" and _has_own_subject(child, actors):
+            continue  # "..., while Stephen said nothing about netfilter": another person's claim
+        if child.dep_ in CLAUSE_DEPS and child.dep_ != "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            continue  # "..., while the BPF session ran late": another clause
+        tokens |= _without_relative_clauses(child)
+    if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+        noun = verb.head
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
-        return {t.i for t in noun.subtree}
-    if head.pos_ in ("VERB", "AUX"):
-        tokens = set()
-        for child in head.children:
-            if child.dep_ in SUBJECT_DEPS:
-                continue  # the subject's own phrase is who, not what
-            if child.dep_ in CLAUSE_DEPS and any(
-                c.dep_ in SUBJECT_DEPS and (c.i in actors or c.lower_ in PRONOUNS | {"they", "we", "i"})
-                for c in child.children
-            ):
-                continue  # "..., while Stephen said nothing about netfilter": another person's claim
-            tokens |= _without_relative_clauses(child)
-        return tokens
-    tokens = _without_relative_clauses(head)
-    if head.dep_ in SUBJECT_DEPS and head.head.lemma_ == "be":
-        # "Ousterhout's alternative is Homa": what the possessed thing is, is theirs too
-        tokens |= {t.i for c in head.head.children if c.dep_ in ("attr", "acomp") for t in c.subtree}
+        tokens |= {t.i for t in noun.subtree} - {t.i for t in verb.subtree}
     return tokens
 
 
-def _continues_topic(sent: Span) -> bool:
-    """A sentence about the previous subject's work without naming anyone: its subject or complement is
-    that work ("another project", "one"), as in a list item that starts "X is working on several things"."""
+def _proposal_scope(verb: Token, actors: set[int]) -> set[int]:
+    """In "X said that the kernel should add Y", the complement: a verb of doing under "should" or "must"."""
+    tokens = set()
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and _lemma(child) in WORK_VERBS | {"use", "support", "adopt", "switch"} \
+                and any(c.lower_ in PROPOSAL_MARKERS for c in child.children if c.dep_ == "aux") \
+                and not any(c.dep_ in SUBJECT_DEPS and c.i in actors for c in child.children):
+            tokens |= {t.i for t in child.subtree}
+    return tokens
+
+
+def _noun_scope(noun: Token) -> set[int]:
+    """A possessed or "by"-attached noun phrase ("Dumazet's patch for TCP"); with "be", its complement too."""
+    tokens = _without_relative_clauses(noun)
+    if noun.dep_ in SUBJECT_DEPS:
+        verb = noun.head
+        if _lemma(verb) == "be":
+            tokens |= {t.i for c in verb.children if c.dep_ in ("attr", "acomp") for t in c.subtree}
+        elif _lemma(verb) not in SAY_VERBS:
+            tokens |= _verb_scope(verb, set())
+    return tokens
+
+
+def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
+    """(kind, scope) of what one person (or a pronoun for them) is said to do in a sentence."""
+    found: list[tuple[str, set[int]]] = []
+    first = _first_conjunct(actor)
+    group = [first, *first.conjuncts]
+    # Roles: "X, the BPF maintainer", "X, who maintains tc", "networking maintainer X", "X on ethtool".
+    for member in group if actor.i in {m.i for m in group} else [actor]:
+        for child in member.children:
+            role = ROLE_NOUNS.get(_lemma(child))
+            if child.dep_ == "appos" and role:
+                found.append((role, {t.i for t in child.subtree}))  # "A and B, the BPF maintainers"
+    for member in [actor]:
+        for child in member.children:
+            role = ROLE_NOUNS.get(_lemma(child))
+            if child.dep_ == "appos":
+                continue
+            elif child.dep_ in ("compound", "nmod") and role:
+                found.append((role, {t.i for t in child.subtree}))  # "BPF maintainer Alexei Starovoitov"
+            elif child.dep_ == "relcl":
+                kind = verb_kind(child)
+                if kind:
+                    found.append((kind, _verb_scope(child, actors)))
+            elif child.dep_ == "prep" and child.lower_ in ("on", "about") and first.dep_ not in SUBJECT_DEPS \
+                    and not any(c.dep_ == "pobj" and _lemma(c) in NOT_TOPICS for c in child.children):
+                found.append(("presented", {t.i for t in child.subtree}))  # "Ben Hutchings on ethtool"
+    head = first.head
+    if first.dep_ == "appos" and ROLE_NOUNS.get(_lemma(head)):
+        found.append((ROLE_NOUNS[_lemma(head)], {t.i for t in head.subtree} - {t.i for t in first.subtree}))
+    if first.dep_ in ("compound",) and ROLE_NOUNS.get(_lemma(head)):
+        found.append((ROLE_NOUNS[_lemma(head)], {t.i for t in head.subtree}))  # "BPF maintainer Alexei"
+    if first.dep_ in SUBJECT_DEPS:
+        verb = first.head
+        kind = verb_kind(verb)
+        if kind:
+            found.append((kind, _verb_scope(verb, actors)))
+        elif _lemma(verb) in SAY_VERBS or _lemma(verb) == "be":
+            scope = _proposal_scope(verb, actors)
+            if scope:
+                found.append(("proposed", scope))
+        for xcomp in (c for c in verb.children if c.dep_ == "xcomp" or (
+                c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))):
+            kind = verb_kind(xcomp)  # "X wants to add Y", "X has been trying to fix Y", "X was there to talk about Y"
+            if kind and not _has_own_subject(xcomp, actors):
+                found.append(("proposed" if _lemma(verb) in PROPOSE_VERBS else kind, _verb_scope(xcomp, actors)))
+    elif first.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "thanks":
+        clause = head.head.head  # "a CoDel patch is available thanks to X and Y"
+        found.append(("works_on", {t.i for t in clause.subtree} - {t.i for t in head.head.subtree}))
+    elif first.dep_ == "pobj" and head.lower_ == "from" and _lemma(head.head) in ("come", "originate", "arrive"):
+        found.append(("works_on", _verb_scope(head.head, actors)))  # "RPS and RFS, both of which came from X"
+    elif first.dep_ == "pobj" and head.lower_ == "from" and artifact_kind(head.head):
+        owner = head.head  # "a patch set from Pablo Neira Ayuso that added ..."
+        found.append((artifact_kind(owner), _noun_scope(owner) - {t.i for t in first.subtree}))
+    elif first.dep_ == "pobj" and head.lower_ == "by":
+        owner = head.head  # "patches by X for Y", "the classifier, written by X", "a talk by X"
+        kind = artifact_kind(owner) or verb_kind(owner)
+        if owner.pos_ in ("VERB", "AUX") and owner.dep_ in ("acl", "relcl") and owner.head.i != owner.i:
+            # "The alternative, pushed by X, is called SCE": the phrase and what it is said to be
+            found.append((kind or "works_on", _noun_scope(owner.head) - {t.i for t in first.subtree}))
+        elif kind:
+            scope = _noun_scope(owner) if owner.pos_ in ("NOUN", "PROPN") else _verb_scope(owner, actors)
+            verb = owner.head.head if owner.dep_ == "pobj" and owner.head.dep_ == "prep" else None
+            if verb is not None and verb.pos_ in ("VERB", "AUX") and verb_kind(verb):
+                # "that support was implemented in a series of patches by X": the clause is X's work
+                scope |= {t.i for t in verb.subtree}
+            found.append((kind, scope - {t.i for t in first.subtree}))
+    elif first.dep_ == "poss":
+        owned = head  # "Tom Herbert's receive packet steering (RPS) patch": climb from "steering" to "patch"
+        while not (artifact_kind(owned) or ROLE_NOUNS.get(_lemma(owned))) and owned.dep_ in ("compound", "amod", "nmod") \
+                and owned.head.i != owned.i:
+            owned = owned.head
+        kind = artifact_kind(owned) or ROLE_NOUNS.get(_lemma(owned))
+        if kind:
+            found.append((kind, _noun_scope(owned)))
+        elif head.pos_ in ("NOUN", "PROPN"):
+            found.append(("works_on", _noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
+    return found
+
+
+def _resolve_pronoun(token: Token, named_before: list[str], state: Discourse) -> list[str]:
+    lower = token.lower_
+    if lower in PLURAL_PRONOUNS | PLURAL_POSSESSIVES:
+        return state.last if len(state.last) > 1 else []
+    if named_before:
+        return named_before[-1:]
+    return state.last[:1] if len(state.last) == 1 else []
+
+
+def _is_pronoun_actor(token: Token) -> bool:
+    lower = token.lower_
+    return (lower in PRONOUNS | PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS) or (
+        lower in POSSESSIVE_PRONOUNS | PLURAL_POSSESSIVES and token.dep_ == "poss")
+
+
+def _sentence_subject(sent: Span) -> Token | None:
     root = sent.root
-    if any(c.dep_ == "expl" for c in root.children):
-        return False  # "There are plans to ...": not about the previous subject's work
-    for child in root.children:
-        if child.dep_ in SUBJECT_DEPS + ("attr",):
-            words = {child.lemma_.lower()} | {t.lemma_.lower() for t in child.children if t.dep_ in ("det", "amod")}
-            if child.lemma_.lower() in CONTINUATION_NOUNS | ARTIFACT_NOUNS or words & {"another"}:
-                return True
-    return False
+    return next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
 
 
-def sentence_pairs(sent: Span, people: list[tuple[Span, str]], subsystems: list[Span],
-                   previous_subject: str | None) -> tuple[list[tuple[str, str]], str | None]:
-    """Pairs (person, subsystem) stated by one sentence, and the subject carried to the next sentence."""
-    actors: list[tuple[Token, str, bool]] = [(span.root, person, False) for span, person in people]
-    subject_person = next((p for span, p in people if span.root.dep_ in SUBJECT_DEPS), None)
-    for token in sent:
-        pronoun = (token.lower_ in PRONOUNS and token.dep_ in SUBJECT_DEPS) or (
-            token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss")
-        if pronoun:
-            before = [p for span, p in people if span.end <= token.i]
-            referent = before[-1] if before else previous_subject
-            if referent:
-                actors.append((token, referent, False))
-    if not people and previous_subject and _continues_topic(sent):
-        actors.append((sent.root, previous_subject, True))
-    pairs: list[tuple[str, str]] = []
+def _about_artifact(sent: Span, noun: str) -> bool:
+    """Whether a sentence is about the piece of work introduced before: its subject is that noun with "the",
+    or a piece of work with "this" or "these" stands in it ("These patches concentrate on ...", "With these
+    patches applied, the kernel can ...")."""
+    subject = _sentence_subject(sent)
+    if subject is not None and artifact_kind(subject) and _lemma(subject) == noun and any(
+            c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
+        return True
+    return any(artifact_kind(t) and any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in t.children)
+               for t in sent)
+
+
+def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], subsystems: list[Span],
+                   state: Discourse) -> list[Link]:
+    """The links one sentence states or continues, updating the section's state."""
+    links: list[Link] = []
     person_tokens = {t.i for span, _ in people for t in span}
-    if subsystems and actors:
-        for token, person, topic in actors:
-            scopes = _role_scopes(token)
-            if topic:
-                scopes.append(_without_relative_clauses(token) - {t.i for c in token.children
-                                                                   if c.dep_ == "advcl" for t in c.subtree})
-                head = None
-            else:
-                head = _clause_scope(token)
-            if head is not None and _working(head):
-                scopes.append(_scope_tokens(head, person_tokens))
-            elif head is not None and head.pos_ in ("VERB", "AUX"):
-                scopes += _artifact_scopes(head)
-            others = set()
-            group = {token.i} | {t.i for t in token.conjuncts}
-            for span, other in people:
-                if other != person and span.root.i not in group:
-                    others |= {t.i for t in span.root.subtree} - {t.i for t in token.subtree if t.i in range(span.start, span.end)}
-            for scope in scopes:
-                scope = scope - others
-                for span in subsystems:
-                    if span.root.i in scope or any(t.i in scope for t in span):
-                        pairs.append((person, span.label_))
-    carried = subject_person or (previous_subject if not people else None)
-    return list(dict.fromkeys(pairs)), carried
+    actors: list[tuple[Token, list[str], tuple[int, int]]] = [(span.root, [name], (p, s)) for span, name in people]
+    named_before: list[str] = []
+    for token in sent:
+        for span, name in people:
+            if span.end <= token.i and name not in named_before:
+                named_before.append(name)
+        if _is_pronoun_actor(token):
+            referents = _resolve_pronoun(token, [n for sp, n in people if sp.end <= token.i], state)
+            if referents:
+                at = (p, s) if any(sp.end <= token.i for sp, _ in people) else state.last_at
+                actors.append((token, referents, at))
+    actor_ids = person_tokens | {t.i for t, _, _ in actors}
+    stated = False
+    for token, names, at in actors:
+        others = set()
+        for span, other in people:
+            if other not in names and span.root.i not in {token.i, *(c.i for c in token.conjuncts)}:
+                others |= {t.i for t in span.root.subtree} - {t.i for t in token.subtree}
+                # "A on X, B on Y and C on Z": each person's own topic is theirs alone
+                others |= {t.i for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("on", "about")
+                           for t in c.subtree}
+        if state.speaker and token.dep_ in SUBJECT_DEPS and verb_kind(token.head) in ("presented", None) \
+                and not set(names) & set(state.speaker[0]) and _lemma(token.head) in SAY_VERBS | PRESENT_VERBS:
+            state.speaker = None  # someone else speaks now
+        talking = [n for n in names if n in state.talkers]
+        if talking and token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SAY_VERBS:
+            for sub in subsystems:
+                if not any(sub.root.i in {t.i for t in span.root.subtree} for span, other in people if other not in names):
+                    links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]
+                    stated = True
+        for kind, scope in actor_links(token, actor_ids):
+            scope = scope - others
+            for sub in subsystems:
+                if sub.root.i in scope or any(t.i in scope for t in sub):
+                    for name in names:
+                        links.append(Link(name, sub.label_, kind, at, (p, s)))
+                        stated = True
+            if kind == "presented" and token.dep_ in SUBJECT_DEPS and _lemma(token.head) in PRESENT_VERBS:
+                state.talkers.update(names)
+                if any(sub.root.i in scope for sub in subsystems):
+                    state.speaker = (names, at)
+            if token.dep_ in SUBJECT_DEPS and kind != "maintains":
+                state.agent = (names, kind, at)
+            if token.dep_ in SUBJECT_DEPS + ("poss",) or token.head.lower_ == "by":
+                artifact = _introduced_artifact(token)
+                if artifact:
+                    state.artifact = (names, artifact[0], artifact[1], at)
+    # A heading's topic goes to the people the next sentence says presented or worked on something.
+    presenters = {(l.person, l.person_at) for l in links if l.kind == "presented"} | {
+        (name, at) for token, names, at in actors for name in names
+        if token.dep_ in SUBJECT_DEPS and verb_kind(token.head) == "presented"}
+    if state.topic and presenters:
+        for person, at in sorted(presenters):
+            links += [Link(person, topic, "presented", at, (p, s)) for topic in state.topic]
+        state.topic = []
+    if not stated and subsystems:
+        links += _continued(sent, p, s, subsystems, people, state)
+    subjects = [name for span, name in people if _first_conjunct(span.root).dep_ in SUBJECT_DEPS]
+    mentioned = [name for _, name in people]
+    if subjects or mentioned:
+        group = subjects or mentioned[-1:]
+        if subjects:
+            first = _first_conjunct(next(span.root for span, n in people if n == subjects[0]))
+            group = [n for span, n in people if _first_conjunct(span.root).i == first.i] or subjects[:1]
+        state.last, state.last_at = list(dict.fromkeys(group)), (p, s)
+    return links
+
+
+def _introduced_artifact(token: Token) -> tuple[str, str] | None:
+    """(kind, noun) of a piece of work a person is said to own or post in this sentence, if any."""
+    first = _first_conjunct(token)
+    head = first.head
+    candidates = []
+    if first.dep_ == "poss":
+        candidates = [head]
+    elif first.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "thanks":
+        clause = head.head.head  # "a CoDel patch is available thanks to X and Y"
+        found.append(("works_on", {t.i for t in clause.subtree} - {t.i for t in head.head.subtree}))
+    elif first.dep_ == "pobj" and head.lower_ == "from" and _lemma(head.head) in ("come", "originate", "arrive"):
+        found.append(("works_on", _verb_scope(head.head, actors)))  # "RPS and RFS, both of which came from X"
+    elif first.dep_ == "pobj" and head.lower_ == "from" and artifact_kind(head.head):
+        owner = head.head  # "a patch set from Pablo Neira Ayuso that added ..."
+        found.append((artifact_kind(owner), _noun_scope(owner) - {t.i for t in first.subtree}))
+    elif first.dep_ == "pobj" and head.lower_ == "by":
+        owner = head.head
+        if owner.pos_ in ("VERB",) and owner.dep_ in ("acl", "relcl"):
+            owner = owner.head
+        candidates = [owner]
+    elif first.dep_ in SUBJECT_DEPS:
+        candidates = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    for noun in candidates:
+        kind = artifact_kind(noun)
+        if kind and kind != "presented":
+            return kind, _lemma(noun)
+    return None
+
+
+def _continues_agent(sent: Span) -> bool:
+    """A sentence about what the last person did without naming them: its subject is one of their things
+    ("One is the pluggable congestion-control patch", "Another project is ...") or a piece of work."""
+    subject = _sentence_subject(sent)
+    if subject is None:
+        return False
+    words = {_lemma(subject)} | {c.lower_ for c in subject.children if c.dep_ in ("det", "amod")}
+    if words & {"one", "another", "other"} or artifact_kind(subject):
+        return True
+    attr = next((c for c in sent.root.children if c.dep_ == "attr"), None)
+    return attr is not None and bool({_lemma(attr)} | {c.lower_ for c in attr.children} & {"another", "project"})
+
+
+def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[tuple[Span, str]],
+               state: Discourse) -> list[Link]:
+    """Links a sentence that names nobody continues: the work or the talk the section is about."""
+    if people and any(_first_conjunct(span.root).dep_ in SUBJECT_DEPS for span, _ in people):
+        return []
+    root = sent.root
+    if _lemma(root) in SAY_VERBS and any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return []
+    owner = None
+    if state.artifact and _about_artifact(sent, state.artifact[2]):
+        owner = (state.artifact[0], state.artifact[1], state.artifact[3])
+    elif state.speaker and not people:
+        owner = (state.speaker[0], "presented", state.speaker[1])
+    elif state.agent and not people and _continues_agent(sent):
+        owner = state.agent
+    if owner is None:
+        return []
+    names, link_kind, at = owner
+    return [Link(name, sub.label_, link_kind, at, (p, s)) for sub in subsystems for name in names
+            if sub.label_ not in state.broad]
+
+
+def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict[int, list[tuple[Span, str]]],
+                  subs_by_par: dict[int, list[Span]], broad: frozenset[str] = frozenset()) -> list[Link]:
+    """Every link an article states, in reading order. ``paragraphs``: (number, kind, Doc); ``broad``:
+    subsystems too broad for a link that is carried rather than stated ("the networking stack")."""
+    state = Discourse(broad=broad)
+    links: list[Link] = []
+    for p, kind, doc in paragraphs:
+        if kind == "h4":
+            state.reset([span.label_ for span in subs_by_par.get(p, [])])
+            continue
+        if kind == "pre":
+            continue
+        if not (kind == "li" and not people_by_par.get(p)):
+            state.new_paragraph(bool(people_by_par.get(p)))  # an item naming nobody continues what led to it
+        if kind == "quote":
+            state.speaker = state.artifact = None  # quoted mail is its writer's words, not the talk's
+        for s, sent in enumerate(doc.sents):
+            people = [(span, name) for span, name in people_by_par.get(p, []) if sent.start <= span.start < sent.end]
+            subs = [span for span in subs_by_par.get(p, []) if sent.start <= span.start < sent.end]
+            links += sentence_links(sent, p, s, people, subs, state)
+    return list(dict.fromkeys(links))

@@ -185,14 +185,19 @@ KEYWORDS = _register(Table(
 ))
 
 PERSON_SUBSYSTEM = _register(Table(
-    "person_subsystem", "One row per (sentence, person, subsystem) where the sentence says the person works on, presented or maintains the subsystem.",
+    "person_subsystem", "One row per link the text states between a person and a subsystem: who presented, works on, maintains or proposed what, with the sentences that say so (paragraph and sentence of the subsystem's sentence, and of the person's where that is an earlier one).",
     (
-        ARTICLE_ID, PARAGRAPH, SENTENCE,
+        ARTICLE_ID,
+        _c("paragraph", "integer", "Paragraph of the sentence naming the subsystem.", True),
+        _c("sentence", "integer", "0-based sentence, within that paragraph, naming the subsystem.", True),
         _c("person", "string", "Canonical person name.", True),
         _c("subsystem", "string", "Canonical subsystem name.", True),
-        _c("evidence", "string", "The sentence that says so.", True),
+        _c("relation", "string", "The kind of link: presented (talked about, showed, described), works_on (develops, implemented, wrote, is working on), maintains (is a maintainer of), proposed (suggested, posted a patch for, wants, asked for).", True, ("presented", "works_on", "maintains", "proposed")),
+        _c("person_paragraph", "integer", "Paragraph of the sentence naming the person (or the pronoun, talk or patch set standing for them).", True),
+        _c("person_sentence", "integer", "Sentence, within person_paragraph, naming the person.", True),
+        _c("evidence", "string", "The sentence that says so; when the person is named in an earlier sentence, that one first, then ' … ' and the subsystem's.", True),
     ),
-    ("article_id", "paragraph", "sentence", "person", "subsystem"),
+    ("article_id", "paragraph", "sentence", "person", "subsystem", "relation"),
     TO_ARTICLES + TO_PARAGRAPHS + (
         (("person",), "people", ("person",)),
         (("subsystem",), "subsystems", ("subsystem",)),

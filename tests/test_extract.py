@@ -108,8 +108,11 @@ def test_extract_relations_use_the_parse_not_cooccurrence(nlp, resources):
     assert ("Thomas Graf", "netlink") in pairs
     assert ("Andy Gospodarek", "bonding") in pairs
     assert {("Alexei Starovoitov", "BPF"), ("Daniel Borkmann", "BPF")} <= pairs
-    evidence = {r[4] for r in result["relations"] if r[2] == "Thomas Graf"}
-    assert evidence == {"He also has a new netlink library."}
+    evidence = {r[7] for r in result["relations"] if r[2] == "Thomas Graf"}
+    assert evidence == {"Thomas Graf is reworking the configuration options. … He also has a new netlink library."}
+    kinds = {(r[2], r[3]): r[4] for r in result["relations"]}
+    assert kinds[("Andy Gospodarek", "bonding")] == "maintains"
+    assert kinds[("Herbert Xu", "crypto API")] == "works_on"
 
 
 def test_extract_keywords_are_lemmatised_noun_phrases_without_people(nlp, resources):

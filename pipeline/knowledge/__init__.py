@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from pipeline.config import Options
 from pipeline.knowledge.persons import PersonIndex, load_nicknames
 from pipeline.knowledge.senses import Sense, load_senses
-from pipeline.knowledge.taxonomy import Subsystem, Term, load_people, load_stopphrases, load_subsystems, rows
+from pipeline.errors import PipelineError
+from pipeline.knowledge.taxonomy import (
+    Subsystem, Term, load_people, load_stopphrases, load_subsystems, read_lines, rows,
+)
 
 
 @dataclass
@@ -30,6 +33,7 @@ class Knowledge:
     maintainers: dict[str, list[tuple[str, str]]]
     kconfig: dict[str, tuple[str, str]]
     stopphrases: frozenset[str]
+    broad: frozenset[str]
 
     def __post_init__(self):
         self._exact = {t.alias: t.canonical for t in self.terms if t.exact_case}
@@ -58,5 +62,9 @@ class Knowledge:
         for _, fields in rows(opts.maintainers_file, 3):
             maintainers.setdefault(fields[0], []).append((person(fields[1]), fields[2]))
         kconfig = {f[0]: (f[1], f[3] if len(f) > 3 else "") for _, f in rows(opts.kconfig_file, 3)}
+        broad = frozenset(l.strip() for l in read_lines(opts.broad_file) if l.strip() and not l.startswith("#"))
+        unknown = broad - set(subsystems)
+        if unknown:
+            raise PipelineError(f"{opts.broad_file}: not subsystems of the taxonomy: {', '.join(sorted(unknown))}")
         return cls(subsystems, terms, load_senses(opts.senses_file), aliases, persons, in_records, maintainers,
-                   kconfig, load_stopphrases(opts.stopphrases_file))
+                   kconfig, load_stopphrases(opts.stopphrases_file), broad)
