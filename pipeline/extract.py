@@ -43,6 +43,7 @@ class Resources:
     person_finder: PersonFinder
     person_aliases: dict[str, list[str]]
     verb_only: frozenset[str]
+    english: frozenset[str]
     surnames: dict[str, str]
 
     @classmethod
@@ -53,11 +54,12 @@ class Resources:
         for alias, person in knowledge.aliases.items():
             by_person[person].append(alias)
         tokenizer = nlp.tokenizer
+        english = english_words(nlp)
         return cls(
             nlp, knowledge,
             SubsystemMatcher(nlp.vocab, tokenizer, knowledge.subsystems, knowledge.terms, knowledge.senses),
-            PersonFinder(nlp.vocab, tokenizer, knowledge.aliases, knowledge.persons, english_words(nlp)),
-            dict(by_person), verb_only_words(nlp), unique_surnames(set(knowledge.aliases.values())),
+            PersonFinder(nlp.vocab, tokenizer, knowledge.aliases, knowledge.persons, english),
+            dict(by_person), verb_only_words(nlp), english, unique_surnames(set(knowledge.aliases.values())),
         )
 
 
@@ -83,6 +85,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         people_by_par[p].append((span, person))
     persons, subsystems, terms = [], [], []
     phrases: Counter = Counter()
+    first_seen: dict[str, int] = {}
     naming: set[str] = set()
     sentences: dict[tuple[int, int], str] = {}
     for p, doc in docs:
@@ -99,8 +102,10 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             in_terms = {i for a, b in term_spans for i in range(a, b)}
             excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
             excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.i not in in_terms}
-            for phrase, names_term in candidates(doc, excluded, term_spans, knowledge.stopphrases, res.verb_only):
+            for phrase, names_term in candidates(doc, excluded, term_spans, knowledge.stopphrases, res.verb_only,
+                                                 res.english, knowledge.domain_words):
                 phrases[phrase] += 1
+                first_seen.setdefault(phrase, p)
                 if names_term:
                     naming.add(phrase)
             for start, end, term, kind, definition in find_terms(doc.text):
@@ -114,7 +119,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         evidence = sentences[(pp, ps)] if (pp, ps) == (p, s) else f"{sentences[(pp, ps)]} … {sentences[(p, s)]}"
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
-            "phrases": sorted([p, n, p in naming] for p, n in phrases.items())}
+            "phrases": sorted([p, n, p in naming, first_seen[p]] for p, n in phrases.items())}
 
 
 def _docs_to_bytes(docs) -> bytes:

@@ -1,9 +1,13 @@
-"""Keywords: lemmatised noun phrases per article, ranked against the rest of the corpus.
+"""Keywords: the noun phrases a kernel developer would tag an article with, ranked against the corpus.
 
 Candidates are the parser's noun chunks, cut at coordinations and possessives, trimmed of
-determiners and vague modifiers, with a common-noun head lemmatised ("congestion avoidance
-modules" → "congestion avoidance module"). Scores are TF-IDF with a preference for multi-word
-phrases and for phrases that name a subsystem, so that words every article uses lose.
+determiners and vague modifiers, with a plural head made singular by its suffix only ("congestion
+avoidance modules" → "congestion avoidance module", but "data" stays "data" and "SKBs" stays as
+written). A phrase is not a keyword when it holds a name (a person, a place, an organisation, a
+meeting: the model's entity labels, not a list), or when it is made only of ordinary words with no
+word of the networking vocabulary in it ("test run", "audience member"). Near-duplicates are one
+keyword ("Homa", "Homa module", "Homa support"). Scores are TF-IDF with a preference for multi-word
+phrases and for phrases that name a subsystem, so that phrases many articles use lose.
 """
 
 from __future__ import annotations
@@ -30,6 +34,20 @@ GENERIC_HEADS = frozenset({"patch", "area", "stuff", "thing", "code", "work", "k
                            "series", "project", "issue", "stage"})
 LENGTH_FACTOR = {1: 0.6, 2: 1.0, 3: 1.2}
 TERM_FACTOR = 1.3
+# Entity labels that make a phrase a name, not a topic (unless the word is a subsystem's name).
+NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+# Words of meetings and of the site itself.
+NAME_WORDS = frozenset({"summit", "workshop", "conference", "miniconference", "miniconf", "symposium", "lwn",
+                        "lwn.net", "bof", "keynote"})
+# What a phrase adds after a name without saying anything new: "Homa support" is "Homa".
+DUPLICATE_TAILS = frozenset({"support", "implementation", "code", "module", "mechanism", "interface", "structure",
+                             "family", "developer", "team", "layer", "subsystem", "feature", "patch", "tool",
+                             "library", "infrastructure", "framework", "version", "work", "change", "changes",
+                             "hardware", "list", "maintainer"})
+# A corpus this large can say that a phrase most articles use names nothing in particular.
+MIN_DOCS_FOR_DF_CUT = 20
+LEAD_BONUS = 0.3
+MAX_DF_SHARE = 0.5
 
 
 def is_term(text: str) -> bool:
@@ -42,9 +60,14 @@ def _form(token) -> str:
 
 
 def _head_form(token, keep: bool) -> str:
-    if keep or is_term(token.text) or token.pos_ == "PROPN" or not token.lemma_:
+    """The head word, singular where the plural is a suffix on it ("modules" → "module", "queries" →
+    "query"); a lemma that is another word ("data" → "datum") is not taken."""
+    if keep or is_term(token.text) or token.pos_ == "PROPN" or not token.lemma_ or token.tag_ != "NNS":
         return _form(token)
-    return token.lemma_.lower()
+    text, lemma = token.lower_, token.lemma_.lower()
+    if text in (lemma + "s", lemma + "es") or (lemma.endswith("y") and text == lemma[:-1] + "ies"):
+        return lemma
+    return text
 
 
 def verb_only_words(nlp) -> frozenset[str]:
@@ -70,12 +93,21 @@ def _ranges(doc: Doc, term_spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return sorted(set(ranges))
 
 
+def _ordinary(token, english: frozenset[str], domain: frozenset[str]) -> bool:
+    """An ordinary English word that is not a word of the networking vocabulary."""
+    lower = token.lower_
+    return (lower in english or token.lemma_.lower() in english) and lower not in domain \
+        and token.lemma_.lower() not in domain and not is_term(token.text)
+
+
 def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], stopphrases: frozenset[str],
-               verb_only: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+               verb_only: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(),
+               domain: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
     """(phrase, names a subsystem) for each keyword candidate of one paragraph, in order.
 
     ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
-    mentions. A one-word subsystem name is kept as written ("nftables", not "nftable").
+    mentions. A one-word subsystem name is kept as written ("nftables", not "nftable"). ``english`` and
+    ``domain``: ordinary words, and the words of the networking vocabulary (the taxonomy's names).
     """
     terms = {i: end - start for start, end in term_spans for i in range(start, end)}
     found = []
@@ -103,8 +135,15 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue
         if any(t.lower_ in verb_only and t.i not in terms for t in tokens[1:-1]):
             continue  # "user space configure hardware": a clause the parser took for a noun phrase
-        if not any(sum(c.isalpha() for c in t.text) >= 3 for t in tokens):
+        if not any(sum(c.isalpha() for c in t.text) >= 3 for t in tokens) or len(tokens[0].text) < 2:
             continue
+        if any(t.ent_type_ in NAME_LABELS and t.i not in terms and not (t.ent_type_ == "ORG" and is_term(t.text))
+               for t in tokens):
+            continue  # "LinkSys WRT54g router", "Google's servers", "Netfilter Workshop": names, not topics
+        if any(t.lower_ in NAME_WORDS or t.lower_.endswith("-related") for t in tokens):
+            continue
+        if english and not any(t.i in terms for t in tokens) and all(_ordinary(t, english, domain) for t in tokens):
+            continue  # "test run", "audience member", "high end": only ordinary words
         phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]] + [_head_form(head, terms.get(head.i) == 1)])
         phrase = " ".join(phrase.split()[-MAX_WORDS:])
         if phrase.lower() in stopphrases or all(t.is_stop for t in tokens):
@@ -116,23 +155,44 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
 def rank(per_article: dict[int, list], *, top: int = 20) -> dict[int, list[tuple[str, float]]]:
     """Top phrases per article by TF-IDF × length and subsystem preference; ties broken alphabetically.
 
-    ``per_article`` maps an article to [(phrase, count, names_subsystem)].
+    ``per_article`` maps an article to [(phrase, count, names_subsystem, first paragraph)]: what an article
+    says early (its lead) counts a little more, and decides between equal scores.
     """
     n_docs = len(per_article)
     df: Counter = Counter()
     for phrases in per_article.values():
-        df.update({p.lower() for p, _, _ in phrases})
+        df.update({p[0].lower() for p in phrases})
     ranked = {}
     for article_id, phrases in per_article.items():
         scored = []
-        for phrase, count, names_term in phrases:
+        for phrase, count, names_term, first in merge_near_duplicates(phrases):
+            if n_docs >= MIN_DOCS_FOR_DF_CUT and df[phrase.lower()] > MAX_DF_SHARE * n_docs:
+                continue
             words = phrase.count(" ") + 1
             if words == 1 and count < 2 and not (names_term or is_term(phrase)):
                 continue  # a lone common noun said once says little about the article
-            idf = math.log((1 + n_docs) / (1 + df[phrase.lower()])) + 1.0
+            idf = math.log((1 + n_docs) / (1 + df[phrase.lower()])) + 0.5
             length = LENGTH_FACTOR[min(words, 3)] * (1.5 if words == 1 and is_term(phrase) else 1.0)
             score = (1.0 + math.log(count)) * idf * length * (TERM_FACTOR if names_term else 1.0)
-            scored.append((round(score, 6), phrase))
-        scored.sort(key=lambda x: (-x[0], x[1]))
-        ranked[article_id] = [(p, s) for s, p in scored[:top]]
+            score *= 1.0 + LEAD_BONUS / (1 + first)
+            scored.append((round(score, 6), first, phrase))
+        scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+        ranked[article_id] = [(p, s) for s, _, p in scored[:top]]
     return ranked
+
+
+def merge_near_duplicates(phrases: list) -> list:
+    """Fold "X support", "X implementation" into "X" when the article also says "X": one keyword, the
+    counts added. ``phrases``: [(phrase, count, names_subsystem, first paragraph)]."""
+    by_lower = {p.lower(): [p, n, t, f] for p, n, t, f in phrases}
+    for phrase, count, names_term, first in sorted(phrases, key=lambda x: (-len(x[0]), x[0])):
+        words = phrase.split()
+        for cut in range(len(words) - 1, 0, -1):
+            head, tail = " ".join(words[:cut]).lower(), words[cut:]
+            if head in by_lower and all(w.lower() in DUPLICATE_TAILS for w in tail) and phrase.lower() in by_lower:
+                kept = by_lower[head]
+                kept[1] += by_lower.pop(phrase.lower())[1]
+                kept[2] = kept[2] or names_term
+                kept[3] = min(kept[3], first)
+                break
+    return [tuple(v) for v in by_lower.values()]

@@ -184,6 +184,32 @@ def score_facts(gold: dict, found: Found) -> dict[str, bool]:
     }
 
 
+def keyword_topic_coverage(out: Path, names: Names, ids: set[int], top: int = 15) -> tuple[int, int, list[str]]:
+    """How many of LWN's own index entries of the articles (the specific ones: two levels, releases and
+    meeting entries aside) the top keywords cover: a keyword contains the entry's last level or the other way
+    round, or both name the same subsystem."""
+    keywords: dict[int, list[str]] = defaultdict(list)
+    for row in _rows(out / "keywords.csv"):
+        if int(row["rank"]) <= top:
+            keywords[int(row["article_id"])].append(row["keyword"].lower().replace("_", " "))
+    covered = total = 0
+    misses = []
+    for row in _rows(out / "article_topics.csv"):
+        article_id, topic = int(row["article_id"]), row["topic"]
+        if article_id not in ids or row["index_name"] != "Kernel" or "/" not in topic \
+                or topic.startswith(("Releases/", "Networking/Networking summits")):
+            continue
+        leaf = topic.split("/", 1)[1].lower()
+        leaf_subsystem = names.subsystem(leaf)
+        total += 1
+        if any(leaf in k or k in leaf or (leaf_subsystem and names.subsystem(k) == leaf_subsystem)
+               for k in keywords[article_id]):
+            covered += 1
+        else:
+            misses.append(f"    {article_id} {topic}")
+    return covered, total, misses
+
+
 def index_topic_subsystems(path: Path = INDEX_TOPICS) -> dict[str, list[str]]:
     """LWN networking index entries → the subsystem names they stand for ('-' for none)."""
     mapping = {}
@@ -309,6 +335,11 @@ def main(argv=None) -> int:
     gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEV_GOLD.glob("*.json"))]
     gold = [g for g in gold if g["article_id"] in available]
     lines = report_dev(gold, read_found(work / "dev" / "out"), names, args.verbose)
+    covered, total, misses = keyword_topic_coverage(work / "dev" / "out", names, {g["article_id"] for g in gold})
+    lines.append(f"keywords: the top 15 cover {covered} of {total} of LWN's specific index entries of these "
+                 f"articles ({covered / total if total else 0:.3f})")
+    if args.verbose:
+        lines += misses
     if missing:
         lines.append(f"not in the knowbase: {missing}")
     if not args.no_topics:

@@ -121,7 +121,7 @@ def test_extract_keywords_are_lemmatised_noun_phrases_without_people(nlp, resour
         "Stephen Hemminger wrote the pluggable TCP congestion avoidance modules. The congestion avoidance modules are merged.",
         "Improving port number randomization is the list's other item; the list is long.",
     )
-    phrases = {p: n for p, n, _ in result["phrases"]}
+    phrases = {p: n for p, n, *_ in result["phrases"]}
     assert phrases.get("congestion avoidance module") == 2
     assert "port number randomization" in phrases
     assert not any("Hemminger" in p for p in phrases)
@@ -130,13 +130,32 @@ def test_extract_keywords_are_lemmatised_noun_phrases_without_people(nlp, resour
 
 def test_keywords_rank_prefers_phrases_specific_to_an_article():
     ranked = rank({
-        1: [("networking developer", 3, False), ("port number randomization", 1, True)],
-        2: [("networking developer", 3, False), ("XDP redirect", 1, True)],
-        3: [("networking developer", 3, False), ("flowtable", 2, True)],
+        1: [("networking developer", 3, False, 0), ("port number randomization", 1, True, 2)],
+        2: [("networking developer", 3, False, 0), ("XDP redirect", 1, True, 4)],
+        3: [("networking developer", 3, False, 0), ("flowtable", 2, True, 1)],
     })
     assert ranked[1][0][0] == "port number randomization"
     assert ranked[2][0][0] == "XDP redirect"
     assert all(len(v) <= 20 for v in ranked.values())
+
+
+def test_keywords_near_duplicates_are_one_keyword():
+    ranked = rank({1: [("Homa", 3, True, 0), ("Homa module", 1, False, 2), ("Homa support", 2, False, 1),
+                       ("RPC protocol", 1, False, 3)], 2: [("TCP", 2, True, 0)]})
+    keywords = [k for k, _ in ranked[1]]
+    assert keywords[0] == "Homa" and "Homa module" not in keywords and "Homa support" not in keywords
+
+
+def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
+    result = _article(
+        nlp, resources,
+        "Google engineers in Portland ran a test run with an audience member, LWN readers and the Netfilter Workshop.",
+        "The non-JIT eBPF data paths move packets through the routers; SKBs pile up in the queues.",
+    )
+    phrases = {p for p, *_ in result["phrases"]}
+    assert not {"test run", "audience member", "Portland", "Google engineer", "LWN reader", "Netfilter Workshop"} & phrases
+    assert not any("datum" in p for p in phrases)
+    assert any(p.endswith("data path") for p in phrases) and "SKBs" in phrases
 
 
 def test_taxonomy_files_are_well_formed_and_broad():

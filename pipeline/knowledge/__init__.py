@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.config import Options
@@ -20,6 +21,12 @@ from pipeline.errors import PipelineError
 from pipeline.knowledge.taxonomy import (
     Subsystem, Term, load_people, load_stopphrases, load_subsystems, read_lines, rows,
 )
+
+
+# Words of subsystem names that are not networking words by themselves.
+DOMAIN_STOPWORDS = frozenset("""the and for with over from into via new old general generic support driver drivers
+device devices system systems linux kernel code layer module modules framework based other more type types use
+using test tests""".split())
 
 
 @dataclass
@@ -38,6 +45,14 @@ class Knowledge:
     def __post_init__(self):
         self._exact = {t.alias: t.canonical for t in self.terms if t.exact_case}
         self._lower = {t.alias.lower(): t.canonical for t in self.terms if not t.exact_case}
+        # The networking vocabulary: one-word names and the head words of the longer ones ("window" of
+        # "congestion window"), not every word of every name ("run" of "compile once, run everywhere").
+        words = set()
+        for term in self.terms:
+            parts = re.findall(r"[a-z][a-z0-9_-]{2,}", term.alias.lower())
+            if len(parts) == 1 or (parts and "," not in term.alias):
+                words.add(parts[-1])
+        self.domain_words = frozenset(w for w in words if w not in DOMAIN_STOPWORDS)
         self.by_entry: dict[str, str] = {}
         for sub in sorted(self.subsystems.values(), key=lambda s: (s.source != "curated", s.name)):
             if sub.kernel_entry:
