@@ -62,12 +62,29 @@ def extracted(out: Path) -> dict[int, dict[str, set]]:
     return found
 
 
+def _named(text: str, knowledge) -> str | None:
+    return knowledge.subsystem_named(text) or (text if text in knowledge.subsystems else None)
+
+
+def keyword_found(expected: str, keywords: set[str], knowledge=None) -> bool:
+    """An expected keyword is found inside a longer one ("feature flag" in "netdevice feature flag"), or as
+    the subsystem it names ("receive packet steering" is the keyword "RPS")."""
+    if any(f" {expected.lower()} " in f" {o.lower()} " for o in keywords):
+        return True
+    subsystem = _named(expected, knowledge) if knowledge is not None else None
+    return subsystem is not None and any(_named(o, knowledge) == subsystem for o in keywords)
+
+
 def evaluate(gold: list[dict], outs: list[Path]) -> tuple[dict[str, Score], dict[int, dict[str, Score]], list[str]]:
     """Micro-averaged scores per table, scores per article, and gold articles not found in any folder."""
     found: dict[int, dict[str, set]] = {}
     for out in outs:
         if (out / "person_mentions.csv").is_file():
             found.update(extracted(out))
+    from pipeline import config
+    from pipeline.knowledge import Knowledge
+
+    knowledge = Knowledge.load(config.Options())
     total = {t: Score() for t in TABLES}
     per_article: dict[int, dict[str, Score]] = {}
     missing = []
@@ -85,7 +102,7 @@ def evaluate(gold: list[dict], outs: list[Path]) -> tuple[dict[str, Score], dict
         kw = scores["keywords"]
         expected, forbidden = set(g.get("keywords", [])), {k.lower() for k in g.get("keywords_not", [])}
         # an expected phrase counts as found inside a longer keyword ("feature flag" in "netdevice feature flag")
-        hit = {k for k in expected if any(f" {k.lower()} " in f" {o.lower()} " for o in f["keywords"])}
+        hit = {k for k in expected if keyword_found(k, f["keywords"], knowledge)}
         kw.tp += len(hit)
         kw.fn += len(expected - hit)
         bad = {k for k in f["keywords"] if k.lower() in forbidden}

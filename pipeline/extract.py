@@ -98,6 +98,10 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             category = knowledge.subsystems[span.label_].category
             subsystems.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, span.label_, category])
         if kinds.get(p, "p") != "pre":
+            for span in subs[p]:  # a subsystem is a keyword under its one name, however it is written
+                phrases[span.label_] += 1
+                first_seen.setdefault(span.label_, p)
+                naming.add(span.label_)
             term_spans = [(span.start, span.end) for span in subs[p]]
             in_terms = {i for a, b in term_spans for i in range(a, b)}
             excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}

@@ -26,6 +26,10 @@ VAGUE_MODIFIERS = frozenset({
     "venerable", "multiple", "obvious", "recent", "following", "above", "below", "another", "any",
     "each", "every", "all", "both", "either", "neither", "no", "this", "that", "these", "those",
     "long", "short", "active", "original", "better", "best", "worse", "familiar", "formal",
+    "modern", "early", "late", "later", "earlier", "initial", "single", "high-level", "low-level", "fancy",
+    "capable", "public", "regular", "extended", "longtime", "exact", "usable", "successful", "untrusted",
+    "high-end", "low-end", "fast", "slow", "huge", "vast", "tiny", "typical", "standard", "full", "basic",
+    "proper", "separate", "actual", "possible", "necessary", "available", "common", "open", "free",
 })
 _DROP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "CCONJ", "ADP", "PART", "SPACE", "X", "INTJ", "ADV", "VERB", "AUX"})
 MAX_WORDS = 3
@@ -44,6 +48,15 @@ DUPLICATE_TAILS = frozenset({"support", "implementation", "code", "module", "mec
                              "family", "developer", "team", "layer", "subsystem", "feature", "patch", "tool",
                              "library", "infrastructure", "framework", "version", "work", "change", "changes",
                              "hardware", "list", "maintainer"})
+# Words that add nothing to a subsystem's name in a keyword: "CAKE qdisc", "MSG_ZEROCOPY socket option".
+SUBSYSTEM_TAILS = DUPLICATE_TAILS | frozenset({"adapter", "option", "mode", "algorithm", "protocol", "stack",
+                                               "driver", "device", "approach", "proposal", "series", "set",
+                                               "qdisc", "socket", "engine", "scheme", "method", "api", "modules",
+                                               "packet", "packets", "connection", "connections", "session",
+                                               "conversation", "flow", "flows", "traffic", "header", "headers",
+                                               "data", "user", "users", "client", "server", "implementation",
+                                               "functionality", "behavior", "behaviour", "performance", "use",
+                                               "usage", "development", "developers", "maintainers", "people"})
 # A corpus this large can say that a phrase most articles use names nothing in particular.
 MIN_DOCS_FOR_DF_CUT = 20
 LEAD_BONUS = 0.3
@@ -65,8 +78,10 @@ def _head_form(token, keep: bool) -> str:
     if keep or is_term(token.text) or token.pos_ == "PROPN" or not token.lemma_ or token.tag_ != "NNS":
         return _form(token)
     text, lemma = token.lower_, token.lemma_.lower()
-    if text in (lemma + "s", lemma + "es") or (lemma.endswith("y") and text == lemma[:-1] + "ies"):
+    if text in (lemma + "s", lemma + "es"):
         return lemma
+    if text.endswith("ies") and lemma.endswith("y") and text == lemma[:-1] + "ies":
+        return text[:-1] if text.endswith(("kies", "gies", "vies", "ties")) and lemma != text[:-3] + "y" else lemma
     return text
 
 
@@ -148,6 +163,10 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         phrase = " ".join(phrase.split()[-MAX_WORDS:])
         if phrase.lower() in stopphrases or all(t.is_stop for t in tokens):
             continue
+        rest = [t for t in tokens if t.i not in terms]
+        if len(rest) < len(tokens) and all(t.lower_ in SUBSYSTEM_TAILS or t.lower_ in VAGUE_MODIFIERS or t.is_stop
+                                           or t.lemma_.lower() in SUBSYSTEM_TAILS for t in rest):
+            continue  # "the TOE adapter support", "CAKE qdisc": the subsystem itself, counted by its mentions
         found.append((phrase, any(t.i in terms for t in tokens)))
     return found
 
@@ -184,7 +203,12 @@ def rank(per_article: dict[int, list], *, top: int = 20) -> dict[int, list[tuple
 def merge_near_duplicates(phrases: list) -> list:
     """Fold "X support", "X implementation" into "X" when the article also says "X": one keyword, the
     counts added. ``phrases``: [(phrase, count, names_subsystem, first paragraph)]."""
-    by_lower = {p.lower(): [p, n, t, f] for p, n, t, f in phrases}
+    by_lower: dict[str, list] = {}
+    for p, n, t, f in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
+        kept = by_lower.setdefault(p.lower(), [p, 0, t, f])  # "CAKE" and "Cake": one, as a subsystem writes it
+        kept[1] += n
+        kept[2] = kept[2] or t
+        kept[3] = min(kept[3], f)
     for phrase, count, names_term, first in sorted(phrases, key=lambda x: (-len(x[0]), x[0])):
         words = phrase.split()
         for cut in range(len(words) - 1, 0, -1):

@@ -122,8 +122,9 @@ def test_extract_keywords_are_lemmatised_noun_phrases_without_people(nlp, resour
         "Improving port number randomization is the list's other item; the list is long.",
     )
     phrases = {p: n for p, n, *_ in result["phrases"]}
-    assert phrases.get("congestion avoidance module") == 2
-    assert "port number randomization" in phrases
+    assert phrases.get("congestion control") == 2   # a subsystem counts under its one name, however written
+    assert phrases.get("congestion avoidance module") == 1
+    assert "port randomization" in phrases and "port number randomization" not in phrases
     assert not any("Hemminger" in p for p in phrases)
     assert "list" not in phrases
 
@@ -155,7 +156,7 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     phrases = {p for p, *_ in result["phrases"]}
     assert not {"test run", "audience member", "Portland", "Google engineer", "LWN reader", "Netfilter Workshop"} & phrases
     assert not any("datum" in p for p in phrases)
-    assert any(p.endswith("data path") for p in phrases) and "SKBs" in phrases
+    assert any(p.endswith("data path") for p in phrases) and "socket buffer (SKB)" in phrases
 
 
 def test_taxonomy_files_are_well_formed_and_broad():

@@ -45,13 +45,9 @@ class Knowledge:
     def __post_init__(self):
         self._exact = {t.alias: t.canonical for t in self.terms if t.exact_case}
         self._lower = {t.alias.lower(): t.canonical for t in self.terms if not t.exact_case}
-        # The networking vocabulary: one-word names and the head words of the longer ones ("window" of
-        # "congestion window"), not every word of every name ("run" of "compile once, run everywhere").
-        words = set()
-        for term in self.terms:
-            parts = re.findall(r"[a-z][a-z0-9_-]{2,}", term.alias.lower())
-            if len(parts) == 1 or (parts and "," not in term.alias):
-                words.add(parts[-1])
+        # The networking vocabulary: the names that are one word ("qdisc", "netfilter", "bridge"), not every
+        # word of the longer ones ("number" of "sequence number", "run" of "compile once, run everywhere").
+        words = {t.alias.lower() for t in self.terms if re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{2,}", t.alias)}
         self.domain_words = frozenset(w for w in words if w not in DOMAIN_STOPWORDS)
         self.by_entry: dict[str, str] = {}
         for sub in sorted(self.subsystems.values(), key=lambda s: (s.source != "curated", s.name)):
