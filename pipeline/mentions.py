@@ -34,6 +34,7 @@ ORG_WORDS = frozenset({
     "inc", "corp", "corporation", "ltd", "llc", "gmbh", "networks", "systems", "technologies", "labs",
     "foundation", "university", "project", "group", "software", "communications", "semiconductor",
     "research", "institute", "consortium", "association", "company", "team", "conference", "summit",
+    "microelectronics", "electronics", "semiconductors", "instruments", "devices",
 })
 # Words that never occur in a person's name but do in the titles and products the model calls PERSON.
 NON_NAME_WORDS = ORG_WORDS | frozenset({
@@ -207,9 +208,23 @@ def _repair(doc: Doc, ent: Span) -> Span | None:
             end += 2
         elif nxt.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) and doc[end + 1].is_title:
             end += 2
+        elif _abbreviated_part(nxt) and end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].is_alpha:
+            end += 2  # "Tom St. Denis", "Frank Ch. Eigler"
+        elif nxt.text == "." and doc[end - 1].is_title and len(doc[end - 1]) <= 3 and end + 1 < len(doc) \
+                and doc[end + 1].is_title and doc[end + 1].is_alpha and doc[end - 1].i > start:
+            end += 2  # the model stopped at "Tom St" before ". Denis"
         else:
             break
+    if end - start >= 2 and _abbreviated_part(doc[end - 1]) is False and len(doc[end - 1]) <= 2 \
+            and doc[end - 1].is_title and end < len(doc) and doc[end].text == ".":
+        return None  # "Tom St" cut before its last part: not a name as it stands
     return doc[start:end]
+
+
+def _abbreviated_part(token) -> bool:
+    """A short capitalised word with its full stop ("St.", "Ch."), inside a name."""
+    return token.text.endswith(".") and 2 <= len(token.text) <= 4 and token.text[0].isupper() \
+        and token.text[:-1].isalpha()
 
 
 def _name_token(token, allow_start: bool = False) -> bool:
@@ -230,6 +245,8 @@ def plausible_name(span: Span) -> bool:
         return False
     if not words[0].is_title and words[0].text not in NAME_PARTICLES:
         return False
+    if len(words[0]) == 1 and not words[0].text.endswith("."):
+        return False  # "K cPCI": a piece of a product name
     if any(t.is_upper and len(t) > 1 and t.text not in NAME_SUFFIXES for t in words):
         return False
     if any(t.like_url or t.like_email for t in span):

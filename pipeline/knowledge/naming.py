@@ -33,7 +33,7 @@ meta facebook beckhoff onsemi opencompute open compute vitesse dlink d-link tosh
 OTHER_AREA_WORDS = frozenset("""
 usb pci pcie spi i2c uart gpio soc dma acpi sdio hdmi scsi nvme sata mmc arm arm64 x86 x86_64 x86-64 s390
 powerpc ppc ppc64 mips riscv risc-v sparc loongarch arc m68k ia64 32-bit 64-bit of dt rust linux cpu gpu
-irq iommu mfd rtc led leds drm fpga vfio xen kvm hid dpkg qcom imx v2 v3 sh hw fw crypto audio video sound
+irq iommu mfd rtc led leds ieee ietf drm fpga vfio xen kvm hid dpkg qcom imx v2 v3 sh hw fw crypto audio video sound
 """.split())
 # Tokens that look like model numbers or module names: digits or underscores inside a word.
 IDENTIFIER_RE = re.compile(r"^(?=.*[a-z0-9])[A-Za-z][\w.+-]*\d[\w.+-]*$|^[a-z][a-z0-9]*_[a-z0-9_]+$|^[A-Z][A-Z0-9]*_[A-Z0-9_]+$")

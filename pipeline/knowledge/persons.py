@@ -18,13 +18,13 @@ from pipeline.knowledge.taxonomy import fold, rows, split_aliases
 _PUNCT_RE = re.compile(r"[.,'’\"]")
 
 
-def load_nicknames(path: Path) -> dict[str, str]:
-    """Short given name → the given name it stands for (lower case), where only one name claims it."""
+def load_nicknames(path: Path) -> dict[str, tuple[str, ...]]:
+    """Short given name → the given names it may stand for (lower case): "steve" → stephen, steven."""
     owners: dict[str, set[str]] = defaultdict(set)
     for _, fields in rows(path, 2):
         for short in split_aliases(fields[1]):
             owners[short.lower()].add(fields[0].lower())
-    return {short: next(iter(names)) for short, names in owners.items() if len(names) == 1}
+    return {short: tuple(sorted(names)) for short, names in owners.items()}
 
 
 def _words(name: str) -> list[str]:
@@ -34,7 +34,7 @@ def _words(name: str) -> list[str]:
 KEY_KINDS = ("full", "initials", "joined", "nickname", "reversed")
 
 
-def name_keys(name: str, nicknames: dict[str, str] | None = None) -> dict[str, str]:
+def name_keys(name: str, nicknames: dict[str, tuple[str, ...]] | None = None) -> dict[str, str | list[str]]:
     """Keys of a full name by kind, strictest first; two names with a key of one kind in common may be
     one person: "full" (case, accents and dots aside), "initials" (middle initials dropped), "joined"
     (spaces dropped: NeilBrown), "nickname" (Pat → Patrick), "reversed" (family name first)."""
@@ -48,7 +48,7 @@ def name_keys(name: str, nicknames: dict[str, str] | None = None) -> dict[str, s
         keys["initials"] = f"{first} {last}"
         given = (nicknames or {}).get(first)
         if given:
-            keys["nickname"] = f"{given} {last}"
+            keys["nickname"] = [f"{g} {last}" for g in given]
         if len(core) == 2:
             keys["reversed"] = f"{last} {first}"
     return {kind: keys[kind] for kind in KEY_KINDS if kind in keys}
@@ -57,7 +57,7 @@ def name_keys(name: str, nicknames: dict[str, str] | None = None) -> dict[str, s
 class PersonIndex:
     """Known people (canonical names) looked up by the keys of a written name."""
 
-    def __init__(self, aliases: dict[str, str], nicknames: dict[str, str] | None = None):
+    def __init__(self, aliases: dict[str, str], nicknames: dict[str, tuple[str, ...]] | None = None):
         self.aliases = aliases
         self.nicknames = nicknames or {}
         self.known = set(aliases.values())
@@ -79,7 +79,7 @@ class PersonIndex:
             if key is None:
                 continue
             index = self._by_key["full" if kind == "reversed" else "initials" if kind == "nickname" else kind]
-            found = index.get(key)
+            found = set().union(*(index.get(k, set()) for k in key)) if isinstance(key, list) else index.get(key)
             if found and len(found) == 1:
                 return next(iter(found))
             if found:
@@ -87,7 +87,7 @@ class PersonIndex:
         return None
 
 
-def group_unknown(names: dict[str, int], nicknames: dict[str, str] | None = None) -> dict[str, str]:
+def group_unknown(names: dict[str, int], nicknames: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
     """Spellings of unknown people (with their mention counts) → one spelling per person: the fullest
     name, then the most written. Two spellings join when they share a key and nothing else competes."""
     parent = {n: n for n in names}
@@ -101,8 +101,10 @@ def group_unknown(names: dict[str, int], nicknames: dict[str, str] | None = None
     by_key: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
         for kind, key in name_keys(name, nicknames).items():
-            if kind != "reversed":
-                by_key[f"{kind}:{key}"].append(name)
+            if kind == "nickname":
+                continue
+            # "Wu Fengguang" and "Fengguang Wu": one person written in both orders
+            by_key[f"full:{key}" if kind == "reversed" else f"{kind}:{key}"].append(name)
     for members in by_key.values():
         for other in members[1:]:
             parent[find(other)] = find(members[0])

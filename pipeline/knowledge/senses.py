@@ -57,7 +57,7 @@ def in_meeting_name(span) -> bool:
     """"BPF" in "… Memory-Management, and BPF Summit" or "LSFMM+BPF": the meeting, not the subsystem."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ in MEETING_WORDS and after.text[:1].isupper():
+    if after is not None and after.lower_ in MEETING_WORDS:
         return True
     before = doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.text == "+" and not before.whitespace_ and span.start > 1 \
