@@ -57,8 +57,9 @@ def in_meeting_name(span) -> bool:
     """"BPF" in "… Memory-Management, and BPF Summit" or "LSFMM+BPF": the meeting, not the subsystem."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ in MEETING_WORDS:
-        return True
+    if after is not None and after.lower_ in MEETING_WORDS and (
+            after.text[:1].isupper() or after.lower_ in ("track", "microconference", "miniconference")):
+        return True  # "BPF Summit", "the BPF track" (but "a tc workshop" is about tc)
     before = doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.text == "+" and not before.whitespace_ and span.start > 1 \
         and doc[span.start - 2].text.isupper()
