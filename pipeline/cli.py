@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -75,12 +76,10 @@ def strict_check(opts: config.Options) -> int:
 
 
 def cmd_run(args):
-    from pipeline import extract, package, parse
+    from pipeline import package
 
     opts = _options(args)
-    parse.run(opts)
-    extract.run(opts)
-    package.run(opts)
+    package.build(opts)
     return strict_check(opts) if opts.strict else 0
 
 
@@ -138,22 +137,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("parse", help="raw/*.html → articles, paragraphs, article_topics, skipped")
     common(p)
-    p.set_defaults(func=cmd_parse)
+    p.set_defaults(func=cmd_parse, locks=True)
 
     p = sub.add_parser("extract", help="paragraphs → people, subsystems, keywords, person_subsystem")
     common(p, raw=False)
     p.add_argument("--model", help=f"spaCy model (default: {config.SPACY_MODEL}, or $SPACY_MODEL)")
     p.add_argument("--jobs", type=int, default=1, help="processes for the spaCy pipeline")
     p.add_argument("--package", action="store_true", help="then check the tables and write datapackage.json")
-    p.set_defaults(func=cmd_extract)
+    p.set_defaults(func=cmd_extract, locks=True)
 
     p = sub.add_parser("package", help="check every table and write datapackage.json")
     common(p, raw=False)
-    p.set_defaults(func=cmd_package)
+    p.set_defaults(func=cmd_package, locks=True)
 
     p = sub.add_parser("report", help="charts of the tables: <out>/report/index.html")
     common(p, raw=False)
-    p.set_defaults(func=cmd_report)
+    p.set_defaults(func=cmd_report, locks=True)
 
     p = sub.add_parser("dictionary", help="print the data dictionary as Markdown")
     p.set_defaults(func=cmd_dictionary)
@@ -167,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help=f"spaCy model (default: {config.SPACY_MODEL})")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the spaCy pipeline")
     p.add_argument("--strict", action="store_true", help="exit non-zero if any input file was skipped")
-    p.set_defaults(func=cmd_run)
+    p.set_defaults(func=cmd_run, locks=True)
 
     p = sub.add_parser("add", help="download articles by id or URL into raw/ and record them in raw/sources.csv")
     p.add_argument("targets", nargs="+", metavar="ID_OR_URL")
@@ -196,13 +195,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(Exception):
+    """SIGTERM, turned into an exception so that temporary files are removed on the way out."""
+
+
+def _terminate(signum, frame):
+    raise Terminated()
+
+
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
+        if getattr(args, "locks", False):
+            from pipeline.lock import folder_lock
+
+            with folder_lock(Path(getattr(args, "out", None) or config.PROCESSED_DIR)):
+                return int(args.func(args) or 0)
         return int(args.func(args) or 0)
     except PipelineError as err:
         say(f"error: {err}")
         return 2
     except KeyboardInterrupt:
-        say("interrupted: tables already written are complete; run again to finish")
+        say("interrupted: the tables are the previous complete ones; finished work is kept, run again to go on")
         return 130
+    except Terminated:
+        say("terminated: the tables are the previous complete ones; finished work is kept, run again to go on")
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -10,12 +10,11 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import groupby
 from pathlib import Path
 
 from pipeline import schema
 from pipeline.aggregate import aggregate, unknown_terms
-from pipeline.cache import Cache, digest, files_digest
+from pipeline.cache import Cache, Store, digest, files_digest
 from pipeline.config import NLP_BATCH_SIZE, Options
 from pipeline.errors import PipelineError
 from pipeline.keywords import candidates, verb_only_words
@@ -145,7 +144,12 @@ _WORKER: Resources | None = None
 
 
 def _init_worker(opts: Options) -> None:
+    """A worker leaves interruptions to the main process, which says what happened once."""
+    import signal
+
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = Resources.load(opts)
 
 
@@ -185,30 +189,46 @@ def _analyse_all(tasks, opts: Options):
         yield from pool.imap_unordered(_analyse_in_worker, tasks, chunksize=1)
 
 
-def run(opts: Options) -> dict:
-    """Extract from opts.out/paragraphs.csv and write the extraction tables to opts.out."""
-    out = Path(opts.out)
+def _read_parse_tables(out: Path) -> dict:
     for name in ("articles.csv", "paragraphs.csv"):
         if not (out / name).is_file():
             raise PipelineError(f"{out / name}: not found; run the parse stage first")
-    years = {int(r["article_id"]): (int(r["year"]) if r["year"] else None) for r in read_rows(out / "articles.csv")}
+    articles = [{"article_id": int(r["article_id"]), "year": int(r["year"]) if r["year"] else None}
+                for r in read_rows(out / "articles.csv")]
+    paragraphs = [{"article_id": int(r["article_id"]), "paragraph": int(r["paragraph"]), "kind": r["kind"],
+                   "text": r["text"]} for r in read_rows(out / "paragraphs.csv")]
+    return {schema.ARTICLES: articles, schema.PARAGRAPHS: paragraphs}
+
+
+@dataclass
+class Extraction:
+    tables: dict
+    through_model: int
+    from_cached_parses: int
+
+
+def run(opts: Options, parsed: dict | None = None, write: bool = True) -> Extraction:
+    """Extract from the parse tables (``parsed``, or opts.out's CSVs) and write the extraction tables to
+    opts.out (with ``write`` off, only return them: the whole build writes every table at once)."""
+    out = Path(opts.out)
+    parsed = parsed or _read_parse_tables(out)
+    years = {r["article_id"]: r["year"] for r in parsed[schema.ARTICLES]}
     grouped: dict[int, list[tuple[int, str]]] = {}
     kinds: dict[int, list[str]] = defaultdict(list)
-    for article_id, rows in groupby(read_rows(out / "paragraphs.csv"), key=lambda r: int(r["article_id"])):
-        for r in rows:
-            grouped.setdefault(article_id, []).append((int(r["paragraph"]), r["text"]))
-            kinds[article_id].append(r["kind"])
+    for r in sorted(parsed[schema.PARAGRAPHS], key=lambda r: (r["article_id"], r["paragraph"])):
+        grouped.setdefault(r["article_id"], []).append((r["paragraph"], r["text"]))
+        kinds[r["article_id"]].append(r["kind"])
     model_key = model_version_key(opts.model)
     data_key = files_digest(opts.knowledge_files)
     docs_cache = Cache(opts.cache, "docs", digest(model_key, *COMPONENTS))
-    results_cache = Cache(opts.cache, "extract", digest(files_digest(_CODE), data_key, model_key))
+    results_store = Store(opts.cache, "extract", digest(files_digest(_CODE), data_key, model_key))
     results: dict[int, dict] = {}
     doc_keys, result_keys = {}, {}
     todo: list[int] = []
     for article_id, pars in grouped.items():
         doc_keys[article_id] = digest(*(t for _, t in pars))
         result_keys[article_id] = digest(doc_keys[article_id], *kinds[article_id])
-        cached = results_cache.get(result_keys[article_id])
+        cached = results_store.get(result_keys[article_id])
         if cached is not None:
             results[article_id] = cached
             docs_cache.keep(doc_keys[article_id])  # the parse stays for when the knowledge changes
@@ -220,19 +240,20 @@ def run(opts: Options) -> dict:
     for article_id, result, docbin in stream:
         if docbin is not None:
             docs_cache.put_bytes(doc_keys[article_id], docbin)
-        results_cache.put(result_keys[article_id], result)
+        results_store.put(result_keys[article_id], result)
         results[article_id] = result
-    parsed = len(tasks) - reused
+    parsed_now = len(tasks) - reused
     tables = aggregate(results, years, Knowledge.load(opts))
-    write_tables(out, tables)
+    if write:
+        write_tables(out, tables)
+    results_store.finish()
     docs_cache.prune()
-    results_cache.prune()
-    say(f"extract: {len(results)} articles ({parsed} through the model, {reused} from cached parses, "
-        f"{len(results) - parsed - reused} unchanged): {len(tables[schema.PERSON_MENTIONS])} person mentions of "
+    say(f"extract: {len(results)} articles ({parsed_now} through the model, {reused} from cached parses, "
+        f"{len(results) - parsed_now - reused} unchanged): {len(tables[schema.PERSON_MENTIONS])} person mentions of "
         f"{len(tables[schema.PEOPLE])} people, {len(tables[schema.SUBSYSTEM_MENTIONS])} subsystem mentions, "
         f"{len(tables[schema.PERSON_SUBSYSTEM])} person-subsystem links, {len(tables[schema.TERMS])} terms")
     candidates_ = unknown_terms(tables[schema.TERMS])
     if candidates_:
         say("terms in most articles with no subsystem (candidates for pipeline/knowledge/data/subsystems.tsv): "
             + ", ".join(f"{term} ({n})" for term, n in candidates_))
-    return {"articles": len(results), "through_model": parsed}
+    return Extraction(tables, parsed_now, reused)

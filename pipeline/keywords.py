@@ -60,6 +60,7 @@ SUBSYSTEM_TAILS = DUPLICATE_TAILS | frozenset({"adapter", "option", "mode", "alg
 # A corpus this large can say that a phrase most articles use names nothing in particular.
 MIN_DOCS_FOR_DF_CUT = 20
 LEAD_BONUS = 0.3
+MAX_CANDIDATES = 80
 MAX_DF_SHARE = 0.5
 
 
@@ -184,7 +185,10 @@ def rank(per_article: dict[int, list], *, top: int = 20) -> dict[int, list[tuple
     ranked = {}
     for article_id, phrases in per_article.items():
         scored = []
-        for phrase, count, names_term, first in merge_near_duplicates(phrases):
+        merged = merge_near_duplicates(phrases)
+        if len(merged) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
+            merged = sorted(merged, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
+        for phrase, count, names_term, first in merged:
             if n_docs >= MIN_DOCS_FOR_DF_CUT and df[phrase.lower()] > MAX_DF_SHARE * n_docs:
                 continue
             words = phrase.count(" ") + 1

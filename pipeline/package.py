@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from pathlib import Path
 
 from pipeline import __version__, schema
@@ -17,10 +18,10 @@ def check_tables(tables: dict[str, list[dict[str, str]]], paragraph_texts: dict[
     problems = []
     for name, rows in tables.items():
         table = schema.TABLES[name]
-        if rows and list(rows[0].keys()) != table.column_names:
+        if rows and set(rows[0].keys()) != set(table.column_names):
             problems.append(f"{name}.csv: columns {list(rows[0].keys())} differ from the data dictionary")
             continue
-        keys = [tuple(r[k] for k in table.primary_key) for r in rows]
+        keys = list(map(operator.itemgetter(*table.primary_key), rows))
         if len(keys) != len(set(keys)):
             problems.append(f"{name}.csv: duplicate primary key {table.primary_key}")
     known = {r["article_id"] for r in tables.get("articles", [])}
@@ -29,7 +30,7 @@ def check_tables(tables: dict[str, list[dict[str, str]]], paragraph_texts: dict[
             continue
         unknown = {r["article_id"] for r in rows} - known
         if unknown:
-            problems.append(f"{name}.csv: article_id not in articles.csv: {', '.join(sorted(unknown)[:5])}")
+            problems.append(f"{name}.csv: article_id not in articles.csv: {', '.join(map(str, sorted(unknown)[:5]))}")
     if paragraph_texts is not None:
         for name in ("person_mentions", "subsystem_mentions"):
             for r in tables.get(name, []):
@@ -44,7 +45,7 @@ def check_tables(tables: dict[str, list[dict[str, str]]], paragraph_texts: dict[
             known_values = {r[fk_col] for r in tables[fk_table]}
             missing = {r[fk_col] for r in tables[name]} - known_values
             if missing:
-                problems.append(f"{name}.csv: {fk_col} not in {fk_table}.csv: {', '.join(sorted(missing)[:5])}")
+                problems.append(f"{name}.csv: {fk_col} not in {fk_table}.csv: {', '.join(map(str, sorted(missing)[:5]))}")
     return problems
 
 
@@ -54,15 +55,43 @@ def provenance(opts: Options) -> dict:
     return {"pipeline_version": __version__, "spacy_model": model_version_key(opts.model)}
 
 
-def run(opts: Options, table_names=None) -> dict:
-    """Check the tables in opts.out and describe them in datapackage.json; a failed check is an error."""
-    out = Path(opts.out)
-    names = [n for n in (table_names or schema.TABLES) if (out / schema.TABLES[n].filename).is_file()]
-    tables = {n: read_rows(out / schema.TABLES[n].filename) for n in names}
+def check_or_fail(tables: dict[str, list[dict]]) -> None:
+    """The consistency checks; a failure is an error, since it can only be a bug."""
     texts = {(r["article_id"], r["paragraph"]): r["text"] for r in tables.get("paragraphs", [])}
     problems = check_tables(tables, texts)
     if problems:
         raise PipelineError("consistency check failed (a bug, please report it): " + "; ".join(problems))
-    atomic_write_bytes(out / "datapackage.json", json_bytes(schema.datapackage(names, provenance(opts))))
+
+
+def datapackage_bytes(opts: Options, names) -> bytes:
+    return json_bytes(schema.datapackage(list(names), provenance(opts)))
+
+
+def run(opts: Options, table_names=None) -> dict:
+    """Check the tables in opts.out and describe them in datapackage.json; a failed check is an error."""
+    out = Path(opts.out)
+    names = [n for n in (table_names or schema.TABLES) if (out / schema.TABLES[n].filename).is_file()]
+    check_or_fail({n: read_rows(out / schema.TABLES[n].filename) for n in names})
+    atomic_write_bytes(out / "datapackage.json", datapackage_bytes(opts, names))
     say(f"package: {len(names)} tables checked, datapackage.json written")
     return {"tables": names}
+
+
+def build(opts: Options) -> dict:
+    """The whole build in one process: parse, extract, check, then write every table and datapackage.json
+    at once, so that a crash, a full disk or an interruption leaves the previous complete set."""
+    from pipeline import extract, parse
+    from pipeline.parse import remove_stale_temporaries
+    from pipeline.tables import atomic_write_many, render_tables
+
+    remove_stale_temporaries(Path(opts.out))
+    parsed = parse.run(opts, write=False)
+    extracted = extract.run(opts, parsed=parsed, write=False).tables
+    tables = {**parsed, **extracted}
+    check_or_fail({t.name: rows for t, rows in tables.items()})
+    files = render_tables(opts.out, tables)
+    files[Path(opts.out) / "datapackage.json"] = datapackage_bytes(opts, [t.name for t in schema.TABLES.values()
+                                                                          if t in tables])
+    atomic_write_many(files)
+    say(f"package: {len(tables)} tables checked and written, datapackage.json written")
+    return tables

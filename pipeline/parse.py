@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from pipeline import schema
-from pipeline.cache import Cache, files_digest
+from pipeline.cache import Store, files_digest
 from pipeline.config import MAX_PAGE_BYTES, SOURCES_NAME, Options
 from pipeline.errors import PipelineError, Skip
 from pipeline.log import progress, say
@@ -33,7 +33,7 @@ def raw_files(raw: Path) -> list[Path]:
 def remove_stale_temporaries(out: Path) -> None:
     """Temporary files left by a build that was killed (the tables themselves are always whole)."""
     if out.is_dir():
-        for path in out.glob(".*.tmp"):
+        for path in [*out.glob(".*.tmp"), *out.glob(".cache/**/.*.tmp")]:
             path.unlink(missing_ok=True)
 
 
@@ -115,40 +115,53 @@ def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], ra
     return articles, paragraphs, topics, skipped, messages
 
 
-def run(opts: Options) -> dict:
-    """Parse every page in opts.raw (reusing cached results) and write the parse tables to opts.out."""
+def parse_all(opts: Options) -> tuple[dict, list[str], int]:
+    """Parse every raw file (reusing stored results) into the parse tables' rows; also the messages about
+    skipped files and the number of files. A file whose name, size and time are unchanged is not read."""
     raw = Path(opts.raw)
     if not raw.is_dir():
         raise PipelineError(f"{raw}: no such folder of raw pages")
-    remove_stale_temporaries(Path(opts.out))
     files = raw_files(raw)
-    cache = Cache(opts.cache, "parse", files_digest(_CODE))
+    store = Store(opts.cache, "parse", files_digest(_CODE))
     parsed = []
     for path in progress(files, total=len(files), desc="parse", enabled=opts.progress):
         try:
-            too_large = size_reason(path.stat().st_size, MAX_PAGE_BYTES)
+            stat = path.stat()
+            too_large = size_reason(stat.st_size, MAX_PAGE_BYTES)
             if too_large:
                 parsed.append((path.name, "", {"skip": too_large}))
                 continue
-            data = path.read_bytes()
+            seen = f"stat:{path.name}:{stat.st_size}:{stat.st_mtime_ns}"
+            sha = store.get(seen)
+            result = store.get(f"{sha}:{path.name}") if sha else None
+            if result is None:
+                data = path.read_bytes()
+                sha = hashlib.sha256(data).hexdigest()
+                result = store.get(f"{sha}:{path.name}")
+                if result is None:
+                    result = parse_file(data, path.name)
+                    store.put(f"{sha}:{path.name}", result)
+                store.put(seen, sha)
         except OSError as err:
             parsed.append((path.name, "", {"skip": f"cannot read file ({err.strerror})"}))
             continue
-        sha = hashlib.sha256(data).hexdigest()
-        key = f"{sha}:{path.name}"
-        result = cache.get(key)
-        if result is None:
-            result = parse_file(data, path.name)
-            cache.put(key, result)
         parsed.append((path.name, sha, result))
     articles, paragraphs, topics, skipped, messages = build_rows(parsed, load_sources(raw), str(raw))
+    store.finish()
+    tables = {schema.ARTICLES: articles, schema.PARAGRAPHS: paragraphs, schema.ARTICLE_TOPICS: topics,
+              schema.SKIPPED: skipped}
+    return tables, messages, len(files)
+
+
+def run(opts: Options, write: bool = True) -> dict:
+    """Parse every page in opts.raw and write the parse tables to opts.out (or, with ``write`` off, only
+    return them: the whole build writes every table at once)."""
+    remove_stale_temporaries(Path(opts.out))
+    tables, messages, n_files = parse_all(opts)
     for message in messages:
         say(message)
-    write_tables(opts.out, {
-        schema.ARTICLES: articles, schema.PARAGRAPHS: paragraphs,
-        schema.ARTICLE_TOPICS: topics, schema.SKIPPED: skipped,
-    })
-    cache.prune()
-    say(f"parse: {len(articles)} articles, {len(paragraphs)} paragraphs, {len(skipped)} skipped "
-        f"({len(files)} files in {raw})")
-    return {"articles": len(articles), "paragraphs": len(paragraphs), "skipped": len(skipped)}
+    if write:
+        write_tables(opts.out, tables)
+    say(f"parse: {len(tables[schema.ARTICLES])} articles, {len(tables[schema.PARAGRAPHS])} paragraphs, "
+        f"{len(tables[schema.SKIPPED])} skipped ({n_files} files in {opts.raw})")
+    return tables

@@ -241,12 +241,9 @@ def stage(files: list[Path], raw: Path) -> None:
 
 
 def run_pipeline(raw: Path, out: Path, jobs: int) -> None:
-    from pipeline import extract, package, parse
+    from pipeline import package
 
-    opts = config.Options(raw=raw, out=out, jobs=jobs)
-    parse.run(opts)
-    extract.run(opts)
-    package.run(opts)
+    package.build(config.Options(raw=raw, out=out, jobs=jobs))
 
 
 def _line(name: str, s: Score) -> str:

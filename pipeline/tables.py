@@ -1,21 +1,46 @@
-"""Atomic, deterministic file writing: a table is either the old complete file or the new one."""
+"""Atomic, deterministic file writing: a table is either the old complete file or the new one.
+
+Files are written to a temporary file in the same folder, synced, then renamed over the old one, with
+the permissions an ordinary write would give (the user's umask, not the temporary file's 0600). A set of
+tables is written as one: every temporary file first, then every rename, so a full disk or an
+interruption leaves the previous complete set. A failed write is one line saying what could not be
+written and how much room it needed.
+"""
 
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import operator
 import os
 import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from pipeline.errors import PipelineError
 from pipeline.schema import Table
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, fsync it, then rename it over ``path``."""
-    path = Path(path)
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+FILE_MODE = 0o666 & ~_umask()
+
+
+def _write_failed(path: Path, err: OSError, size: int) -> PipelineError:
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return PipelineError(f"{path}: cannot write, no space left on the device "
+                             f"({size / 2**20:.1f} MB needed for this file)")
+    return PipelineError(f"{path}: cannot write ({err.strerror or err})")
+
+
+def _write_temporary(path: Path, data: bytes) -> str:
+    """A synced temporary file beside ``path`` holding ``data``, with the mode an ordinary write gives."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -23,48 +48,92 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+        os.chmod(tmp, FILE_MODE)
+    except BaseException as err:
+        _unlink(tmp)
+        if isinstance(err, OSError):
+            raise _write_failed(path, err, len(data)) from err
+        raise
+    return tmp
+
+
+def _unlink(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, sync it, then rename it over ``path``."""
+    atomic_write_many({Path(path): data})
+
+
+def atomic_write_many(files: Mapping[Path, bytes]) -> None:
+    """Write several files as one: all temporary files first, then all renames. Files whose content is
+    already what it should be are not rewritten, only marked as new (their time is what make looks at)."""
+    todo = {}
+    for path, data in files.items():
+        path = Path(path)
         try:
-            os.unlink(tmp)
-        except FileNotFoundError:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                os.utime(path)
+                continue
+        except OSError:
             pass
+        todo[path] = data
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, data in todo.items():
+            written.append((_write_temporary(path, data), path))
+        for tmp, path in written:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in written:
+            _unlink(tmp)
         raise
 
 
 def _cell(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
     if isinstance(value, float):
         return f"{value:.6f}"
     return str(value)
 
 
 def csv_bytes(table: Table, rows: Iterable[Mapping]) -> bytes:
-    """Render rows as CSV with the table's columns in order, sorted by its primary key."""
+    """Render rows as CSV with the table's columns in order, sorted by its primary key. Strings, integers
+    and missing values go to the csv module as they are; numbers and booleans get their one spelling."""
     names = table.column_names
     key_idx = [names.index(k) for k in table.primary_key]
-    records = [tuple(row.get(n) for n in names) for row in rows]
-
-    def sort_key(record):
-        return tuple((v is None, v if v is not None else 0) for v in (record[i] for i in key_idx))
-
-    records.sort(key=sort_key)
+    getter = operator.itemgetter(*names)
+    records = [getter(row) if len(names) > 1 else (row[names[0]],) for row in rows] if names else []
+    if all(table.columns[i].required for i in key_idx):
+        records.sort(key=operator.itemgetter(*key_idx))
+    else:
+        records.sort(key=lambda r: tuple((r[i] is None, r[i] if r[i] is not None else 0) for i in key_idx))
+    special = [i for i, c in enumerate(table.columns) if c.type in ("number", "boolean")]
+    if special:
+        records = [tuple(_cell(v) if i in special else v for i, v in enumerate(r)) for r in records]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(names)
-    for record in records:
-        writer.writerow([_cell(v) for v in record])
+    writer.writerows(records)
     return buffer.getvalue().encode("utf-8")
 
 
+def render_tables(out_dir: Path, tables: Mapping[Table, Iterable[Mapping]]) -> dict[Path, bytes]:
+    return {Path(out_dir) / t.filename: csv_bytes(t, rows) for t, rows in tables.items()}
+
+
 def write_tables(out_dir: Path, tables: Mapping[Table, Iterable[Mapping]]) -> None:
-    """Render every table first, then rename each into place, so a failure writes nothing."""
-    rendered = [(Path(out_dir) / t.filename, csv_bytes(t, rows)) for t, rows in tables.items()]
-    for path, data in rendered:
-        atomic_write_bytes(path, data)
+    """Render every table first, then write them as one, so a failure leaves the previous set."""
+    atomic_write_many(render_tables(out_dir, tables))
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:

@@ -1,0 +1,122 @@
+"""Operational edges: file modes under the user's umask, a full disk, two builds at once, interruptions."""
+
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import PAGES, PROJECT, RESOURCES
+from pipeline import cli
+
+KNOWBASE = RESOURCES / "knowbase"
+
+
+def _corpus(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(PAGES, raw)
+    for path in KNOWBASE.glob("99*.md"):
+        shutil.copy(path, raw)
+    return raw
+
+
+def _snapshot(out):
+    return {path.name: path.read_bytes() for path in sorted(out.glob("*.csv"))} | {
+        "datapackage.json": (out / "datapackage.json").read_bytes()}
+
+
+def _temporaries(out):
+    return [p for p in out.rglob("*.tmp")]
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_operations_written_files_follow_the_umask(tmp_path, umask, mode):
+    target = tmp_path / "table.csv"
+    code = ("import os, sys; from pathlib import Path; from pipeline.tables import atomic_write_bytes, write_tables; "
+            "atomic_write_bytes(Path(sys.argv[1]), b'a,b\\n')")
+    subprocess.run([sys.executable, "-c", code, str(target)], check=True, cwd=PROJECT,
+                   preexec_fn=lambda: os.umask(umask))
+    assert target.stat().st_mode & 0o777 == mode
+
+
+@pytest.mark.slow
+def test_operations_a_build_writes_tables_readable_by_the_group(tmp_path):
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "pipeline", "parse", "--raw", str(PAGES), "--out", str(out),
+                    "--progress", "off"], check=True, cwd=PROJECT, preexec_fn=lambda: os.umask(0o022),
+                   capture_output=True)
+    for name in ("articles.csv", "paragraphs.csv", "skipped.csv"):
+        assert (out / name).stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.slow
+def test_operations_a_full_disk_is_one_line_and_keeps_the_previous_tables(tmp_path, monkeypatch, capsys):
+    raw, out = _corpus(tmp_path), tmp_path / "out"
+    assert cli.main(["run", "--raw", str(raw), "--out", str(out), "--jobs", "1", "--progress", "off"]) == 0
+    before = _snapshot(out)
+    (raw / "ks2004.html").write_bytes((raw / "ks2004.html").read_bytes().replace(b"pktgen", b"the pktgen tool"))
+    capsys.readouterr()
+    real_fsync = os.fsync
+
+    def full_disk(fd):
+        if os.path.dirname(os.readlink(f"/proc/self/fd/{fd}")) == str(out):  # the caches fit, the tables do not
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    assert cli.main(["run", "--raw", str(raw), "--out", str(out), "--jobs", "1", "--progress", "off"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("error: ") and "no space left on the device" in err[-1] and "MB needed" in err[-1]
+    assert not any("Traceback" in line for line in err)
+    assert _snapshot(out) == before
+    assert _temporaries(out) == []
+
+
+@pytest.mark.slow
+def test_operations_two_builds_at_once_wait_for_each_other(tmp_path):
+    raw, out, single = _corpus(tmp_path), tmp_path / "out", tmp_path / "single"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+
+    def start(target):
+        return subprocess.Popen(["make", "-C", str(PROJECT), f"RAW={raw}", f"PROCESSED={target}", "JOBS=1"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+    first, second = start(out), start(out)
+    results = [p.communicate() for p in (first, second)]
+    assert first.returncode == 0 and second.returncode == 0, results
+    for stdout, stderr in results:
+        assert "cannot stat" not in stderr and "Traceback" not in stderr, stderr
+    lone = start(single)
+    lone.communicate()
+    assert _snapshot(out) == _snapshot(single)
+    assert _temporaries(out) == []
+
+
+@pytest.mark.slow
+def test_operations_a_terminated_build_resumes_without_redoing_finished_articles(tmp_path):
+    raw, out = _corpus(tmp_path), tmp_path / "out"
+    build = [sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out), "--jobs", "1",
+             "--progress", "off"]
+    process = subprocess.Popen(build, cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    journal = out / ".cache" / "extract" / "journal"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (journal.is_dir() and len(list(journal.iterdir())) >= 2):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143, stderr
+    lines = [line for line in stderr.splitlines() if line.startswith("terminated")]
+    assert len(lines) == 1 and "Traceback" not in stderr
+    assert not (out / "person_mentions.csv").exists() and _temporaries(out) == []
+    again = subprocess.run(build, cwd=PROJECT, capture_output=True, text=True, check=True)
+    done = int(again.stderr.split("extract: ")[1].split(" articles (")[1].split(" through the model")[0])
+    total = int(again.stderr.split("extract: ")[1].split(" articles")[0])
+    assert done < total  # the articles finished before the signal were not analysed again
+    clean = tmp_path / "clean"
+    subprocess.run([sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(clean), "--jobs", "1",
+                    "--progress", "off"], cwd=PROJECT, capture_output=True, check=True)
+    assert _snapshot(out) == _snapshot(clean)
