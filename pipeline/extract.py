@@ -164,7 +164,12 @@ def analyse(task, res: Resources):
     else:
         docs = list(res.nlp.pipe((t for _, t in pars), batch_size=NLP_BATCH_SIZE))
         docbin = _docs_to_bytes(docs)
-    return article_id, extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds))), docbin
+    try:
+        result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)))
+    except Exception as err:  # noqa: BLE001 - one odd article must not stop the others; the line says it is a bug
+        say(f"extract: article {article_id}: internal error, please report: {type(err).__name__}: {err}".splitlines()[0])
+        result = None
+    return article_id, result, docbin
 
 
 def _analyse_in_worker(task):
@@ -198,6 +203,9 @@ def _read_parse_tables(out: Path) -> dict:
     paragraphs = [{"article_id": int(r["article_id"]), "paragraph": int(r["paragraph"]), "kind": r["kind"],
                    "text": r["text"]} for r in read_rows(out / "paragraphs.csv")]
     return {schema.ARTICLES: articles, schema.PARAGRAPHS: paragraphs}
+
+
+EMPTY_RESULT = {"persons": [], "subsystems": [], "relations": [], "terms": [], "phrases": []}
 
 
 @dataclass
@@ -240,7 +248,10 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True) -> Extrac
     for article_id, result, docbin in stream:
         if docbin is not None:
             docs_cache.put_bytes(doc_keys[article_id], docbin)
-        results_store.put(result_keys[article_id], result)
+        if result is None:
+            result = EMPTY_RESULT  # not stored: the next build tries the article again
+        else:
+            results_store.put(result_keys[article_id], result)
         results[article_id] = result
     parsed_now = len(tasks) - reused
     tables = aggregate(results, years, Knowledge.load(opts))

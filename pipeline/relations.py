@@ -429,14 +429,8 @@ def _introduced_artifact(token: Token) -> tuple[str, str] | None:
     candidates = []
     if first.dep_ == "poss":
         candidates = [head]
-    elif first.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "thanks":
-        clause = head.head.head  # "a CoDel patch is available thanks to X and Y"
-        found.append(("works_on", {t.i for t in clause.subtree} - {t.i for t in head.head.subtree}))
-    elif first.dep_ == "pobj" and head.lower_ == "from" and _lemma(head.head) in ("come", "originate", "arrive"):
-        found.append(("works_on", _verb_scope(head.head, actors)))  # "RPS and RFS, both of which came from X"
     elif first.dep_ == "pobj" and head.lower_ == "from" and artifact_kind(head.head):
-        owner = head.head  # "a patch set from Pablo Neira Ayuso that added ..."
-        found.append((artifact_kind(owner), _noun_scope(owner) - {t.i for t in first.subtree}))
+        candidates = [head.head]  # "a patch set from Pablo Neira Ayuso"
     elif first.dep_ == "pobj" and head.lower_ == "by":
         owner = head.head
         if owner.pos_ in ("VERB",) and owner.dep_ in ("acl", "relcl"):

@@ -120,3 +120,22 @@ def test_operations_a_terminated_build_resumes_without_redoing_finished_articles
     subprocess.run([sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(clean), "--jobs", "1",
                     "--progress", "off"], cwd=PROJECT, capture_output=True, check=True)
     assert _snapshot(out) == _snapshot(clean)
+
+
+def test_operations_an_extraction_bug_in_one_article_does_not_stop_the_others(tmp_path, monkeypatch, capsys):
+    from pipeline import extract
+
+    raw, out = _corpus(tmp_path), tmp_path / "out"
+    real = extract.extract_article
+
+    def fragile(docs, res, kinds=None):
+        if any("Ada Lindqvist" in doc.text for _, doc in docs):
+            raise ValueError("a parse this code did not expect")
+        return real(docs, res, kinds)
+
+    monkeypatch.setattr(extract, "extract_article", fragile)
+    assert cli.main(["run", "--raw", str(raw), "--out", str(out), "--jobs", "1", "--progress", "off"]) == 0
+    err = capsys.readouterr().err
+    assert "extract: article 990001: internal error, please report: ValueError" in err
+    mentions = (out / "person_mentions.csv").read_text(encoding="utf-8")
+    assert "Ada Lindqvist" not in mentions and "Jamal Hadi Salim" in mentions
