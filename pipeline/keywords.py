@@ -156,7 +156,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if any(t.ent_type_ in NAME_LABELS and t.i not in terms and not (t.ent_type_ == "ORG" and is_term(t.text))
                for t in tokens):
             continue  # "LinkSys WRT54g router", "Google's servers", "Netfilter Workshop": names, not topics
-        if any(t.lower_ in NAME_WORDS or t.lower_.endswith("-related") for t in tokens):
+        if any(t.lower_ in NAME_WORDS or t.lower_.endswith("-related")
+               or (t.lower_ == "related" and t.i > 0 and doc[t.i - 1].text == "-") for t in tokens):
             continue
         if english and not any(t.i in terms for t in tokens) and all(_ordinary(t, english, domain) for t in tokens):
             continue  # "test run", "audience member", "high end": only ordinary words
@@ -165,9 +166,12 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if phrase.lower() in stopphrases or all(t.is_stop for t in tokens):
             continue
         rest = [t for t in tokens if t.i not in terms]
-        if len(rest) < len(tokens) and all(t.lower_ in SUBSYSTEM_TAILS or t.lower_ in VAGUE_MODIFIERS or t.is_stop
-                                           or t.lemma_.lower() in SUBSYSTEM_TAILS for t in rest):
+        if len(rest) < len(tokens) and all(
+                t.lower_ in SUBSYSTEM_TAILS or t.lower_ in VAGUE_MODIFIERS or t.is_stop or t.is_punct
+                or t.lemma_.lower() in SUBSYSTEM_TAILS for t in rest):
             continue  # "the TOE adapter support", "CAKE qdisc": the subsystem itself, counted by its mentions
+        if tokens[-1].i not in terms and tokens[-1].lower_ in verb_only:
+            continue  # "TCP packet introduce": a verb the parser took for a noun
         found.append((phrase, any(t.i in terms for t in tokens)))
     return found
 
