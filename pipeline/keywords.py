@@ -6,13 +6,15 @@ avoidance modules" → "congestion avoidance module", but "data" stays "data" an
 written). A phrase is not a keyword when it holds a name (a person, a place, an organisation, a
 meeting: the model's entity labels, not a list), or when it is made only of ordinary words with no
 word of the networking vocabulary in it ("test run", "audience member"). Near-duplicates are one
-keyword ("Homa", "Homa module", "Homa support"). Scores are TF-IDF with a preference for multi-word
+keyword ("Homa", "Homa module", "Homa support"), and so are a phrase and the same phrase with aspect
+words added ("NAPI", "NAPI state"): the list tells it once, by the shorter form. Scores are TF-IDF with a preference for multi-word
 phrases and for phrases that name a subsystem, so that phrases many articles use lose.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -27,7 +29,8 @@ VAGUE_MODIFIERS = frozenset({
     "each", "every", "all", "both", "either", "neither", "no", "this", "that", "these", "those",
     "long", "short", "active", "original", "better", "best", "worse", "familiar", "formal",
     "modern", "early", "late", "later", "earlier", "initial", "single", "high-level", "low-level", "fancy",
-    "capable", "public", "regular", "extended", "longtime", "exact", "usable", "successful", "untrusted",
+    "capable", "public", "regular", "traditional", "conventional", "future", "extended", "longtime",
+    "exact", "usable", "successful", "untrusted",
     "high-end", "low-end", "fast", "slow", "huge", "vast", "tiny", "typical", "standard", "full", "basic",
     "proper", "separate", "actual", "possible", "necessary", "available", "common", "open", "free",
 })
@@ -57,6 +60,17 @@ SUBSYSTEM_TAILS = DUPLICATE_TAILS | frozenset({"adapter", "option", "mode", "alg
                                                "data", "user", "users", "client", "server", "implementation",
                                                "functionality", "behavior", "behaviour", "performance", "use",
                                                "usage", "development", "developers", "maintainers", "people"})
+# Words that name an aspect of a thing, not a new thing: "NAPI state", "iptables rule", "BPF program" and
+# "bufferbloat problem" are one keyword each with "NAPI", "iptables", "BPF", "bufferbloat"; "mobile IPv6",
+# "XDP redirect" and "TCP small queues" are keywords of their own.
+ASPECT_WORDS = DUPLICATE_TAILS | frozenset({
+    "option", "mode", "approach", "proposal", "series", "set", "api", "user", "usage", "use", "behavior",
+    "behaviour", "functionality", "performance", "development", "algorithm", "protocol", "stack", "driver",
+    "qdisc", "engine", "scheme", "method", "state", "field", "number", "configuration", "config", "address",
+    "request", "program", "array", "entry", "rule", "setting", "information", "info", "core", "compliant",
+    "enabled", "aware", "based", "capable", "problem", "issue", "level", "pointer", "convention",
+    "operation", "processing", "handling", "release", "upstream", "need", "design", "idea", "system", "side",
+})
 # A corpus this large can say that a phrase most articles use names nothing in particular.
 MIN_DOCS_FOR_DF_CUT = 20
 LEAD_BONUS = 0.3
@@ -109,6 +123,13 @@ def _ranges(doc: Doc, term_spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return sorted(set(ranges))
 
 
+def _separator(token) -> bool:
+    """Where a noun chunk holds two phrases: a coordination, a possessive, a comma, a dash ("loss - DNS")."""
+    if token.pos_ == "CCONJ" or token.tag_ == "POS" or token.text in (",", ";", ":", "--", "\u2013", "\u2014"):
+        return True
+    return token.text == "-" and bool(token.whitespace_ or (token.i and token.doc[token.i - 1].whitespace_))
+
+
 def _ordinary(token, english: frozenset[str], domain: frozenset[str]) -> bool:
     """An ordinary English word that is not a word of the networking vocabulary."""
     lower = token.lower_
@@ -129,7 +150,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
     found = []
     for start, end in _ranges(doc, term_spans):
         tokens = list(doc[start:end])
-        cut = max((k for k, t in enumerate(tokens) if t.pos_ == "CCONJ" or t.tag_ == "POS" or t.text == ","), default=-1)
+        cut = max((k for k, t in enumerate(tokens) if _separator(t)), default=-1)
         tokens = tokens[cut + 1:]
         while tokens and tokens[0].i not in terms and (
                 tokens[0].pos_ in _DROP_POS or tokens[0].lower_ in VAGUE_MODIFIERS or tokens[0].tag_ in ("JJR", "JJS")
@@ -204,8 +225,42 @@ def rank(per_article: dict[int, list], *, top: int = 20) -> dict[int, list[tuple
             score *= 1.0 + LEAD_BONUS / (1 + first)
             scored.append((round(score, 6), first, phrase))
         scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-        ranked[article_id] = [(p, s) for s, _, p in scored[:top]]
+        ranked[article_id] = distinct([(p, s) for s, _, p in scored], top)
     return ranked
+
+
+def _word_set(phrase: str) -> frozenset[str]:
+    words = (w for w in re.split(r"[\s\-/]+", phrase.lower()) if w)
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+_ASPECTS = _word_set(" ".join(ASPECT_WORDS))
+
+
+def _same_keyword(a: frozenset[str], b: frozenset[str]) -> bool:
+    return a == b or (a < b and b - a <= _ASPECTS) or (b < a and a - b <= _ASPECTS)
+
+
+def distinct(ranked: list[tuple[str, float]], top: int) -> list[tuple[str, float]]:
+    """The best ``top`` phrases, one per keyword: a phrase that is another plus or minus aspect words
+    ("NAPI state", "bufferbloat problem") is that keyword again, told by its shorter form unless the
+    longer one is a name of its own ("TCP Fast Open")."""
+    chosen: list[tuple[str, float, frozenset[str]]] = []
+    for phrase, score in ranked:
+        words = _word_set(phrase)
+        same = [i for i, c in enumerate(chosen) if _same_keyword(words, c[2])]
+        if not same:
+            if len(chosen) < top:
+                chosen.append((phrase, score, words))
+        elif len(same) == 1 and words < chosen[same[0]][2] and not _is_name(chosen[same[0]][0]):
+            chosen[same[0]] = (phrase, score, words)
+    chosen.sort(key=lambda c: -c[1])
+    return [(phrase, score) for phrase, score, _ in chosen]
+
+
+def _is_name(phrase: str) -> bool:
+    """Every word capitalised or a term: "TCP Fast Open", "Open vSwitch", not "BPF program"."""
+    return all(w[:1].isupper() or is_term(w) for w in phrase.split())
 
 
 def merge_near_duplicates(phrases: list) -> list:

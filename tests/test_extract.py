@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.extract import extract_article
-from pipeline.keywords import rank
+from pipeline.keywords import distinct, rank
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 from pipeline import config
 
@@ -197,3 +197,18 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     result = _article(nlp, resources,
                       "TCP retransmission behavior on lossy wireless links, which Ilpo Järvinen has been chasing for years.")
     assert ("Ilpo Järvinen", "retransmission") in {(r[2], r[3]) for r in result["relations"]}
+
+
+def test_keywords_a_phrase_and_its_aspects_are_one_keyword_told_by_the_shorter_form():
+    ranked = distinct([("softirq level", 9.0), ("NAPI", 8.0), ("softirq", 7.0), ("NAPI-compliant drivers", 6.0),
+                       ("IPv6", 5.5), ("mobile IPv6", 5.0), ("BPF program", 4.5), ("TCP Fast Open", 4.0),
+                       ("OGMs", 3.5), ("OGM", 3.0), ("TCP", 2.5), ("BPF", 2.0), ("XDP", 1.5), ("XDP redirect", 1.0)],
+                      top=8)
+    assert [k for k, _ in ranked] == ["NAPI", "softirq", "IPv6", "mobile IPv6", "TCP Fast Open", "OGMs", "TCP", "BPF"]
+
+
+def test_keywords_a_spaced_dash_ends_a_phrase(nlp, resources):
+    result = _article(nlp, resources, "Protocols that cannot handle delay or packet loss - DNS, ARP or VOIP, for "
+                                      "example - suffer from excessive buffering in home routers.")
+    phrases = {p for p, *_ in result["phrases"]}
+    assert phrases and not any(" - " in p or p.endswith(" -") for p in phrases), phrases

@@ -91,6 +91,12 @@ def test_knowbase_id_from_the_file_name_when_the_url_is_missing():
         read_knowbase(data, "notes.md")
 
 
+def test_knowbase_pull_quote_is_not_counted_twice():
+    data = (b'---\ntitle: "T"\nurl: "https://lwn.net/Articles/5/"\ndate: "May 9, 2013"\n---\n\n'
+            b'[PULL QUOTE:  XDP needs a new hook.  END QUOTE] Some argued that XDP needs a new hook.\n\nThe end.\n')
+    assert [b.text for b in read_knowbase(data, "5_T.md").blocks] == ["Some argued that XDP needs a new hook.", "The end."]
+
+
 def test_parse_stage_takes_pages_and_markdown_together(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()

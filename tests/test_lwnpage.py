@@ -92,6 +92,14 @@ def test_lwnpage_unclosed_paragraphs_and_items_become_separate_blocks():
         ("p", "one"), ("p", "two"), ("li", "three"), ("li", "four"), ("li", "five")]
 
 
+def test_lwnpage_pull_quote_is_not_counted_twice():
+    html = (b'<html><head><title>T [LWN.net]</title><link rel="canonical" href="https://lwn.net/Articles/5/"></head><body>'
+            b'<div class="PageHeadline"><h1>T</h1></div><div class="ArticleText">'
+            b'<div class="PullQuote">XDP needs a new hook.</div><p>Some argued that XDP needs a new hook.</p>'
+            b'</div> <!-- ArticleText --></body></html>')
+    assert [b.text for b in parse_page(html, "x.html").blocks] == ["Some argued that XDP needs a new hook."]
+
+
 def test_lwnpage_article_id_falls_back_to_the_file_name():
     html = (b'<html><head><title>T [LWN.net]</title></head><body><div class="PageHeadline"><h1>T</h1></div>'
             b'<div class="ArticleText"><p>See <a href="/Articles/128681/">this</a>.</div> <!-- ArticleText --></body></html>')

@@ -29,6 +29,8 @@ PROMO_HREF_RE = re.compile(r"lwn\.net/Promo/|^/Promo/", re.I)
 PROMO_TEXT_RE = re.compile(r"\bsubscri(?:be|ption|bers?)\b.*\bLWN\b|\bLWN\b.*\bsubscri(?:be|ption|bers?)\b", re.I | re.S)
 # The staff byline after the nag: "By **Jonathan Corbet**" then the date on the next line.
 STAFF_BYLINE_RE = re.compile(r"^By\s+(?P<author>[^\n]+?)\s*(?:\n|$)")
+# The knowbase writes LWN's pull quotes inline; one repeats a sentence of the article, so it is not text.
+PULL_QUOTE_RE = re.compile(r"\[PULL QUOTE:.*?END QUOTE\]\s*", re.S)
 FILENAME_ID_RE = re.compile(r"^(?P<id>\d{1,9})_")
 
 _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -134,6 +136,7 @@ def body_pieces(body: str) -> list[_Piece]:
             pieces.append(_Piece("pre", text, quote=quote))
         elif kind == "inline":
             text, links, strong = _inline(token)
+            text = PULL_QUOTE_RE.sub("", text)
             if row is not None:
                 row.append(text)
                 row_links += links

@@ -20,7 +20,8 @@ NOISE_SELECTORS = (
     "div.CommentReplyButton", "div.AnnLine", "p.CommentPoster", "h3.CommentTitle",
     "div.ClassifiedAd", "div.ArticleTools", "div.PrintableLink",
 )
-NOISE_CLASS_RE = re.compile(r"(^|\b)(Comment\w*|ad|Ad\w*|Subscri\w*|Login\w*|Nav\w*)($|\b)")
+# A pull quote repeats a sentence of the article in large type: counting it would count the sentence twice.
+NOISE_CLASS_RE = re.compile(r"(^|\b)(Comment\w*|ad|Ad\w*|Subscri\w*|Login\w*|Nav\w*|[Pp]ull[Qq]uote\w*)($|\b)")
 
 # Whole blocks of site boilerplate that can sit inside the article container without a telling class.
 BOILERPLATE_RE = re.compile(
