@@ -46,6 +46,8 @@ TRAPS = [
      False),
     ("Zero-copy transmit lets the NIC read socket data straight from user memory.", "zero-copy networking",
      "Zero-copy transmit", True),
+    ("Big TCP streams keep the interrupt rate low on a gigabit link.", "BIG TCP", "Big TCP", False),
+    ("BIG TCP raises the size of a GSO packet beyond 64KB on IPv6.", "BIG TCP", "BIG TCP", True),
 ]
 
 
