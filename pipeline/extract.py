@@ -17,7 +17,7 @@ from pipeline.aggregate import aggregate, unknown_terms
 from pipeline.cache import Cache, Store, digest, files_digest
 from pipeline.config import NLP_BATCH_SIZE, Options
 from pipeline.errors import PipelineError
-from pipeline.keywords import candidates, verb_only_words
+from pipeline.keywords import candidates, merge_near_duplicates, verb_only_words
 from pipeline.knowledge import Knowledge
 from pipeline.log import progress, say
 from pipeline.mentions import PersonFinder, SubsystemMatcher
@@ -46,9 +46,9 @@ class Resources:
     surnames: dict[str, str]
 
     @classmethod
-    def load(cls, opts: Options) -> "Resources":
+    def load(cls, opts: Options, knowledge: Knowledge | None = None) -> "Resources":
         nlp = load_model(opts.model)
-        knowledge = Knowledge.load(opts)
+        knowledge = knowledge or Knowledge.load(opts)
         by_person: dict[str, list[str]] = defaultdict(list)
         for alias, person in knowledge.aliases.items():
             by_person[person].append(alias)
@@ -122,7 +122,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         evidence = sentences[(pp, ps)] if (pp, ps) == (p, s) else f"{sentences[(pp, ps)]} … {sentences[(p, s)]}"
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
-            "phrases": sorted([p, n, p in naming, first_seen[p]] for p, n in phrases.items())}
+            "phrases": sorted(list(m) for m in merge_near_duplicates(
+                [(p, n, p in naming, first_seen[p]) for p, n in phrases.items()]))}
 
 
 def _docs_to_bytes(docs) -> bytes:
@@ -176,14 +177,14 @@ def _analyse_in_worker(task):
     return analyse(task, _WORKER)
 
 
-def _analyse_all(tasks, opts: Options):
+def _analyse_all(tasks, opts: Options, knowledge: Knowledge):
     """Analyse articles in this process or, with jobs > 1, in worker processes that each load the model
     once and send back only small results (no Doc objects cross process boundaries)."""
     if not tasks:
         return
     jobs = max(1, min(opts.jobs, len(tasks)))
     if jobs == 1:
-        res = Resources.load(opts)
+        res = Resources.load(opts, knowledge)
         for task in tasks:
             yield analyse(task, res)
         return
@@ -244,7 +245,8 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True) -> Extrac
             todo.append(article_id)
     tasks = [(aid, grouped[aid], kinds[aid], docs_cache.get_bytes(doc_keys[aid])) for aid in todo]
     reused = sum(1 for t in tasks if t[3] is not None)
-    stream = progress(_analyse_all(tasks, opts), total=len(tasks), desc="extract", enabled=opts.progress)
+    knowledge = Knowledge.load(opts)
+    stream = progress(_analyse_all(tasks, opts, knowledge), total=len(tasks), desc="extract", enabled=opts.progress)
     for article_id, result, docbin in stream:
         if docbin is not None:
             docs_cache.put_bytes(doc_keys[article_id], docbin)
@@ -254,7 +256,7 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True) -> Extrac
             results_store.put(result_keys[article_id], result)
         results[article_id] = result
     parsed_now = len(tasks) - reused
-    tables = aggregate(results, years, Knowledge.load(opts))
+    tables = aggregate(results, years, knowledge)
     if write:
         write_tables(out, tables)
     results_store.finish()

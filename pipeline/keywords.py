@@ -13,6 +13,7 @@ phrases and for phrases that name a subsystem, so that phrases many articles use
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -200,8 +201,9 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
 def rank(per_article: dict[int, list], *, top: int = 20) -> dict[int, list[tuple[str, float]]]:
     """Top phrases per article by TF-IDF × length and subsystem preference; ties broken alphabetically.
 
-    ``per_article`` maps an article to [(phrase, count, names_subsystem, first paragraph)]: what an article
-    says early (its lead) counts a little more, and decides between equal scores.
+    ``per_article`` maps an article to [(phrase, count, names_subsystem, first paragraph)], its
+    near-duplicates already merged: what an article says early (its lead) counts a little more, and
+    decides between equal scores.
     """
     n_docs = len(per_article)
     df: Counter = Counter()
@@ -210,7 +212,7 @@ def rank(per_article: dict[int, list], *, top: int = 20) -> dict[int, list[tuple
     ranked = {}
     for article_id, phrases in per_article.items():
         scored = []
-        merged = merge_near_duplicates(phrases)
+        merged = phrases
         if len(merged) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
             merged = sorted(merged, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
         for phrase, count, names_term, first in merged:
@@ -229,16 +231,13 @@ def rank(per_article: dict[int, list], *, top: int = 20) -> dict[int, list[tuple
     return ranked
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _word_set(phrase: str) -> frozenset[str]:
-    words = (w for w in re.split(r"[\s\-/]+", phrase.lower()) if w)
+    words = phrase.lower().replace("-", " ").replace("/", " ").split()
     return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
-_ASPECTS = _word_set(" ".join(ASPECT_WORDS))
-
-
-def _same_keyword(a: frozenset[str], b: frozenset[str]) -> bool:
-    return a == b or (a < b and b - a <= _ASPECTS) or (b < a and a - b <= _ASPECTS)
+_ASPECTS = _word_set(" ".join(sorted(ASPECT_WORDS)))
 
 
 def distinct(ranked: list[tuple[str, float]], top: int) -> list[tuple[str, float]]:
@@ -248,7 +247,8 @@ def distinct(ranked: list[tuple[str, float]], top: int) -> list[tuple[str, float
     chosen: list[tuple[str, float, frozenset[str]]] = []
     for phrase, score in ranked:
         words = _word_set(phrase)
-        same = [i for i, c in enumerate(chosen) if _same_keyword(words, c[2])]
+        same = [i for i, (_, _, other) in enumerate(chosen)
+                if (words <= other and other - words <= _ASPECTS) or (other < words and words - other <= _ASPECTS)]
         if not same:
             if len(chosen) < top:
                 chosen.append((phrase, score, words))

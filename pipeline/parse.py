@@ -54,7 +54,8 @@ def load_sources(raw: Path) -> dict[int, dict[str, str]]:
 def parse_file(data: bytes, name: str) -> dict:
     """Read one raw file into a JSON-able dict: either {'page': ...} or {'skip': reason}."""
     try:
-        return {"page": asdict(read_article(data, name))}
+        article = read_article(data, name)
+        return {"page": asdict(article), "words": article.word_count}
     except Skip as skip:
         return {"skip": skip.reason}
     except RecursionError:
@@ -88,11 +89,11 @@ def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], ra
             skipped.append({"source_file": name, "reason": result["skip"]})
             continue
         page = page_from_dict(result["page"])
-        pages.setdefault(page.article_id, []).append((name, sha, page))
+        pages.setdefault(page.article_id, []).append((name, sha, page, result["words"]))
     articles, paragraphs, topics = [], [], []
     for article_id, candidates in pages.items():
         kept = choose_kept([c[0] for c in candidates], article_id)
-        for name, sha, page in candidates:
+        for name, sha, page, words in candidates:
             if name != kept:
                 skipped.append({"source_file": name, "reason": f"duplicate of article {article_id}, kept {raw_label}/{kept}"})
                 continue
@@ -103,7 +104,7 @@ def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], ra
                 "year": int(page.published[:4]) if page.published else None, "author": page.author,
                 "event": event.label if event else None, "event_series": event.series if event else None,
                 "event_year": event.year if event else None,
-                "word_count": page.word_count, "source_file": name, "sha256": sha,
+                "word_count": words, "source_file": name, "sha256": sha,
             })
             paragraphs.extend(
                 {"article_id": article_id, "paragraph": i, "kind": b.kind, "text": b.text}
