@@ -101,8 +101,8 @@ class PersonFinder:
     """Candidate person spans in one Doc, labelled with a canonical name when the alias table knows it.
 
     A name the model tags PERSON that no table knows must look like one: its first word a given name
-    some known person has, or no ordinary English word ("Reconsidering Assisted" is a title's words),
-    and no company or product word in it ("Intel Icelake")."""
+    some known person has, or no ordinary English word ("Reconsidering Assisted" is a title's words), or
+    coordinated with a known person's name; and no company or product word in it ("Intel Icelake")."""
 
     def __init__(self, vocab, tokenizer, aliases: dict[str, str], persons: PersonIndex | None = None,
                  english: frozenset[str] = frozenset()):
@@ -124,14 +124,17 @@ class PersonFinder:
             if span is not None:
                 candidates.append(Span(doc, span.start, span.end, label="PERSON"))
         candidates += _conjoined_names(doc, candidates)
-        result = []
+        result, doubtful = [], []
         for span in filter_spans(candidates):
             if any(i in blocked_tokens for i in range(span.start, span.end)):
                 continue
-            if span.label_ == "PERSON" and not (plausible_name(span) and self._named_like_a_person(span)):
+            if span.label_ == "PERSON" and not plausible_name(span):
                 continue
-            result.append(span)
-        return result
+            (result if span.label_ != "PERSON" or self._named_like_a_person(span) else doubtful).append(span)
+        # "Eric Dumazet and Coco Li": a name coordinated with a known person's is a person's, ordinary words or not
+        known = [span for span in result if span.label_ != "PERSON"]
+        result += [span for span in doubtful if any(_coordinated(span, other) for other in known)]
+        return sorted(result, key=lambda span: span.start)
 
 
     def _named_like_a_person(self, span: Span) -> bool:
@@ -143,6 +146,14 @@ class PersonFinder:
         first = words[0].lower_
         known_first = self.persons is not None and first in self.persons.first_names
         return known_first or len(words) < 2 or not is_english(first, self.english)
+
+
+def _coordinated(a: Span, b: Span) -> bool:
+    """Two names side by side in a coordination: "A and B", "A, B", "B & A"."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = first.doc[first.end:second.start]
+    return len(between) == 1 and between[0].lower_ in ("and", ",", "&", "or") and second.root.i in {
+        t.i for t in (first.root, *first.root.conjuncts)}
 
 
 def is_english(word: str, english: frozenset[str]) -> bool:

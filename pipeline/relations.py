@@ -145,7 +145,14 @@ def artifact_kind(token: Token) -> str | None:
     lemma = _lemma(token)
     if lemma in ("set", "series") and any(_lemma(c) == "patch" for c in token.children if c.dep_ == "compound"):
         return "proposed"
+    if _misparsed_patch_set(token):
+        return "proposed"
     return ARTIFACT_NOUNS.get(lemma)
+
+
+def _misparsed_patch_set(token: Token) -> bool:
+    """"the BIG TCP patch set from X": the parser often reads "set" as a verb whose subject is "patch"."""
+    return _lemma(token) in ("set", "series") and token.dep_ == "acl" and _lemma(token.head) == "patch"
 
 
 def verb_kind(verb: Token) -> str | None:
@@ -290,6 +297,8 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         found.append(("works_on", _verb_scope(head.head, actors)))  # "RPS and RFS, both of which came from X"
     elif first.dep_ == "pobj" and head.lower_ == "from" and artifact_kind(head.head):
         owner = head.head  # "a patch set from Pablo Neira Ayuso that added ..."
+        if _misparsed_patch_set(owner):
+            owner = owner.head
         found.append((artifact_kind(owner), _noun_scope(owner) - {t.i for t in first.subtree}))
     elif first.dep_ == "pobj" and head.lower_ == "by":
         owner = head.head  # "patches by X for Y", "the classifier, written by X", "a talk by X"

@@ -88,3 +88,10 @@ def test_terms_link_to_subsystems_through_the_records(resources):
     assert link("FOU", "acronym", "Foo over UDP") == knowledge.subsystem_named("Foo over UDP")
     assert link("CONFIG_NET_SCH_FQ_CODEL", "config") is not None   # symbol → Kconfig file → MAINTAINERS entry
     assert link("frobnicate_widget()", "identifier") is None
+
+
+def test_persons_a_name_of_ordinary_words_is_a_person_beside_a_known_person(resources):
+    doc = resources.nlp("The patch set came from Eric Dumazet and Amber Quill. Games like Cyberpunk, Far Cry and "
+                        "Forza Horizon have benchmarks.")
+    found = {span.text for span in resources.person_finder.spans(doc, [])}
+    assert {"Eric Dumazet", "Amber Quill"} <= found and "Far Cry" not in found, found
