@@ -46,6 +46,8 @@ PROPOSE_VERBS = frozenset({
     "propose", "suggest", "post", "submit", "send", "want", "request", "advocate", "recommend", "plan", "seek",
     "offer", "argue", "push", "call", "urge", "hope", "intend", "aim", "like", "need", "prefer",
 })
+# Verbs that say only that a piece of work came into being: its kind comes from the work.
+MAKE_VERBS = frozenset({"make", "do", "produce", "publish", "announce", "launch", "put"})
 # Verbs of saying and reacting: the subject's view of a subsystem is not work on it.
 SAY_VERBS = frozenset({
     "say", "note", "observe", "point", "worry", "complain", "agree", "disagree", "wonder", "ask", "answer",
@@ -74,7 +76,7 @@ ARTIFACT_NOUNS = {
     "approach": "works_on", "design": "works_on", "algorithm": "works_on", "benchmark": "works_on",
     "talk": "presented", "presentation": "presented", "session": "presented", "slide": "presented",
     "keynote": "presented", "demo": "presented", "demonstration": "presented", "discussion": "presented",
-    "paper": "presented", "report": "presented", "tutorial": "presented",
+    "paper": "presented", "report": "presented", "tutorial": "presented", "release": "works_on",
 }
 PRONOUNS = frozenset({"he", "she"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
@@ -303,11 +305,16 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
     elif first.dep_ == "pobj" and head.lower_ == "by":
         owner = head.head  # "patches by X for Y", "the classifier, written by X", "a talk by X"
         kind = artifact_kind(owner) or verb_kind(owner)
+        passive = [c for c in owner.children if c.dep_ == "nsubjpass"] if head.dep_ == "agent" else []
+        if _lemma(owner) in MAKE_VERBS:  # "The first nftables release was made by X"
+            kind = kind or next((artifact_kind(c) for c in passive if artifact_kind(c)), None)
         if owner.pos_ in ("VERB", "AUX") and owner.dep_ in ("acl", "relcl") and owner.head.i != owner.i:
             # "The alternative, pushed by X, is called SCE": the phrase and what it is said to be
             found.append((kind or "works_on", _noun_scope(owner.head) - {t.i for t in first.subtree}))
         elif kind:
             scope = _noun_scope(owner) if owner.pos_ in ("NOUN", "PROPN") else _verb_scope(owner, actors)
+            for subject in passive:  # "The BBR patch set was posted by X": what was posted is X's
+                scope |= {t.i for t in subject.subtree}
             verb = owner.head.head if owner.dep_ == "pobj" and owner.head.dep_ == "prep" else None
             if verb is not None and verb.pos_ in ("VERB", "AUX") and verb_kind(verb):
                 # "that support was implemented in a series of patches by X": the clause is X's work

@@ -199,6 +199,19 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     assert ("Ilpo Järvinen", "retransmission") in {(r[2], r[3]) for r in result["relations"]}
 
 
+@pytest.mark.parametrize("text, link", [
+    ("The BBR patch set was posted by Neal Cardwell last week.", ("Neal Cardwell", "BBR", "proposed")),
+    ("The first public nftables release was made by Patrick McHardy in 2009.",
+     ("Patrick McHardy", "nftables", "works_on")),
+    ("One of the current projects is the BIG TCP patch set from Eric Dumazet and Coco Li.",
+     ("Coco Li", "BIG TCP", "proposed")),
+    ("The XDP patches were rejected by David Miller.", None),
+])
+def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
+    links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
+    assert (link in links) if link else not links, links
+
+
 def test_keywords_a_phrase_and_its_aspects_are_one_keyword_told_by_the_shorter_form():
     ranked = distinct([("softirq level", 9.0), ("NAPI", 8.0), ("softirq", 7.0), ("NAPI-compliant drivers", 6.0),
                        ("IPv6", 5.5), ("mobile IPv6", 5.0), ("BPF program", 4.5), ("TCP Fast Open", 4.0),
