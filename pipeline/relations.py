@@ -14,7 +14,8 @@ Across sentences, a section (the paragraphs under one heading) keeps a little st
 "his", "her", "they" stand for the person or people named last; a person's talk or patch set, once
 introduced, carries to the next sentences that are about it ("The patches also add ...", "His talk
 covered ..."), and a speaker carries to the sentences of the talk that name nobody else. A heading
-names a topic, and the people of the next sentence who present it are linked to it. Someone who only
+names a topic, and the people of the next sentence who present it are linked to it; it ends the
+section's state, except in an article that reports one speaker's talk, where headings divide the talk. Someone who only
 says something about a subsystem, asks a question, or summarises a session is linked to nothing,
 unless what they say is a proposal ("X said the kernel should ...").
 """
@@ -110,10 +111,13 @@ class Discourse:
     artifact: tuple[list[str], str, str, tuple[int, int]] | None = None  # owners, kind, noun, where introduced
     topic: list[str] = field(default_factory=list)  # subsystems a heading names
     broad: frozenset[str] = frozenset()  # subsystems too broad to carry a link to
+    one_talk: bool = False  # the whole article reports one speaker's talk: headings divide it, not end it
+    speakers: set[tuple[str, ...]] = field(default_factory=set)  # every speaker the article has had
 
     def reset(self, topic: list[str] | None = None) -> None:
-        self.last, self.speaker, self.artifact, self.topic = [], None, None, topic or []
-        self.talkers = set()
+        self.last, self.artifact, self.topic = [], None, topic or []
+        if not self.one_talk:
+            self.speaker, self.talkers = None, set()
 
     agent: tuple[list[str], str, tuple[int, int]] | None = None  # who the paragraph says did something
     quiet: int = 0  # paragraphs since one named a person
@@ -407,10 +411,11 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                     for name in names:
                         links.append(Link(name, sub.label_, kind, at, (p, s)))
                         stated = True
-            if kind == "presented" and token.dep_ in SUBJECT_DEPS and _lemma(token.head) in PRESENT_VERBS:
+            if kind == "presented" and token.dep_ in SUBJECT_DEPS and _presents(token.head):
                 state.talkers.update(names)
                 if any(sub.root.i in scope for sub in subsystems):
                     state.speaker = (names, at)
+                    state.speakers.add(tuple(sorted(names)))
             if token.dep_ in SUBJECT_DEPS and kind != "maintains":
                 state.agent = (names, kind, at)
             if token.dep_ in SUBJECT_DEPS + ("poss",) or token.head.lower_ == "by":
@@ -436,6 +441,12 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             group = [n for span, n in people if _first_conjunct(span.root).i == first.i] or subjects[:1]
         state.last, state.last_at = list(dict.fromkeys(group)), (p, s)
     return links
+
+
+def _presents(verb: Token) -> bool:
+    """A verb of presenting, or one that leads to it: "X talked about", "X was there to talk about"."""
+    return _lemma(verb) in PRESENT_VERBS or any(
+        c.dep_ in ("xcomp", "advcl") and _lemma(c) in PRESENT_VERBS for c in verb.children)
 
 
 def _introduced_artifact(token: Token) -> tuple[str, str] | None:
@@ -500,7 +511,19 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
                   subs_by_par: dict[int, list[Span]], broad: frozenset[str] = frozenset()) -> list[Link]:
     """Every link an article states, in reading order. ``paragraphs``: (number, kind, Doc); ``broad``:
     subsystems too broad for a link that is carried rather than stated ("the networking stack")."""
-    state = Discourse(broad=broad)
+    links = _read_links(paragraphs, people_by_par, subs_by_par, Discourse(broad=broad))
+    if len(links.speakers) == 1:  # one speaker's talk throughout: read it again, the speaker kept across headings
+        links = _read_links(paragraphs, people_by_par, subs_by_par, Discourse(broad=broad, one_talk=True))
+    return links.links
+
+
+@dataclass
+class _Reading:
+    links: list[Link]
+    speakers: set[tuple[str, ...]]
+
+
+def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> _Reading:
     links: list[Link] = []
     for p, kind, doc in paragraphs:
         if kind == "h4":
@@ -516,4 +539,4 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
             people = [(span, name) for span, name in people_by_par.get(p, []) if sent.start <= span.start < sent.end]
             subs = [span for span in subs_by_par.get(p, []) if sent.start <= span.start < sent.end]
             links += sentence_links(sent, p, s, people, subs, state)
-    return list(dict.fromkeys(links))
+    return _Reading(list(dict.fromkeys(links)), state.speakers)

@@ -212,6 +212,32 @@ def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link
     assert (link in links) if link else not links, links
 
 
+def _sections(nlp, resources, blocks):
+    docs = list(enumerate(nlp.pipe([text for _, text in blocks])))
+    result = extract_article(docs, resources, {i: kind for i, (kind, _) in enumerate(blocks)})
+    return {(r[2], r[3], r[4]) for r in result["relations"]}
+
+
+def test_relations_one_speakers_talk_goes_on_across_its_headings(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Stephen Hemminger was there to talk about bufferbloat at the conference."),
+        ("h4", "Getting wet"),
+        ("p", "The first attempt at a smarter solution was the RED queue management algorithm."),
+    ])
+    assert ("Stephen Hemminger", "random early detection", "presented") in links, links
+
+
+def test_relations_a_heading_ends_a_speaker_when_the_article_has_several(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Stephen Hemminger talked about bufferbloat in the first session."),
+        ("h4", "Offloads"),
+        ("p", "Jakub Kicinski talked about XDP offloads to the NIC."),
+        ("h4", "Queues"),
+        ("p", "The first attempt at a smarter solution was the RED queue management algorithm."),
+    ])
+    assert not {link for link in links if link[1] == "random early detection"}, links
+
+
 def test_keywords_a_phrase_and_its_aspects_are_one_keyword_told_by_the_shorter_form():
     ranked = distinct([("softirq level", 9.0), ("NAPI", 8.0), ("softirq", 7.0), ("NAPI-compliant drivers", 6.0),
                        ("IPv6", 5.5), ("mobile IPv6", 5.0), ("BPF program", 4.5), ("TCP Fast Open", 4.0),
