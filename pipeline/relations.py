@@ -79,6 +79,8 @@ ARTIFACT_NOUNS = {
     "keynote": "presented", "demo": "presented", "demonstration": "presented", "discussion": "presented",
     "paper": "presented", "report": "presented", "tutorial": "presented", "release": "works_on",
 }
+# A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
+TALK_NOUNS = frozenset({"talk", "presentation", "keynote"})
 PRONOUNS = frozenset({"he", "she"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 PLURAL_PRONOUNS = frozenset({"they"})
@@ -404,6 +406,11 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 if not any(sub.root.i in {t.i for t in span.root.subtree} for span, other in people if other not in names):
                     links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]
                     stated = True
+        if token.dep_ == "poss" and _lemma(token.head) in TALK_NOUNS:  # "as related in his Plumbers talk"
+            state.talkers.update(names)
+            state.speakers.add(tuple(sorted(names)))
+            if state.one_talk:  # the article is that talk; elsewhere, a talk cited in passing carries nothing
+                state.speaker = (names, at)
         for kind, scope in actor_links(token, actor_ids):
             scope = scope - others
             for sub in subsystems:
@@ -512,9 +519,21 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
     """Every link an article states, in reading order. ``paragraphs``: (number, kind, Doc); ``broad``:
     subsystems too broad for a link that is carried rather than stated ("the networking stack")."""
     links = _read_links(paragraphs, people_by_par, subs_by_par, Discourse(broad=broad))
-    if len(links.speakers) == 1:  # one speaker's talk throughout: read it again, the speaker kept across headings
+    if len(links.speakers) == 1 and _dominates(next(iter(links.speakers)), people_by_par):
+        # one speaker's talk throughout: read it again, the speaker kept across headings
         links = _read_links(paragraphs, people_by_par, subs_by_par, Discourse(broad=broad, one_talk=True))
     return links.links
+
+
+def _dominates(speaker: tuple[str, ...], people_by_par: dict[int, list[tuple[Span, str]]]) -> bool:
+    """The speaker is named in at least three paragraphs and in more than everyone else together: the
+    article is their talk, not a session where others spoke too."""
+    counts: dict[str, int] = {}
+    for mentions in people_by_par.values():
+        for name in {name for _, name in mentions}:
+            counts[name] = counts.get(name, 0) + 1
+    own = max((counts.get(name, 0) for name in speaker), default=0)
+    return own >= 3 and own > sum(n for name, n in counts.items() if name not in speaker)
 
 
 @dataclass

@@ -221,10 +221,40 @@ def _sections(nlp, resources, blocks):
 def test_relations_one_speakers_talk_goes_on_across_its_headings(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "Stephen Hemminger was there to talk about bufferbloat at the conference."),
+        ("p", "Linux is not to blame, Hemminger said."),
         ("h4", "Getting wet"),
+        ("p", "Hemminger put together a set of demonstrations with bottles of water."),
         ("p", "The first attempt at a smarter solution was the RED queue management algorithm."),
     ])
     assert ("Stephen Hemminger", "random early detection", "presented") in links, links
+
+
+def test_relations_one_speaker_among_many_people_does_not_carry_across_headings(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Maxime Chevallier talked about classification offload in network drivers."),
+        ("p", "Pablo Neira Ayuso and Jesse Brandeburg maintain the code for netfilter offloads."),
+        ("p", "Simon Horman and Anjali Singhai Jain wrote the tc flower offload."),
+        ("h4", "Queues"),
+        ("p", "The mac80211 layer now has intermediate queues for each station."),
+    ])
+    assert not {link for link in links if link[1] == "mac80211"}, links
+
+
+def test_relations_his_talk_makes_a_speaker_only_when_the_article_is_that_talk(nlp, resources):
+    talk = [
+        ("p", "Dave Taht has been working on WiFi latency. The good news, as related in his talk, is that it can be fixed."),
+        ("p", "Dave Taht said that the drivers buffer far too much."),
+        ("h4", "Queues"),
+        ("p", "Dave Taht showed plots of the latency under load."),
+        ("p", "The mac80211 layer now has intermediate queues for each station."),
+    ]
+    assert ("Dave Täht", "mac80211", "presented") in _sections(nlp, resources, talk)
+    cited = [
+        ("p", "Controllers have a TCAM with 256 entries, as covered in Maxime Chevallier's talk."),
+        ("p", "The mac80211 layer now has intermediate queues for each station."),
+        ("p", "Pablo Neira Ayuso and Jesse Brandeburg discussed offloads."),
+    ]
+    assert not {link for link in _sections(nlp, resources, cited) if link[1] == "mac80211"}
 
 
 def test_relations_a_heading_ends_a_speaker_when_the_article_has_several(nlp, resources):
