@@ -1,13 +1,14 @@
-"""Per-item result cache, keyed by everything a result depends on (input bytes, code, model, data files).
+"""Per-item caches under ``<out>/.cache/<stage>/``, keyed by everything an item depends on (input bytes,
+code, model, data files); what a run did not use is dropped at its end, so a cache holds exactly what
+the current corpus needs.
 
-Entries are JSON files under ``<out>/.cache/<stage>/``, written atomically; entries not used by a
-run are pruned at its end, so the cache holds exactly what the current corpus needs.
+``Cache`` keeps one binary file per item (the parsed spaCy Docs, too large to hold in one file);
+``Store`` keeps a stage's small results in one marshalled file plus a journal.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import marshal
 from pathlib import Path
 
@@ -30,18 +31,18 @@ def files_digest(paths) -> str:
 
 
 class Cache:
-    """A folder of JSON results for one stage."""
+    """A folder of binary entries for one stage, each written atomically."""
 
     def __init__(self, root: Path, stage: str, version: str):
         self.dir = Path(root) / stage
         self.version = version
         self.used: set[str] = set()
 
-    def _path(self, key: str, suffix: str = ".json") -> Path:
-        return self.dir / f"{digest(self.version, key)}{suffix}"
+    def _path(self, key: str) -> Path:
+        return self.dir / f"{digest(self.version, key)}.bin"
 
     def get_bytes(self, key: str) -> bytes | None:
-        path = self._path(key, ".bin")
+        path = self._path(key)
         self.used.add(path.name)
         try:
             return path.read_bytes()
@@ -49,26 +50,13 @@ class Cache:
             return None
 
     def put_bytes(self, key: str, data: bytes) -> None:
-        path = self._path(key, ".bin")
+        path = self._path(key)
         self.used.add(path.name)
         atomic_write_bytes(path, data)
 
     def keep(self, key: str) -> None:
         """Mark an entry as used without reading it, so that prune() keeps it."""
-        self.used.update({self._path(key).name, self._path(key, ".bin").name})
-
-    def get(self, key: str):
-        path = self._path(key)
-        self.used.add(path.name)
-        try:
-            return json.loads(path.read_bytes())
-        except (FileNotFoundError, ValueError):
-            return None
-
-    def put(self, key: str, value) -> None:
-        path = self._path(key)
-        self.used.add(path.name)
-        atomic_write_bytes(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        self.used.add(self._path(key).name)
 
     def prune(self) -> int:
         """Delete entries this run did not use; returns how many."""
@@ -82,12 +70,12 @@ class Cache:
 
 
 class Store:
-    """One stage's results in one file: a consolidated pickle, plus a journal of results added since.
+    """One stage's results in one file, plus a journal of results added since.
 
     Loading four thousand small JSON files costs seconds; one marshalled file (results are plain lists,
     dicts, strings and numbers) costs a fraction of that. A result
     is journalled (one small file) the moment it exists, so an interrupted run keeps finished work; the
-    end of a run folds the journal into the pickle, keeping exactly the results the run used.
+    end of a run folds the journal into the file, keeping exactly the results the run used.
     """
 
     def __init__(self, root: Path, stage: str, version: str):

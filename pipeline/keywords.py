@@ -61,16 +61,18 @@ SUBSYSTEM_TAILS = DUPLICATE_TAILS | frozenset({"adapter", "option", "mode", "alg
                                                "data", "user", "users", "client", "server", "implementation",
                                                "functionality", "behavior", "behaviour", "performance", "use",
                                                "usage", "development", "developers", "maintainers", "people"})
+# After a name, words for things of their own: "XDP socket", "TCP connection", "netlink header".
+THING_WORDS = frozenset({"adapter", "client", "connection", "connections", "conversation", "data", "device", "flow",
+                         "flows", "header", "headers", "packet", "packets", "people", "server", "session", "socket",
+                         "traffic"})
 # Words that name an aspect of a thing, not a new thing: "NAPI state", "iptables rule", "BPF program" and
 # "bufferbloat problem" are one keyword each with "NAPI", "iptables", "BPF", "bufferbloat"; "mobile IPv6",
 # "XDP redirect" and "TCP small queues" are keywords of their own.
-ASPECT_WORDS = DUPLICATE_TAILS | frozenset({
-    "option", "mode", "approach", "proposal", "series", "set", "api", "user", "usage", "use", "behavior",
-    "behaviour", "functionality", "performance", "development", "algorithm", "protocol", "stack", "driver",
-    "qdisc", "engine", "scheme", "method", "state", "field", "number", "configuration", "config", "address",
-    "request", "program", "array", "entry", "rule", "setting", "information", "info", "core", "compliant",
-    "enabled", "aware", "based", "capable", "problem", "issue", "level", "pointer", "convention",
-    "operation", "processing", "handling", "release", "upstream", "need", "design", "idea", "system", "side",
+ASPECT_WORDS = (SUBSYSTEM_TAILS - THING_WORDS) | frozenset({
+    "state", "field", "number", "configuration", "config", "address", "request", "program", "array", "entry",
+    "rule", "setting", "information", "info", "core", "compliant", "enabled", "aware", "based", "capable",
+    "problem", "issue", "level", "pointer", "convention", "operation", "processing", "handling", "release",
+    "upstream", "need", "design", "idea", "system", "side",
 })
 # A corpus this large can say that a phrase most articles use names nothing in particular.
 MIN_DOCS_FOR_DF_CUT = 20
@@ -212,10 +214,9 @@ def rank(per_article: dict[int, list], *, top: int = 20) -> dict[int, list[tuple
     ranked = {}
     for article_id, phrases in per_article.items():
         scored = []
-        merged = phrases
-        if len(merged) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
-            merged = sorted(merged, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
-        for phrase, count, names_term, first in merged:
+        if len(phrases) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
+            phrases = sorted(phrases, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
+        for phrase, count, names_term, first in phrases:
             if n_docs >= MIN_DOCS_FOR_DF_CUT and df[phrase.lower()] > MAX_DF_SHARE * n_docs:
                 continue
             words = phrase.count(" ") + 1

@@ -136,7 +136,6 @@ class PersonFinder:
         result += [span for span in doubtful if any(_coordinated(span, other) for other in known)]
         return sorted(result, key=lambda span: span.start)
 
-
     def _named_like_a_person(self, span: Span) -> bool:
         words = [t for t in span if t.is_alpha]
         if self.persons is not None and self.persons.canonical(strip_possessive(span.text)):

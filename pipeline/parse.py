@@ -52,7 +52,7 @@ def load_sources(raw: Path) -> dict[int, dict[str, str]]:
 
 
 def parse_file(data: bytes, name: str) -> dict:
-    """Read one raw file into a JSON-able dict: either {'page': ...} or {'skip': reason}."""
+    """Read one raw file into a JSON-able dict: {'page': ..., 'words': n} or {'skip': reason}."""
     try:
         article = read_article(data, name)
         return {"page": asdict(article), "words": article.word_count}

@@ -22,6 +22,7 @@ unless what they say is a proposal ("X said the kernel should ...").
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -115,14 +116,20 @@ class Discourse:
     broad: frozenset[str] = frozenset()  # subsystems too broad to carry a link to
     one_talk: bool = False  # the whole article reports one speaker's talk: headings divide it, not end it
     speakers: set[tuple[str, ...]] = field(default_factory=set)  # every speaker the article has had
+    agent: tuple[list[str], str, tuple[int, int]] | None = None  # who the paragraph says did something
+    quiet: int = 0  # paragraphs since one named a person
 
     def reset(self, topic: list[str] | None = None) -> None:
         self.last, self.artifact, self.topic = [], None, topic or []
         if not self.one_talk:
             self.speaker, self.talkers = None, set()
 
-    agent: tuple[list[str], str, tuple[int, int]] | None = None  # who the paragraph says did something
-    quiet: int = 0  # paragraphs since one named a person
+    def talk_by(self, names: list[str], at: tuple[int, int], carried: bool) -> None:
+        """``names`` gave a talk; ``carried``: the sentences after it that name nobody are that talk."""
+        self.talkers.update(names)
+        self.speakers.add(tuple(sorted(names)))
+        if carried:
+            self.speaker = (names, at)
 
     def new_paragraph(self, names_someone: bool) -> None:
         """A talk or a patch set carries on into the paragraphs after it that name nobody (at most
@@ -407,10 +414,8 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                     links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]
                     stated = True
         if token.dep_ == "poss" and _lemma(token.head) in TALK_NOUNS:  # "as related in his Plumbers talk"
-            state.talkers.update(names)
-            state.speakers.add(tuple(sorted(names)))
-            if state.one_talk:  # the article is that talk; elsewhere, a talk cited in passing carries nothing
-                state.speaker = (names, at)
+            # the article is that talk only if it is one talk; elsewhere, a talk cited in passing carries nothing
+            state.talk_by(names, at, carried=state.one_talk)
         for kind, scope in actor_links(token, actor_ids):
             scope = scope - others
             for sub in subsystems:
@@ -421,8 +426,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             if kind == "presented" and token.dep_ in SUBJECT_DEPS and _presents(token.head):
                 state.talkers.update(names)
                 if any(sub.root.i in scope for sub in subsystems):
-                    state.speaker = (names, at)
-                    state.speakers.add(tuple(sorted(names)))
+                    state.talk_by(names, at, carried=True)
             if token.dep_ in SUBJECT_DEPS and kind != "maintains":
                 state.agent = (names, kind, at)
             if token.dep_ in SUBJECT_DEPS + ("poss",) or token.head.lower_ == "by":
@@ -518,31 +522,24 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
                   subs_by_par: dict[int, list[Span]], broad: frozenset[str] = frozenset()) -> list[Link]:
     """Every link an article states, in reading order. ``paragraphs``: (number, kind, Doc); ``broad``:
     subsystems too broad for a link that is carried rather than stated ("the networking stack")."""
-    links = _read_links(paragraphs, people_by_par, subs_by_par, Discourse(broad=broad))
-    if len(links.speakers) == 1 and _dominates(next(iter(links.speakers)), people_by_par):
+    state = Discourse(broad=broad)
+    links = _read_links(paragraphs, people_by_par, subs_by_par, state)
+    if len(state.speakers) == 1 and _dominates(next(iter(state.speakers)), people_by_par):
         # one speaker's talk throughout: read it again, the speaker kept across headings
         links = _read_links(paragraphs, people_by_par, subs_by_par, Discourse(broad=broad, one_talk=True))
-    return links.links
+    return links
 
 
 def _dominates(speaker: tuple[str, ...], people_by_par: dict[int, list[tuple[Span, str]]]) -> bool:
     """The speaker is named in at least three paragraphs and in more than everyone else together: the
     article is their talk, not a session where others spoke too."""
-    counts: dict[str, int] = {}
-    for mentions in people_by_par.values():
-        for name in {name for _, name in mentions}:
-            counts[name] = counts.get(name, 0) + 1
+    counts = Counter(name for mentions in people_by_par.values() for name in {name for _, name in mentions})
     own = max((counts.get(name, 0) for name in speaker), default=0)
     return own >= 3 and own > sum(n for name, n in counts.items() if name not in speaker)
 
 
-@dataclass
-class _Reading:
-    links: list[Link]
-    speakers: set[tuple[str, ...]]
-
-
-def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> _Reading:
+def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> list[Link]:
+    """One reading of the article, the section state kept in ``state``."""
     links: list[Link] = []
     for p, kind, doc in paragraphs:
         if kind == "h4":
@@ -558,4 +555,4 @@ def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> _Re
             people = [(span, name) for span, name in people_by_par.get(p, []) if sent.start <= span.start < sent.end]
             subs = [span for span in subs_by_par.get(p, []) if sent.start <= span.start < sent.end]
             links += sentence_links(sent, p, s, people, subs, state)
-    return _Reading(list(dict.fromkeys(links)), state.speakers)
+    return list(dict.fromkeys(links))
