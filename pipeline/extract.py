@@ -67,11 +67,13 @@ def _sentence_index(doc):
     return lambda token_i: bisect.bisect_right(starts, token_i) - 1
 
 
-def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[int, str] | None = None) -> dict:
+def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[int, str] | None = None,
+                    title=None) -> dict:
     """All mentions, keyword candidates, terms and relations of one article from its paragraph Docs. Pure.
 
     ``kinds``: each paragraph's block kind (p, li, h4, quote, pre); code blocks give no keywords, terms or
-    links, headings start a section. Every paragraph is prose when None.
+    links, headings start a section. Every paragraph is prose when None. ``title``: the title's Doc, whose
+    subsystems say what the article is about.
     """
     kinds = kinds or {}
     knowledge = res.knowledge
@@ -115,7 +117,9 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
                                      knowledge.by_entry)
                 terms.append([p, start, end, term, kind, definition, sub])
-    links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad)
+    about = [span.label_ for span in res.sub_matcher.spans(title)] if title is not None else []
+    links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
+                          about)
     relations = []
     for link in links:
         (p, s), (pp, ps) = link.subsystem_at, link.person_at
@@ -157,7 +161,7 @@ def _init_worker(opts: Options) -> None:
 def analyse(task, res: Resources):
     """One article: run the model over its paragraphs (or reuse cached Docs), then extract. Returns
     (article_id, result, serialized Docs or None when they came from the cache)."""
-    article_id, pars, kinds, cached = task
+    article_id, pars, kinds, title, cached = task
     numbers = [p for p, _ in pars]
     if cached is not None:
         docs = _docs_from_bytes(cached, res.nlp.vocab)
@@ -166,7 +170,8 @@ def analyse(task, res: Resources):
         docs = list(res.nlp.pipe((t for _, t in pars), batch_size=NLP_BATCH_SIZE))
         docbin = _docs_to_bytes(docs)
     try:
-        result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)))
+        result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)),
+                                 res.nlp(title) if title else None)
     except Exception as err:  # noqa: BLE001 - one odd article must not stop the others; the line says it is a bug
         say(f"extract: article {article_id}: internal error, please report: {type(err).__name__}: {err}".splitlines()[0])
         result = None
@@ -199,8 +204,8 @@ def _read_parse_tables(out: Path) -> dict:
     for name in ("articles.csv", "paragraphs.csv"):
         if not (out / name).is_file():
             raise PipelineError(f"{out / name}: not found; run the parse stage first")
-    articles = [{"article_id": int(r["article_id"]), "year": int(r["year"]) if r["year"] else None}
-                for r in read_rows(out / "articles.csv")]
+    articles = [{"article_id": int(r["article_id"]), "year": int(r["year"]) if r["year"] else None,
+                 "title": r["title"]} for r in read_rows(out / "articles.csv")]
     paragraphs = [{"article_id": int(r["article_id"]), "paragraph": int(r["paragraph"]), "kind": r["kind"],
                    "text": r["text"]} for r in read_rows(out / "paragraphs.csv")]
     return {schema.ARTICLES: articles, schema.PARAGRAPHS: paragraphs}
@@ -222,6 +227,7 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True) -> Extrac
     out = Path(opts.out)
     parsed = parsed or _read_parse_tables(out)
     years = {r["article_id"]: r["year"] for r in parsed[schema.ARTICLES]}
+    titles = {r["article_id"]: r.get("title") or "" for r in parsed[schema.ARTICLES]}
     grouped: dict[int, list[tuple[int, str]]] = {}
     kinds: dict[int, list[str]] = defaultdict(list)
     for r in sorted(parsed[schema.PARAGRAPHS], key=lambda r: (r["article_id"], r["paragraph"])):
@@ -236,15 +242,15 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True) -> Extrac
     todo: list[int] = []
     for article_id, pars in grouped.items():
         doc_keys[article_id] = digest(*(t for _, t in pars))
-        result_keys[article_id] = digest(doc_keys[article_id], *kinds[article_id])
+        result_keys[article_id] = digest(doc_keys[article_id], titles.get(article_id, ""), *kinds[article_id])
         cached = results_store.get(result_keys[article_id])
         if cached is not None:
             results[article_id] = cached
             docs_cache.keep(doc_keys[article_id])  # the parse stays for when the knowledge changes
         else:
             todo.append(article_id)
-    tasks = [(aid, grouped[aid], kinds[aid], docs_cache.get_bytes(doc_keys[aid])) for aid in todo]
-    reused = sum(1 for t in tasks if t[3] is not None)
+    tasks = [(aid, grouped[aid], kinds[aid], titles.get(aid, ""), docs_cache.get_bytes(doc_keys[aid])) for aid in todo]
+    reused = sum(1 for t in tasks if t[4] is not None)
     knowledge = Knowledge.load(opts)
     stream = progress(_analyse_all(tasks, opts, knowledge), total=len(tasks), desc="extract", enabled=opts.progress)
     for article_id, result, docbin in stream:

@@ -80,6 +80,8 @@ ARTIFACT_NOUNS = {
     "keynote": "presented", "demo": "presented", "demonstration": "presented", "discussion": "presented",
     "paper": "presented", "report": "presented", "tutorial": "presented", "release": "works_on",
 }
+# "A couple of patches": a quantity of work is that work.
+QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch"})
 # A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
 TALK_NOUNS = frozenset({"talk", "presentation", "keynote"})
 PRONOUNS = frozenset({"he", "she"})
@@ -118,6 +120,9 @@ class Discourse:
     speakers: set[tuple[str, ...]] = field(default_factory=set)  # every speaker the article has had
     agent: tuple[list[str], str, tuple[int, int]] | None = None  # who the paragraph says did something
     quiet: int = 0  # paragraphs since one named a person
+    previous: tuple[list[str], tuple[int, int]] | None = None  # the last sentence's own subsystems, and where
+    subject: dict[str, tuple[int, int]] = field(default_factory=dict)  # what the article is about, and where
+    # it is first named: a piece of work the article introduces without naming a subsystem is that
 
     def reset(self, topic: list[str] | None = None) -> None:
         self.last, self.artifact, self.topic = [], None, topic or []
@@ -162,6 +167,9 @@ def artifact_kind(token: Token) -> str | None:
         return "proposed"
     if _misparsed_patch_set(token):
         return "proposed"
+    if lemma in QUANTITY_NOUNS:  # "a couple of patches", "a series of changes"
+        return next((ARTIFACT_NOUNS.get(_lemma(o)) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" and ARTIFACT_NOUNS.get(_lemma(o))), None)
     return ARTIFACT_NOUNS.get(lemma)
 
 
@@ -249,14 +257,26 @@ def _proposal_scope(verb: Token, actors: set[int]) -> set[int]:
     return tokens
 
 
+def _premodifiers(noun: Token) -> set[int]:
+    """The words written right before a noun that modify it ("the TSO automatic sizing patch"), even when the
+    parser has misread one of them as a verb whose object the noun is."""
+    tokens = set()
+    i = noun.i - 1
+    while i >= noun.sent.start and (noun.doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or noun.doc[i].tag_ == "VBG"
+                                    or (noun.doc[i].text == "-" and not noun.doc[i].whitespace_)):
+        tokens.add(i)
+        i -= 1
+    return tokens
+
+
 def _noun_scope(noun: Token) -> set[int]:
     """A possessed or "by"-attached noun phrase ("Dumazet's patch for TCP"); with "be", its complement too."""
-    tokens = _without_relative_clauses(noun)
+    tokens = _without_relative_clauses(noun) | _premodifiers(noun)
     if noun.dep_ in SUBJECT_DEPS:
         verb = noun.head
         if _lemma(verb) == "be":
             tokens |= {t.i for c in verb.children if c.dep_ in ("attr", "acomp") for t in c.subtree}
-        elif _lemma(verb) not in SAY_VERBS:
+        elif _lemma(verb) not in SAY_VERBS or artifact_kind(noun):  # a patch that "adds" something says nothing
             tokens |= _verb_scope(verb, set())
     return tokens
 
@@ -269,9 +289,15 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
     # Roles: "X, the BPF maintainer", "X, who maintains tc", "networking maintainer X", "X on ethtool".
     for member in group if actor.i in {m.i for m in group} else [actor]:
         for child in member.children:
+            if child.dep_ != "appos":
+                continue
             role = ROLE_NOUNS.get(_lemma(child))
-            if child.dep_ == "appos" and role:
+            if role:
                 found.append((role, {t.i for t in child.subtree}))  # "A and B, the BPF maintainers"
+            elif _lemma(child) == "one":  # "X, one of the developers of L4S"
+                found += [(ROLE_NOUNS[_lemma(o)], {t.i for t in child.subtree}) for p in child.children
+                          if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj" and _lemma(o) in ROLE_NOUNS]
     for member in [actor]:
         for child in member.children:
             role = ROLE_NOUNS.get(_lemma(child))
@@ -429,10 +455,12 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                     state.talk_by(names, at, carried=True)
             if token.dep_ in SUBJECT_DEPS and kind != "maintains":
                 state.agent = (names, kind, at)
-            if token.dep_ in SUBJECT_DEPS + ("poss",) or token.head.lower_ == "by":
+            if token.dep_ in SUBJECT_DEPS + ("poss",) or _first_conjunct(token).head.lower_ == "by":
                 artifact = _introduced_artifact(token)
                 if artifact:
-                    state.artifact = (names, artifact[0], artifact[1], at)
+                    state.artifact = (names, artifact[0], _lemma(artifact[1]), at)
+                    if not stated and not _names_a_subsystem(artifact[1], subsystems, state.broad):
+                        links += _unnamed_work(artifact, names, at, (p, s), state)
     # A heading's topic goes to the people the next sentence says presented or worked on something.
     presenters = {(l.person, l.person_at) for l in links if l.kind == "presented"} | {
         (name, at) for token, names, at in actors for name in names
@@ -454,13 +482,34 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
     return links
 
 
+def _names_a_subsystem(noun: Token, subsystems: list[Span], broad: frozenset[str]) -> bool:
+    """Whether a piece of work is written with a subsystem: in its noun phrase, or in the clause that has it as
+    object ("X posted a patch to TCP", "who authored some of the BPF code")."""
+    region = {t.i for t in noun.subtree} | _premodifiers(noun)
+    if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
+        region |= {t.i for t in noun.head.subtree}
+    return any(sub.label_ not in broad and any(t.i in region for t in sub) for sub in subsystems)
+
+
+def _unnamed_work(artifact: tuple[str, Token], names: list[str], at: tuple[int, int], here: tuple[int, int],
+                  state: Discourse) -> list[Link]:
+    """A piece of work owned without naming a subsystem: "This work was done by X" is what the sentence before
+    described; "The change itself, contributed by X" is what the article is about."""
+    kind, noun = artifact
+    if any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children) and state.previous \
+            and state.previous[1][0] == here[0] and len(state.previous[0]) <= 2:
+        labels, where = state.previous
+        return [Link(name, label, kind, at, where) for label in labels for name in names]
+    return [Link(name, topic, kind, at, where or here) for topic, where in state.subject.items() for name in names]
+
+
 def _presents(verb: Token) -> bool:
     """A verb of presenting, or one that leads to it: "X talked about", "X was there to talk about"."""
     return _lemma(verb) in PRESENT_VERBS or any(
         c.dep_ in ("xcomp", "advcl") and _lemma(c) in PRESENT_VERBS for c in verb.children)
 
 
-def _introduced_artifact(token: Token) -> tuple[str, str] | None:
+def _introduced_artifact(token: Token) -> tuple[str, Token] | None:
     """(kind, noun) of a piece of work a person is said to own or post in this sentence, if any."""
     first = _first_conjunct(token)
     head = first.head
@@ -473,13 +522,15 @@ def _introduced_artifact(token: Token) -> tuple[str, str] | None:
         owner = head.head
         if owner.pos_ in ("VERB",) and owner.dep_ in ("acl", "relcl"):
             owner = owner.head
-        candidates = [owner]
+        elif owner.pos_ == "VERB":  # "This work was done by X"
+            candidates = [c for c in owner.children if c.dep_ == "nsubjpass"]
+        candidates += [owner]
     elif first.dep_ in SUBJECT_DEPS:
         candidates = [c for c in head.children if c.dep_ in ("dobj", "attr")]
     for noun in candidates:
         kind = artifact_kind(noun)
         if kind and kind != "presented":
-            return kind, _lemma(noun)
+            return kind, noun
     return None
 
 
@@ -519,15 +570,46 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
 
 
 def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict[int, list[tuple[Span, str]]],
-                  subs_by_par: dict[int, list[Span]], broad: frozenset[str] = frozenset()) -> list[Link]:
+                  subs_by_par: dict[int, list[Span]], broad: frozenset[str] = frozenset(),
+                  about: list[str] | None = None) -> list[Link]:
     """Every link an article states, in reading order. ``paragraphs``: (number, kind, Doc); ``broad``:
-    subsystems too broad for a link that is carried rather than stated ("the networking stack")."""
-    state = Discourse(broad=broad)
+    subsystems too broad for a link that is carried rather than stated ("the networking stack"); ``about``:
+    the subsystems the title names."""
+    labels = tuple(dict.fromkeys(s for s in about or () if s not in broad)) or article_subject(subs_by_par, broad)
+    subject = {label: _first_named(label, paragraphs, subs_by_par) for label in labels}
+    state = Discourse(broad=broad, subject=subject)
     links = _read_links(paragraphs, people_by_par, subs_by_par, state)
     if len(state.speakers) == 1 and _dominates(next(iter(state.speakers)), people_by_par):
         # one speaker's talk throughout: read it again, the speaker kept across headings
-        links = _read_links(paragraphs, people_by_par, subs_by_par, Discourse(broad=broad, one_talk=True))
+        links = _read_links(paragraphs, people_by_par, subs_by_par,
+                            Discourse(broad=broad, subject=subject, one_talk=True))
     return links
+
+
+SUBJECT_PARAGRAPHS = 3
+SUBJECT_SHARE = 0.75
+
+
+def article_subject(subs_by_par: dict[int, list[Span]], broad: frozenset[str]) -> tuple[str, ...]:
+    """The subsystem a single-topic article is about: named in at least SUBJECT_PARAGRAPHS paragraphs and far
+    more than any other (a close second makes two); none when the article is spread over many topics."""
+    counts = Counter(label for spans in subs_by_par.values() for label in {span.label_ for span in spans}
+                     if label not in broad)
+    ranked = counts.most_common()
+    if not ranked or ranked[0][1] < SUBJECT_PARAGRAPHS:
+        return ()
+    top = ranked[0][1]
+    close = [label for label, n in ranked if n >= SUBJECT_SHARE * top]
+    return tuple(sorted(close)) if len(close) <= 2 else ()
+
+
+def _first_named(label: str, paragraphs, subs_by_par: dict[int, list[Span]]) -> tuple[int, int] | None:
+    """(paragraph, sentence) where the body first names a subsystem, if it does."""
+    for p, _, doc in paragraphs:
+        span = next((span for span in subs_by_par.get(p, []) if span.label_ == label), None)
+        if span is not None:
+            return p, next(s for s, sent in enumerate(doc.sents) if sent.start <= span.start < sent.end)
+    return None
 
 
 def _dominates(speaker: tuple[str, ...], people_by_par: dict[int, list[tuple[Span, str]]]) -> bool:
@@ -555,4 +637,6 @@ def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> lis
             people = [(span, name) for span, name in people_by_par.get(p, []) if sent.start <= span.start < sent.end]
             subs = [span for span in subs_by_par.get(p, []) if sent.start <= span.start < sent.end]
             links += sentence_links(sent, p, s, people, subs, state)
+            named = list(dict.fromkeys(span.label_ for span in subs if span.label_ not in state.broad))
+            state.previous = (named, (p, s)) if named else None
     return list(dict.fromkeys(links))

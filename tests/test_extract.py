@@ -268,6 +268,44 @@ def test_relations_a_heading_ends_a_speaker_when_the_article_has_several(nlp, re
     assert not {link for link in links if link[1] == "random early detection"}, links
 
 
+def _titled(nlp, resources, title, *paragraphs):
+    docs = list(enumerate(nlp.pipe(paragraphs)))
+    result = extract_article(docs, resources, title=nlp(title))
+    return {(r[2], r[3], r[4]) for r in result["relations"]}
+
+
+def test_relations_work_named_without_its_subsystem_is_what_the_article_is_about(nlp, resources):
+    links = _titled(nlp, resources, "Byte queue limits for network drivers",
+                    "Drivers hold far too many packets in their transmit rings. The change itself, contributed by "
+                    "Julia Lawall and Omar Lind, is a small tweak to the way they account for them.")
+    assert {("Julia Lawall", "BQL", "works_on"), ("Omar Lind", "BQL", "works_on")} <= links, links
+    untitled = _titled(nlp, resources, "A look at some patches",
+                       "Drivers hold far too many packets. The change itself, contributed by Julia Lawall, is small.")
+    assert not untitled, untitled
+
+
+def test_relations_this_work_is_what_the_sentence_before_described(nlp, resources):
+    links = _titled(nlp, resources, "Some networking notes",
+                    "One of the first things merged for 2.6.14 was a DCCP implementation. This work was done by "
+                    "Arnaldo Carvalho de Melo, Ian McDonald, and others.",
+                    "Something else happened too. This work was done by Omar Lind.")
+    assert ("Ian McDonald", "DCCP", "works_on") in links and ("Arnaldo Carvalho de Melo", "DCCP", "works_on") in links
+    assert not {link for link in links if link[0] == "Omar Lind"}, links
+
+
+@pytest.mark.parametrize("text, link", [
+    ("The simple TSO automatic sizing patch posted by Eric Dumazet tries to spread out transmissions.",
+     ("Eric Dumazet", "TSO autosizing", "proposed")),  # the parser reads "sizing" as a verb
+    ("Tom Herbert's patch adds a new dynamic queue limits library for drivers.",
+     ("Tom Herbert", "dynamic queue limits", "proposed")),  # a patch that "adds" is not someone saying
+    ("Bob Briscoe, one of the developers of L4S, claims that there is prior art.", ("Bob Briscoe", "L4S", "works_on")),
+    ("A couple of patches posted recently by Eric Dumazet add TCP pacing support to the FQ packet scheduler.",
+     ("Eric Dumazet", "pacing", "proposed")),
+])
+def test_relations_the_work_and_what_it_does(nlp, resources, text, link):
+    assert link in {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
+
+
 def test_keywords_a_phrase_and_its_aspects_are_one_keyword_told_by_the_shorter_form():
     ranked = distinct([("softirq level", 9.0), ("NAPI", 8.0), ("softirq", 7.0), ("NAPI-compliant drivers", 6.0),
                        ("IPv6", 5.5), ("mobile IPv6", 5.0), ("BPF program", 4.5), ("TCP Fast Open", 4.0),
