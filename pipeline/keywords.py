@@ -246,12 +246,14 @@ def distinct(ranked: list[tuple[str, float]], top: int) -> list[tuple[str, float
     ("NAPI state", "bufferbloat problem") is that keyword again, told by its shorter form unless the
     longer one is a name of its own ("TCP Fast Open")."""
     chosen: list[tuple[str, float, frozenset[str]]] = []
+    by_core: dict[frozenset[str], list[int]] = {}  # two phrases differing by aspect words only share a core
     for phrase, score in ranked:
         words = _word_set(phrase)
-        same = [i for i, (_, _, other) in enumerate(chosen)
-                if (words <= other and other - words <= _ASPECTS) or (other < words and words - other <= _ASPECTS)]
+        core = words - _ASPECTS
+        same = [i for i in by_core.get(core, ()) if words <= chosen[i][2] or chosen[i][2] < words]
         if not same:
             if len(chosen) < top:
+                by_core.setdefault(core, []).append(len(chosen))
                 chosen.append((phrase, score, words))
         elif len(same) == 1 and words < chosen[same[0]][2] and not _is_name(chosen[same[0]][0]):
             chosen[same[0]] = (phrase, score, words)

@@ -122,7 +122,16 @@ class Discourse:
     quiet: int = 0  # paragraphs since one named a person
     previous: tuple[list[str], tuple[int, int]] | None = None  # the last sentence's own subsystems, and where
     subject: dict[str, tuple[int, int]] = field(default_factory=dict)  # what the article is about, and where
-    # it is first named: a piece of work the article introduces without naming a subsystem is that
+    # the body first names it: a piece of work the article introduces without naming a subsystem is that, when
+    # the article has one owner of work (a group named together); with several, whose work is the subject is
+    # unknown, and the links it would make are dropped
+    owners: list[frozenset[str]] = field(default_factory=list)  # each group the article says owns a piece of work
+    unnamed: list[Link] = field(default_factory=list)  # links to the subject, kept until the owners are known
+
+    def subject_links(self) -> list[Link]:
+        """The held-back links to the subject, if one group owns every piece of work in the article."""
+        everyone = frozenset().union(*self.owners)
+        return self.unnamed if everyone in self.owners else []
 
     def reset(self, topic: list[str] | None = None) -> None:
         self.last, self.artifact, self.topic = [], None, topic or []
@@ -459,6 +468,9 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 artifact = _introduced_artifact(token)
                 if artifact:
                     state.artifact = (names, artifact[0], _lemma(artifact[1]), at)
+                    first = _first_conjunct(token).i
+                    state.owners.append(frozenset(n for t, group, _ in actors if _first_conjunct(t).i == first
+                                                  for n in group) | frozenset(names))
                     if not stated and not _names_a_subsystem(artifact[1], subsystems, state.broad):
                         links += _unnamed_work(artifact, names, at, (p, s), state)
     # A heading's topic goes to the people the next sentence says presented or worked on something.
@@ -494,13 +506,15 @@ def _names_a_subsystem(noun: Token, subsystems: list[Span], broad: frozenset[str
 def _unnamed_work(artifact: tuple[str, Token], names: list[str], at: tuple[int, int], here: tuple[int, int],
                   state: Discourse) -> list[Link]:
     """A piece of work owned without naming a subsystem: "This work was done by X" is what the sentence before
-    described; "The change itself, contributed by X" is what the article is about."""
+    described; "The change itself, contributed by X" is what the article is about (held back in ``state``
+    until the article's owners of work are known)."""
     kind, noun = artifact
     if any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children) and state.previous \
             and state.previous[1][0] == here[0] and len(state.previous[0]) <= 2:
         labels, where = state.previous
         return [Link(name, label, kind, at, where) for label in labels for name in names]
-    return [Link(name, topic, kind, at, where or here) for topic, where in state.subject.items() for name in names]
+    state.unnamed += [Link(name, topic, kind, at, where) for topic, where in state.subject.items() for name in names]
+    return []
 
 
 def _presents(verb: Token) -> bool:
@@ -575,32 +589,15 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
     """Every link an article states, in reading order. ``paragraphs``: (number, kind, Doc); ``broad``:
     subsystems too broad for a link that is carried rather than stated ("the networking stack"); ``about``:
     the subsystems the title names."""
-    labels = tuple(dict.fromkeys(s for s in about or () if s not in broad)) or article_subject(subs_by_par, broad)
-    subject = {label: _first_named(label, paragraphs, subs_by_par) for label in labels}
+    labels = tuple(dict.fromkeys(s for s in about or () if s not in broad))
+    subject = {label: where for label in labels if (where := _first_named(label, paragraphs, subs_by_par))}
     state = Discourse(broad=broad, subject=subject)
     links = _read_links(paragraphs, people_by_par, subs_by_par, state)
     if len(state.speakers) == 1 and _dominates(next(iter(state.speakers)), people_by_par):
         # one speaker's talk throughout: read it again, the speaker kept across headings
-        links = _read_links(paragraphs, people_by_par, subs_by_par,
-                            Discourse(broad=broad, subject=subject, one_talk=True))
-    return links
-
-
-SUBJECT_PARAGRAPHS = 3
-SUBJECT_SHARE = 0.75
-
-
-def article_subject(subs_by_par: dict[int, list[Span]], broad: frozenset[str]) -> tuple[str, ...]:
-    """The subsystem a single-topic article is about: named in at least SUBJECT_PARAGRAPHS paragraphs and far
-    more than any other (a close second makes two); none when the article is spread over many topics."""
-    counts = Counter(label for spans in subs_by_par.values() for label in {span.label_ for span in spans}
-                     if label not in broad)
-    ranked = counts.most_common()
-    if not ranked or ranked[0][1] < SUBJECT_PARAGRAPHS:
-        return ()
-    top = ranked[0][1]
-    close = [label for label, n in ranked if n >= SUBJECT_SHARE * top]
-    return tuple(sorted(close)) if len(close) <= 2 else ()
+        state = Discourse(broad=broad, subject=subject, one_talk=True)
+        links = _read_links(paragraphs, people_by_par, subs_by_par, state)
+    return list(dict.fromkeys(links + state.subject_links()))
 
 
 def _first_named(label: str, paragraphs, subs_by_par: dict[int, list[Span]]) -> tuple[int, int] | None:

@@ -277,11 +277,20 @@ def _titled(nlp, resources, title, *paragraphs):
 def test_relations_work_named_without_its_subsystem_is_what_the_article_is_about(nlp, resources):
     links = _titled(nlp, resources, "Byte queue limits for network drivers",
                     "Drivers hold far too many packets in their transmit rings. The change itself, contributed by "
-                    "Julia Lawall and Omar Lind, is a small tweak to the way they account for them.")
+                    "Julia Lawall and Omar Lind, is a small tweak to the way they account for them.",
+                    "Byte queue limits now keep those rings short.")
     assert {("Julia Lawall", "BQL", "works_on"), ("Omar Lind", "BQL", "works_on")} <= links, links
     untitled = _titled(nlp, resources, "A look at some patches",
                        "Drivers hold far too many packets. The change itself, contributed by Julia Lawall, is small.")
     assert not untitled, untitled
+    two_owners = _titled(nlp, resources, "Byte queue limits for network drivers",
+                         "Drivers hold far too many packets. Omar Lind's patch changes the accounting.",
+                         "Julia Lawall's patch, instead, fixes the drivers one at a time.",
+                         "Byte queue limits now keep those rings short.")
+    assert not two_owners, two_owners  # whose work the title names is unknown
+    title_only = _titled(nlp, resources, "Byte queue limits for network drivers",
+                         "Drivers hold far too many packets. The change itself, contributed by Julia Lawall, is small.")
+    assert not title_only, title_only  # a link's evidence must show the subsystem
 
 
 def test_relations_this_work_is_what_the_sentence_before_described(nlp, resources):
