@@ -80,6 +80,12 @@ ARTIFACT_NOUNS = {
     "keynote": "presented", "demo": "presented", "demonstration": "presented", "discussion": "presented",
     "paper": "presented", "report": "presented", "tutorial": "presented", "release": "works_on",
 }
+# Pieces of work that are code: what "the change", "this work" may stand for when the article names its subject.
+CODE_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "code", "work", "implementation", "rewrite",
+                        "prototype", "change", "driver", "module", "release", "proposal", "rfc", "couple", "pair",
+                        "number", "handful", "bunch", "batch"})
+# Verbs that say who wrote a piece of work: "This work was done by X", "the code was written by X".
+AUTHOR_VERBS = frozenset({"write", "develop", "implement", "contribute", "post", "submit", "send", "author", "create"})
 # "A couple of patches": a quantity of work is that work.
 QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch"})
 # A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
@@ -509,6 +515,8 @@ def _unnamed_work(artifact: tuple[str, Token], names: list[str], at: tuple[int, 
     described; "The change itself, contributed by X" is what the article is about (held back in ``state``
     until the article's owners of work are known)."""
     kind, noun = artifact
+    if _lemma(noun) not in CODE_NOUNS:
+        return []  # an idea, a plan or a request is not the article's code
     if any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children) and state.previous \
             and state.previous[1][0] == here[0] and len(state.previous[0]) <= 2:
         labels, where = state.previous
@@ -536,7 +544,7 @@ def _introduced_artifact(token: Token) -> tuple[str, Token] | None:
         owner = head.head
         if owner.pos_ in ("VERB",) and owner.dep_ in ("acl", "relcl"):
             owner = owner.head
-        elif owner.pos_ == "VERB":  # "This work was done by X"
+        elif owner.pos_ == "VERB" and _lemma(owner) in MAKE_VERBS | AUTHOR_VERBS:  # "This work was done by X"
             candidates = [c for c in owner.children if c.dep_ == "nsubjpass"]
         candidates += [owner]
     elif first.dep_ in SUBJECT_DEPS:
