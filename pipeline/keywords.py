@@ -90,12 +90,15 @@ def _form(token) -> str:
     return token.text if is_term(token.text) or token.pos_ == "PROPN" else token.lower_
 
 
-def _head_form(token, keep: bool) -> str:
+def _head_form(token, keep: bool, english: frozenset[str] = frozenset()) -> str:
     """The head word, singular where the plural is a suffix on it ("modules" → "module", "queries" →
-    "query"); a lemma that is another word ("data" → "datum") is not taken."""
+    "query"); a lemma that is another word ("data" → "datum") is not taken, nor an "-ie" the language does
+    not have ("dentries" is "dentry", "cookies" is "cookie")."""
     if keep or is_term(token.text) or token.pos_ == "PROPN" or not token.lemma_ or token.tag_ != "NNS":
         return _form(token)
     text, lemma = token.lower_, token.lemma_.lower()
+    if text.endswith("ies") and lemma == text[:-1] and english and lemma not in english:
+        return text[:-3] + "y"
     if text in (lemma + "s", lemma + "es"):
         return lemma
     if text.endswith("ies") and lemma.endswith("y") and text == lemma[:-1] + "ies":
@@ -185,7 +188,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue
         if english and not any(t.i in terms for t in tokens) and all(_ordinary(t, english, domain) for t in tokens):
             continue  # "test run", "audience member", "high end": only ordinary words
-        phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]] + [_head_form(head, terms.get(head.i) == 1)])
+        phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]] + [_head_form(head, terms.get(head.i) == 1, english)])
         phrase = " ".join(phrase.split()[-MAX_WORDS:])
         if phrase.lower() in stopphrases or all(t.is_stop for t in tokens):
             continue

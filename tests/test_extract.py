@@ -152,11 +152,14 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
         nlp, resources,
         "Google engineers in Portland ran a test run with an audience member, LWN readers and the Netfilter Workshop.",
         "The non-JIT eBPF data paths move packets through the routers; SKBs pile up in the queues.",
+        "Negative dentries fill the dentry cache, and tracking cookies fill browsers.",
     )
     phrases = {p for p, *_ in result["phrases"]}
     assert not {"test run", "audience member", "Portland", "Google engineer", "LWN reader", "Netfilter Workshop"} & phrases
     assert not any("datum" in p for p in phrases)
     assert any(p.endswith("data path") for p in phrases) and "socket buffer (SKB)" in phrases
+    assert "negative dentry" in phrases and not any("dentrie" in p for p in phrases), phrases
+    assert not any(p.endswith("cooky") for p in phrases)
 
 
 def test_taxonomy_files_are_well_formed_and_broad():
