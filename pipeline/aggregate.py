@@ -13,8 +13,7 @@ from pipeline import schema
 from pipeline.config import KEYWORDS_PER_ARTICLE
 from pipeline.keywords import rank
 from pipeline.knowledge import Knowledge
-from pipeline.knowledge.persons import group_unknown
-from pipeline.mentions import strip_possessive
+from pipeline.knowledge.persons import group_unknown, strip_possessive
 
 TOP_UNKNOWN_TERMS = 10
 

@@ -17,8 +17,10 @@ import functools
 import math
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
+    from spacy.tokens import Doc
 
 VAGUE_MODIFIERS = frozenset({
     "new", "old", "current", "other", "various", "several", "such", "same", "existing", "many",

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.knowledge.naming import VENDOR_WORDS
-from pipeline.knowledge.persons import PersonIndex
+from pipeline.knowledge.persons import POSSESSIVE_MARKS as _POSSESSIVE, PersonIndex, strip_possessive
 from pipeline.knowledge.senses import Sense, allowed
 from pipeline.knowledge.taxonomy import Subsystem, Term, fold
 
@@ -45,7 +45,6 @@ NON_NAME_WORDS = ORG_WORDS | frozenset({
 })
 _PATH_RE = re.compile(r"(?:[\w.+-]*/){2,}[\w.+-]*|[\w-]+\.[ch]\b|\b\w+\(\)")
 _CODEY_RE = re.compile(r"[_/\\(){}<>=@#$%^*\[\]|0-9]")
-_POSSESSIVE = ("'s", "’s", "'", "’")
 
 
 @dataclass(frozen=True)
@@ -269,14 +268,6 @@ def with_possessive(doc: Doc, span: Span) -> Span:
     if span.end < len(doc) and doc[span.end].text in _POSSESSIVE and not span[-1].whitespace_:
         return doc[span.start:span.end + 1]
     return span
-
-
-def strip_possessive(text: str) -> str:
-    """'Herbert's' → 'Herbert'."""
-    for mark in _POSSESSIVE:
-        if text.endswith(mark):
-            return text[: -len(mark)]
-    return text
 
 
 def surface(span: Span) -> str:

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
+    from spacy.tokens import Span, Token
 
 KINDS = ("presented", "works_on", "maintains", "proposed")
 

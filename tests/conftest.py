@@ -46,7 +46,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def resources(nlp):
-    from pipeline.extract import Resources
+    from pipeline.analysis import Resources
 
     return Resources.load(config.Options())
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.extract import extract_article
+from pipeline.analysis import extract_article
 from pipeline.keywords import distinct, rank
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 from pipeline import config

@@ -123,17 +123,17 @@ def test_operations_a_terminated_build_resumes_without_redoing_finished_articles
 
 
 def test_operations_an_extraction_bug_in_one_article_does_not_stop_the_others(tmp_path, monkeypatch, capsys):
-    from pipeline import extract
+    from pipeline import analysis
 
     raw, out = _corpus(tmp_path), tmp_path / "out"
-    real = extract.extract_article
+    real = analysis.extract_article
 
-    def fragile(docs, res, kinds=None):
+    def fragile(docs, res, kinds=None, title=None):
         if any("Ada Lindqvist" in doc.text for _, doc in docs):
             raise ValueError("a parse this code did not expect")
-        return real(docs, res, kinds)
+        return real(docs, res, kinds, title)
 
-    monkeypatch.setattr(extract, "extract_article", fragile)
+    monkeypatch.setattr(analysis, "extract_article", fragile)
     assert cli.main(["run", "--raw", str(raw), "--out", str(out), "--jobs", "1", "--progress", "off"]) == 0
     err = capsys.readouterr().err
     assert "extract: article 990001: internal error, please report: ValueError" in err

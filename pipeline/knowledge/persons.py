@@ -15,6 +15,16 @@ from pathlib import Path
 
 from pipeline.knowledge.taxonomy import fold, rows, split_aliases
 
+POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+
+
+def strip_possessive(text: str) -> str:
+    """'Herbert's' → 'Herbert'."""
+    for mark in POSSESSIVE_MARKS:
+        if text.endswith(mark):
+            return text[: -len(mark)]
+    return text
+
 _PUNCT_RE = re.compile(r"[.,'’\"]")
 
 

@@ -1,0 +1,189 @@
+"""One article's analysis: the model over its paragraphs, then mentions, relations, keywords and terms.
+
+Everything here needs spaCy and the model; the extract stage imports this module only when some
+article has to be analysed, so a build that only reuses its caches never loads them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from pipeline.config import NLP_BATCH_SIZE, Options
+from pipeline.keywords import candidates, merge_near_duplicates, verb_only_words
+from pipeline.knowledge import Knowledge
+from pipeline.log import say
+from pipeline.mentions import PersonFinder, SubsystemMatcher
+from pipeline.nlp import english_words, load_model
+from pipeline.people import resolve_article, unique_surnames
+from pipeline.relations import article_links
+from pipeline.terms import find_terms, term_subsystem
+
+
+@dataclass
+class Resources:
+    """The model, the domain knowledge and the matchers built from both, loaded once per process."""
+
+    nlp: object
+    knowledge: Knowledge
+    sub_matcher: SubsystemMatcher
+    person_finder: PersonFinder
+    person_aliases: dict[str, list[str]]
+    verb_only: frozenset[str]
+    english: frozenset[str]
+    surnames: dict[str, str]
+
+    @classmethod
+    def load(cls, opts: Options, knowledge: Knowledge | None = None) -> "Resources":
+        nlp = load_model(opts.model)
+        knowledge = knowledge or Knowledge.load(opts)
+        by_person: dict[str, list[str]] = defaultdict(list)
+        for alias, person in knowledge.aliases.items():
+            by_person[person].append(alias)
+        tokenizer = nlp.tokenizer
+        english = english_words(nlp)
+        return cls(
+            nlp, knowledge,
+            SubsystemMatcher(nlp.vocab, tokenizer, knowledge.subsystems, knowledge.terms, knowledge.senses),
+            PersonFinder(nlp.vocab, tokenizer, knowledge.aliases, knowledge.persons, english),
+            dict(by_person), verb_only_words(nlp), english, unique_surnames(set(knowledge.aliases.values())),
+        )
+
+
+def _sentence_index(doc):
+    starts = [s.start for s in doc.sents]
+    return lambda token_i: bisect.bisect_right(starts, token_i) - 1
+
+
+def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[int, str] | None = None,
+                    title=None) -> dict:
+    """All mentions, keyword candidates, terms and relations of one article from its paragraph Docs. Pure.
+
+    ``kinds``: each paragraph's block kind (p, li, h4, quote, pre); code blocks give no keywords, terms or
+    links, headings start a section. Every paragraph is prose when None. ``title``: the title's Doc, whose
+    subsystems say what the article is about.
+    """
+    kinds = kinds or {}
+    knowledge = res.knowledge
+    subs = {p: res.sub_matcher.spans(doc) for p, doc in docs}
+    cands = {p: res.person_finder.spans(doc, subs[p]) for p, doc in docs}
+    people = resolve_article(docs, cands, subs, knowledge.persons, res.person_aliases, res.nlp.tokenizer,
+                             res.surnames)
+    people_by_par = defaultdict(list)
+    for p, span, person in people:
+        people_by_par[p].append((span, person))
+    persons, subsystems, terms = [], [], []
+    phrases: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    naming: set[str] = set()
+    sentences: dict[tuple[int, int], str] = {}
+    for p, doc in docs:
+        sent_of = _sentence_index(doc)
+        for s, sent in enumerate(doc.sents):
+            sentences[(p, s)] = " ".join(sent.text.split())
+        for span, person in people_by_par[p]:
+            persons.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, person])
+        for span in subs[p]:
+            category = knowledge.subsystems[span.label_].category
+            subsystems.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, span.label_, category])
+        if kinds.get(p, "p") != "pre":
+            for span in subs[p]:  # a subsystem is a keyword under its one name, however it is written
+                phrases[span.label_] += 1
+                first_seen.setdefault(span.label_, p)
+                naming.add(span.label_)
+            term_spans = [(span.start, span.end) for span in subs[p]]
+            in_terms = {i for a, b in term_spans for i in range(a, b)}
+            excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
+            excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.i not in in_terms}
+            for phrase, names_term in candidates(doc, excluded, term_spans, knowledge.stopphrases, res.verb_only,
+                                                 res.english, knowledge.domain_words):
+                phrases[phrase] += 1
+                first_seen.setdefault(phrase, p)
+                if names_term:
+                    naming.add(phrase)
+            for start, end, term, kind, definition in find_terms(doc.text):
+                sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
+                                     knowledge.by_entry)
+                terms.append([p, start, end, term, kind, definition, sub])
+    about = [span.label_ for span in res.sub_matcher.spans(title)] if title is not None else []
+    links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
+                          about)
+    relations = []
+    for link in links:
+        (p, s), (pp, ps) = link.subsystem_at, link.person_at
+        evidence = sentences[(pp, ps)] if (pp, ps) == (p, s) else f"{sentences[(pp, ps)]} … {sentences[(p, s)]}"
+        relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence])
+    return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
+            "phrases": sorted(list(m) for m in merge_near_duplicates(
+                [(p, n, p in naming, first_seen[p]) for p, n in phrases.items()]))}
+
+
+def _docs_to_bytes(docs) -> bytes:
+    from spacy.tokens import DocBin
+
+    bin_ = DocBin(store_user_data=False)
+    for doc in docs:
+        bin_.add(doc)
+    return bin_.to_bytes()
+
+
+def _docs_from_bytes(data: bytes, vocab):
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_bytes(data).get_docs(vocab))
+
+
+_WORKER: Resources | None = None
+
+
+def _init_worker(opts: Options) -> None:
+    """A worker leaves interruptions to the main process, which says what happened once."""
+    import signal
+
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _WORKER = Resources.load(opts)
+
+
+def analyse(task, res: Resources):
+    """One article: run the model over its paragraphs (or reuse cached Docs), then extract. Returns
+    (article_id, result, serialized Docs or None when they came from the cache)."""
+    article_id, pars, kinds, title, cached = task
+    numbers = [p for p, _ in pars]
+    if cached is not None:
+        docs = _docs_from_bytes(cached, res.nlp.vocab)
+        docbin = None
+    else:
+        docs = list(res.nlp.pipe((t for _, t in pars), batch_size=NLP_BATCH_SIZE))
+        docbin = _docs_to_bytes(docs)
+    try:
+        result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)),
+                                 res.nlp(title) if title else None)
+    except Exception as err:  # noqa: BLE001 - one odd article must not stop the others; the line says it is a bug
+        say(f"extract: article {article_id}: internal error, please report: {type(err).__name__}: {err}".splitlines()[0])
+        result = None
+    return article_id, result, docbin
+
+
+def _analyse_in_worker(task):
+    return analyse(task, _WORKER)
+
+
+def analyse_all(tasks, opts: Options, knowledge: Knowledge):
+    """Analyse articles in this process or, with jobs > 1, in worker processes that each load the model
+    once and send back only small results (no Doc objects cross process boundaries)."""
+    if not tasks:
+        return
+    jobs = max(1, min(opts.jobs, len(tasks)))
+    if jobs == 1:
+        res = Resources.load(opts, knowledge)
+        for task in tasks:
+            yield analyse(task, res)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(opts,)) as pool:
+        yield from pool.imap_unordered(_analyse_in_worker, tasks, chunksize=1)
