@@ -26,8 +26,9 @@ def person_spellings(results: dict[int, dict], knowledge: Knowledge) -> dict[str
     return {name: spelling.get(name, name) for name in counts}
 
 
-def aggregate(results: dict[int, dict], years: dict[int, int | None], knowledge: Knowledge) -> dict:
-    """Every extraction table from the per-article results."""
+def aggregate(results: dict[int, dict], years: dict[int, int | None], knowledge: Knowledge,
+              keyword_memo: dict | None = None) -> dict:
+    """Every extraction table from the per-article results (``keyword_memo``: see keywords.rank)."""
     spelling = person_spellings(results, knowledge)
     person_rows, subsystem_rows, relation_rows, term_rows = [], [], [], []
     people_stats: dict[str, dict] = defaultdict(lambda: {"articles": set(), "n": 0})
@@ -100,7 +101,7 @@ def aggregate(results: dict[int, dict], years: dict[int, int | None], knowledge:
             maintainer_rows.append({"subsystem": sub, "person": person, "role": role, "kernel_entry": meta.kernel_entry})
     keyword_rows = [
         {"article_id": a, "rank": r, "keyword": k, "score": sc}
-        for a, ranked in rank(per_article_phrases, top=KEYWORDS_PER_ARTICLE).items()
+        for a, ranked in rank(per_article_phrases, top=KEYWORDS_PER_ARTICLE, memo=keyword_memo).items()
         for r, (k, sc) in enumerate(ranked, 1)
     ]
     unique_maintainers = {(r["subsystem"], r["person"], r["role"]): r for r in maintainer_rows}

@@ -117,6 +117,13 @@ class Store:
         self.added = True
         atomic_write_bytes(self.journal / f"{digest(key)}.marshal", marshal.dumps((self.version, key, value)))
 
+    def keep_only(self, entries: dict) -> None:
+        """Make ``entries`` the whole content, without a journal: for results cheap to recompute, which an
+        interrupted run may lose."""
+        if entries != {k: self.entries.get(k) for k in entries} or set(self.entries) != set(entries):
+            self.added = True
+        self.entries, self.used = dict(entries), set(entries)
+
     def finish(self) -> None:
         """Keep exactly the results this run used, in one file; empty the journal."""
         if self.added or set(self.entries) != self.used:

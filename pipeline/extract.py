@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline import schema
 from pipeline.aggregate import aggregate, unknown_terms
 from pipeline.cache import Cache, Store, digest, files_digest
-from pipeline.config import Options
+from pipeline.config import KEYWORDS_PER_ARTICLE, Options
 from pipeline.errors import PipelineError
 from pipeline.knowledge import Knowledge
 from pipeline.log import progress, say
@@ -94,10 +94,14 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True) -> Extrac
             results_store.put(result_keys[article_id], result)
         results[article_id] = result
     parsed_now = len(tasks) - reused
-    tables = aggregate(results, years, knowledge)
+    memo_store = Store(opts.cache, "keywords", digest(files_digest([_HERE / "keywords.py"]), str(KEYWORDS_PER_ARTICLE)))
+    memo = dict(memo_store.entries)
+    tables = aggregate(results, years, knowledge, memo)
+    memo_store.keep_only(memo)
     if write:
         write_tables(out, tables)
     results_store.finish()
+    memo_store.finish()
     docs_cache.prune()
     say(f"extract: {len(results)} articles ({parsed_now} through the model, {reused} from cached parses, "
         f"{len(results) - parsed_now - reused} unchanged): {len(tables[schema.PERSON_MENTIONS])} person mentions of "

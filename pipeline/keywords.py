@@ -14,6 +14,7 @@ phrases and for phrases that name a subsystem, so that phrases many articles use
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 from collections import Counter
@@ -83,6 +84,7 @@ MAX_CANDIDATES = 80
 MAX_DF_SHARE = 0.5
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_term(text: str) -> bool:
     """Acronyms, mixed case and identifiers (IPv6, XDP, sk_buff): specific even alone."""
     return any(c.isupper() for c in text[1:]) or (text.isupper() and len(text) > 1) or "_" in text
@@ -205,12 +207,13 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
     return found
 
 
-def rank(per_article: dict[int, list], *, top: int = 20) -> dict[int, list[tuple[str, float]]]:
+def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = None) -> dict[int, list[tuple[str, float]]]:
     """Top phrases per article by TF-IDF × length and subsystem preference; ties broken alphabetically.
 
     ``per_article`` maps an article to [(phrase, count, names_subsystem, first paragraph)], its
     near-duplicates already merged: what an article says early (its lead) counts a little more, and
-    decides between equal scores.
+    decides between equal scores. ``memo`` (article → what ``distinct`` chose, by the order it saw) is
+    read and updated: a corpus that grows by one article changes every score a little but few orders.
     """
     n_docs = len(per_article)
     df: Counter = Counter()
@@ -233,8 +236,26 @@ def rank(per_article: dict[int, list], *, top: int = 20) -> dict[int, list[tuple
             score *= 1.0 + LEAD_BONUS / (1 + first)
             scored.append((round(score, 6), first, phrase))
         scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-        ranked[article_id] = distinct([(p, s) for s, _, p in scored], top)
+        ordered = [(p, s) for s, _, p in scored]
+        if memo is None:
+            ranked[article_id] = distinct(ordered, top)
+            continue
+        seen = _order_signature(ordered)
+        known = memo.get(str(article_id))
+        if known is None or known[0] != seen:
+            position = {p: i for i, (p, _) in enumerate(ordered)}
+            known = memo[str(article_id)] = (seen, [position[p] for p, _ in distinct(ordered, top)])
+        ranked[article_id] = [ordered[i] for i in known[1]]
+    if memo is not None:
+        for stale in set(memo) - {str(a) for a in per_article}:
+            del memo[stale]
     return ranked
+
+
+def _order_signature(ordered: list[tuple[str, float]]) -> str:
+    """What ``distinct`` depends on: the phrases in order and which neighbours tie (not the scores)."""
+    ties = "".join("=" if a[1] == b[1] else ">" for a, b in zip(ordered, ordered[1:]))
+    return hashlib.blake2b("\x1f".join([ties, *(p for p, _ in ordered)]).encode("utf-8"), digest_size=16).hexdigest()
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -11,9 +11,8 @@ from pipeline.cache import Store, files_digest
 from pipeline.config import MAX_PAGE_BYTES, SOURCES_NAME, Options
 from pipeline.errors import PipelineError, Skip
 from pipeline.log import progress, say
-from pipeline.sources import SUFFIXES, Article, Block, finish, read_article
+from pipeline.sources import SUFFIXES, Article, Block, finish, read_article, size_reason
 from pipeline.sources.events import Event
-from pipeline.sources.lwnpage import size_reason
 from pipeline.tables import read_rows, write_tables
 
 _SOURCES_DIR = Path(__file__).with_name("sources")

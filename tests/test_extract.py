@@ -140,6 +140,18 @@ def test_keywords_rank_prefers_phrases_specific_to_an_article():
     assert all(len(v) <= 20 for v in ranked.values())
 
 
+def test_keywords_memo_gives_what_ranking_afresh_gives_as_the_corpus_grows():
+    corpus = {1: [("Homa", 3, True, 0), ("Homa module", 1, False, 2), ("RPC protocol", 2, False, 1),
+                  ("NAPI state", 1, False, 3), ("NAPI", 2, True, 4)],
+              2: [("TCP", 2, True, 0), ("RPC protocol", 1, False, 1), ("congestion window", 2, False, 2)]}
+    memo: dict = {}
+    assert rank(corpus, top=3, memo=memo) == rank(corpus, top=3) and set(memo) == {"1", "2"}
+    corpus[3] = [("RPC protocol", 4, False, 0), ("NAPI", 1, True, 1)]  # scores of 1 and 2 change
+    assert rank(corpus, top=3, memo=memo) == rank(corpus, top=3)
+    del corpus[2]
+    assert rank(corpus, top=3, memo=memo) == rank(corpus, top=3) and set(memo) == {"1", "3"}
+
+
 def test_keywords_near_duplicates_are_one_keyword():
     ranked = rank({1: [("Homa", 3, True, 0), ("Homa module", 1, False, 2), ("Homa support", 2, False, 1),
                        ("RPC protocol", 1, False, 3)], 2: [("TCP", 2, True, 0)]})

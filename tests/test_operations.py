@@ -139,3 +139,11 @@ def test_operations_an_extraction_bug_in_one_article_does_not_stop_the_others(tm
     assert "extract: article 990001: internal error, please report: ValueError" in err
     mentions = (out / "person_mentions.csv").read_text(encoding="utf-8")
     assert "Ada Lindqvist" not in mentions and "Jamal Hadi Salim" in mentions
+
+
+def test_operations_a_build_from_caches_loads_neither_the_model_nor_the_page_parsers():
+    """The stages import spaCy and the HTML/Markdown parsers only when a page or an article needs them."""
+    code = ("import sys; import pipeline.cli, pipeline.package, pipeline.parse, pipeline.extract; "
+            "print(sorted(m for m in ('spacy', 'bs4', 'markdown_it', 'yaml') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout

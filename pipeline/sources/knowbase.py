@@ -16,6 +16,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from pipeline.errors import Skip
+from pipeline.sources import MARKDOWN_SUFFIXES as SUFFIXES
 from pipeline.sources.article import (
     Article, Block, article_id_from_url, guest_author, normalise_space, parse_date,
 )
@@ -23,7 +24,6 @@ from pipeline.sources.decode import decode_page
 from pipeline.sources.events import event_from_index, event_from_link, event_from_text, is_coverage_line
 from pipeline.sources.topics import topics_from_category
 
-SUFFIXES = (".md", ".markdown")
 # LWN's subscription nags link to its promotion pages ("/Promo/nst-nag2/subscribe").
 PROMO_HREF_RE = re.compile(r"lwn\.net/Promo/|^/Promo/", re.I)
 PROMO_TEXT_RE = re.compile(r"\bsubscri(?:be|ption|bers?)\b.*\bLWN\b|\bLWN\b.*\bsubscri(?:be|ption|bers?)\b", re.I | re.S)

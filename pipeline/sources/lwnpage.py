@@ -7,9 +7,9 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
-from pipeline.config import MAX_PAGE_BYTES
 from pipeline.errors import Skip
 from pipeline.sources import selectors as sel
+from pipeline.sources import size_reason
 from pipeline.sources.article import DATE_RE, Article, Block, article_id_from_url, guest_author, normalise_space, parse_date
 from pipeline.sources.decode import decode_page
 from pipeline.sources.events import Event, event_from_index, event_from_link, event_from_name, is_coverage_line
@@ -259,13 +259,6 @@ def body_blocks(body: Tag) -> list[Block]:
         stack.extend((False, child, child_kind) for child in reversed(node.contents))
     flush()
     return blocks
-
-
-def size_reason(size: int, limit: int = MAX_PAGE_BYTES) -> str | None:
-    """The skip reason for a page over the size limit, or None."""
-    if size <= limit:
-        return None
-    return f"file too large ({size / 2**20:.1f} MB > {limit // 2**20} MB limit)"
 
 
 def parse_page(data: bytes, source_file: str = "") -> Article:
