@@ -124,7 +124,7 @@ class Discourse:
     artifact: tuple[list[str], str, str, tuple[int, int]] | None = None  # owners, kind, noun, where introduced
     topic: list[str] = field(default_factory=list)  # subsystems a heading names
     broad: frozenset[str] = frozenset()  # subsystems too broad to carry a link to
-    one_talk: bool = False  # the whole article reports one speaker's talk: headings divide it, not end it
+    one_talk: tuple[str, ...] = ()  # the speaker whose talk the whole article reports: headings divide it
     speakers: set[tuple[str, ...]] = field(default_factory=set)  # every speaker the article has had
     agent: tuple[list[str], str, tuple[int, int]] | None = None  # who the paragraph says did something
     quiet: int = 0  # paragraphs since one named a person
@@ -456,9 +456,9 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 if not any(sub.root.i in {t.i for t in span.root.subtree} for span, other in people if other not in names):
                     links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]
                     stated = True
-        if token.dep_ == "poss" and _lemma(token.head) in TALK_NOUNS:  # "as related in his Plumbers talk"
+        if token.dep_ == "poss" and _possesses_talk(token):  # "as related in his Plumbers talk"
             # the article is that talk only if it is one talk; elsewhere, a talk cited in passing carries nothing
-            state.talk_by(names, at, carried=state.one_talk)
+            state.talk_by(names, at, carried=tuple(sorted(names)) == state.one_talk)
         for kind, scope in actor_links(token, actor_ids):
             scope = scope - others
             for sub in subsystems:
@@ -525,6 +525,19 @@ def _unnamed_work(artifact: tuple[str, Token], names: list[str], at: tuple[int, 
         return [Link(name, label, kind, at, where) for label in labels for name in names]
     state.unnamed += [Link(name, topic, kind, at, where) for topic, where in state.subject.items() for name in names]
     return []
+
+
+def _possesses_talk(token: Token) -> bool:
+    """"His talk", "her Plumbers keynote", "his frank linux.conf.au 2011 keynote" (however the parser
+    attaches the possessive inside the noun phrase)."""
+    if _lemma(token.head) in TALK_NOUNS:
+        return True
+    for word in token.doc[token.i + 1:token.i + 6]:
+        if _lemma(word) in TALK_NOUNS:
+            return True
+        if not (word.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or word.like_url):
+            return False
+    return False
 
 
 def _presents(verb: Token) -> bool:
@@ -603,9 +616,10 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
     subject = {label: where for label in labels if (where := _first_named(label, paragraphs, subs_by_par))}
     state = Discourse(broad=broad, subject=subject)
     links = _read_links(paragraphs, people_by_par, subs_by_par, state)
-    if len(state.speakers) == 1 and _dominates(next(iter(state.speakers)), people_by_par):
-        # one speaker's talk throughout: read it again, the speaker kept across headings
-        state = Discourse(broad=broad, subject=subject, one_talk=True)
+    dominant = [speaker for speaker in sorted(state.speakers) if _dominates(speaker, people_by_par)]
+    if len(dominant) == 1:
+        # one speaker's talk throughout (other talks only cited): read it again, the speaker kept across headings
+        state = Discourse(broad=broad, subject=subject, one_talk=dominant[0])
         links = _read_links(paragraphs, people_by_par, subs_by_par, state)
     return list(dict.fromkeys(links + state.subject_links()))
 

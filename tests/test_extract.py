@@ -272,6 +272,19 @@ def test_relations_his_talk_makes_a_speaker_only_when_the_article_is_that_talk(n
     assert not {link for link in _sections(nlp, resources, cited) if link[1] == "mac80211"}
 
 
+def test_relations_one_speakers_keynote_with_another_talk_cited(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Geoff Huston is a scientist. His frank linux.conf.au 2011 keynote took a different tack than "
+              "Vint Cerf's talk did the day before."),
+        ("p", "The net, Geoff said, is based on two accidental technologies."),
+        ("p", "According to Geoff, the fight over the net's future has begun."),
+        ("h4", "The real problem"),
+        ("p", "We are out of addresses: IANA will run out of IPv4 addresses very soon."),
+    ])
+    assert ("Geoff Huston", "IPv4", "presented") in links, links
+    assert not {link for link in links if link[0] == "Vint Cerf"}, links
+
+
 def test_relations_a_heading_ends_a_speaker_when_the_article_has_several(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "Stephen Hemminger talked about bufferbloat in the first session."),
