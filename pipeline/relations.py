@@ -127,6 +127,7 @@ class Discourse:
     one_talk: tuple[str, ...] = ()  # the speaker whose talk the whole article reports: headings divide it
     speakers: set[tuple[str, ...]] = field(default_factory=set)  # every speaker the article has had
     agent: tuple[list[str], str, tuple[int, int]] | None = None  # who the paragraph says did something
+    agent_nouns: frozenset[str] = frozenset()  # what they did it to ("working on the integration of ...")
     quiet: int = 0  # paragraphs since one named a person
     previous: tuple[list[str], tuple[int, int]] | None = None  # the last sentence's own subsystems, and where
     subject: dict[str, tuple[int, int]] = field(default_factory=dict)  # what the article is about, and where
@@ -156,7 +157,7 @@ class Discourse:
     def new_paragraph(self, names_someone: bool) -> None:
         """A talk or a patch set carries on into the paragraphs after it that name nobody (at most
         CARRY_PARAGRAPHS of them); a person who did something carries within their paragraph only."""
-        self.agent = None
+        self.agent, self.agent_nouns = None, frozenset()
         self.quiet = 0 if names_someone else self.quiet + 1
         if names_someone or self.quiet > CARRY_PARAGRAPHS:
             self.artifact = None
@@ -364,7 +365,9 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         passive = [c for c in owner.children if c.dep_ == "nsubjpass"] if head.dep_ == "agent" else []
         if _lemma(owner) in MAKE_VERBS:  # "The first nftables release was made by X"
             kind = kind or next((artifact_kind(c) for c in passive if artifact_kind(c)), None)
-        if owner.pos_ in ("VERB", "AUX") and owner.dep_ in ("acl", "relcl") and owner.head.i != owner.i:
+        as_clause = owner.dep_ == "advcl" and owner.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in owner.children)  # "a KCM socket as proposed by X"
+        if owner.pos_ in ("VERB", "AUX") and (owner.dep_ in ("acl", "relcl") or as_clause) and owner.head.i != owner.i:
             # "The alternative, pushed by X, is called SCE": the phrase and what it is said to be
             found.append((kind or "works_on", _noun_scope(owner.head) - {t.i for t in first.subtree}))
         elif kind:
@@ -471,7 +474,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 if any(sub.root.i in scope for sub in subsystems):
                     state.talk_by(names, at, carried=True)
             if token.dep_ in SUBJECT_DEPS and kind != "maintains":
-                state.agent = (names, kind, at)
+                state.agent, state.agent_nouns = (names, kind, at), _object_nouns(token.head)
             if token.dep_ in SUBJECT_DEPS + ("poss",) or _first_conjunct(token).head.lower_ == "by":
                 artifact = _introduced_artifact(token)
                 if artifact:
@@ -571,14 +574,23 @@ def _introduced_artifact(token: Token) -> tuple[str, Token] | None:
     return None
 
 
-def _continues_agent(sent: Span) -> bool:
+def _object_nouns(verb: Token) -> frozenset[str]:
+    """The nouns a verb acts on: its object, or the object of its preposition ("working on the integration")."""
+    nouns = {c for c in verb.children if c.dep_ == "dobj"}
+    nouns |= {o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
+    return frozenset(_lemma(n) for n in nouns if n.pos_ == "NOUN")
+
+
+def _continues_agent(sent: Span, nouns: frozenset[str] = frozenset()) -> bool:
     """A sentence about what the last person did without naming them: its subject is one of their things
-    ("One is the pluggable congestion-control patch", "Another project is ...") or a piece of work."""
+    ("One is the pluggable congestion-control patch", "Another project is ..."), a piece of work, or the
+    noun they were said to act on (``nouns``: "X is working on the integration of A. Integration with B is
+    at the top of the list")."""
     subject = _sentence_subject(sent)
     if subject is None:
         return False
     words = {_lemma(subject)} | {c.lower_ for c in subject.children if c.dep_ in ("det", "amod")}
-    if words & {"one", "another", "other"} or artifact_kind(subject):
+    if words & {"one", "another", "other"} or artifact_kind(subject) or _lemma(subject) in nouns:
         return True
     attr = next((c for c in sent.root.children if c.dep_ == "attr"), None)
     return attr is not None and bool({_lemma(attr)} | {c.lower_ for c in attr.children} & {"another", "project"})
@@ -597,7 +609,7 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
         owner = (state.artifact[0], state.artifact[1], state.artifact[3])
     elif state.speaker and not people:
         owner = (state.speaker[0], "presented", state.speaker[1])
-    elif state.agent and not people and _continues_agent(sent):
+    elif state.agent and not people and _continues_agent(sent, state.agent_nouns):
         owner = state.agent
     if owner is None:
         return []

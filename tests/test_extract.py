@@ -321,6 +321,14 @@ def test_relations_work_named_without_its_subsystem_is_what_the_article_is_about
     assert not title_only, title_only  # a link's evidence must show the subsystem
 
 
+def test_relations_the_next_sentence_takes_up_what_the_person_works_on(nlp, resources):
+    links = _titled(nlp, resources, "Notes",
+                    "James Morris is working on the integration of SELinux and networking. Integration with the "
+                    "netfilter code is at the top of the list. Routing with IPv6 remains slow.")
+    assert ("James Morris", "netfilter", "works_on") in links, links
+    assert ("James Morris", "IPv6", "works_on") not in links, links
+
+
 def test_relations_this_work_is_what_the_sentence_before_described(nlp, resources):
     links = _titled(nlp, resources, "Some networking notes",
                     "One of the first things merged for 2.6.14 was a DCCP implementation. This work was done by "
@@ -336,6 +344,8 @@ def test_relations_this_work_is_what_the_sentence_before_described(nlp, resource
     ("Tom Herbert's patch adds a new dynamic queue limits library for drivers.",
      ("Tom Herbert", "dynamic queue limits", "proposed")),  # a patch that "adds" is not someone saying
     ("Bob Briscoe, one of the developers of L4S, claims that there is prior art.", ("Bob Briscoe", "L4S", "works_on")),
+    ("The fq_codel queue discipline, as implemented by Eric Dumazet, is now the default.",
+     ("Eric Dumazet", "CoDel", "works_on")),
     ("A couple of patches posted recently by Eric Dumazet add TCP pacing support to the FQ packet scheduler.",
      ("Eric Dumazet", "pacing", "proposed")),
 ])
