@@ -13,7 +13,7 @@ from pipeline.errors import PipelineError, Skip
 from pipeline.log import progress, say
 from pipeline.sources import SUFFIXES, Article, Block, finish, read_article, size_reason
 from pipeline.sources.events import Event
-from pipeline.tables import read_rows, write_tables
+from pipeline.tables import RenderedRows, csv_lines, read_rows, write_tables
 
 _SOURCES_DIR = Path(__file__).with_name("sources")
 _CODE = [Path(__file__), *sorted(_SOURCES_DIR.glob("*.py")), *sorted(_SOURCES_DIR.glob("*.txt"))]
@@ -51,10 +51,12 @@ def load_sources(raw: Path) -> dict[int, dict[str, str]]:
 
 
 def parse_file(data: bytes, name: str) -> dict:
-    """Read one raw file into a JSON-able dict: {'page': ..., 'words': n} or {'skip': reason}."""
+    """Read one raw file into a marshal-able dict: {'page': ..., 'words': n, 'paragraphs_csv': its rows of
+    paragraphs.csv, rendered once} or {'skip': reason}."""
     try:
         article = read_article(data, name)
-        return {"page": asdict(article), "words": article.word_count}
+        return {"page": asdict(article), "words": article.word_count,
+                "paragraphs_csv": csv_lines(schema.PARAGRAPHS, paragraph_rows(article))}
     except Skip as skip:
         return {"skip": skip.reason}
     except RecursionError:
@@ -80,6 +82,11 @@ def choose_kept(files: list[str], article_id: int) -> str:
     return min(files, key=preference)
 
 
+def paragraph_rows(page: Article) -> list[dict]:
+    return [{"article_id": page.article_id, "paragraph": i, "kind": b.kind, "text": b.text}
+            for i, b in enumerate(page.blocks)]
+
+
 def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], raw_label: str):
     """Turn parse results [(file name, sha256, result)] into table rows plus skip messages. Pure."""
     skipped, messages, pages = [], [], {}
@@ -88,11 +95,11 @@ def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], ra
             skipped.append({"source_file": name, "reason": result["skip"]})
             continue
         page = page_from_dict(result["page"])
-        pages.setdefault(page.article_id, []).append((name, sha, page, result["words"]))
-    articles, paragraphs, topics = [], [], []
+        pages.setdefault(page.article_id, []).append((name, sha, page, result["words"], result.get("paragraphs_csv")))
+    articles, paragraphs, topics, fragments = [], [], [], {}
     for article_id, candidates in pages.items():
         kept = choose_kept([c[0] for c in candidates], article_id)
-        for name, sha, page, words in candidates:
+        for name, sha, page, words, rendered in candidates:
             if name != kept:
                 skipped.append({"source_file": name, "reason": f"duplicate of article {article_id}, kept {raw_label}/{kept}"})
                 continue
@@ -105,14 +112,13 @@ def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], ra
                 "event_year": event.year if event else None,
                 "word_count": words, "source_file": name, "sha256": sha,
             })
-            paragraphs.extend(
-                {"article_id": article_id, "paragraph": i, "kind": b.kind, "text": b.text}
-                for i, b in enumerate(page.blocks)
-            )
+            rows = paragraph_rows(page)
+            paragraphs.extend(rows)
+            fragments[article_id] = rendered if rendered is not None else csv_lines(schema.PARAGRAPHS, rows)
             topics.extend({"article_id": article_id, "index_name": idx, "topic": t} for idx, t in page.topics)
     for row in sorted(skipped, key=lambda r: r["source_file"]):
         messages.append(f"{raw_label}/{row['source_file']}: skipped: {row['reason']}")
-    return articles, paragraphs, topics, skipped, messages
+    return articles, RenderedRows(paragraphs, fragments), topics, skipped, messages
 
 
 def parse_all(opts: Options) -> tuple[dict, list[str], int]:

@@ -106,10 +106,29 @@ def _cell(value) -> str:
     return str(value)
 
 
+class RenderedRows(list):
+    """A table's rows with each article's rows already rendered (``fragments``: article_id → CSV lines, as
+    ``csv_lines`` gives them): the table is the header and the fragments in article order, not every row
+    written again. For tables whose primary key starts with article_id."""
+
+    def __init__(self, rows: Iterable[Mapping], fragments: Mapping[int, bytes]):
+        super().__init__(rows)
+        self.fragments = fragments
+
+
+def csv_lines(table: Table, rows: Iterable[Mapping]) -> bytes:
+    """The CSV lines of some rows, without the header: one article's fragment for RenderedRows."""
+    return csv_bytes(table, rows).split(b"\n", 1)[1]
+
+
 def csv_bytes(table: Table, rows: Iterable[Mapping]) -> bytes:
     """Render rows as CSV with the table's columns in order, sorted by its primary key. Strings, integers
     and missing values go to the csv module as they are; numbers and booleans get their one spelling."""
     names = table.column_names
+    if isinstance(rows, RenderedRows):
+        header = io.StringIO()
+        csv.writer(header, lineterminator="\n").writerow(names)
+        return header.getvalue().encode("utf-8") + b"".join(rows.fragments[a] for a in sorted(rows.fragments))
     key_idx = [names.index(k) for k in table.primary_key]
     getter = operator.itemgetter(*names)
     records = [getter(row) if len(names) > 1 else (row[names[0]],) for row in rows] if names else []

@@ -66,3 +66,14 @@ def test_schema_data_dictionary_file_is_up_to_date():
 
     assert (PROJECT / "DATA_DICTIONARY.md").read_text(encoding="utf-8") == schema.markdown(), \
         "run: python -m pipeline dictionary > DATA_DICTIONARY.md"
+
+
+def test_rendered_rows_give_the_bytes_rendering_every_row_gives():
+    from pipeline.tables import RenderedRows, csv_bytes, csv_lines
+
+    rows = {7: [{"article_id": 7, "paragraph": 1, "kind": "p", "text": 'He said "no",\nthen left.'},
+                {"article_id": 7, "paragraph": 0, "kind": "h4", "text": "Über, café"}],
+            3: [{"article_id": 3, "paragraph": 0, "kind": "p", "text": "plain"}]}
+    every = [r for group in rows.values() for r in group]
+    fragments = {a: csv_lines(schema.PARAGRAPHS, group) for a, group in rows.items()}
+    assert csv_bytes(schema.PARAGRAPHS, RenderedRows(every, fragments)) == csv_bytes(schema.PARAGRAPHS, every)
