@@ -426,8 +426,11 @@ def _about_artifact(sent: Span, noun: str) -> bool:
 
 def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], subsystems: list[Span],
                    state: Discourse) -> list[Link]:
-    """The links one sentence states or continues, updating the section's state."""
+    """The links one sentence states or continues, updating the section's state. A subsystem written as a
+    role ("networking maintainer X") makes only the link of that role."""
     links: list[Link] = []
+    roles = [span for span in subsystems if _lemma(span[-1]) in ROLE_NOUNS]
+    subsystems = [span for span in subsystems if span not in roles]
     person_tokens = {t.i for span, _ in people for t in span}
     actors: list[tuple[Token, list[str], tuple[int, int]]] = [(span.root, [name], (p, s)) for span, name in people]
     named_before: list[str] = []
@@ -464,7 +467,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             state.talk_by(names, at, carried=tuple(sorted(names)) == state.one_talk)
         for kind, scope in actor_links(token, actor_ids):
             scope = scope - others
-            for sub in subsystems:
+            for sub in subsystems + (roles if kind == "maintains" else []):
                 if sub.root.i in scope or any(t.i in scope for t in sub):
                     for name in names:
                         links.append(Link(name, sub.label_, kind, at, (p, s)))

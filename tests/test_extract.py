@@ -353,6 +353,13 @@ def test_relations_the_work_and_what_it_does(nlp, resources, text, link):
     assert link in {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
 
 
+def test_relations_a_role_written_with_its_subsystem_is_that_role_only(nlp, resources):
+    links = {tuple(r[2:5]) for r in _article(
+        nlp, resources, "Networking maintainer David Miller (who authored some of the new code) replied that "
+                        "iptables is still far more widely used.")["relations"]}
+    assert links == {("David S. Miller", "networking stack", "maintains")}, links
+
+
 def test_keywords_a_phrase_and_its_aspects_are_one_keyword_told_by_the_shorter_form():
     ranked = distinct([("softirq level", 9.0), ("NAPI", 8.0), ("softirq", 7.0), ("NAPI-compliant drivers", 6.0),
                        ("IPv6", 5.5), ("mobile IPv6", 5.0), ("BPF program", 4.5), ("TCP Fast Open", 4.0),
