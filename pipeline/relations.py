@@ -290,6 +290,9 @@ def _premodifiers(noun: Token) -> set[int]:
 def _noun_scope(noun: Token) -> set[int]:
     """A possessed or "by"-attached noun phrase ("Dumazet's patch for TCP"); with "be", its complement too."""
     tokens = _without_relative_clauses(noun) | _premodifiers(noun)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "with" and head.i < head.head.i and head.head.pos_ in ("VERB", "AUX"):
+        tokens |= {t.i for t in head.head.subtree}  # "With X's patch, a driver must fill in ...": what it does
     if noun.dep_ in SUBJECT_DEPS:
         verb = noun.head
         if _lemma(verb) == "be":
@@ -420,8 +423,12 @@ def _about_artifact(sent: Span, noun: str) -> bool:
     if subject is not None and artifact_kind(subject) and _lemma(subject) == noun and any(
             c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
         return True
-    return any(artifact_kind(t) and any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in t.children)
-               for t in sent)
+    if any(artifact_kind(t) and any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in t.children)
+           for t in sent):
+        return True
+    # "So there is a new netdev_queue structure": what the work brings
+    return _lemma(sent.root) == "be" and any(c.dep_ == "expl" for c in sent.root.children) and any(
+        c.dep_ == "attr" and any(m.lower_ == "new" for m in c.children if m.dep_ == "amod") for c in sent.root.children)
 
 
 def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], subsystems: list[Span],

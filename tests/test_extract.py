@@ -329,6 +329,17 @@ def test_relations_the_next_sentence_takes_up_what_the_person_works_on(nlp, reso
     assert ("James Morris", "IPv6", "works_on") not in links, links
 
 
+def test_relations_what_a_patch_brings_and_what_it_makes_drivers_do(nlp, resources):
+    brings = _titled(nlp, resources, "Notes",
+                     "Brenden Blanco's patch set starts by defining a new program type. There is a new netlink "
+                     "operation allowing user space to set a program on a device.")
+    assert ("Brenden Blanco", "netlink", "proposed") in brings, brings
+    makes = _titled(nlp, resources, "Notes",
+                    "Herbert Xu posted patches last week. With Herbert's patches, a driver must, to support LRO, "
+                    "fill in a manager structure.")
+    assert ("Herbert Xu", "LRO", "proposed") in makes, makes
+
+
 def test_relations_this_work_is_what_the_sentence_before_described(nlp, resources):
     links = _titled(nlp, resources, "Some networking notes",
                     "One of the first things merged for 2.6.14 was a DCCP implementation. This work was done by "
