@@ -154,13 +154,14 @@ def analyse(task, res: Resources):
     numbers = [p for p, _ in pars]
     if cached is not None:
         docs = _docs_from_bytes(cached, res.nlp.vocab)
+        title_doc = res.nlp(title) if title else None
         docbin = None
-    else:
-        docs = list(res.nlp.pipe((t for _, t in pars), batch_size=NLP_BATCH_SIZE))
+    else:  # the title goes through the model in the paragraphs' batch; only the paragraphs are cached
+        docs = list(res.nlp.pipe([title or "", *(t for _, t in pars)], batch_size=NLP_BATCH_SIZE))
+        title_doc, docs = (docs[0] if title else None), docs[1:]
         docbin = _docs_to_bytes(docs)
     try:
-        result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)),
-                                 res.nlp(title) if title else None)
+        result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)), title_doc)
     except Exception as err:  # noqa: BLE001 - one odd article must not stop the others; the line says it is a bug
         say(f"extract: article {article_id}: internal error, please report: {type(err).__name__}: {err}".splitlines()[0])
         result = None
