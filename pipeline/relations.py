@@ -338,6 +338,8 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         found.append((ROLE_NOUNS[_lemma(head)], {t.i for t in head.subtree} - {t.i for t in first.subtree}))
     if first.dep_ in ("compound",) and ROLE_NOUNS.get(_lemma(head)):
         found.append((ROLE_NOUNS[_lemma(head)], {t.i for t in head.subtree}))  # "BPF maintainer Alexei"
+    first = _descriptor(first)
+    head = first.head
     if first.dep_ in SUBJECT_DEPS:
         verb = first.head
         kind = verb_kind(verb)
@@ -559,9 +561,19 @@ def _presents(verb: Token) -> bool:
         c.dep_ in ("xcomp", "advcl") and _lemma(c) in PRESENT_VERBS for c in verb.children)
 
 
+def _descriptor(first: Token) -> Token:
+    """A person named in apposition to a descriptive noun stands in its place: "pushed by longtime bufferbloat
+    fighters X and Y" is "pushed by X and Y" (a role noun, "the maintainer X", is a role instead)."""
+    head = first.head
+    if first.dep_ == "appos" and head.pos_ == "NOUN" and not ROLE_NOUNS.get(_lemma(head)) \
+            and head.dep_ in ("pobj", *SUBJECT_DEPS):
+        return head
+    return first
+
+
 def _introduced_artifact(token: Token) -> tuple[str, Token] | None:
     """(kind, noun) of a piece of work a person is said to own or post in this sentence, if any."""
-    first = _first_conjunct(token)
+    first = _descriptor(_first_conjunct(token))
     head = first.head
     candidates = []
     if first.dep_ == "poss":

@@ -355,6 +355,8 @@ def test_relations_this_work_is_what_the_sentence_before_described(nlp, resource
     ("Tom Herbert's patch adds a new dynamic queue limits library for drivers.",
      ("Tom Herbert", "dynamic queue limits", "proposed")),  # a patch that "adds" is not someone saying
     ("Bob Briscoe, one of the developers of L4S, claims that there is prior art.", ("Bob Briscoe", "L4S", "works_on")),
+    ("The alternative, pushed by longtime bufferbloat fighters Jonathan Morton and Dave Täht, is called SCE.",
+     ("Dave Täht", "SCE", "proposed")),
     ("The fq_codel queue discipline, as implemented by Eric Dumazet, is now the default.",
      ("Eric Dumazet", "CoDel", "works_on")),
     ("A couple of patches posted recently by Eric Dumazet add TCP pacing support to the FQ packet scheduler.",
