@@ -86,6 +86,8 @@ ARTIFACT_NOUNS = {
 CODE_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "code", "work", "implementation", "rewrite",
                         "prototype", "change", "driver", "module", "release", "proposal", "rfc", "couple", "pair",
                         "number", "handful", "bunch", "batch"})
+# Pieces of work that are changes to the kernel: what comes new with them is theirs.
+PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "change", "rfc"})
 # Verbs that say who wrote a piece of work: "This work was done by X", "the code was written by X".
 AUTHOR_VERBS = frozenset({"write", "develop", "implement", "contribute", "post", "submit", "send", "author", "create"})
 # "A couple of patches": a quantity of work is that work.
@@ -428,8 +430,9 @@ def _about_artifact(sent: Span, noun: str) -> bool:
     if any(artifact_kind(t) and any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in t.children)
            for t in sent):
         return True
-    # "So there is a new netdev_queue structure": what the work brings
-    return _lemma(sent.root) == "be" and any(c.dep_ == "expl" for c in sent.root.children) and any(
+    # "So there is a new netdev_queue structure": what a patch set brings (not a module or a driver: "there
+    # are new hooks for AppArmor" after "his SMACK module" is not his)
+    return noun in PATCH_NOUNS and _lemma(sent.root) == "be" and any(c.dep_ == "expl" for c in sent.root.children) and any(
         c.dep_ == "attr" and any(m.lower_ == "new" for m in c.children if m.dep_ == "amod") for c in sent.root.children)
 
 

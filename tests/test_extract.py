@@ -338,6 +338,10 @@ def test_relations_what_a_patch_brings_and_what_it_makes_drivers_do(nlp, resourc
                     "Herbert Xu posted patches last week. With Herbert's patches, a driver must, to support LRO, "
                     "fill in a manager structure.")
     assert ("Herbert Xu", "LRO", "proposed") in makes, makes
+    module = _titled(nlp, resources, "Notes",
+                     "Casey Schaufler changed things to support the needs of his SMACK module. There have also been "
+                     "some new hooks added to support modules like AppArmor.")
+    assert not {link for link in module if link[1] == "AppArmor"}, module
 
 
 def test_relations_this_work_is_what_the_sentence_before_described(nlp, resources):
