@@ -157,8 +157,8 @@ def analyse(task, res: Resources):
         title_doc = res.nlp(title) if title else None
         docbin = None
     else:  # the title goes through the model in the paragraphs' batch; only the paragraphs are cached
-        docs = list(res.nlp.pipe([title or "", *(t for _, t in pars)], batch_size=NLP_BATCH_SIZE))
-        title_doc, docs = (docs[0] if title else None), docs[1:]
+        docs = list(res.nlp.pipe([*([title] if title else []), *(t for _, t in pars)], batch_size=NLP_BATCH_SIZE))
+        title_doc = docs.pop(0) if title else None
         docbin = _docs_to_bytes(docs)
     try:
         result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)), title_doc)

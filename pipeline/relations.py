@@ -84,8 +84,7 @@ ARTIFACT_NOUNS = {
 }
 # Pieces of work that are code: what "the change", "this work" may stand for when the article names its subject.
 CODE_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "code", "work", "implementation", "rewrite",
-                        "prototype", "change", "driver", "module", "release", "proposal", "rfc", "couple", "pair",
-                        "number", "handful", "bunch", "batch"})
+                        "prototype", "change", "driver", "module", "release", "proposal", "rfc"})
 # Pieces of work that are changes to the kernel: what comes new with them is theirs.
 PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "change", "rfc"})
 # Verbs that say who wrote a piece of work: "This work was done by X", "the code was written by X".
@@ -187,10 +186,15 @@ def artifact_kind(token: Token) -> str | None:
         return "proposed"
     if _misparsed_patch_set(token):
         return "proposed"
-    if lemma in QUANTITY_NOUNS:  # "a couple of patches", "a series of changes"
-        return next((ARTIFACT_NOUNS.get(_lemma(o)) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for o in p.children if o.dep_ == "pobj" and ARTIFACT_NOUNS.get(_lemma(o))), None)
-    return ARTIFACT_NOUNS.get(lemma)
+    return ARTIFACT_NOUNS.get(_lemma(_work_noun(token)))
+
+
+def _work_noun(token: Token) -> Token:
+    """The noun that says what a piece of work is: "patches" in "a couple of patches", else the noun itself."""
+    if _lemma(token) in QUANTITY_NOUNS:
+        return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" and ARTIFACT_NOUNS.get(_lemma(o))), token)
+    return token
 
 
 def _misparsed_patch_set(token: Token) -> bool:
@@ -535,7 +539,7 @@ def _unnamed_work(artifact: tuple[str, Token], names: list[str], at: tuple[int, 
     described; "The change itself, contributed by X" is what the article is about (held back in ``state``
     until the article's owners of work are known)."""
     kind, noun = artifact
-    if _lemma(noun) not in CODE_NOUNS:
+    if _lemma(_work_noun(noun)) not in CODE_NOUNS:
         return []  # an idea, a plan or a request is not the article's code
     if any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children) and state.previous \
             and state.previous[1][0] == here[0] and len(state.previous[0]) <= 2:
