@@ -30,7 +30,7 @@ EXTRACT_OUT := $(P)/person_mentions.csv $(P)/people.csv $(P)/person_aliases.csv 
 COMMON_SRC  := pipeline/__init__.py pipeline/config.py pipeline/schema.py pipeline/tables.py pipeline/cache.py \
                pipeline/cli.py pipeline/errors.py pipeline/log.py
 PARSE_SRC   := pipeline/parse.py $(wildcard pipeline/sources/*.py pipeline/sources/*.txt)
-EXTRACT_SRC := pipeline/extract.py pipeline/analysis.py pipeline/aggregate.py pipeline/mentions.py pipeline/people.py \
+EXTRACT_SRC := pipeline/extract.py pipeline/analysis.py pipeline/pool.py pipeline/aggregate.py pipeline/mentions.py pipeline/people.py \
                pipeline/relations.py pipeline/keywords.py pipeline/terms.py pipeline/nlp.py \
                $(wildcard pipeline/knowledge/*.py)
 DATA        := $(wildcard pipeline/knowledge/data/*.tsv pipeline/knowledge/data/*.txt)

@@ -8,81 +8,153 @@ kernel's records, and the subsystems mentioned get their MAINTAINERS entry and i
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from pipeline import schema
 from pipeline.config import KEYWORDS_PER_ARTICLE
-from pipeline.keywords import rank
+from pipeline.errors import PipelineError
+from pipeline.keywords import rank_scored, scoring
 from pipeline.knowledge import Knowledge
 from pipeline.knowledge.persons import group_unknown, strip_possessive
+from pipeline.tables import Fragments, csv_field, csv_lines
 
 TOP_UNKNOWN_TERMS = 10
 
 
-def person_spellings(results: dict[int, dict], knowledge: Knowledge) -> dict[str, str]:
-    """Each person name in the results → its one spelling in the tables."""
-    counts: Counter = Counter(m[5] for r in results.values() for m in r["persons"])
+def name_counts(result: dict) -> dict[str, int]:
+    """How often the article names each person, as it resolved them (in the order first named)."""
+    return dict(Counter(m[5] for m in result["persons"]))
+
+
+def person_spellings(counts: Mapping[str, int], knowledge: Knowledge) -> dict[str, str]:
+    """Each person name (with its mentions in the corpus) → its one spelling in the tables."""
     unknown = {name: n for name, n in counts.items() if name not in knowledge.persons.known}
     spelling = group_unknown(unknown, knowledge.persons.nicknames)
     return {name: spelling.get(name, name) for name in counts}
 
 
-def aggregate(results: dict[int, dict], years: dict[int, int | None], knowledge: Knowledge,
-              keyword_memo: dict | None = None) -> dict:
-    """Every extraction table from the per-article results (``keyword_memo``: see keywords.rank)."""
-    spelling = person_spellings(results, knowledge)
-    person_rows, subsystem_rows, relation_rows, term_rows = [], [], [], []
-    people_stats: dict[str, dict] = defaultdict(lambda: {"articles": set(), "n": 0})
-    alias_counts: Counter = Counter()
-    sub_stats: dict[str, dict] = defaultdict(lambda: {"articles": set(), "n": 0})
-    per_article_phrases = {}
+def _names(result: dict) -> list[str]:
+    return sorted({m[5] for m in result["persons"]} | {r[2] for r in result["relations"]})
 
-    for article_id, result in results.items():
-        for p, s, start, end, text, person in result["persons"]:
-            person = spelling[person]
-            person_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "start": start,
-                                "end": end, "text": text, "person": person})
-            alias_counts[(person, strip_possessive(text))] += 1
-        for person, n in Counter(spelling[m[5]] for m in result["persons"]).items():
-            entry = people_stats[person]
-            entry["articles"].add(article_id)
-            entry["n"] += n
-        for p, s, start, end, text, sub, category in result["subsystems"]:
-            subsystem_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "start": start,
-                                   "end": end, "text": text, "subsystem": sub, "category": category})
-        for sub, n in Counter(m[5] for m in result["subsystems"]).items():
-            entry = sub_stats[sub]
-            entry["articles"].add(article_id)
-            entry["n"] += n
-        seen = set()
-        for p, s, person, sub, kind, pp, ps, evidence in result["relations"]:
-            person = spelling.get(person, person)
-            if (p, s, person, sub, kind) in seen:
-                continue
-            seen.add((p, s, person, sub, kind))
-            relation_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "person": person,
-                                  "subsystem": sub, "relation": kind, "person_paragraph": pp,
-                                  "person_sentence": ps, "evidence": evidence})
-        for p, start, end, term, kind, definition, sub in result.get("terms", []):
-            term_rows.append({"article_id": article_id, "paragraph": p, "start": start, "end": end, "term": term,
-                              "kind": kind, "definition": definition or None, "subsystem": sub or None})
-        per_article_phrases[article_id] = result["phrases"]
+
+def article_part(article_id: int, result: dict, spelling: dict[str, str]) -> dict:
+    """One article's share of the corpus tables: its rows of the per-article tables, rendered as CSV
+    lines, and the counts the corpus tables add up. Pure; it depends on the corpus only through how the
+    article's people are spelt (``names`` and ``spelt`` say how), so an unchanged article's part is reused."""
+    names = _names(result)
+    spelling = {n: spelling.get(n, n) for n in names}
+    person_rows, subsystem_rows, relation_rows, term_rows = [], [], [], []
+    persons: Counter = Counter()
+    aliases: Counter = Counter()
+    for p, s, start, end, text, person in result["persons"]:
+        person = spelling[person]
+        person_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "start": start,
+                            "end": end, "text": text, "person": person})
+        persons[person] += 1
+        aliases[(person, strip_possessive(text))] += 1
+    subsystems: Counter = Counter()
+    for p, s, start, end, text, sub, category in result["subsystems"]:
+        subsystem_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "start": start,
+                               "end": end, "text": text, "subsystem": sub, "category": category})
+        subsystems[sub] += 1
+    seen = set()
+    for p, s, person, sub, kind, pp, ps, evidence in result["relations"]:
+        person = spelling.get(person, person)
+        if (p, s, person, sub, kind) in seen:
+            continue
+        seen.add((p, s, person, sub, kind))
+        relation_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "person": person,
+                              "subsystem": sub, "relation": kind, "person_paragraph": pp,
+                              "person_sentence": ps, "evidence": evidence})
+    for p, start, end, term, kind, definition, sub in result.get("terms", []):
+        term_rows.append({"article_id": article_id, "paragraph": p, "start": start, "end": end, "term": term,
+                          "kind": kind, "definition": definition or None, "subsystem": sub or None})
+    rows = {schema.PERSON_MENTIONS: person_rows, schema.SUBSYSTEM_MENTIONS: subsystem_rows,
+            schema.PERSON_SUBSYSTEM: relation_rows, schema.TERMS: term_rows}
+    for table, table_rows in rows.items():
+        keys = [tuple(r[k] for k in table.primary_key) for r in table_rows]
+        if len(keys) != len(set(keys)):
+            raise PipelineError(f"consistency check failed (a bug, please report it): {table.filename}: "
+                                f"duplicate primary key {table.primary_key} in article {article_id}")
+    return {
+        "csv": {t.name: csv_lines(t, r) for t, r in rows.items()},
+        "rows": {t.name: len(r) for t, r in rows.items()},
+        "persons": dict(persons), "subsystems": dict(subsystems),
+        "aliases": [[person, alias, n] for (person, alias), n in aliases.items()],
+        "links": sorted({(r["person"], r["subsystem"]) for r in relation_rows}),
+        "open_terms": sorted({r["term"] for r in term_rows if not r["subsystem"] and r["kind"] != "config"}),
+        "scoring": scoring(result["phrases"]),
+        "names": names, "spelt": [spelling[n] for n in names], "name_counts": name_counts(result),
+    }
+
+
+def misplaced_mentions(result: dict, texts: dict[int, str]) -> list[str]:
+    """Mentions whose offsets do not point at their text in the paragraph (a bug). Checked when a result
+    is made: a stored result is keyed by its paragraphs' text, so it stays right while it is used."""
+    problems = []
+    for name, mentions in (("person_mentions", result["persons"]), ("subsystem_mentions", result["subsystems"])):
+        for p, _s, start, end, text, *_ in mentions:
+            if texts.get(p, "")[start:end] != text:
+                problems.append(f"{name}.csv: paragraph {p} offsets {start}-{end} do not point at {text!r}")
+    return problems
+
+
+FRAGMENT_TABLES = (schema.PERSON_MENTIONS, schema.SUBSYSTEM_MENTIONS, schema.PERSON_SUBSYSTEM, schema.TERMS)
+
+
+def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowledge: Knowledge,
+              keyword_memo: dict | None = None, part_memo: dict | None = None,
+              keys: dict[int, str] | None = None) -> tuple[dict, dict[int, dict]]:
+    """Every extraction table from the per-article results, and each article's part (article_part).
+
+    ``keyword_memo``: see keywords.rank. ``part_memo`` (read, then replaced by the parts this corpus
+    uses) holds each article's part under its id and ``keys[article_id]``, what its result depends on (an
+    article without a key is not memoised). An article whose part is memoised, with its people spelt as
+    the corpus spells them now, is not read from ``results`` at all (which may be a lazy mapping)."""
+    memo = part_memo if part_memo is not None else {}
+    found, counts = {}, Counter()
+    for article_id in results:
+        memo_key = f"{article_id}:{keys[article_id]}" if keys is not None and article_id in keys else None
+        cached = memo.get(memo_key) if memo_key else None
+        found[article_id] = (memo_key, cached)
+        counts.update(cached["name_counts"] if cached else name_counts(results[article_id]))
+    spelling = person_spellings(counts, knowledge)
+    parts, used = {}, {}
+    for article_id, (memo_key, cached) in found.items():
+        if cached is not None and [spelling.get(n, n) for n in cached["names"]] == cached["spelt"]:
+            part = cached
+        else:
+            part = article_part(article_id, results[article_id], spelling)
+        if memo_key:
+            used[memo_key] = part
+        parts[article_id] = part
+    if part_memo is not None:
+        part_memo.clear()
+        part_memo.update(used)
+
+    people_stats: dict[str, dict] = defaultdict(lambda: {"articles": set(), "n": 0})
+    sub_stats: dict[str, dict] = defaultdict(lambda: {"articles": set(), "n": 0})
+    alias_counts: Counter = Counter()
+    person_year: dict = {}
+    subsystem_year: dict = {}
+    for article_id, part in parts.items():
+        year = years.get(article_id)
+        for stats, by_year, counts in ((people_stats, person_year, part["persons"]),
+                                       (sub_stats, subsystem_year, part["subsystems"])):
+            for key, n in counts.items():
+                entry = stats[key]
+                entry["articles"].add(article_id)
+                entry["n"] += n
+                if year:
+                    cell = by_year.setdefault((key, year), [0, 0])
+                    cell[0] += n
+                    cell[1] += 1
+        for person, alias, n in part["aliases"]:
+            alias_counts[(person, alias)] += n
 
     def span_years(articles):
         ys = [years.get(a) for a in articles if years.get(a)]
         return (min(ys), max(ys)) if ys else (None, None)
-
-    def by_year(stats):
-        counts: dict = {}
-        for (key, article_id), n in stats.items():
-            year = years.get(article_id)
-            if year:
-                entry = counts.setdefault((key, year), [0, set()])
-                entry[0] += n
-                entry[1].add(article_id)
-        return counts
-
-    person_year = by_year(Counter((r["person"], r["article_id"]) for r in person_rows))
-    subsystem_year = by_year(Counter((r["subsystem"], r["article_id"]) for r in subsystem_rows))
 
     people_rows = []
     for person, st in people_stats.items():
@@ -99,34 +171,32 @@ def aggregate(results: dict[int, dict], years: dict[int, int | None], knowledge:
                                 "kernel_entry": meta.kernel_entry or None, "source": meta.source})
         for person, role in knowledge.maintainers.get(meta.kernel_entry, []) if meta.kernel_entry else []:
             maintainer_rows.append({"subsystem": sub, "person": person, "role": role, "kernel_entry": meta.kernel_entry})
-    keyword_rows = [
-        {"article_id": a, "rank": r, "keyword": k, "score": sc}
-        for a, ranked in rank(per_article_phrases, top=KEYWORDS_PER_ARTICLE, memo=keyword_memo).items()
-        for r, (k, sc) in enumerate(ranked, 1)
-    ]
+    ranked = rank_scored({a: part["scoring"] for a, part in parts.items()}, top=KEYWORDS_PER_ARTICLE,
+                         memo=keyword_memo)
+    keyword_lines = {a: "".join(f"{a},{i},{csv_field(k)},{sc:.6f}\n" for i, (k, sc) in enumerate(kws, 1)).encode("utf-8")
+                     for a, kws in ranked.items()}
     unique_maintainers = {(r["subsystem"], r["person"], r["role"]): r for r in maintainer_rows}
+    tables = {t: Fragments(t, {a: part["csv"][t.name] for a, part in parts.items()},
+                           sum(part["rows"][t.name] for part in parts.values())) for t in FRAGMENT_TABLES}
     return {
-        schema.PERSON_MENTIONS: person_rows,
+        schema.PERSON_MENTIONS: tables[schema.PERSON_MENTIONS],
         schema.PEOPLE: people_rows,
         schema.PERSON_ALIASES: [{"person": p, "alias": a, "n_mentions": n} for (p, a), n in alias_counts.items()],
-        schema.SUBSYSTEM_MENTIONS: subsystem_rows,
+        schema.SUBSYSTEM_MENTIONS: tables[schema.SUBSYSTEM_MENTIONS],
         schema.SUBSYSTEMS: subsystems_rows,
         schema.MAINTAINERS: list(unique_maintainers.values()),
-        schema.KEYWORDS: keyword_rows,
-        schema.PERSON_SUBSYSTEM: relation_rows,
-        schema.TERMS: term_rows,
-        schema.PERSON_YEAR: [{"person": p, "year": y, "n_mentions": n, "n_articles": len(a)}
-                             for (p, y), (n, a) in person_year.items()],
-        schema.SUBSYSTEM_YEAR: [{"subsystem": s, "year": y, "n_mentions": n, "n_articles": len(a)}
-                                for (s, y), (n, a) in subsystem_year.items()],
-    }
+        schema.KEYWORDS: Fragments(schema.KEYWORDS, keyword_lines, sum(map(len, ranked.values()))),
+        schema.PERSON_SUBSYSTEM: tables[schema.PERSON_SUBSYSTEM],
+        schema.TERMS: tables[schema.TERMS],
+        schema.PERSON_YEAR: [{"person": p, "year": y, "n_mentions": n, "n_articles": k}
+                             for (p, y), (n, k) in person_year.items()],
+        schema.SUBSYSTEM_YEAR: [{"subsystem": s, "year": y, "n_mentions": n, "n_articles": k}
+                                for (s, y), (n, k) in subsystem_year.items()],
+    }, parts
 
 
-def unknown_terms(term_rows: list[dict], top: int = TOP_UNKNOWN_TERMS) -> list[tuple[str, int]]:
+def unknown_terms(parts: dict[int, dict], top: int = TOP_UNKNOWN_TERMS) -> list[tuple[str, int]]:
     """The terms with no subsystem found in the most articles: candidates for the taxonomy."""
-    articles: dict[str, set] = defaultdict(set)
-    for row in term_rows:
-        if not row["subsystem"] and row["kind"] != "config":
-            articles[row["term"]].add(row["article_id"])
-    ranked = sorted(articles.items(), key=lambda x: (-len(x[1]), x[0]))
-    return [(term, len(ids)) for term, ids in ranked[:top] if len(ids) > 1]
+    articles: Counter = Counter(term for part in parts.values() for term in part["open_terms"])
+    ranked = sorted(articles.items(), key=lambda x: (-x[1], x[0]))
+    return [(term, n) for term, n in ranked[:top] if n > 1]

@@ -137,13 +137,9 @@ def _docs_from_bytes(data: bytes, vocab):
 _WORKER: Resources | None = None
 
 
-def _init_worker(opts: Options) -> None:
-    """A worker leaves interruptions to the main process, which says what happened once."""
-    import signal
-
+def init_worker(opts: Options) -> None:
+    """Load the model and matchers in a worker process (see pipeline.pool)."""
     global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = Resources.load(opts)
 
 
@@ -168,23 +164,12 @@ def analyse(task, res: Resources):
     return article_id, result, docbin
 
 
-def _analyse_in_worker(task):
+def analyse_in_worker(task):
     return analyse(task, _WORKER)
 
 
-def analyse_all(tasks, opts: Options, knowledge: Knowledge):
-    """Analyse articles in this process or, with jobs > 1, in worker processes that each load the model
-    once and send back only small results (no Doc objects cross process boundaries)."""
-    if not tasks:
-        return
-    jobs = max(1, min(opts.jobs, len(tasks)))
-    if jobs == 1:
-        res = Resources.load(opts, knowledge)
-        for task in tasks:
-            yield analyse(task, res)
-        return
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(opts,)) as pool:
-        yield from pool.imap_unordered(_analyse_in_worker, tasks, chunksize=1)
+def analyse_here(tasks, opts: Options, knowledge: Knowledge):
+    """Analyse articles in this process (one job)."""
+    res = Resources.load(opts, knowledge)
+    for task in tasks:
+        yield analyse(task, res)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
-import re
+from array import array
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -207,6 +207,26 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
     return found
 
 
+def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
+    """What ranking needs of one article's phrases, apart from the corpus: every phrase in lower case (the
+    document frequencies), the candidates worth scoring, and their own factors (first paragraph, count,
+    length, subsystem and lead factors, five doubles each). Pure, and compact: it is kept per article so
+    that a bigger corpus only recomputes the corpus factor."""
+    lowered = sorted({p[0].lower() for p in phrases})
+    if len(phrases) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
+        phrases = sorted(phrases, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
+    kept, factors = [], array("d")
+    for phrase, count, names_term, first in phrases:
+        words = phrase.count(" ") + 1
+        if words == 1 and count < 2 and not (names_term or is_term(phrase)):
+            continue  # a lone common noun said once says little about the article
+        length = LENGTH_FACTOR[min(words, 3)] * (1.5 if words == 1 and is_term(phrase) else 1.0)
+        kept.append(phrase)
+        factors.extend((first, 1.0 + math.log(count), length, TERM_FACTOR if names_term else 1.0,
+                        1.0 + LEAD_BONUS / (1 + first)))
+    return lowered, kept, factors.tobytes()
+
+
 def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = None) -> dict[int, list[tuple[str, float]]]:
     """Top phrases per article by TF-IDF × length and subsystem preference; ties broken alphabetically.
 
@@ -215,25 +235,32 @@ def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = Non
     decides between equal scores. ``memo`` (article → what ``distinct`` chose, by the order it saw) is
     read and updated: a corpus that grows by one article changes every score a little but few orders.
     """
-    n_docs = len(per_article)
+    return rank_scored({a: scoring(phrases) for a, phrases in per_article.items()}, top=top, memo=memo)
+
+
+def rank_scored(scorings: dict[int, tuple], *, top: int = 20, memo: dict | None = None) -> dict[int, list[tuple[str, float]]]:
+    """``rank`` from each article's ``scoring`` of its phrases, computed before."""
+    n_docs = len(scorings)
     df: Counter = Counter()
-    for phrases in per_article.values():
-        df.update({p[0].lower() for p in phrases})
+    for lowered, _, _ in scorings.values():
+        df.update(lowered)
+    cut = MAX_DF_SHARE * n_docs if n_docs >= MIN_DOCS_FOR_DF_CUT else math.inf
+    idf = {}
     ranked = {}
-    for article_id, phrases in per_article.items():
+    for article_id, (_, phrases, packed) in scorings.items():
+        factors = array("d")
+        factors.frombytes(packed)
+        each = iter(factors)
         scored = []
-        if len(phrases) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
-            phrases = sorted(phrases, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
-        for phrase, count, names_term, first in phrases:
-            if n_docs >= MIN_DOCS_FOR_DF_CUT and df[phrase.lower()] > MAX_DF_SHARE * n_docs:
+        for phrase, first, tf, length, term, lead in zip(phrases, each, each, each, each, each):
+            n = df[phrase.lower()]
+            if n > cut:
                 continue
-            words = phrase.count(" ") + 1
-            if words == 1 and count < 2 and not (names_term or is_term(phrase)):
-                continue  # a lone common noun said once says little about the article
-            idf = math.log((1 + n_docs) / (1 + df[phrase.lower()])) + 0.5
-            length = LENGTH_FACTOR[min(words, 3)] * (1.5 if words == 1 and is_term(phrase) else 1.0)
-            score = (1.0 + math.log(count)) * idf * length * (TERM_FACTOR if names_term else 1.0)
-            score *= 1.0 + LEAD_BONUS / (1 + first)
+            factor = idf.get(n)
+            if factor is None:
+                factor = idf[n] = math.log((1 + n_docs) / (1 + n)) + 0.5
+            score = tf * factor * length * term
+            score *= lead
             scored.append((round(score, 6), first, phrase))
         scored.sort(key=lambda x: (-x[0], x[1], x[2]))
         ordered = [(p, s) for s, _, p in scored]
@@ -247,7 +274,7 @@ def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = Non
             known = memo[str(article_id)] = (seen, [position[p] for p, _ in distinct(ordered, top)])
         ranked[article_id] = [ordered[i] for i in known[1]]
     if memo is not None:
-        for stale in set(memo) - {str(a) for a in per_article}:
+        for stale in set(memo) - {str(a) for a in scorings}:
             del memo[stale]
     return ranked
 

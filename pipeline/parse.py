@@ -7,13 +7,13 @@ from dataclasses import asdict
 from pathlib import Path
 
 from pipeline import schema
-from pipeline.cache import Store, files_digest
+from pipeline.cache import Store, article_digests, files_digest
 from pipeline.config import MAX_PAGE_BYTES, SOURCES_NAME, Options
 from pipeline.errors import PipelineError, Skip
 from pipeline.log import progress, say
-from pipeline.sources import SUFFIXES, Article, Block, finish, read_article, size_reason
+from pipeline.sources import SUFFIXES, Article, finish, read_article, size_reason
 from pipeline.sources.events import Event
-from pipeline.tables import RenderedRows, csv_lines, read_rows, write_tables
+from pipeline.tables import Fragments, csv_lines, read_rows, write_tables
 
 _SOURCES_DIR = Path(__file__).with_name("sources")
 _CODE = [Path(__file__), *sorted(_SOURCES_DIR.glob("*.py")), *sorted(_SOURCES_DIR.glob("*.txt"))]
@@ -51,12 +51,18 @@ def load_sources(raw: Path) -> dict[int, dict[str, str]]:
 
 
 def parse_file(data: bytes, name: str) -> dict:
-    """Read one raw file into a marshal-able dict: {'page': ..., 'words': n, 'paragraphs_csv': its rows of
-    paragraphs.csv, rendered once} or {'skip': reason}."""
+    """Read one raw file into a marshal-able dict: {'page': its facts, 'paragraphs': n, 'words': n,
+    'paragraphs_csv': its rows of paragraphs.csv, rendered once, 'digests': its extract cache keys
+    (cache.article_digests)} or {'skip': reason}."""
     try:
         article = read_article(data, name)
-        return {"page": asdict(article), "words": article.word_count,
-                "paragraphs_csv": csv_lines(schema.PARAGRAPHS, paragraph_rows(article))}
+        blocks = article.blocks
+        page = asdict(article)
+        del page["blocks"]  # the rendered lines hold them
+        return {"page": page, "paragraphs": len(blocks), "words": article.word_count,
+                "paragraphs_csv": csv_lines(schema.PARAGRAPHS, paragraph_rows(article)),
+                "digests": list(article_digests(article.title, [b.kind for b in blocks], [b.text for b in blocks]))
+                if blocks else None}
     except Skip as skip:
         return {"skip": skip.reason}
     except RecursionError:
@@ -66,8 +72,8 @@ def parse_file(data: bytes, name: str) -> dict:
 
 
 def page_from_dict(d: dict) -> Article:
-    d = dict(d)
-    d["blocks"] = [Block(**b) for b in d["blocks"]]
+    """The Article a parse result holds, without its blocks (paragraphs_csv holds them)."""
+    d = dict(d, blocks=[])
     d["topics"] = [tuple(t) for t in d["topics"]]
     d["event"] = Event(**d["event"]) if d.get("event") else None
     return Article(**d)
@@ -88,48 +94,51 @@ def paragraph_rows(page: Article) -> list[dict]:
 
 
 def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], raw_label: str):
-    """Turn parse results [(file name, sha256, result)] into table rows plus skip messages. Pure."""
+    """Turn parse results [(file name, sha256, result)] into table rows plus skip messages. Pure. The
+    paragraphs are the pages' rendered lines (tables.Fragments), with each article's extract cache keys."""
     skipped, messages, pages = [], [], {}
     for name, sha, result in parsed:
         if "skip" in result:
             skipped.append({"source_file": name, "reason": result["skip"]})
             continue
-        page = page_from_dict(result["page"])
-        pages.setdefault(page.article_id, []).append((name, sha, page, result["words"], result.get("paragraphs_csv")))
-    articles, paragraphs, topics, fragments = [], [], [], {}
+        pages.setdefault(result["page"]["article_id"], []).append((name, sha, result))
+    articles, topics, fragments, digests, n_paragraphs = [], [], {}, {}, 0
     for article_id, candidates in pages.items():
         kept = choose_kept([c[0] for c in candidates], article_id)
-        for name, sha, page, words, rendered in candidates:
+        for name, sha, result in candidates:
             if name != kept:
                 skipped.append({"source_file": name, "reason": f"duplicate of article {article_id}, kept {raw_label}/{kept}"})
                 continue
-            page = finish(page, sources.get(article_id, {}).get("published"))
+            page = finish(page_from_dict(result["page"]), sources.get(article_id, {}).get("published"))
             event = page.event
             articles.append({
                 "article_id": article_id, "url": page.url, "title": page.title, "published": page.published,
                 "year": int(page.published[:4]) if page.published else None, "author": page.author,
                 "event": event.label if event else None, "event_series": event.series if event else None,
                 "event_year": event.year if event else None,
-                "word_count": words, "source_file": name, "sha256": sha,
+                "word_count": result["words"], "source_file": name, "sha256": sha,
             })
-            rows = paragraph_rows(page)
-            paragraphs.extend(rows)
-            fragments[article_id] = rendered if rendered is not None else csv_lines(schema.PARAGRAPHS, rows)
+            fragments[article_id] = result["paragraphs_csv"]
+            n_paragraphs += result["paragraphs"]
+            if result["digests"]:
+                digests[article_id] = tuple(result["digests"])
             topics.extend({"article_id": article_id, "index_name": idx, "topic": t} for idx, t in page.topics)
     for row in sorted(skipped, key=lambda r: r["source_file"]):
         messages.append(f"{raw_label}/{row['source_file']}: skipped: {row['reason']}")
-    return articles, RenderedRows(paragraphs, fragments), topics, skipped, messages
+    paragraphs = Fragments(schema.PARAGRAPHS, fragments, n_paragraphs, digests)
+    return articles, paragraphs, topics, skipped, messages
 
 
-def parse_all(opts: Options) -> tuple[dict, list[str], int]:
+def parse_all(opts: Options, on_new=None) -> tuple[dict, list[str], int]:
     """Parse every raw file (reusing stored results) into the parse tables' rows; also the messages about
-    skipped files and the number of files. A file whose name, size and time are unchanged is not read."""
+    skipped files and the number of files. A file whose name, size and time are unchanged is not read.
+    ``on_new(n)`` is called, before the rows are built, with the number of pages parsed anew."""
     raw = Path(opts.raw)
     if not raw.is_dir():
         raise PipelineError(f"{raw}: no such folder of raw pages")
     files = raw_files(raw)
     store = Store(opts.cache, "parse", files_digest(_CODE))
-    parsed = []
+    parsed, new = [], 0
     for path in progress(files, total=len(files), desc="parse", enabled=opts.progress):
         try:
             stat = path.stat()
@@ -147,11 +156,14 @@ def parse_all(opts: Options) -> tuple[dict, list[str], int]:
                 if result is None:
                     result = parse_file(data, path.name)
                     store.put(f"{sha}:{path.name}", result)
+                    new += "page" in result
                 store.put(seen, sha)
         except OSError as err:
             parsed.append((path.name, "", {"skip": f"cannot read file ({err.strerror})"}))
             continue
         parsed.append((path.name, sha, result))
+    if new and on_new is not None:
+        on_new(new)
     articles, paragraphs, topics, skipped, messages = build_rows(parsed, load_sources(raw), str(raw))
     store.finish()
     tables = {schema.ARTICLES: articles, schema.PARAGRAPHS: paragraphs, schema.ARTICLE_TOPICS: topics,
@@ -159,11 +171,11 @@ def parse_all(opts: Options) -> tuple[dict, list[str], int]:
     return tables, messages, len(files)
 
 
-def run(opts: Options, write: bool = True) -> dict:
+def run(opts: Options, write: bool = True, on_new=None) -> dict:
     """Parse every page in opts.raw and write the parse tables to opts.out (or, with ``write`` off, only
-    return them: the whole build writes every table at once)."""
+    return them: the whole build writes every table at once). ``on_new``: see parse_all."""
     remove_stale_temporaries(Path(opts.out))
-    tables, messages, n_files = parse_all(opts)
+    tables, messages, n_files = parse_all(opts, on_new)
     for message in messages:
         say(message)
     if write:

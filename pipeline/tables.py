@@ -106,18 +106,41 @@ def _cell(value) -> str:
     return str(value)
 
 
-class RenderedRows(list):
-    """A table's rows with each article's rows already rendered (``fragments``: article_id → CSV lines, as
-    ``csv_lines`` gives them): the table is the header and the fragments in article order, not every row
-    written again. For tables whose primary key starts with article_id."""
+class Fragments:
+    """A table kept only as each article's CSV lines (``csv_lines``), with its row count: written as the
+    header and the fragments in article order. Iterating reads the rows back as strings, as read_rows
+    does. For the big per-article tables, whose rows an unchanged article need not build again.
+    ``digests``: what the table's consumer keys each article's cache by (paragraphs: see
+    cache.article_digests)."""
 
-    def __init__(self, rows: Iterable[Mapping], fragments: Mapping[int, bytes]):
-        super().__init__(rows)
-        self.fragments = fragments
+    def __init__(self, table: Table, fragments: Mapping[int, bytes], count: int, digests: Mapping | None = None):
+        if table.primary_key[0] != "article_id":
+            raise ValueError(f"{table.name}: only a table keyed by article first can be kept as fragments")
+        self.table, self.fragments, self.count, self.digests = table, fragments, count, digests
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        return self._read(b"".join(self.fragments[a] for a in sorted(self.fragments)))
+
+    def rows_of(self, article_id: int) -> list[dict[str, str]]:
+        """One article's rows, read back from its lines."""
+        return list(self._read(self.fragments.get(article_id, b"")))
+
+    def _read(self, body: bytes):
+        return iter(csv.DictReader(io.StringIO(body.decode("utf-8"), newline=""), fieldnames=self.table.column_names))
+
+
+def csv_field(value: str) -> str:
+    """One string cell as the csv module writes it (quoted only when it holds a comma, quote or line break)."""
+    if "," in value or '"' in value or "\n" in value or "\r" in value:
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def csv_lines(table: Table, rows: Iterable[Mapping]) -> bytes:
-    """The CSV lines of some rows, without the header: one article's fragment for RenderedRows."""
+    """The CSV lines of some rows, without the header: one article's fragment for Fragments."""
     return csv_bytes(table, rows).split(b"\n", 1)[1]
 
 
@@ -125,7 +148,7 @@ def csv_bytes(table: Table, rows: Iterable[Mapping]) -> bytes:
     """Render rows as CSV with the table's columns in order, sorted by its primary key. Strings, integers
     and missing values go to the csv module as they are; numbers and booleans get their one spelling."""
     names = table.column_names
-    if isinstance(rows, RenderedRows):
+    if isinstance(rows, Fragments):
         header = io.StringIO()
         csv.writer(header, lineterminator="\n").writerow(names)
         return header.getvalue().encode("utf-8") + b"".join(rows.fragments[a] for a in sorted(rows.fragments))

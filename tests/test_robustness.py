@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import PAGES, PROJECT, TABLES
-from pipeline import config, parse
+from pipeline import config, parse, schema
 from pipeline.sources import Article as Page
 from pipeline.package import check_tables
 from pipeline.parse import parse_file, page_from_dict
-from pipeline.tables import read_rows
+from pipeline.tables import Fragments, read_rows
 
 SEEDS = [p.read_bytes() for p in sorted(PAGES.glob("*.html"))] + [(PROJECT / "raw" / "144272.html").read_bytes()]
 
@@ -53,8 +53,10 @@ def test_robustness_fuzzed_pages_give_an_article_or_a_reason(seed, ops):
         assert not result["skip"].startswith("internal parser error"), result["skip"]
     else:
         page = page_from_dict(result["page"])
-        assert isinstance(page, Page) and page.article_id and page.blocks
-        assert all(b.kind in ("p", "li", "h4", "quote", "pre") and b.text for b in page.blocks)
+        lines = Fragments(schema.PARAGRAPHS, {page.article_id: result["paragraphs_csv"]}, result["paragraphs"])
+        rows = lines.rows_of(page.article_id)
+        assert isinstance(page, Page) and page.article_id and rows and len(rows) == result["paragraphs"]
+        assert all(r["kind"] in ("p", "li", "h4", "quote", "pre") and r["text"] for r in rows)
 
 
 def test_robustness_oversized_file_is_skipped_unread(tmp_path, monkeypatch):

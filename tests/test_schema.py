@@ -68,12 +68,18 @@ def test_schema_data_dictionary_file_is_up_to_date():
         "run: python -m pipeline dictionary > DATA_DICTIONARY.md"
 
 
-def test_rendered_rows_give_the_bytes_rendering_every_row_gives():
-    from pipeline.tables import RenderedRows, csv_bytes, csv_lines
+def test_fragments_give_the_bytes_rendering_every_row_gives_and_read_back(tmp_path):
+    from pipeline.tables import Fragments, csv_bytes, csv_lines, read_rows
 
     rows = {7: [{"article_id": 7, "paragraph": 1, "kind": "p", "text": 'He said "no",\nthen left.'},
                 {"article_id": 7, "paragraph": 0, "kind": "h4", "text": "Über, café"}],
             3: [{"article_id": 3, "paragraph": 0, "kind": "p", "text": "plain"}]}
     every = [r for group in rows.values() for r in group]
     fragments = {a: csv_lines(schema.PARAGRAPHS, group) for a, group in rows.items()}
-    assert csv_bytes(schema.PARAGRAPHS, RenderedRows(every, fragments)) == csv_bytes(schema.PARAGRAPHS, every)
+    table = Fragments(schema.PARAGRAPHS, fragments, len(every))
+    whole = csv_bytes(schema.PARAGRAPHS, every)
+    assert csv_bytes(schema.PARAGRAPHS, table) == whole
+    assert [r["text"] for r in table.rows_of(7)] == ["Über, café", 'He said "no",\nthen left.']
+    path = tmp_path / "paragraphs.csv"
+    path.write_bytes(whole)
+    assert list(table) == read_rows(path) and len(table) == 3

@@ -27,6 +27,8 @@ CATEGORIES = ("protocol", "core", "offload", "qos", "filtering", "security", "wi
 
 def fold(text: str) -> str:
     """Accent-free form of a name: 'Toke Høiland-Jørgensen' → 'Toke Hoiland-Jorgensen'."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -1,0 +1,80 @@
+"""The processes that run the model, started as soon as a build knows a page is new.
+
+Importing spaCy and loading the model take about a second; a build that adds one page to thousands
+spends about as long reading its caches. Starting the workers when the parse stage finds a new page,
+instead of when the extract stage has worked out what to analyse, lets the two overlap. This module
+imports neither spaCy nor the model: only the workers do.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from typing import Iterable, Iterator
+
+from pipeline.config import Options
+
+
+def _init_worker(opts: Options) -> None:
+    """A worker leaves interruptions to the main process, which says what happened once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    from pipeline import analysis
+
+    analysis.init_worker(opts)
+
+
+def _analyse_in_worker(task):
+    from pipeline import analysis
+
+    return analysis.analyse_in_worker(task)
+
+
+class ModelPool:
+    """Worker processes that each load the model once (none with one job: the main process analyses)."""
+
+    def __init__(self, opts: Options):
+        self.opts = opts
+        self.size = 0
+        self._pool = None
+
+    def start(self, articles: int) -> None:
+        """Have min(jobs, articles) workers loading the model; a smaller pool started earlier is replaced."""
+        want = min(self.opts.jobs, articles)
+        if self.opts.jobs <= 1 or want <= self.size:
+            return
+        self.close()
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self._pool = context.Pool(want, initializer=_init_worker, initargs=(self.opts,))
+        self.size = want
+
+    def analyse(self, tasks: list, knowledge) -> Iterator:
+        """(article_id, result, serialized Docs or None) for each task, in the order they finish."""
+        if not tasks:
+            return iter(())
+        if self.opts.jobs <= 1:
+            from pipeline.analysis import analyse_here
+
+            return analyse_here(tasks, self.opts, knowledge)
+        self.start(len(tasks))
+        return self._pool.imap_unordered(_analyse_in_worker, tasks, chunksize=1)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool, self.size = None, 0
+
+    def __enter__(self) -> "ModelPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def analyse_all(tasks: Iterable, opts: Options, knowledge) -> Iterator:
+    """Analyse tasks with a pool of its own (for callers that did not start one early)."""
+    tasks = list(tasks)
+    with ModelPool(opts) as pool:
+        yield from pool.analyse(tasks, knowledge)

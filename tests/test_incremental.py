@@ -1,0 +1,160 @@
+"""What makes adding one page cheap: per-article parts of the tables, lazy stores and a journal that is
+folded only when it has grown, and the parse stage telling the build early that a page is new."""
+
+from __future__ import annotations
+
+import marshal
+import shutil
+
+import pytest
+
+from pipeline import config, parse, schema
+from pipeline.aggregate import aggregate, article_part, misplaced_mentions
+from pipeline.cache import Store, StoredResults
+from pipeline.errors import PipelineError
+from pipeline.knowledge import Knowledge
+from pipeline.tables import csv_bytes
+
+from conftest import PAGES
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return Knowledge.load(config.Options())
+
+
+def _result(name: str, text: str, subsystem: str, category: str) -> dict:
+    """An extraction result as the analysis makes it: one person and one subsystem in one sentence."""
+    start = text.index(name)
+    sub_start = text.index(subsystem)
+    return {
+        "persons": [[0, 0, start, start + len(name), name, name]],
+        "subsystems": [[0, 0, sub_start, sub_start + len(subsystem), subsystem, subsystem, category]],
+        "relations": [[0, 0, name, subsystem, "works_on", 0, 0, text]],
+        "terms": [[0, 0, 8, "tcp_mem", "sysctl", "", subsystem]],
+        "phrases": [[subsystem, 2, True, 0], ["congestion window", 1, False, 0]],
+    }
+
+
+def _rendered(tables: dict) -> dict[str, bytes]:
+    return {t.name: csv_bytes(t, rows) for t, rows in tables.items()}
+
+
+class Unreadable(dict):
+    """Results that fail the test if any is read."""
+
+    def __getitem__(self, key):
+        raise AssertionError(f"article {key}'s result was read")
+
+
+def test_memoised_parts_give_the_tables_without_reading_the_results(knowledge):
+    tcp = "TCP" if "TCP" in knowledge.subsystems else next(iter(knowledge.subsystems))
+    category = knowledge.subsystems[tcp].category
+    results = {1: _result("Ada Lindqvist", f"Ada Lindqvist works on {tcp} pacing.", tcp, category),
+               2: _result("Ben Okafor", f"Ben Okafor rewrote {tcp} pacing.", tcp, category)}
+    years, keys = {1: 2019, 2: 2020}, {1: "k1", 2: "k2"}
+    fresh, _ = aggregate(results, years, knowledge)
+    memo = {}
+    first, _ = aggregate(results, years, knowledge, {}, memo, keys)
+    assert len(memo) == 2
+    lazy = Unreadable({1: None, 2: None})
+    again, _ = aggregate(lazy, years, knowledge, {}, dict(memo), keys)
+    assert _rendered(fresh) == _rendered(first) == _rendered(again)
+    assert b"Ada Lindqvist" in _rendered(again)["person_mentions"]
+
+
+def test_a_spelling_the_corpus_changes_remakes_the_part(knowledge):
+    """An unknown person's one spelling is the fullest the corpus writes: a new article that writes it
+    more fully changes the rows of an article whose part was memoised."""
+    tcp = "TCP" if "TCP" in knowledge.subsystems else next(iter(knowledge.subsystems))
+    category = knowledge.subsystems[tcp].category
+    results = {1: _result("Ada Lindqvist", f"Ada Lindqvist works on {tcp} pacing.", tcp, category)}
+    memo = {}
+    aggregate(results, {1: 2019}, knowledge, {}, memo, {1: "k1"})
+    results[2] = _result("Ada B. Lindqvist", f"Ada B. Lindqvist rewrote {tcp} pacing.", tcp, category)
+    grown, _ = aggregate(results, {1: 2019, 2: 2020}, knowledge, {}, memo, {1: "k1", 2: "k2"})
+    fresh, _ = aggregate(results, {1: 2019, 2: 2020}, knowledge)
+    mentions = _rendered(grown)["person_mentions"].decode("utf-8")
+    assert _rendered(grown) == _rendered(fresh)
+    assert "1,0,0,0,13,Ada Lindqvist,Ada B. Lindqvist" in mentions
+
+
+def test_an_article_with_two_rows_under_one_key_is_a_bug(knowledge):
+    tcp = next(iter(knowledge.subsystems))
+    result = _result("Ada Lindqvist", f"Ada Lindqvist works on {tcp}.", tcp, knowledge.subsystems[tcp].category)
+    result["persons"].append(list(result["persons"][0]))
+    with pytest.raises(PipelineError, match="duplicate primary key"):
+        article_part(7, result, {})
+
+
+def test_offsets_that_miss_their_text_are_found():
+    result = {"persons": [[0, 0, 0, 3, "Ada", "Ada Lindqvist"], [1, 0, 4, 7, "Ben", "Ben Okafor"]],
+              "subsystems": [[0, 0, 8, 11, "TCP", "TCP", "protocol"]]}
+    texts = {0: "Ada and TCP", 1: "Then Ben spoke"}
+    problems = misplaced_mentions(result, texts)
+    assert len(problems) == 1 and "paragraph 1 offsets 4-7" in problems[0]
+
+
+def test_store_a_small_addition_is_journalled_and_a_grown_journal_folded(tmp_path):
+    store = Store(tmp_path, "stage", "v1")
+    for i in range(16):
+        store.put(f"k{i}", [i])
+    store.finish()
+    data = (tmp_path / "stage" / "store.marshal").read_bytes()
+    assert len(marshal.loads(data)[1]) == 16 and not any((tmp_path / "stage" / "journal").iterdir())
+
+    store = Store(tmp_path, "stage", "v1")
+    for i in range(16):
+        assert store.get(f"k{i}") == [i]
+    store.put("new", "one more")
+    store.finish()
+    assert (tmp_path / "stage" / "store.marshal").read_bytes() == data  # not written again
+    assert Store(tmp_path, "stage", "v1").get("new") == "one more"
+
+    store = Store(tmp_path, "stage", "v1")
+    for i in range(4):  # most results unused: the file is rewritten with only those used
+        store.get(f"k{i}")
+    store.put("newer", 2)
+    store.finish()
+    kept = marshal.loads((tmp_path / "stage" / "store.marshal").read_bytes())[1]
+    assert sorted(kept) == ["k0", "k1", "k2", "k3", "newer"]
+    assert not any((tmp_path / "stage" / "journal").iterdir())
+    assert Store(tmp_path, "stage", "v2").entries == {}
+
+
+def test_store_keep_only_journals_what_changed_at_the_end(tmp_path):
+    store = Store(tmp_path, "memo", "v1")
+    store.keep_only({f"a{i}": i for i in range(20)})
+    store.finish()
+    store = Store(tmp_path, "memo", "v1")
+    entries = dict(store.entries)
+    entries["a3"] = "changed"
+    store.keep_only(entries)
+    store.finish()
+    assert len(list((tmp_path / "memo" / "journal").iterdir())) == 1
+    assert Store(tmp_path, "memo", "v1").entries["a3"] == "changed"
+
+
+def test_lazy_store_reads_a_result_only_when_asked(tmp_path):
+    store = Store(tmp_path, "results", "v1", lazy=True)
+    store.put("key", {"persons": [[0, 0, 0, 3, "Ada", "Ada"]]})
+    store.finish()
+    store = Store(tmp_path, "results", "v1", lazy=True)
+    assert isinstance(store.entries["key"], bytes) and store.has("key") and not store.has("other")
+    results = StoredResults(store, {5: "key"}, {6: {"persons": []}})
+    assert list(results) == [5, 6] and results[5]["persons"][0][4] == "Ada" and results[6] == {"persons": []}
+    assert Store(tmp_path, "results", "v1").entries == {}  # a lazy store is not read as an eager one
+
+
+def test_parse_says_how_many_pages_are_new_before_building_rows(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(PAGES, raw)
+    opts = config.Options(raw=raw, out=tmp_path / "out", progress=False)
+    calls = []
+    tables = parse.run(opts, write=False, on_new=calls.append)
+    assert calls == [len(tables[schema.ARTICLES])]
+    parse.run(opts, write=False, on_new=calls.append)
+    assert calls == [len(tables[schema.ARTICLES])]  # nothing new the second time
+    (raw / "brief2011.html").touch()
+    parse.run(opts, write=False, on_new=calls.append)
+    assert len(calls) == 1  # a touched page with the same bytes is not new
