@@ -37,12 +37,17 @@ VAGUE_MODIFIERS = frozenset({
     "exact", "usable", "successful", "untrusted",
     "high-end", "low-end", "fast", "slow", "huge", "vast", "tiny", "typical", "standard", "full", "basic",
     "proper", "separate", "actual", "possible", "necessary", "available", "common", "open", "free",
+    "minimal", "complete", "overall", "ordinary", "classic", "subsequent", "longstanding", "long-standing",
+    "near-optimal", "multi-pronged", "well-known", "so-called", "real-world",
 })
 _DROP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "CCONJ", "ADP", "PART", "SPACE", "X", "INTJ", "ADV", "VERB", "AUX"})
 MAX_WORDS = 3
 # Heads that add nothing to what precedes them: "IPsec/XFRM area" says "IPsec/XFRM".
 GENERIC_HEADS = frozenset({"patch", "area", "stuff", "thing", "code", "work", "kind", "sort", "type", "set",
-                           "series", "project", "issue", "stage"})
+                           "series", "project", "issue", "stage",
+                           # light nouns: "interrupt mitigation mechanism" names interrupt mitigation
+                           "mechanism", "functionality", "capability", "technology", "effort", "need", "solution",
+                           "support", "processing", "implementation", "problem", "change", "approach"})
 LENGTH_FACTOR = {1: 0.6, 2: 1.0, 3: 1.2}
 TERM_FACTOR = 1.3
 # Entity labels that make a phrase a name, not a topic (unless the word is a subsystem's name).
@@ -82,6 +87,7 @@ MIN_DOCS_FOR_DF_CUT = 20
 LEAD_BONUS = 0.3
 MAX_CANDIDATES = 80
 MAX_DF_SHARE = 0.5
+MIN_SCORE_SHARE = 0.2  # of the article's best score
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -162,10 +168,15 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         tokens = list(doc[start:end])
         cut = max((k for k, t in enumerate(tokens) if _separator(t)), default=-1)
         tokens = tokens[cut + 1:]
-        while tokens and tokens[0].i not in terms and (
-                tokens[0].pos_ in _DROP_POS or tokens[0].lower_ in VAGUE_MODIFIERS or tokens[0].tag_ in ("JJR", "JJS")
-                or tokens[0].is_stop or not tokens[0].text.strip('"\'()')):
-            tokens.pop(0)
+        while tokens and tokens[0].i not in terms:
+            if len(tokens) > 3 and tokens[1].text == "-" and not tokens[0].whitespace_ and not tokens[1].whitespace_ \
+                    and f"{tokens[0].lower_}-{tokens[2].lower_}" in VAGUE_MODIFIERS:
+                del tokens[:3]  # "high-level TCP change": a vague modifier written with a hyphen
+            elif tokens[0].pos_ in _DROP_POS or tokens[0].lower_ in VAGUE_MODIFIERS or tokens[0].tag_ in ("JJR", "JJS") \
+                    or tokens[0].is_stop or not tokens[0].text.strip('"\'()'):
+                tokens.pop(0)
+            else:
+                break
         while tokens and tokens[-1].i not in terms and (tokens[-1].pos_ in _DROP_POS or not tokens[-1].text.strip('"\'()')):
             tokens.pop()
         if not tokens:
@@ -273,6 +284,9 @@ def rank_scored(scorings: dict[int, tuple], *, top: int = 20, memo: dict | None 
             position = {p: i for i, (p, _) in enumerate(ordered)}
             known = memo[str(article_id)] = (seen, [position[p] for p, _ in distinct(ordered, top)])
         ranked[article_id] = [ordered[i] for i in known[1]]
+    for article_id, kept in ranked.items():
+        if kept:  # far below the article's best, readers keep one keyword in ten
+            ranked[article_id] = [(p, s) for p, s in kept if s >= MIN_SCORE_SHARE * kept[0][1]]
     if memo is not None:
         for stale in set(memo) - {str(a) for a in scorings}:
             del memo[stale]
@@ -297,11 +311,14 @@ _ASPECTS = _word_set(" ".join(sorted(ASPECT_WORDS)))
 def distinct(ranked: list[tuple[str, float]], top: int) -> list[tuple[str, float]]:
     """The best ``top`` phrases, one per keyword: a phrase that is another plus or minus aspect words
     ("NAPI state", "bufferbloat problem") is that keyword again, told by its shorter form unless the
-    longer one is a name of its own ("TCP Fast Open")."""
+    longer one is a name of its own ("TCP Fast Open"); so is a phrase that is a better-ranked one plus a
+    word ("congestion window size", "classic ECN")."""
     chosen: list[tuple[str, float, frozenset[str]]] = []
     by_core: dict[frozenset[str], list[int]] = {}  # two phrases differing by aspect words only share a core
     for phrase, score in ranked:
         words = _word_set(phrase)
+        if any(len(words) == len(c[2]) + 1 and c[2] < words for c in chosen):
+            continue  # "congestion window size" after "congestion window": readers drop 9 in 10 of these
         core = words - _ASPECTS
         same = [i for i in by_core.get(core, ()) if words <= chosen[i][2] or chosen[i][2] < words]
         if not same:

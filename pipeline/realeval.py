@@ -97,7 +97,12 @@ class Names:
 
 
 def person_key(name: str) -> str:
-    return fold(" ".join(name.split())).lower()
+    """A name as the scorer compares it: accents folded, case and middle initials ignored ("David P. Reed"
+    and "David Reed" are one person)."""
+    words = name.split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]]
+    return fold(" ".join(words)).lower()
 
 
 # --- scoring ---------------------------------------------------------------------------------------

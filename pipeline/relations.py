@@ -40,7 +40,7 @@ WORK_VERBS = frozenset({
     "integrate", "port", "convert", "optimize", "optimise", "refactor", "build", "extend", "test", "benchmark",
     "measure", "prototype", "clean", "remove", "replace", "speed", "accelerate", "enable", "hack", "chase",
     "debug", "tune", "finish", "contribute", "author", "merge", "release", "experiment", "investigate", "help",
-    "bring", "move", "continue", "start", "use", "deploy", "run", "own", "teach", "drive", "have",
+    "bring", "move", "continue", "start", "own", "teach", "drive", "have",
     "invent", "discover", "name", "coin", "start", "found", "lead", "push", "land", "upstream", "rebase",
     "introduce", "redefine", "define", "change", "modify", "update", "reimplement", "restructure", "reorganize",
     "simplify", "generalize", "generalise", "rearrange", "split", "unify",
@@ -378,7 +378,9 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             kind = kind or next((artifact_kind(c) for c in passive if artifact_kind(c)), None)
         as_clause = owner.dep_ == "advcl" and owner.head.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in owner.children)  # "a KCM socket as proposed by X"
-        if owner.pos_ in ("VERB", "AUX") and (owner.dep_ in ("acl", "relcl") or as_clause) and owner.head.i != owner.i:
+        remark = _lemma(owner) in SAY_VERBS and not kind  # "connection tracking, pointed out by X" is no work
+        if owner.pos_ in ("VERB", "AUX") and (owner.dep_ in ("acl", "relcl") or as_clause) and owner.head.i != owner.i \
+                and not remark:
             # "The alternative, pushed by X, is called SCE": the phrase and what it is said to be
             found.append((kind or "works_on", _noun_scope(owner.head) - {t.i for t in first.subtree}))
         elif kind:

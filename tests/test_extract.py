@@ -221,6 +221,9 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("One of the current projects is the BIG TCP patch set from Eric Dumazet and Coco Li.",
      ("Coco Li", "BIG TCP", "proposed")),
     ("The XDP patches were rejected by David Miller.", None),
+    ("Advanced features, like connection tracking, pointed out by Florian Westphal, need kernel support.", None),
+    ("To demonstrate the problem, Van Jacobson ran some netperf tests on an instrumented kernel.", None),
+    ("Jamal Hadi Salim uses BPF for the parser.", None),
 ])
 def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
@@ -382,7 +385,13 @@ def test_keywords_a_phrase_and_its_aspects_are_one_keyword_told_by_the_shorter_f
                        ("IPv6", 5.5), ("mobile IPv6", 5.0), ("BPF program", 4.5), ("TCP Fast Open", 4.0),
                        ("OGMs", 3.5), ("OGM", 3.0), ("TCP", 2.5), ("BPF", 2.0), ("XDP", 1.5), ("XDP redirect", 1.0)],
                       top=8)
-    assert [k for k, _ in ranked] == ["NAPI", "softirq", "IPv6", "mobile IPv6", "TCP Fast Open", "OGMs", "TCP", "BPF"]
+    assert [k for k, _ in ranked] == ["NAPI", "softirq", "IPv6", "TCP Fast Open", "OGMs", "TCP", "BPF", "XDP"]
+
+
+def test_keywords_a_better_ranked_keyword_plus_one_word_is_that_keyword_again():
+    ranked = distinct([("congestion window", 9.0), ("congestion window size", 8.0), ("ECN", 7.0),
+                       ("classic ECN", 6.0), ("TCP ECN bit", 5.0), ("BBR", 4.0)], top=5)
+    assert [k for k, _ in ranked] == ["congestion window", "ECN", "TCP ECN bit", "BBR"]
 
 
 def test_keywords_a_spaced_dash_ends_a_phrase(nlp, resources):
@@ -390,3 +399,19 @@ def test_keywords_a_spaced_dash_ends_a_phrase(nlp, resources):
                                       "example - suffer from excessive buffering in home routers.")
     phrases = {p for p, *_ in result["phrases"]}
     assert phrases and not any(" - " in p or p.endswith(" -") for p in phrases), phrases
+
+
+def test_keywords_light_heads_and_hyphenated_vague_modifiers_are_dropped(nlp, resources):
+    result = _article(nlp, resources, "The skb recycling mechanism needs a high-level rework of the driver, "
+                                      "and the VLAN support in the driver is getting a minimal Homa implementation.")
+    phrases = {p for p, *_ in result["phrases"]}
+    assert {"skb recycling", "VLAN", "Homa"} <= phrases, phrases
+    assert not any(p.endswith(("mechanism", "support", "implementation")) or p.startswith(("high", "minimal"))
+                   for p in phrases), phrases
+
+
+def test_keywords_far_below_the_articles_best_are_left_out():
+    ranked = rank({1: [("XDP", 20, True, 0), ("page pool", 8, False, 0), ("socket option", 1, False, 30)],
+                   2: [("TCP", 3, True, 0)]})
+    assert [k for k, _ in ranked[1]] == ["XDP", "page pool"]
+    assert ranked[1][1][1] >= 0.2 * ranked[1][0][1]

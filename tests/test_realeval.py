@@ -74,3 +74,12 @@ def test_realeval_without_a_knowbase_says_it_skipped():
     result = subprocess.run([sys.executable, "-m", "pipeline.realeval", "--knowbase", ""], cwd=PROJECT,
                             capture_output=True, text=True)
     assert result.returncode == 0 and "skipped" in result.stdout
+
+
+def test_realeval_names_compare_without_accents_case_or_middle_initials():
+    from pipeline.realeval import person_key
+
+    assert person_key("David P. Reed") == person_key("David Reed") == person_key("david  reed")
+    assert person_key("Gustavo A. R. Silva") == person_key("Gustavo Silva")
+    assert person_key("Toke Høiland-Jørgensen") == person_key("Toke Hoiland-Jorgensen")
+    assert person_key("Jamal Hadi Salim") != person_key("Jamal Salim")
