@@ -158,3 +158,25 @@ def test_parse_says_how_many_pages_are_new_before_building_rows(tmp_path):
     (raw / "brief2011.html").touch()
     parse.run(opts, write=False, on_new=calls.append)
     assert len(calls) == 1  # a touched page with the same bytes is not new
+
+
+def _idle(opts):
+    """A worker initialiser that loads nothing (the tests of the pool's size need no model)."""
+
+
+def test_model_pool_starts_as_many_workers_as_pages_up_to_jobs(monkeypatch):
+    from pipeline import pool
+
+    monkeypatch.setattr(pool, "_init_worker", _idle)
+    with pool.ModelPool(config.Options(jobs=2)) as workers:
+        workers.start(1)  # one new page: one worker loads the model while the caches are read
+        first = workers._pool
+        assert workers.size == 1
+        workers.start(1)
+        assert workers._pool is first
+        workers.start(5)  # more pages than that: as many workers as jobs
+        assert workers.size == 2 and workers._pool is not first
+    assert workers.size == 0 and workers._pool is None
+    with pool.ModelPool(config.Options(jobs=1)) as here:
+        here.start(3)  # one job: the main process analyses, no worker
+        assert here.size == 0 and here._pool is None
