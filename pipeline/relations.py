@@ -60,6 +60,8 @@ SAY_VERBS = frozenset({
     "conclude", "state", "tell", "add", "recall", "acknowledge", "explain", "summarize", "summarise", "quip",
     "joke", "express", "raise", "wish", "expect",
 })
+# Verbs whose object is what the subject keeps away from, not what they work on.
+AVOID_VERBS = frozenset({"avoid", "prevent"})
 # A proposal inside what someone says: "X said the kernel should add ...", with a verb of doing.
 PROPOSAL_MARKERS = frozenset({"should", "must", "ought"})
 # Verbs that report on a session rather than present its content.
@@ -252,10 +254,13 @@ def _verb_scope(verb: Token, actors: set[int]) -> set[int]:
     """What a verb's subject acts on: everything the verb governs but its subject and the clauses that have
     a subject of their own ("..., while the BPF session ran late"), except what a proposal proposes
     ("X suggested that Open vSwitch could add a classifier"). A relative clause's verb acts on the noun
-    phrase it describes ("TCP retransmission on lossy links, which X has been chasing")."""
+    phrase it describes ("TCP retransmission on lossy links, which X has been chasing"). A negated verb acts
+    on nothing ("X did not work on Y"), nor does what the subject means to avoid ("to avoid trouble for Y")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return set()
     tokens = set()
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS or (child.dep_ in ("xcomp", "advcl") and _lemma(child) in AVOID_VERBS):
             continue
         if child.dep_ == "ccomp" and _has_own_subject(child, actors):
             continue  # "..., while Stephen said nothing about netfilter": another person's claim

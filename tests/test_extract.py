@@ -224,6 +224,9 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("Advanced features, like connection tracking, pointed out by Florian Westphal, need kernel support.", None),
     ("To demonstrate the problem, Van Jacobson ran some netperf tests on an instrumented kernel.", None),
     ("Jamal Hadi Salim uses BPF for the parser.", None),
+    ("Wei Wang did not work on NAPI.", None),
+    ("David Miller has worked hard to avoid creating trouble for network driver developers.", None),
+    ("Wei Wang has worked on NAPI to avoid trouble.", ("Wei Wang", "NAPI", "works_on")),
 ])
 def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
