@@ -99,6 +99,10 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True, pool=None
     reused = sum(1 for t in tasks if t[4] is not None)
     knowledge = Knowledge.load(opts)
     analysed = pool.analyse(tasks, knowledge) if pool is not None else analyse_all(tasks, opts, knowledge)
+    # what the tables need besides the results is read while the workers analyse
+    memo_store = Store(opts.cache, "keywords", digest(files_digest([_HERE / "keywords.py"]), str(KEYWORDS_PER_ARTICLE)))
+    parts_store = Store(opts.cache, "parts", digest(files_digest(_TABLE_CODE), results_store.version))
+    memo, parts_memo = dict(memo_store.entries), dict(parts_store.entries)
     stream = progress(analysed, total=len(tasks), desc="extract", enabled=opts.progress)
     for article_id, result, docbin in stream:
         if docbin is not None:
@@ -114,9 +118,6 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True, pool=None
             results_store.put(result_keys[article_id], result)
         results[article_id] = result
     parsed_now = len(tasks) - reused
-    memo_store = Store(opts.cache, "keywords", digest(files_digest([_HERE / "keywords.py"]), str(KEYWORDS_PER_ARTICLE)))
-    parts_store = Store(opts.cache, "parts", digest(files_digest(_TABLE_CODE), results_store.version))
-    memo, parts_memo = dict(memo_store.entries), dict(parts_store.entries)
     stored = StoredResults(results_store, {a: k for a, k in result_keys.items() if a not in results}, results)
     tables, parts = aggregate(stored, years, knowledge, memo, parts_memo, result_keys)
     memo_store.keep_only(memo)

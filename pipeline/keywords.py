@@ -88,6 +88,7 @@ LEAD_BONUS = 0.3
 MAX_CANDIDATES = 80
 MAX_DF_SHARE = 0.5
 MIN_SCORE_SHARE = 0.2  # of the article's best score
+ONCE_FACTOR = 0.7  # a phrase said once: readers kept 41 of 296 such, against 229 of 379 said again
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -233,8 +234,8 @@ def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
             continue  # a lone common noun said once says little about the article
         length = LENGTH_FACTOR[min(words, 3)] * (1.5 if words == 1 and is_term(phrase) else 1.0)
         kept.append(phrase)
-        factors.extend((first, 1.0 + math.log(count), length, TERM_FACTOR if names_term else 1.0,
-                        1.0 + LEAD_BONUS / (1 + first)))
+        said = 1.0 + math.log(count) if count > 1 else ONCE_FACTOR
+        factors.extend((first, said, length, TERM_FACTOR if names_term else 1.0, 1.0 + LEAD_BONUS / (1 + first)))
     return lowered, kept, factors.tobytes()
 
 

@@ -131,13 +131,19 @@ def test_extract_keywords_are_lemmatised_noun_phrases_without_people(nlp, resour
 
 def test_keywords_rank_prefers_phrases_specific_to_an_article():
     ranked = rank({
-        1: [("networking developer", 3, False, 0), ("port number randomization", 1, True, 2)],
-        2: [("networking developer", 3, False, 0), ("XDP redirect", 1, True, 4)],
+        1: [("networking developer", 3, False, 0), ("port number randomization", 2, True, 2)],
+        2: [("networking developer", 3, False, 0), ("XDP redirect", 2, True, 4)],
         3: [("networking developer", 3, False, 0), ("flowtable", 2, True, 1)],
     })
     assert ranked[1][0][0] == "port number randomization"
     assert ranked[2][0][0] == "XDP redirect"
     assert all(len(v) <= 20 for v in ranked.values())
+
+
+def test_keywords_a_phrase_said_once_ranks_below_one_said_again():
+    ranked = rank({1: [("page pool allocator", 1, True, 0), ("skb recycling", 2, False, 10)],
+                   2: [("TCP", 4, True, 0)], 3: [("UDP", 4, True, 0)]})
+    assert [k for k, _ in ranked[1]] == ["skb recycling", "page pool allocator"]
 
 
 def test_keywords_memo_gives_what_ranking_afresh_gives_as_the_corpus_grows():
