@@ -98,7 +98,8 @@ def build(opts: Options) -> dict:
     from pipeline.tables import atomic_write_many, render_tables
 
     remove_stale_temporaries(Path(opts.out))
-    with ModelPool(opts) as pool:  # the model loads while the caches are read
+    with ModelPool(opts) as pool:
+        pool.start(1)  # most builds have a page to analyse: the model loads while the caches are read
         parsed = parse.run(opts, write=False, on_new=pool.start)
         extracted = extract.run(opts, parsed=parsed, write=False, pool=pool).tables
     tables = {**parsed, **extracted}

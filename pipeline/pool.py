@@ -1,9 +1,10 @@
-"""The processes that run the model, started as soon as a build knows a page is new.
+"""The processes that run the model, started before a build knows what it will analyse.
 
 Importing spaCy and loading the model take about a second; a build that adds one page to thousands
-spends about as long reading its caches. Starting the workers when the parse stage finds a new page,
-instead of when the extract stage has worked out what to analyse, lets the two overlap. This module
-imports neither spaCy nor the model: only the workers do.
+spends about as long reading its caches. Starting a worker when the build starts (most builds have a
+page to analyse), and more when the parse stage finds many new pages, instead of when the extract stage
+has worked out what to analyse, lets the two overlap. This module imports neither spaCy nor the model:
+only the workers do.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import signal
 from typing import Iterable, Iterator
 
 from pipeline.config import Options
+
+FEW = 2  # new articles that a worker already loading the model takes on alone
 
 
 def _init_worker(opts: Options) -> None:
@@ -39,9 +42,10 @@ class ModelPool:
         self._pool = None
 
     def start(self, articles: int) -> None:
-        """Have min(jobs, articles) workers loading the model; a smaller pool started earlier is replaced."""
+        """Have min(jobs, articles) workers loading the model. A smaller pool started earlier is replaced,
+        unless the articles are few: then the worker already loading the model is quicker than new ones."""
         want = min(self.opts.jobs, articles)
-        if self.opts.jobs <= 1 or want <= self.size:
+        if self.opts.jobs <= 1 or want <= self.size or (self.size and articles <= FEW):
             return
         self.close()
         methods = multiprocessing.get_all_start_methods()

@@ -173,7 +173,8 @@ def test_model_pool_starts_as_many_workers_as_pages_up_to_jobs(monkeypatch):
         first = workers._pool
         assert workers.size == 1
         workers.start(1)
-        assert workers._pool is first
+        workers.start(2)  # a few pages: the worker already loading the model takes them
+        assert workers._pool is first and workers.size == 1
         workers.start(5)  # more pages than that: as many workers as jobs
         assert workers.size == 2 and workers._pool is not first
     assert workers.size == 0 and workers._pool is None
