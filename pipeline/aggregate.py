@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pipeline import schema
 from pipeline.config import KEYWORDS_PER_ARTICLE
 from pipeline.errors import PipelineError
-from pipeline.keywords import rank_scored, scoring
+from pipeline.keywords import Ranking, scoring
 from pipeline.knowledge import Knowledge
 from pipeline.knowledge.persons import group_unknown, strip_possessive
 from pipeline.tables import Fragments, csv_field, csv_lines
@@ -102,19 +102,25 @@ def misplaced_mentions(result: dict, texts: dict[int, str]) -> list[str]:
 FRAGMENT_TABLES = (schema.PERSON_MENTIONS, schema.SUBSYSTEM_MENTIONS, schema.PERSON_SUBSYSTEM, schema.TERMS)
 
 
+def part_key(article_id: int, key: str) -> str:
+    """Where an article's part is memoised: its id and what its result depends on."""
+    return f"{article_id}:{key}"
+
+
 def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowledge: Knowledge,
               keyword_memo: dict | None = None, part_memo: dict | None = None,
-              keys: dict[int, str] | None = None) -> tuple[dict, dict[int, dict]]:
+              keys: dict[int, str] | None = None, ranking: Ranking | None = None) -> tuple[dict, dict[int, dict]]:
     """Every extraction table from the per-article results, and each article's part (article_part).
 
     ``keyword_memo``: see keywords.rank. ``part_memo`` (read, then replaced by the parts this corpus
-    uses) holds each article's part under its id and ``keys[article_id]``, what its result depends on (an
-    article without a key is not memoised). An article whose part is memoised, with its people spelt as
-    the corpus spells them now, is not read from ``results`` at all (which may be a lazy mapping)."""
+    uses) holds each article's part under part_key(article_id, keys[article_id]) (an article without a
+    key is not memoised). An article whose part is memoised, with its people spelt as the corpus spells
+    them now, is not read from ``results`` at all (which may be a lazy mapping). ``ranking``: a
+    keywords.Ranking of this corpus begun with some of its articles."""
     memo = part_memo if part_memo is not None else {}
     found, counts = {}, Counter()
     for article_id in results:
-        memo_key = f"{article_id}:{keys[article_id]}" if keys is not None and article_id in keys else None
+        memo_key = part_key(article_id, keys[article_id]) if keys is not None and article_id in keys else None
         cached = memo.get(memo_key) if memo_key else None
         found[article_id] = (memo_key, cached)
         counts.update(cached["name_counts"] if cached else name_counts(results[article_id]))
@@ -171,8 +177,9 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
                                 "kernel_entry": meta.kernel_entry or None, "source": meta.source})
         for person, role in knowledge.maintainers.get(meta.kernel_entry, []) if meta.kernel_entry else []:
             maintainer_rows.append({"subsystem": sub, "person": person, "role": role, "kernel_entry": meta.kernel_entry})
-    ranked = rank_scored({a: part["scoring"] for a, part in parts.items()}, top=KEYWORDS_PER_ARTICLE,
-                         memo=keyword_memo)
+    if ranking is None or ranking.n_docs != len(parts) or not set(ranking.scorings) <= set(parts):
+        ranking = Ranking(len(parts), top=KEYWORDS_PER_ARTICLE, memo=keyword_memo)
+    ranked = ranking.finish({a: part["scoring"] for a, part in parts.items() if a not in ranking.scorings})
     keyword_lines = {a: "".join(f"{a},{i},{csv_field(k)},{sc:.6f}\n" for i, (k, sc) in enumerate(kws, 1)).encode("utf-8")
                      for a, kws in ranked.items()}
     unique_maintainers = {(r["subsystem"], r["person"], r["role"]): r for r in maintainer_rows}

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import schema
-from pipeline.aggregate import aggregate, misplaced_mentions, unknown_terms
+from pipeline.aggregate import aggregate, misplaced_mentions, part_key, unknown_terms
 from pipeline.cache import Cache, Store, StoredResults, article_digests, digest, files_digest
 from pipeline.config import KEYWORDS_PER_ARTICLE, Options
 from pipeline.errors import PipelineError
+from pipeline.keywords import Ranking
 from pipeline.knowledge import Knowledge
 from pipeline.log import progress, say
 from pipeline.nlp import COMPONENTS, model_version_key
@@ -103,6 +104,10 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True, pool=None
     memo_store = Store(opts.cache, "keywords", digest(files_digest([_HERE / "keywords.py"]), str(KEYWORDS_PER_ARTICLE)))
     parts_store = Store(opts.cache, "parts", digest(files_digest(_TABLE_CODE), results_store.version))
     memo, parts_memo = dict(memo_store.entries), dict(parts_store.entries)
+    ranking = Ranking(len(paragraphs.digests), top=KEYWORDS_PER_ARTICLE, memo=memo)
+    waiting = set(todo)
+    ranking.add({a: part["scoring"] for a, key in result_keys.items()
+                 if a not in waiting and (part := parts_memo.get(part_key(a, key)))})
     stream = progress(analysed, total=len(tasks), desc="extract", enabled=opts.progress)
     for article_id, result, docbin in stream:
         if docbin is not None:
@@ -119,7 +124,7 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True, pool=None
         results[article_id] = result
     parsed_now = len(tasks) - reused
     stored = StoredResults(results_store, {a: k for a, k in result_keys.items() if a not in results}, results)
-    tables, parts = aggregate(stored, years, knowledge, memo, parts_memo, result_keys)
+    tables, parts = aggregate(stored, years, knowledge, memo, parts_memo, result_keys, ranking)
     memo_store.keep_only(memo)
     parts_store.keep_only(parts_memo)
     if write:

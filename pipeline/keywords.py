@@ -253,46 +253,71 @@ def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = Non
 
 def rank_scored(scorings: dict[int, tuple], *, top: int = 20, memo: dict | None = None) -> dict[int, list[tuple[str, float]]]:
     """``rank`` from each article's ``scoring`` of its phrases, computed before."""
-    n_docs = len(scorings)
-    df: Counter = Counter()
-    for lowered, _, _ in scorings.values():
-        df.update(lowered)
-    cut = MAX_DF_SHARE * n_docs if n_docs >= MIN_DOCS_FOR_DF_CUT else math.inf
-    idf = {}
-    ranked = {}
-    for article_id, (_, phrases, packed) in scorings.items():
+    return Ranking(len(scorings), top=top, memo=memo).finish(scorings)
+
+
+class Ranking:
+    """``rank`` for a corpus whose size is known before all its articles are: the articles known first are
+    ranked at once (``add``), and when the rest come (``finish``) only the articles that share a phrase with
+    them are ranked again, since no other score can have changed. A build ranks the stored articles while
+    the model analyses the new ones."""
+
+    def __init__(self, n_docs: int, *, top: int = 20, memo: dict | None = None):
+        self.n_docs, self.top, self.memo = n_docs, top, memo
+        self.cut = MAX_DF_SHARE * n_docs if n_docs >= MIN_DOCS_FOR_DF_CUT else math.inf
+        self.df: Counter = Counter()
+        self.idf: dict[int, float] = {}
+        self.scorings: dict[int, tuple] = {}
+        self.ranked: dict[int, list[tuple[str, float]]] = {}
+
+    def add(self, scorings: dict[int, tuple]) -> None:
+        for lowered, _, _ in scorings.values():
+            self.df.update(lowered)
+        self.scorings.update(scorings)
+        for article_id, scoring in scorings.items():
+            self.ranked[article_id] = self._rank(article_id, scoring)
+
+    def finish(self, scorings: dict[int, tuple]) -> dict[int, list[tuple[str, float]]]:
+        """Add the remaining articles; the final ranking of every article."""
+        changed = {phrase for lowered, _, _ in scorings.values() for phrase in lowered}
+        earlier = [(a, s) for a, s in self.scorings.items() if any(p.lower() in changed for p in s[1])]
+        self.add(scorings)
+        for article_id, scoring in earlier:
+            self.ranked[article_id] = self._rank(article_id, scoring)
+        ranked = {}
+        for article_id, kept in self.ranked.items():  # far below the article's best, readers keep one in ten
+            ranked[article_id] = [(p, s) for p, s in kept if s >= MIN_SCORE_SHARE * kept[0][1]] if kept else kept
+        if self.memo is not None:
+            for stale in set(self.memo) - {str(a) for a in self.scorings}:
+                del self.memo[stale]
+        return ranked
+
+    def _rank(self, article_id: int, scoring: tuple) -> list[tuple[str, float]]:
+        _, phrases, packed = scoring
         factors = array("d")
         factors.frombytes(packed)
         each = iter(factors)
         scored = []
         for phrase, first, tf, length, term, lead in zip(phrases, each, each, each, each, each):
-            n = df[phrase.lower()]
-            if n > cut:
+            n = self.df[phrase.lower()]
+            if n > self.cut:
                 continue
-            factor = idf.get(n)
+            factor = self.idf.get(n)
             if factor is None:
-                factor = idf[n] = math.log((1 + n_docs) / (1 + n)) + 0.5
+                factor = self.idf[n] = math.log((1 + self.n_docs) / (1 + n)) + 0.5
             score = tf * factor * length * term
             score *= lead
             scored.append((round(score, 6), first, phrase))
         scored.sort(key=lambda x: (-x[0], x[1], x[2]))
         ordered = [(p, s) for s, _, p in scored]
-        if memo is None:
-            ranked[article_id] = distinct(ordered, top)
-            continue
+        if self.memo is None:
+            return distinct(ordered, self.top)
         seen = _order_signature(ordered)
-        known = memo.get(str(article_id))
+        known = self.memo.get(str(article_id))
         if known is None or known[0] != seen:
             position = {p: i for i, (p, _) in enumerate(ordered)}
-            known = memo[str(article_id)] = (seen, [position[p] for p, _ in distinct(ordered, top)])
-        ranked[article_id] = [ordered[i] for i in known[1]]
-    for article_id, kept in ranked.items():
-        if kept:  # far below the article's best, readers keep one keyword in ten
-            ranked[article_id] = [(p, s) for p, s in kept if s >= MIN_SCORE_SHARE * kept[0][1]]
-    if memo is not None:
-        for stale in set(memo) - {str(a) for a in scorings}:
-            del memo[stale]
-    return ranked
+            known = self.memo[str(article_id)] = (seen, [position[p] for p, _ in distinct(ordered, self.top)])
+        return [ordered[i] for i in known[1]]
 
 
 def _order_signature(ordered: list[tuple[str, float]]) -> str:

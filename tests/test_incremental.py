@@ -181,3 +181,21 @@ def test_model_pool_starts_as_many_workers_as_pages_up_to_jobs(monkeypatch):
     with pool.ModelPool(config.Options(jobs=1)) as here:
         here.start(3)  # one job: the main process analyses, no worker
         assert here.size == 0 and here._pool is None
+
+
+def test_a_ranking_begun_early_ends_as_one_made_at_once():
+    """The stored articles are ranked while the model analyses the new ones; at the end only articles that
+    share a phrase with a new one are ranked again, and the result is what ranking all at once gives."""
+    from pipeline.keywords import Ranking, rank, scoring
+
+    corpus = {1: [("XDP", 4, True, 0), ("page pool", 2, False, 1), ("socket option", 2, False, 3)],
+              2: [("TCP", 3, True, 0), ("page pool", 2, False, 2)],
+              3: [("UDP", 3, True, 0), ("socket option", 2, False, 1)],
+              4: [("BPF", 3, True, 0), ("verifier", 2, False, 1)]}
+    whole = rank(corpus, top=3, memo={})
+    memo = {}
+    ranking = Ranking(len(corpus), top=3, memo=memo)
+    ranking.add({a: scoring(corpus[a]) for a in (2, 3, 4)})
+    early = dict(ranking.ranked)
+    assert ranking.finish({1: scoring(corpus[1])}) == whole and set(memo) == {"1", "2", "3", "4"}
+    assert early[4] == ranking.ranked[4] and early[2] != ranking.ranked[2]  # 2 shares "page pool" with 1
