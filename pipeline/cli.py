@@ -195,8 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class Terminated(Exception):
-    """SIGTERM, turned into an exception so that temporary files are removed on the way out."""
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so that temporary files are removed on the way out; a BaseException,
+    like KeyboardInterrupt, so that no handler of one article's errors takes it for a bug in that article."""
 
 
 def _terminate(signum, frame):

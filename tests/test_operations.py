@@ -147,3 +147,15 @@ def test_operations_a_build_from_caches_loads_neither_the_model_nor_the_page_par
             "print(sorted(m for m in ('spacy', 'bs4', 'markdown_it', 'yaml') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]", done.stdout
+
+
+def test_operations_a_termination_during_an_article_is_not_taken_for_a_bug_in_it(monkeypatch, resources):
+    """SIGTERM becomes cli.Terminated; one article's error handler must let it through to the build."""
+    from pipeline import analysis
+
+    def stopped(*args, **kwargs):
+        raise cli.Terminated()
+
+    monkeypatch.setattr(analysis, "extract_article", stopped)
+    with pytest.raises(cli.Terminated):
+        analysis.analyse((1, [(0, "Stephen Hemminger spoke about TCP.")], ["p"], "", None), resources)
