@@ -14,20 +14,33 @@ import signal
 from typing import Iterable, Iterator
 
 from pipeline.config import Options
+from pipeline.errors import PipelineError
 
 FEW = 2  # new articles that a worker already loading the model takes on alone
 
 
+_START_ERROR: Exception | None = None  # why this worker could not load the model
+
+
 def _init_worker(opts: Options) -> None:
-    """A worker leaves interruptions to the main process, which says what happened once."""
+    """A worker leaves interruptions to the main process, which says what happened once. A worker that
+    cannot start keeps the reason for its first task: a pool whose initializer fails starts it again
+    and again, and the build would wait for ever."""
+    global _START_ERROR
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    from pipeline import analysis
+    try:
+        from pipeline import analysis
 
-    analysis.init_worker(opts)
+        analysis.init_worker(opts)
+    except Exception as err:  # noqa: BLE001 - reported by the task, where the main process sees it
+        _START_ERROR = err if isinstance(err, PipelineError) else PipelineError(
+            f"the model worker could not start: {type(err).__name__}: {err}")
 
 
 def _analyse_in_worker(task):
+    if _START_ERROR is not None:
+        raise _START_ERROR
     from pipeline import analysis
 
     return analysis.analyse_in_worker(task)

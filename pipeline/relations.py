@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from pipeline.keywords import SUBSYSTEM_TAILS, THING_WORDS
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
     from spacy.tokens import Span, Token
@@ -60,6 +61,8 @@ SAY_VERBS = frozenset({
     "conclude", "state", "tell", "add", "recall", "acknowledge", "explain", "summarize", "summarise", "quip",
     "joke", "express", "raise", "wish", "expect",
 })
+# Verbs that quote what a section's speaker says (not "asked", "pointed out": the audience's part).
+SPEAKER_VERBS = frozenset({"say", "claim", "explain", "report", "describe"})
 # Verbs whose object is what the subject keeps away from, not what they work on.
 AVOID_VERBS = frozenset({"avoid", "prevent"})
 # A proposal inside what someone says: "X said the kernel should add ...", with a verb of doing.
@@ -72,6 +75,8 @@ ROLE_NOUNS = {
     "developer": "works_on", "author": "works_on", "creator": "works_on", "hacker": "works_on", "lead": "works_on",
     "expert": "works_on", "implementer": "works_on", "inventor": "works_on", "designer": "works_on",
 }
+# Tags of a patch that name its authors: "signoffs from X".
+SIGNOFF_NOUNS = frozenset({"signoff", "signedoffby", "codevelopedby"})
 # Pieces of work: what they carry across sentences, and the kind of link they make.
 ARTIFACT_NOUNS = {
     "patch": "proposed", "patchset": "proposed", "patches": "proposed", "series": "proposed", "proposal": "proposed",
@@ -104,6 +109,8 @@ NOT_TOPICS = frozenset({"list", "stage", "panel", "behalf", "side", "call", "sit
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # How many following paragraphs that name nobody a talk or patch set carries into.
 CARRY_PARAGRAPHS = 3
+# Nouns that, after a subsystem's name, are that subsystem: "the mac80211 layer", "the BBR algorithm".
+NAME_TAILS = SUBSYSTEM_TAILS - THING_WORDS
 CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis", "relcl", "acl", "xcomp")
 
 
@@ -365,6 +372,16 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             kind = verb_kind(xcomp)  # "X wants to add Y", "X has been trying to fix Y", "X was there to talk about Y"
             if kind and not _has_own_subject(xcomp, actors):
                 found.append(("proposed" if _lemma(verb) in PROPOSE_VERBS else kind, _verb_scope(xcomp, actors)))
+    elif first.dep_ == "attr" and _lemma(head) == "be" and (role := _role_subject(head)) is not None:
+        # "the principal author is said to be X", "the maintainer of tc is X": the role's noun and what it is of
+        scope = {t.i for t in role.subtree} | _premodifiers(role)
+        clause = head.head if head.dep_ == "xcomp" else head
+        if clause.dep_ in ("acl", "relcl") and clause.head.pos_ in ("NOUN", "PROPN"):
+            scope |= _without_relative_clauses(clause.head) - {t.i for t in clause.subtree}
+        found.append((ROLE_NOUNS[_lemma(role)], scope - {t.i for t in first.subtree}))
+    elif first.dep_ == "pobj" and (signoff := _signoff(first)) is not None:
+        # "the code carries signoffs from a number of people, including X and Y": the code's authors
+        found.append(("works_on", {t.i for t in signoff.sent} - {t.i for t in first.subtree}))
     elif first.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "thanks":
         clause = head.head.head  # "a CoDel patch is available thanks to X and Y"
         found.append(("works_on", {t.i for t in clause.subtree} - {t.i for t in head.head.subtree}))
@@ -408,6 +425,38 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         elif head.pos_ in ("NOUN", "PROPN"):
             found.append(("works_on", _noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
     return found
+
+
+def _role_subject(be: Token) -> Token | None:
+    """The role noun a copula says someone is: "the author is X", "the author is said to be X"."""
+    verb = be.head if be.dep_ == "xcomp" else be
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and ROLE_NOUNS.get(_lemma(c))), None)
+
+
+def _signoff(person: Token) -> Token | None:
+    """The "signoffs" a person is named among ("signoffs from A and B", "sign-offs from several people,
+    including A"): the kernel's record of who wrote a patch."""
+    for token in person.ancestors:
+        if _is_signoff(token):
+            return token
+        if token.lower_ == "from" and token.head.pos_ == "VERB":  # "carries signoffs from X": from attached to the verb
+            return next((c for c in token.head.children if c.dep_ == "dobj" and _is_signoff(c)), None)
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":
+            return None
+    return None
+
+
+def _speaks(token: Token) -> bool:
+    """Whether a person is quoted: "X said ...", "according to X, ..."."""
+    first = _first_conjunct(token)
+    head = first.head
+    return (first.dep_ in SUBJECT_DEPS and _lemma(head) in SPEAKER_VERBS) or (
+        first.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
+
+
+def _is_signoff(token: Token) -> bool:
+    return _lemma(token).replace("-", "") in SIGNOFF_NOUNS or (
+        token.lower_ in ("off", "offs") and any(_lemma(c) == "sign" for c in token.children if c.dep_ == "compound"))
 
 
 def _resolve_pronoun(token: Token, named_before: list[str], state: Discourse) -> list[str]:
@@ -514,6 +563,9 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
     presenters = {(l.person, l.person_at) for l in links if l.kind == "presented"} | {
         (name, at) for token, names, at in actors for name in names
         if token.dep_ in SUBJECT_DEPS and verb_kind(token.head) == "presented"}
+    if state.topic and not presenters and not state.last:
+        # the first person a section under a topic heading quotes is its speaker ("According to X, ...")
+        presenters = {(name, at) for token, names, at in actors for name in names if _speaks(token)}
     if state.topic and presenters:
         for person, at in sorted(presenters):
             links += [Link(person, topic, "presented", at, (p, s)) for topic in state.topic]
@@ -650,8 +702,25 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
     if owner is None:
         return []
     names, link_kind, at = owner
+    if owner[1] == "presented" and not (state.artifact and owner[0] == state.artifact[0]):
+        subsystems = [sub for sub in subsystems if _topic_of(sub) or sub.label_ in state.subject]
     return [Link(name, sub.label_, link_kind, at, (p, s)) for sub in subsystems for name in names
             if sub.label_ not in state.broad]
+
+
+def _topic_of(sub: Span) -> bool:
+    """Whether a subsystem is what a sentence speaks of, not a word modifying something else ("Ethernet
+    frame", "TCP connections") or an example in passing ("techniques like RCU"). What the title names is
+    the talk's subject however it is written ("BPF programs" in a talk on BPF)."""
+    root = head = sub.root
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        head = head.head  # "the RED queue management algorithm": the noun the name modifies
+    if head.i >= sub.end and _lemma(head) not in NAME_TAILS:
+        return False
+    for anc in root.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ in ("like", "with", "including"):
+            return False
+    return True
 
 
 def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict[int, list[tuple[Span, str]]],

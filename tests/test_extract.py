@@ -207,6 +207,14 @@ def test_extract_lone_surname_of_a_known_person_without_full_name(nlp, resources
     assert all(t not in ("Song", "Long") for t, _ in people)   # ambiguous or a common word
 
 
+def test_extract_a_name_that_signs_a_patch_is_a_person_the_model_missed(nlp, resources):
+    result = _article(nlp, resources, "The idea has returned in the form of this patch by Jan-Ove Kristensen.",
+                      "A patch set posted by Bo-Yeon Tanaka adds GRO support. It came with patches by Red Hat.")
+    people = _people(result)
+    assert ("Jan-Ove Kristensen", "Jan-Ove Kristensen") in people and ("Bo-Yeon Tanaka", "Bo-Yeon Tanaka") in people
+    assert not [p for p in people if "Red" in p[0]], people
+
+
 def test_extract_talk_by_a_person_about_a_subsystem(nlp, resources):
     result = _article(nlp, resources, "The talk by Jonathan Lemon covered io_uring zero-copy receive, while the BPF session ran late.")
     pairs = {(r[2], r[3]) for r in result["relations"]}
@@ -380,6 +388,43 @@ def test_relations_this_work_is_what_the_sentence_before_described(nlp, resource
 ])
 def test_relations_the_work_and_what_it_does(nlp, resources, text, link):
     assert link in {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
+
+
+@pytest.mark.parametrize("text, link", [
+    ("The GRO patch was posted by Omar Lind; the code carries signoffs from several people, including Julia "
+     "Lawall and Ian McDonald.", ("Julia Lawall", "GRO", "works_on")),  # the kernel's record of authorship
+    ("The new qdisc has sign-offs from Julia Lawall and changes the CoDel code.", ("Julia Lawall", "CoDel", "works_on")),
+    ("The TSO patches, posted by Omar Lind (though the principal author is said to be Julia Lawall), are small.",
+     ("Julia Lawall", "TCP segmentation offload (TSO)", "works_on")),
+    ("The maintainer of the tc subsystem is Jamal Hadi Salim.", ("Jamal Hadi Salim", "traffic control", "maintains")),
+])
+def test_relations_who_the_patch_tags_and_roles_name(nlp, resources, text, link):
+    assert link in {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
+
+
+def test_relations_a_heading_topic_goes_to_the_first_person_the_section_quotes(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("h4", "Proportional rate reduction"),
+        ("p", "Congestion windows shrink after a loss. RFC 3517 handles that badly, but, Julia Lawall says, we can "
+              "do better."),
+        ("p", "Omar Lind asked whether the change had been tested widely."),
+    ])
+    assert ("Julia Lawall", "proportional rate reduction", "presented") in links, links
+    asked = _sections(nlp, resources, [
+        ("h4", "Proportional rate reduction"),
+        ("p", "Congestion windows shrink after a loss. Omar Lind asked whether the change had been tested widely."),
+    ])
+    assert not asked, asked  # a question from the audience makes no speaker
+
+
+def test_relations_a_talk_carries_to_what_it_speaks_of_not_to_words_in_passing(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Julia Lawall was there to talk about bufferbloat at the conference."),
+        ("p", "Old systems limited TCP connections to 64KB of data in flight. Lock-free techniques like RCU help "
+              "little here. The mac80211 layer has queues of its own."),
+    ])
+    assert ("Julia Lawall", "mac80211", "presented") in links, links  # "the mac80211 layer" is mac80211
+    assert not {link for link in links if link[1] in ("TCP", "RCU")}, links
 
 
 def test_relations_a_role_written_with_its_subsystem_is_that_role_only(nlp, resources):

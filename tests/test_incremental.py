@@ -183,6 +183,16 @@ def test_model_pool_starts_as_many_workers_as_pages_up_to_jobs(monkeypatch):
         assert here.size == 0 and here._pool is None
 
 
+def test_a_worker_that_cannot_load_the_model_ends_the_build_with_the_reason():
+    """A pool whose workers fail to start would start them again for ever: the first task says why."""
+    from pipeline import pool
+
+    opts = config.Options(jobs=2, model="en_core_web_not_installed")
+    with pool.ModelPool(opts) as workers:
+        with pytest.raises(PipelineError, match="en_core_web_not_installed.*not installed"):
+            list(workers.analyse([(1, [(0, "Some text.")], ["p"], "A title", None)] * 3, knowledge=None))
+
+
 def test_a_ranking_begun_early_ends_as_one_made_at_once():
     """The stored articles are ranked while the model analyses the new ones; at the end only articles that
     share a phrase with a new one are ranked again, and the result is what ranking all at once gives."""
