@@ -271,6 +271,8 @@ def _verb_scope(verb: Token, actors: set[int]) -> set[int]:
             continue
         if child.dep_ == "ccomp" and _has_own_subject(child, actors):
             continue  # "..., while Stephen said nothing about netfilter": another person's claim
+        if child.dep_ in ("ccomp", "parataxis") and child.i < verb.i and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            continue  # "The series has no driver; X maintains a repository": a clause of its own before the verb
         if child.dep_ in CLAUSE_DEPS and child.dep_ != "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
             continue  # "..., while the BPF session ran late": another clause
         tokens |= _without_relative_clauses(child)
@@ -488,8 +490,8 @@ def _about_artifact(sent: Span, noun: str) -> bool:
             c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
         return True
     if any(artifact_kind(t) and any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in t.children)
-           for t in sent):
-        return True
+           and (_lemma(t) == noun or {_lemma(_work_noun(t)), noun} <= CODE_NOUNS) for t in sent):
+        return True  # "these changes" after "his patches", not after "some ideas"
     # "So there is a new netdev_queue structure": what a patch set brings (not a module or a driver: "there
     # are new hooks for AppArmor" after "his SMACK module" is not his)
     return noun in PATCH_NOUNS and _lemma(sent.root) == "be" and any(c.dep_ == "expl" for c in sent.root.children) and any(
@@ -681,7 +683,7 @@ def _continues_agent(sent: Span, nouns: frozenset[str] = frozenset()) -> bool:
     if words & {"one", "another", "other"} or artifact_kind(subject) or _lemma(subject) in nouns:
         return True
     attr = next((c for c in sent.root.children if c.dep_ == "attr"), None)
-    return attr is not None and bool({_lemma(attr)} | {c.lower_ for c in attr.children} & {"another", "project"})
+    return attr is not None and bool(({_lemma(attr)} | {c.lower_ for c in attr.children}) & {"another", "project"})
 
 
 def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[tuple[Span, str]],

@@ -427,6 +427,25 @@ def test_relations_a_talk_carries_to_what_it_speaks_of_not_to_words_in_passing(n
     assert not {link for link in links if link[1] in ("TCP", "RCU")}, links
 
 
+@pytest.mark.parametrize("text, absent", [
+    ("The series does not include any driver for an actual network device; Omar Lind maintains a repository.",
+     "netdevice"),  # a clause of its own before the verb
+    ("Omar Lind has some ideas for fixing this problem. At this point, the ath9k WiFi driver fully supports these "
+     "changes.", "wireless drivers"),  # "these changes" are code, not his ideas
+    ("Herbert Xu is working on the crypto-API interface. The first user of the new code will be IPSec.",
+     "IPsec/XFRM"),  # what the next sentence says is not what he works on
+])
+def test_relations_what_is_not_the_persons(nlp, resources, text, absent):
+    links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
+    assert not {link for link in links if link[1] == absent}, links
+
+
+def test_relations_these_changes_are_the_patches_posted_before(nlp, resources):
+    links = {tuple(r[2:5]) for r in _article(nlp, resources, "Omar Lind posted patches for GRO last week. At this "
+                                             "point, the ath9k WiFi driver fully supports these changes.")["relations"]}
+    assert ("Omar Lind", "wireless drivers", "proposed") in links, links
+
+
 def test_relations_a_role_written_with_its_subsystem_is_that_role_only(nlp, resources):
     links = {tuple(r[2:5]) for r in _article(
         nlp, resources, "Networking maintainer David Miller (who authored some of the new code) replied that "
