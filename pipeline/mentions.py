@@ -64,6 +64,14 @@ class Mention:
     source: str = ""  # how a person mention was found: alias, ner, part, backref
 
 
+def _names_whole_function(span: Span, start: int, end: int) -> bool:
+    """A taxonomy name that is a whole function, with or without its parentheses ("setsockopt()",
+    "kfree_skb_reason" in "kfree_skb_reason()"), not a piece of one ("tcp" in "tcp_sendmsg()")."""
+    text = span.doc.text
+    return text.endswith("()", 0, end) and span.start_char == start and span.end_char in (end, end - 2) \
+        and end - start >= 5  # "t1()" is someone's example function, not the T1 PHY driver
+
+
 class SubsystemMatcher:
     """PhraseMatchers for the taxonomy's terms: exact-case ones on ORTH, the rest on LOWER; a match
     counts where the sense rules for its subsystem allow it."""
@@ -86,7 +94,8 @@ class SubsystemMatcher:
         blocked = [(m.start(), m.end()) for m in _PATH_RE.finditer(doc.text)]
         kept = []
         for span in filter_spans(found):
-            if any(a < span.end_char and span.start_char < b for a, b in blocked):
+            if any(a < span.end_char and span.start_char < b and not _names_whole_function(span, a, b)
+                   for a, b in blocked):
                 continue
             # Pieces of identifiers ("XDP_PASS", "struct.tcp") are code, not mentions.
             glued_before = span.start > 0 and not doc[span.start - 1].whitespace_ and doc[span.start - 1].text in ("_", ".", "-")

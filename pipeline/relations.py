@@ -313,6 +313,9 @@ def _noun_scope(noun: Token) -> set[int]:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "with" and head.i < head.head.i and head.head.pos_ in ("VERB", "AUX"):
         tokens |= {t.i for t in head.head.subtree}  # "With X's patch, a driver must fill in ...": what it does
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in SUBJECT_DEPS and _lemma(head.head.head) == "be":
+        # "The core of Dumazet's patch set is the implementation of mmap() for TCP sockets"
+        tokens |= {t.i for c in head.head.head.children if c.dep_ in ("attr", "acomp") for t in c.subtree}
     if noun.dep_ in SUBJECT_DEPS:
         verb = noun.head
         if _lemma(verb) == "be":
@@ -348,7 +351,11 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
                 found.append((role, {t.i for t in child.subtree}))  # "BPF maintainer Alexei Starovoitov"
             elif child.dep_ == "relcl":
                 kind = verb_kind(child)
-                if kind:
+                owned = next((c for c in child.children if c.dep_ in SUBJECT_DEPS
+                              and any(t.lower_ == "whose" for t in c.children)), None)
+                if owned is not None and artifact_kind(owned):  # "X, whose bulk dequeue patches were merged"
+                    found.append((artifact_kind(owned), {t.i for t in owned.subtree} | _premodifiers(owned)))
+                elif kind:
                     found.append((kind, _verb_scope(child, actors)))
             elif child.dep_ == "prep" and child.lower_ in ("on", "about") and first.dep_ not in SUBJECT_DEPS \
                     and not any(c.dep_ == "pobj" and _lemma(c) in NOT_TOPICS for c in child.children):

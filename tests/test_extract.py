@@ -86,6 +86,13 @@ def test_extract_subsystem_spellings(nlp, resources, text, expected):
     assert {s for _, s in _subsystems(_article(nlp, resources, text))} == expected
 
 
+def test_extract_a_function_the_taxonomy_names_is_a_mention_a_piece_of_one_is_not(nlp, resources):
+    subsystems = _subsystems(_article(nlp, resources, "Applications call setsockopt() with the new option, and "
+                                      "kfree_skb_reason() records why, unlike tcp_sendmsg() or t1()."))
+    assert ("setsockopt()", "socket API") in subsystems and ("kfree_skb_reason", "packet drop reasons") in subsystems
+    assert not {s for s in subsystems if s[1] in ("TCP", "t1")}, subsystems
+
+
 def test_extract_subsystem_case_rules_and_paths(nlp, resources):
     found = _subsystems(_article(nlp, resources, "We tap the toe of the tc device; see net/ipv6/route.c and TC filters."))
     assert ("toe", "TCP offload engine (TOE)") not in found
@@ -397,6 +404,10 @@ def test_relations_the_work_and_what_it_does(nlp, resources, text, link):
     ("The TSO patches, posted by Omar Lind (though the principal author is said to be Julia Lawall), are small.",
      ("Julia Lawall", "TCP segmentation offload (TSO)", "works_on")),
     ("The maintainer of the tc subsystem is Jamal Hadi Salim.", ("Jamal Hadi Salim", "traffic control", "maintains")),
+    ("That work fell to Jesper Dangaard Brouer, whose bulk dequeue patches have been merged.",
+     ("Jesper Dangaard Brouer", "bulk transmission", "proposed")),
+    ("The core of Dumazet's patch set is the implementation of mmap() for TCP sockets.",
+     ("Eric Dumazet", "TCP", "proposed")),
 ])
 def test_relations_who_the_patch_tags_and_roles_name(nlp, resources, text, link):
     assert link in {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
