@@ -222,10 +222,8 @@ def verb_kind(verb: Token) -> str | None:
         return "presented"  # "gave a talk on", "followed with a talk on", "ran a session on"
     if lemma in ("post", "send", "submit") or (lemma in PROPOSE_VERBS and lemma not in SAY_VERBS):
         return "proposed"
-    if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
-        return "proposed"
-    if lemma == "argue" and any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
-        return "proposed"
+    if lemma in ("ask", "argue") and any(c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i for c in children):
+        return "proposed"  # "asked for", "argued for" (not "For example, X asked about ...")
     if lemma in SUMMARY_VERBS:
         return None
     if lemma in MAINTAIN_VERBS and lemma != "take":

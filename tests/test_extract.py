@@ -445,6 +445,8 @@ def test_relations_a_talk_carries_to_what_it_speaks_of_not_to_words_in_passing(n
      "changes.", "wireless drivers"),  # "these changes" are code, not his ideas
     ("Herbert Xu is working on the crypto-API interface. The first user of the new code will be IPSec.",
      "IPsec/XFRM"),  # what the next sentence says is not what he works on
+    ("For example, Tom Herbert asked about how this mechanism interacts with complex queuing disciplines.",
+     "qdisc"),  # a question, not "asked for"
 ])
 def test_relations_what_is_not_the_persons(nlp, resources, text, absent):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
