@@ -66,6 +66,12 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     """
     kinds = kinds or {}
     knowledge = res.knowledge
+    title_subs = res.sub_matcher.spans(title) if title is not None else []
+    about = [span.label_ for span in title_subs]
+    # what the title names, however ordinary its words ("frozen pages"): a keyword, and a better one
+    titled = frozenset({label.lower() for label in about} | ({phrase.lower() for phrase, _ in candidates(
+        title, set(), [(span.start, span.end) for span in title_subs], knowledge.stopphrases, res.verb_only)}
+        if title is not None else set()))
     subs = {p: res.sub_matcher.spans(doc) for p, doc in docs}
     cands = {p: res.person_finder.spans(doc, subs[p]) for p, doc in docs}
     people = resolve_article(docs, cands, subs, knowledge.persons, res.person_aliases, res.nlp.tokenizer,
@@ -97,7 +103,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
             excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.i not in in_terms}
             for phrase, names_term in candidates(doc, excluded, term_spans, knowledge.stopphrases, res.verb_only,
-                                                 res.english, knowledge.domain_words):
+                                                 res.english, knowledge.domain_words, titled):
                 phrases[phrase] += 1
                 first_seen.setdefault(phrase, p)
                 if names_term:
@@ -106,7 +112,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
                                      knowledge.by_entry)
                 terms.append([p, start, end, term, kind, definition, sub])
-    about = [span.label_ for span in res.sub_matcher.spans(title)] if title is not None else []
+
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
                           about)
     relations = []
@@ -116,7 +122,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(
-                [(p, n, p in naming, first_seen[p]) for p, n in phrases.items()]))}
+                [(p, n, p in naming, first_seen[p], p.lower() in titled) for p, n in phrases.items()]))}
 
 
 def _docs_to_bytes(docs) -> bytes:

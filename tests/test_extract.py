@@ -172,6 +172,25 @@ def test_keywords_near_duplicates_are_one_keyword():
     assert keywords[0] == "Homa" and "Homa module" not in keywords and "Homa support" not in keywords
 
 
+def test_keywords_what_the_title_says_counts_however_ordinary_its_words(nlp, resources):
+    docs = list(enumerate(nlp.pipe(["Frozen pages avoid a test run of reference counting.",
+                                    "The networking code now allocates frozen pages; setsockopt(TCP_REPAIR_QUEUE) "
+                                    "is unchanged."])))
+    titled = {p[0]: p for p in extract_article(docs, resources, title=nlp("Frozen pages for networking"))["phrases"]}
+    assert "frozen page" in titled and titled["frozen page"][4], titled  # said by the title: kept and marked
+    assert "test run" not in titled and not any("(" in p for p in titled), titled
+    untitled = {p[0] for p in extract_article(docs, resources, title=nlp("Notes"))["phrases"]}
+    assert "frozen page" not in untitled, untitled  # ordinary words, and the title does not say them
+
+
+def test_keywords_a_phrase_the_title_says_ranks_higher():
+    phrases = [("page pool", 2, False, 1), ("skb recycling", 2, False, 1)]
+    plain = rank({1: phrases, 2: [("XDP", 2, True, 0)]}, top=2)
+    titled = rank({1: [(*phrases[0], False), (*phrases[1], True)], 2: [("XDP", 2, True, 0)]}, top=2)
+    assert [k for k, _ in plain[1]] == ["page pool", "skb recycling"]
+    assert [k for k, _ in titled[1]] == ["skb recycling", "page pool"]
+
+
 def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     result = _article(
         nlp, resources,
