@@ -112,7 +112,6 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
                                      knowledge.by_entry)
                 terms.append([p, start, end, term, kind, definition, sub])
-
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
                           about)
     relations = []

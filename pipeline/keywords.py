@@ -253,8 +253,9 @@ def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = Non
     ``per_article`` maps an article to [(phrase, count, names_subsystem, first paragraph[, in the title])],
     its near-duplicates already merged: what an article says early (its lead) counts a little more, and
     decides between equal scores; what it says only once counts less, what its title says more, and
-    phrases scoring under a fifth of the article's best (the title's help aside) are left out. ``memo`` (article → what ``distinct`` chose, by the order it saw) is
-    read and updated: a corpus that grows by one article changes every score a little but few orders.
+    phrases scoring under a fifth of the article's best (the title's help aside) are left out. ``memo``
+    (article → what ``distinct`` chose, by the order it saw) is read and updated: a corpus that grows by
+    one article changes every score a little but few orders.
     """
     return rank_scored({a: scoring(phrases) for a, phrases in per_article.items()}, top=top, memo=memo)
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
 from pipeline.keywords import SUBSYSTEM_TAILS, THING_WORDS
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -710,6 +711,8 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
         return []
     names, link_kind, at = owner
     if owner[1] == "presented" and not (state.artifact and owner[0] == state.artifact[0]):
+        # a talk carries to what a sentence speaks of, and to what the title names however it is written
+        # ("BPF programs" in a talk on BPF)
         subsystems = [sub for sub in subsystems if _topic_of(sub) or sub.label_ in state.subject]
     return [Link(name, sub.label_, link_kind, at, (p, s)) for sub in subsystems for name in names
             if sub.label_ not in state.broad]
@@ -717,8 +720,7 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
 
 def _topic_of(sub: Span) -> bool:
     """Whether a subsystem is what a sentence speaks of, not a word modifying something else ("Ethernet
-    frame", "TCP connections") or an example in passing ("techniques like RCU"). What the title names is
-    the talk's subject however it is written ("BPF programs" in a talk on BPF)."""
+    frame", "TCP connections") or an example in passing ("techniques like RCU")."""
     root = head = sub.root
     while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
         head = head.head  # "the RED queue management algorithm": the noun the name modifies
