@@ -18,6 +18,7 @@ from pipeline.knowledge.naming import VENDOR_WORDS
 from pipeline.knowledge.persons import POSSESSIVE_MARKS as _POSSESSIVE, PersonIndex, strip_possessive
 from pipeline.knowledge.senses import Sense, allowed
 from pipeline.knowledge.taxonomy import Subsystem, Term, fold
+from pipeline.relations import AUTHOR_VERBS, CODE_NOUNS
 
 NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "al", "del", "della", "y"})
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
@@ -43,9 +44,6 @@ NON_NAME_WORDS = ORG_WORDS | frozenset({
     "interface", "network", "networking", "packet", "packets", "offload", "support", "model", "patch", "patches",
     "tree", "list", "server", "client", "engine", "module", "tool", "tools", "library", "release", "version",
 })
-# Pieces of work, and verbs of making them, whose "by" names their author.
-WORK_NOUNS = frozenset({"patch", "patches", "patchset", "series", "set", "implementation", "rewrite", "driver"})
-AUTHOR_VERBS = frozenset({"post", "write", "develop", "implement", "submit", "send", "contribute", "author"})
 _PATH_RE = re.compile(r"(?:[\w.+-]*/){2,}[\w.+-]*|[\w-]+\.[ch]\b|\b\w+\(\)")
 _CODEY_RE = re.compile(r"[_/\\(){}<>=@#$%^*\[\]|0-9]")
 
@@ -209,7 +207,7 @@ def _authors_of_work(doc: Doc, people: list[Span], english: frozenset[str] = fro
         if by.lower_ != "by" or by.i == 0 or by.i + 2 >= len(doc):
             continue
         before = doc[by.i - 1]
-        if before.lemma_.lower() not in WORK_NOUNS and not (
+        if before.lemma_.lower() not in CODE_NOUNS and not (
                 before.tag_ == "VBN" and before.lemma_.lower() in AUTHOR_VERBS):
             continue
         end = by.i + 1
