@@ -115,7 +115,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
                           about)
     relations = []
-    for link in links:
+    for link in (l for l in links if not knowledge.outside_networking(l.subsystem)):
         (p, s), (pp, ps) = link.subsystem_at, link.person_at
         evidence = sentences[(pp, ps)] if (pp, ps) == (p, s) else f"{sentences[(pp, ps)]} … {sentences[(p, s)]}"
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence])

@@ -538,7 +538,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             state.speaker = None  # someone else speaks now
         talking = [n for n in names if n in state.talkers]
         if talking and token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SAY_VERBS:
-            for sub in subsystems:
+            for sub in filter(_topic_of, subsystems):
                 if not any(sub.root.i in {t.i for t in span.root.subtree} for span, other in people if other not in names):
                     links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]
                     stated = True

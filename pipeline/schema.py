@@ -186,7 +186,7 @@ KEYWORDS = _register(Table(
 ))
 
 PERSON_SUBSYSTEM = _register(Table(
-    "person_subsystem", "One row per link the text states between a person and a subsystem: who presented, works on, maintains or proposed what, with the sentences that say so (paragraph and sentence of the subsystem's sentence, and of the person's where that is an earlier one).",
+    "person_subsystem", "One row per link the text states between a person and a networking subsystem (none to the taxonomy's category kernel, facilities outside networking): who presented, works on, maintains or proposed what, with the sentences that say so (paragraph and sentence of the subsystem's sentence, and of the person's where that is an earlier one).",
     (
         ARTICLE_ID,
         _c("paragraph", "integer", "Paragraph of the sentence naming the subsystem.", True),

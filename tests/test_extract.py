@@ -103,13 +103,13 @@ def test_extract_subsystem_case_rules_and_paths(nlp, resources):
 def test_extract_relations_use_the_parse_not_cooccurrence(nlp, resources):
     result = _article(
         nlp, resources,
-        "Herbert Xu is working on the crypto API, while Stephen Hemminger said nothing about netfilter.",
+        "Herbert Xu is working on the GRO code, while Stephen Hemminger said nothing about netfilter.",
         "Thomas Graf is reworking the configuration options. He also has a new netlink library.",
         "Andy Gospodarek, who maintains the bonding driver, asked for testers.",
         "Alexei Starovoitov and Daniel Borkmann, the BPF maintainers, met Jamal Hadi Salim and talked about netfilter.",
     )
     pairs = {(r[2], r[3]) for r in result["relations"]}
-    assert ("Herbert Xu", "crypto API") in pairs
+    assert ("Herbert Xu", "GRO") in pairs
     assert ("Stephen Hemminger", "netfilter") not in pairs
     assert ("Herbert Xu", "netfilter") not in pairs
     assert ("Thomas Graf", "netlink") in pairs
@@ -119,7 +119,16 @@ def test_extract_relations_use_the_parse_not_cooccurrence(nlp, resources):
     assert evidence == {"Thomas Graf is reworking the configuration options. … He also has a new netlink library."}
     kinds = {(r[2], r[3]): r[4] for r in result["relations"]}
     assert kinds[("Andy Gospodarek", "bonding")] == "maintains"
-    assert kinds[("Herbert Xu", "crypto API")] == "works_on"
+    assert kinds[("Herbert Xu", "GRO")] == "works_on"
+
+
+def test_relations_no_link_to_kernel_facilities_outside_networking(nlp, resources):
+    result = _article(nlp, resources, "Herbert Xu is working on the crypto API and on GRO. James Morris is working "
+                                      "on the integration of SELinux and netfilter.")
+    assert {("crypto API", "kernel"), ("SELinux", "kernel")} <= {(r[5], r[6]) for r in result["subsystems"]}
+    links = {(r[2], r[3]) for r in result["relations"]}
+    assert {("Herbert Xu", "GRO"), ("James Morris", "netfilter")} <= links, links
+    assert not {link for link in links if link[1] in ("crypto API", "SELinux")}, links
 
 
 def test_extract_keywords_are_lemmatised_noun_phrases_without_people(nlp, resources):
@@ -447,7 +456,9 @@ def test_relations_a_talk_carries_to_what_it_speaks_of_not_to_words_in_passing(n
         ("p", "Julia Lawall was there to talk about bufferbloat at the conference."),
         ("p", "Old systems limited TCP connections to 64KB of data in flight. Lock-free techniques like RCU help "
               "little here. The mac80211 layer has queues of its own."),
+        ("p", "Every TCP connection needs a timer, Julia Lawall said. CoDel, she said, keeps the queues short."),
     ])
+    assert ("Julia Lawall", "CoDel", "presented") in links, links
     assert ("Julia Lawall", "mac80211", "presented") in links, links  # "the mac80211 layer" is mac80211
     assert not {link for link in links if link[1] in ("TCP", "RCU")}, links
 

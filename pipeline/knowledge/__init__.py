@@ -22,6 +22,9 @@ from pipeline.knowledge.taxonomy import (
     Subsystem, Term, load_people, load_stopphrases, load_subsystems, read_lines, rows,
 )
 
+# The category of facilities outside networking that its texts name (RCU, the crypto API, security modules,
+# tracing tools): matched so they are not taken for networking terms, never linked to a person.
+OUTSIDE_CATEGORY = "kernel"
 
 # Words of subsystem names that are not networking words by themselves.
 DOMAIN_STOPWORDS = frozenset("""the and for with over from into via new old general generic support driver drivers
@@ -53,6 +56,10 @@ class Knowledge:
         for sub in sorted(self.subsystems.values(), key=lambda s: (s.source != "curated", s.name)):
             if sub.kernel_entry:
                 self.by_entry.setdefault(sub.kernel_entry, sub.name)
+
+    def outside_networking(self, subsystem: str) -> bool:
+        """Whether a subsystem is a kernel facility outside networking (the taxonomy's ``kernel`` category)."""
+        return self.subsystems[subsystem].category == OUTSIDE_CATEGORY
 
     def subsystem_named(self, text: str) -> str | None:
         """The subsystem a name as written stands for (a whole alias of the taxonomy), or None."""
