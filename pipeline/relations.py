@@ -556,6 +556,11 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 state.talkers.update(names)
                 if any(sub.root.i in scope for sub in subsystems):
                     state.talk_by(names, at, carried=True)
+                elif _leads_talk(token.head):
+                    # "A and B led the discussion on ways to add that support": a session on what the article
+                    # is about, whoever else owns work in it
+                    links += [Link(name, topic, "presented", at, where)
+                              for topic, where in state.subject.items() for name in names]
             if token.dep_ in SUBJECT_DEPS and kind != "maintains":
                 state.agent, state.agent_nouns = (names, kind, at), _object_nouns(token.head)
             if token.dep_ in SUBJECT_DEPS + ("poss",) or _first_conjunct(token).head.lower_ == "by":
@@ -627,6 +632,11 @@ def _possesses_talk(token: Token) -> bool:
         if not (word.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or word.like_url):
             return False
     return False
+
+
+def _leads_talk(verb: Token) -> bool:
+    """"X led the discussion", "X gave a talk": a verb whose object is a talk or a session."""
+    return any(c.dep_ == "dobj" and artifact_kind(c) == "presented" for c in verb.children)
 
 
 def _presents(verb: Token) -> bool:

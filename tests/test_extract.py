@@ -376,6 +376,17 @@ def test_relations_work_named_without_its_subsystem_is_what_the_article_is_about
     assert not title_only, title_only  # a link's evidence must show the subsystem
 
 
+def test_relations_who_led_a_session_on_something_unnamed_presented_what_the_title_names(nlp, resources):
+    links = _titled(nlp, resources, "Byte queue limits for network drivers",
+                    "Drivers hold far too many packets in their transmit rings, and byte queue limits would help. "
+                    "Omar Lind led the discussion on ways to add that support. Julia Lawall asked about tests.")
+    assert ("Omar Lind", "BQL", "presented") in links, links
+    assert not {link for link in links if link[0] == "Julia Lawall"}, links
+    untitled = _titled(nlp, resources, "A session on drivers",
+                       "Byte queue limits would help. Omar Lind led the discussion on ways to add that support.")
+    assert not untitled, untitled
+
+
 def test_relations_the_next_sentence_takes_up_what_the_person_works_on(nlp, resources):
     links = _titled(nlp, resources, "Notes",
                     "James Morris is working on the integration of SELinux and networking. Integration with the "
