@@ -10,6 +10,8 @@ fills its ``kernel_aliases`` from the records and leaves the rest of the row as 
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,6 +150,15 @@ def number_variants(term: Term) -> list[Term]:
     return [term, Term(f"{head} {other}".strip(), term.canonical, False)]
 
 
+def family_variants(term: Term) -> list[Term]:
+    """The term and its twin socket-family constant: "PF_CAN" for "AF_CAN" and back (the kernel's socket.h
+    defines each PF_ constant as its AF_ one)."""
+    match = re.fullmatch(r"(AF|PF)_([A-Z0-9]+)", term.alias)
+    if not match:
+        return [term]
+    return [term, Term(f"{'PF' if match[1] == 'AF' else 'AF'}_{match[2]}", term.canonical, True)]
+
+
 def load_subsystems(path: Path) -> tuple[dict[str, Subsystem], list[Term]]:
     """Subsystems by name, and every term (canonical names and aliases) that names one.
 
@@ -171,7 +182,9 @@ def load_subsystems(path: Path) -> tuple[dict[str, Subsystem], list[Term]]:
         kernel = row.kernel_aliases if row.source == "curated" else [*row.aliases, *row.kernel_aliases]
         kernel_terms += [_term(a, row.name) for a in kernel]
     # Written forms first, then the other number of each, where no other term already says it.
-    for term in [*kernel_terms, *(v for t in list(terms.values()) + kernel_terms for v in number_variants(t)[1:])]:
+    written = list(terms.values()) + kernel_terms
+    variants = [v for t in written for v in number_variants(t)[1:] + family_variants(t)[1:]]
+    for term in [*kernel_terms, *variants]:
         key = (term.alias if term.exact_case else term.alias.lower(), term.exact_case)
         terms.setdefault(key, term)
     return subsystems, sorted(terms.values(), key=lambda t: (t.canonical, t.alias))
