@@ -4,7 +4,7 @@ Candidates are the parser's noun chunks, cut at coordinations and possessives, t
 determiners and vague modifiers, with a plural head made singular by its suffix only ("congestion
 avoidance modules" → "congestion avoidance module", but "data" stays "data" and "SKBs" stays as
 written). A phrase is not a keyword when it holds a name (a person, a place, an organisation, a
-meeting: the model's entity labels, not a list), or when it is made only of ordinary words with no
+meeting: the model's entity labels, not a list), when it names a kind of person ("TCP designer"), or when it is made only of ordinary words with no
 word of the networking vocabulary in it ("test run", "audience member"). Near-duplicates are one
 keyword ("Homa", "Homa module", "Homa support"), and so are a phrase and the same phrase with aspect
 words added ("NAPI", "NAPI state"): the list tells it once, by the shorter form. Scores are TF-IDF with a preference for phrases
@@ -59,6 +59,12 @@ NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", 
 # Words of meetings and of the site itself.
 NAME_WORDS = frozenset({"summit", "workshop", "conference", "miniconference", "miniconf", "symposium", "lwn",
                         "lwn.net", "bof", "keynote"})
+# Heads that make a phrase a kind of person or group ("TCP designer", "e1000 driver hacker", "wireless
+# networking vendor", "QA team"): who, not what, and so never a tag.
+PEOPLE_HEADS = frozenset({"developer", "maintainer", "co-maintainer", "vendor", "people", "hacker", "team", "folk",
+                          "author", "company", "programmer", "person", "contributor", "committer", "designer", "guy",
+                          "implementer", "administrator", "admin", "researcher", "customer", "manufacturer",
+                          "reviewer", "expert", "engineer", "creator", "inventor", "proponent", "fan", "camp", "user"})
 # What a phrase adds after a name without saying anything new: "Homa support" is "Homa".
 DUPLICATE_TAILS = frozenset({"support", "implementation", "code", "module", "mechanism", "interface", "structure",
                              "family", "developer", "team", "layer", "subsystem", "feature", "patch", "tool",
@@ -205,6 +211,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if any(t.ent_type_ in NAME_LABELS and t.i not in terms and not (t.ent_type_ == "ORG" and is_term(t.text))
                for t in tokens):
             continue  # "LinkSys WRT54g router", "Google's servers", "Netfilter Workshop": names, not topics
+        if head.lemma_.lower() in PEOPLE_HEADS or head.lower_ in PEOPLE_HEADS:
+            continue
         if any(t.lower_ in NAME_WORDS or t.lower_.endswith("-related")
                or (t.lower_ == "related" and t.i > 0 and doc[t.i - 1].text == "-") for t in tokens):
             continue
