@@ -83,6 +83,7 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
     ("Changes are coming to the IPSec/XFRM area and to mobile IPv6.", {"IPsec/XFRM", "mobile IPv6"}),
     ("The PF_CAN patches add PF_XDP and AF_CAN sockets.", {"CAN bus", "AF_XDP"}),  # PF_ is AF_ (socket.h)
     ("Flent runs repeatable tests under load.", {"flent"}),  # a name written capitalised
+    ("A SYN flood is an attack.", set()),  # the attack is not the defence
 ])
 def test_extract_subsystem_spellings(nlp, resources, text, expected):
     assert {s for _, s in _subsystems(_article(nlp, resources, text))} == expected
