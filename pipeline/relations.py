@@ -376,8 +376,9 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             scope = _proposal_scope(verb, actors)
             if scope:
                 found.append(("proposed", scope))
-        for xcomp in (c for c in verb.children if c.dep_ == "xcomp" or (
-                c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))):
+        negated = any(c.dep_ == "neg" for c in verb.children)  # "X should not be asked to remove Y"
+        for xcomp in (c for c in verb.children if not negated and (c.dep_ == "xcomp" or (
+                c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)))):
             kind = verb_kind(xcomp)  # "X wants to add Y", "X has been trying to fix Y", "X was there to talk about Y"
             if kind and not _has_own_subject(xcomp, actors):
                 found.append(("proposed" if _lemma(verb) in PROPOSE_VERBS else kind, _verb_scope(xcomp, actors)))

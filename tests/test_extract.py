@@ -505,6 +505,7 @@ def test_relations_a_talk_carries_to_what_it_speaks_of_not_to_words_in_passing(n
      "IPsec/XFRM"),  # what the next sentence says is not what he works on
     ("For example, Tom Herbert asked about how this mechanism interacts with complex queuing disciplines.",
      "qdisc"),  # a question, not "asked for"
+    ("Omar Lind should not be asked to remove the GRO support.", "GRO"),  # a negated verb governs nothing
 ])
 def test_relations_what_is_not_the_persons(nlp, resources, text, absent):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
