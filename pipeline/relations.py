@@ -456,6 +456,19 @@ def _signoff(person: Token) -> Token | None:
     return None
 
 
+def _according_to(token: Token) -> bool:
+    first = _first_conjunct(token)
+    return first.dep_ == "pobj" and first.head.lower_ == "to" and first.head.head.lower_ == "according"
+
+
+def _authors_paper(token: Token) -> bool:
+    """"A paper from X", "X's paper", "a paper by X": X wrote a paper the article reports."""
+    first = _first_conjunct(token)
+    owner = first.head.head if first.dep_ == "pobj" and first.head.lower_ in ("from", "by") else (
+        first.head if first.dep_ == "poss" else None)
+    return owner is not None and _lemma(owner) in ("paper", "article", "slide", "presentation")
+
+
 def _speaks(token: Token) -> bool:
     """Whether a person is quoted: "X said ...", "according to X, ..."."""
     first = _first_conjunct(token)
@@ -539,6 +552,10 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 and not set(names) & set(state.speaker[0]) and _lemma(token.head) in SAY_VERBS | PRESENT_VERBS:
             state.speaker = None  # someone else speaks now
         talking = [n for n in names if n in state.talkers]
+        if talking and _according_to(token):  # "Part of that solution, according to X and Y, is CoDel"
+            for sub in filter(_topic_of, subsystems):
+                links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]
+                stated = True
         if talking and token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SAY_VERBS:
             if _lemma(token.head) in SPEAKER_VERBS and tuple(sorted(talking)) == state.one_talk \
                     and not (state.speaker and set(state.speaker[0]) & set(talking)):
@@ -560,6 +577,8 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                     for name in names:
                         links.append(Link(name, sub.label_, kind, at, (p, s)))
                         stated = True
+            if kind == "presented" and _authors_paper(token):
+                state.talkers.update(names)  # "a new paper from X and Y": the paper is their talk, in writing
             if kind == "presented" and token.dep_ in SUBJECT_DEPS and _presents(token.head):
                 state.talkers.update(names)
                 if any(sub.root.i in scope for sub in subsystems):

@@ -321,6 +321,16 @@ def test_relations_the_one_speaker_takes_up_the_talk_again_for_the_rest_of_a_par
     assert ("Stephen Hemminger", "random early detection", "presented") not in links, links  # not his paragraph
 
 
+def test_relations_the_authors_of_a_paper_present_what_they_are_quoted_on(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "A new paper from Julia Lawall and Omar Lind provides some understanding of bufferbloat."),
+        ("p", "Part of that solution, according to Lawall and Lind, is a new algorithm called CoDel."),
+        ("p", "According to Jan Novak, who wrote nothing about it, BBR is a better answer."),
+    ])
+    assert {("Julia Lawall", "CoDel", "presented"), ("Omar Lind", "CoDel", "presented")} <= links, links
+    assert not {link for link in links if link[0] == "Jan Novak"}, links  # quoted, but no paper or talk of his
+
+
 def test_relations_one_speaker_among_many_people_does_not_carry_across_headings(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "Maxime Chevallier talked about classification offload in network drivers."),
