@@ -740,6 +740,9 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
     owner = None
     if state.artifact and _about_artifact(sent, state.artifact[2]):
         owner = (state.artifact[0], state.artifact[1], state.artifact[3])
+    elif state.artifact and state.artifact[2] in PATCH_NOUNS and not people and _describes_change(sent):
+        owner = (state.artifact[0], state.artifact[1], state.artifact[3])
+        subsystems = [sub for sub in subsystems if _topic_of(sub)]
     elif state.speaker and not people:
         owner = (state.speaker[0], "presented", state.speaker[1])
     elif state.agent and not people and _continues_agent(sent, state.agent_nouns):
@@ -755,6 +758,25 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
             if sub.label_ not in state.broad]
 
 
+CHANGE_RESULTS = frozenset({"gain", "get", "acquire"})
+
+
+def _describes_change(sent: Span) -> bool:
+    """A sentence that says what a change does to the kernel, in the present, without saying who: a verb of
+    work in the passive ("the IPv4 routing code has been extended", "a loopback device is created for each
+    namespace") or one of gaining ("the net_device structure gains a net_ns field"). The past ("in 2020, the
+    verifier was extended") is history, and the future is a plan."""
+    root = sent.root
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if root.tag_ in ("VBD",) or any(c.tag_ in ("VBD", "MD") for c in auxes):
+        return False
+    if any(t.lower_ in PRONOUNS | PLURAL_PRONOUNS and t.dep_ in SUBJECT_DEPS for t in sent):
+        return False  # "..., he said, the TCP accept code has been reworked": someone's account
+    if _lemma(root) in CHANGE_RESULTS:
+        return any(c.dep_ == "dobj" for c in root.children)
+    return _lemma(root) in WORK_VERBS | MAKE_VERBS and any(c.dep_ == "auxpass" for c in root.children)
+
+
 def _topic_of(sub: Span) -> bool:
     """Whether a subsystem is what a sentence speaks of, not a word modifying something else ("Ethernet
     frame", "TCP connections") or an example in passing ("techniques like RCU")."""
@@ -766,6 +788,8 @@ def _topic_of(sub: Span) -> bool:
     for anc in root.ancestors:
         if anc.dep_ == "prep" and anc.lower_ in ("like", "with", "including"):
             return False
+        if anc.lower_ == "than" and anc.i > 0 and anc.doc[anc.i - 1].lower_ == "rather":
+            return False  # "in the context of that thread, rather than in a software interrupt"
     return True
 
 
