@@ -4,7 +4,8 @@ Candidates are the parser's noun chunks, cut at coordinations and possessives, t
 determiners and vague modifiers, with a plural head made singular by its suffix only ("congestion
 avoidance modules" → "congestion avoidance module", but "data" stays "data" and "SKBs" stays as
 written). A phrase is not a keyword when it holds a name (a person, a place, an organisation, a
-meeting: the model's entity labels, not a list), when it names a kind of person ("TCP designer"), or when it is made only of ordinary words with no
+meeting: the model's entity labels, not a list), when it names a kind of person or program ("TCP designer",
+"data-center application"), or when it is made only of ordinary words with no
 word of the networking vocabulary in it ("test run", "audience member"). Near-duplicates are one
 keyword ("Homa", "Homa module", "Homa support"), and so are a phrase and the same phrase with aspect
 words added ("NAPI", "NAPI state"): the list tells it once, by the shorter form. Scores are TF-IDF with a preference for phrases
@@ -65,6 +66,9 @@ PEOPLE_HEADS = frozenset({"developer", "maintainer", "co-maintainer", "vendor", 
                           "author", "company", "programmer", "person", "contributor", "committer", "designer", "guy",
                           "implementer", "administrator", "admin", "researcher", "customer", "manufacturer",
                           "reviewer", "expert", "engineer", "creator", "inventor", "proponent", "fan", "camp", "user"})
+# Heads that make a phrase the program at one end of the network, whatever it runs ("data-center application",
+# "TCP endpoint", "multithreaded server", "TCP/IP protocol suite"): readers dropped every such phrase.
+ENDPOINT_HEADS = frozenset({"application", "server", "endpoint", "suite"})
 # What a phrase adds after a name without saying anything new: "Homa support" is "Homa".
 DUPLICATE_TAILS = frozenset({"support", "implementation", "code", "module", "mechanism", "interface", "structure",
                              "family", "developer", "team", "layer", "subsystem", "feature", "patch", "tool",
@@ -211,8 +215,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if any(t.ent_type_ in NAME_LABELS and t.i not in terms and not (t.ent_type_ == "ORG" and is_term(t.text))
                for t in tokens):
             continue  # "LinkSys WRT54g router", "Google's servers", "Netfilter Workshop": names, not topics
-        if head.lemma_.lower() in PEOPLE_HEADS or head.lower_ in PEOPLE_HEADS:
-            continue
+        if {head.lemma_.lower(), head.lower_} & (PEOPLE_HEADS | ENDPOINT_HEADS) and head.i not in terms:
+            continue  # "TCP designer", "data-center application": who or which program, not what
         if any(t.lower_ in NAME_WORDS or t.lower_.endswith("-related")
                or (t.lower_ == "related" and t.i > 0 and doc[t.i - 1].text == "-") for t in tokens):
             continue
