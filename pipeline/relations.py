@@ -140,7 +140,6 @@ class Discourse:
     agent: tuple[list[str], str, tuple[int, int]] | None = None  # who the paragraph says did something
     agent_nouns: frozenset[str] = frozenset()  # what they did it to ("working on the integration of ...")
     quiet: int = 0  # paragraphs since one named a person
-    said: bool = False  # the speaker is carried from what they said: to the end of the paragraph only
     previous: tuple[list[str], tuple[int, int]] | None = None  # the last sentence's own subsystems, and where
     subject: dict[str, tuple[int, int]] = field(default_factory=dict)  # what the article is about, and where
     # the body first names it: a piece of work the article introduces without naming a subsystem is that, when
@@ -164,7 +163,7 @@ class Discourse:
         self.talkers.update(names)
         self.speakers.add(tuple(sorted(names)))
         if carried:
-            self.speaker, self.said = (names, at), False
+            self.speaker = (names, at)
 
     def new_paragraph(self, names_someone: bool) -> None:
         """A talk or a patch set carries on into the paragraphs after it that name nobody (at most
@@ -173,8 +172,8 @@ class Discourse:
         self.quiet = 0 if names_someone else self.quiet + 1
         if names_someone or self.quiet > CARRY_PARAGRAPHS:
             self.artifact = None
-        if self.quiet > CARRY_PARAGRAPHS or self.said:
-            self.speaker, self.said = None, False
+        if self.quiet > CARRY_PARAGRAPHS:
+            self.speaker = None
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -557,12 +556,6 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]
                 stated = True
         if talking and token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SAY_VERBS:
-            if _lemma(token.head) in SPEAKER_VERBS and tuple(sorted(talking)) == state.one_talk \
-                    and not (state.speaker and set(state.speaker[0]) & set(talking)):
-                # the article's one speaker takes up the talk again ("In response to questions, X said ...
-                # GRO can simply be performed at NAPI poll time"), for the rest of the paragraph
-                state.talk_by(talking, at, carried=True)
-                state.said = True
             for sub in filter(_topic_of, subsystems):
                 if not any(sub.root.i in {t.i for t in span.root.subtree} for span, other in people if other not in names):
                     links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]

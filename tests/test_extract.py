@@ -307,22 +307,6 @@ def test_relations_one_speakers_talk_goes_on_across_its_headings(nlp, resources)
     assert ("Stephen Hemminger", "random early detection", "presented") in links, links
 
 
-def test_relations_the_one_speaker_takes_up_the_talk_again_for_the_rest_of_a_paragraph(nlp, resources):
-    quiet = [("p", "Packets arrive faster every year."), ("p", "Caches are small."), ("p", "Memory is slow."),
-             ("p", "Interrupts cost a lot.")]
-    links = _sections(nlp, resources, [
-        ("p", "Stephen Hemminger was there to talk about bufferbloat at the conference."),
-        ("p", "Linux is not to blame, Hemminger said."),
-        ("p", "Hemminger showed some graphs of queue lengths."),
-        *quiet,  # the talk has lapsed
-        ("p", "In response to questions, Hemminger said that tuning helps little. It turns out that CoDel keeps "
-              "the queues short."),
-        ("p", "Random early detection was never enabled by default."),
-    ])
-    assert ("Stephen Hemminger", "CoDel", "presented") in links, links
-    assert ("Stephen Hemminger", "random early detection", "presented") not in links, links  # not his paragraph
-
-
 def test_relations_the_authors_of_a_paper_present_what_they_are_quoted_on(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "A new paper from Julia Lawall and Omar Lind provides some understanding of bufferbloat."),
