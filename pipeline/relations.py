@@ -64,6 +64,8 @@ SAY_VERBS = frozenset({
 })
 # Verbs that quote what a section's speaker says (not "asked", "pointed out": the audience's part).
 SPEAKER_VERBS = frozenset({"say", "claim", "explain", "report", "describe"})
+# Verbs that say what a change gave the kernel: "the sk_buff structure gains a namespace field".
+CHANGE_RESULTS = frozenset({"gain", "get", "acquire"})
 # Verbs whose object is what the subject keeps away from, not what they work on.
 AVOID_VERBS = frozenset({"avoid", "prevent"})
 # A proposal inside what someone says: "X said the kernel should add ...", with a verb of doing.
@@ -456,6 +458,7 @@ def _signoff(person: Token) -> Token | None:
 
 
 def _according_to(token: Token) -> bool:
+    """"According to X, ...": what the sentence says is X's account."""
     first = _first_conjunct(token)
     return first.dep_ == "pobj" and first.head.lower_ == "to" and first.head.head.lower_ == "according"
 
@@ -465,15 +468,13 @@ def _authors_paper(token: Token) -> bool:
     first = _first_conjunct(token)
     owner = first.head.head if first.dep_ == "pobj" and first.head.lower_ in ("from", "by") else (
         first.head if first.dep_ == "poss" else None)
-    return owner is not None and _lemma(owner) in ("paper", "article", "slide", "presentation")
+    return owner is not None and _lemma(owner) in ("paper", "slide", "presentation")
 
 
 def _speaks(token: Token) -> bool:
     """Whether a person is quoted: "X said ...", "according to X, ..."."""
     first = _first_conjunct(token)
-    head = first.head
-    return (first.dep_ in SUBJECT_DEPS and _lemma(head) in SPEAKER_VERBS) or (
-        first.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
+    return (first.dep_ in SUBJECT_DEPS and _lemma(first.head) in SPEAKER_VERBS) or _according_to(token)
 
 
 def _is_signoff(token: Token) -> bool:
@@ -751,9 +752,6 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
             if sub.label_ not in state.broad]
 
 
-CHANGE_RESULTS = frozenset({"gain", "get", "acquire"})
-
-
 def _describes_change(sent: Span) -> bool:
     """A sentence that says what a change does to the kernel, in the present, without saying who: a verb of
     work in the passive ("the IPv4 routing code has been extended", "a loopback device is created for each
@@ -761,7 +759,7 @@ def _describes_change(sent: Span) -> bool:
     verifier was extended") is history, and the future is a plan."""
     root = sent.root
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    if root.tag_ in ("VBD",) or any(c.tag_ in ("VBD", "MD") for c in auxes):
+    if root.tag_ == "VBD" or any(c.tag_ in ("VBD", "MD") for c in auxes):
         return False
     if any(t.lower_ in PRONOUNS | PLURAL_PRONOUNS and t.dep_ in SUBJECT_DEPS for t in sent):
         return False  # "..., he said, the TCP accept code has been reworked": someone's account
