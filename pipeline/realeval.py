@@ -5,7 +5,9 @@ labels are committed, never article text. This module stages those articles from
 into a work folder, runs the pipeline over them, and prints precision and recall for people,
 subsystems (all named ones, and the ones the article is about), relations (pairs, and by kind),
 and the article facts. It also measures how many of LWN's own networking index entries over the
-knowbase's networking articles come out as subsystems of those articles.
+knowbase's networking articles come out as subsystems of those articles. With ``--holdout`` it scores
+``dev/holdout/`` instead: articles labelled blind, to check at the end of a session what the dev set
+cannot (how the rules do on text nobody tuned them to).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 DEV_DIR = config.PROJECT_DIR / "dev"
 DEV_IDS = DEV_DIR / "articles.txt"
 DEV_GOLD = DEV_DIR / "gold"
+HOLDOUT_IDS = DEV_DIR / "holdout" / "articles.txt"  # labelled blind, for a check at the end of a session
+HOLDOUT_GOLD = DEV_DIR / "holdout" / "gold"
 INDEX_TOPICS = DEV_DIR / "index_topics.tsv"
 # Articles the project is judged on and must never be developed on; kept out of every development run.
 RESERVED = frozenset({
@@ -255,7 +259,8 @@ def _line(name: str, s: Score) -> str:
     return f"{name:<24} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:4d} {s.fn:4d}"
 
 
-def report_dev(gold_files: list[dict], found: dict[int, Found], names: Names, verbose: bool) -> list[str]:
+def report_dev(gold_files: list[dict], found: dict[int, Found], names: Names, verbose: bool,
+               label: str = "dev") -> list[str]:
     totals: dict[str, Score] = defaultdict(Score)
     facts = defaultdict(int)
     lines, details = [], []
@@ -275,7 +280,7 @@ def report_dev(gold_files: list[dict], found: dict[int, Found], names: Names, ve
             details.insert(len(details), f"article {article_id}: " + "  ".join(
                 f"{n} P={scores[n].precision:.2f} R={scores[n].recall:.2f}" for n in ("people", "subsystems", "relations")))
             details += [f"    {e}" for n in ("people", "subsystems", "relations") for e in scores[n].errors]
-    lines.append(f"dev set: {len(gold_files)} labelled real articles")
+    lines.append(f"{label} set: {len(gold_files)} labelled real articles")
     lines.append(f"{'table':<24} {'precision':>9} {'recall':>7} {'f1':>6}    tp   fp   fn")
     for name in ("people", "subsystems", "central_subsystems", "relations", *(f"relations:{k}" for k in RELATION_KINDS)):
         lines.append(_line(name, totals[name]))
@@ -318,6 +323,8 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--verbose", action="store_true", help="per-article errors")
     parser.add_argument("--no-topics", action="store_true", help="skip the run over all networking articles")
+    parser.add_argument("--holdout", action="store_true",
+                        help="score the held-out articles (dev/holdout/) instead of the dev set; never tune to them")
     args = parser.parse_args(argv)
     folder = knowbase_articles(Path(args.knowbase)) if args.knowbase else None
     if folder is None:
@@ -326,18 +333,19 @@ def main(argv=None) -> int:
         return 0
     work = Path(args.work)
     available = files_by_id(folder)
-    ids = dev_ids()
+    ids_file, gold_dir, name = (HOLDOUT_IDS, HOLDOUT_GOLD, "holdout") if args.holdout else (DEV_IDS, DEV_GOLD, "dev")
+    ids = dev_ids(ids_file)
     reserved = sorted(set(ids) & RESERVED)
     if reserved:
-        sys.exit(f"eval-real: dev/articles.txt lists articles reserved for independent evaluation: {reserved}")
+        sys.exit(f"eval-real: {ids_file.name} lists articles reserved for independent evaluation: {reserved}")
     missing = [i for i in ids if i not in available]
-    stage([available[i] for i in ids if i in available], work / "dev" / "raw")
-    run_pipeline(work / "dev" / "raw", work / "dev" / "out", args.jobs)
+    stage([available[i] for i in ids if i in available], work / name / "raw")
+    run_pipeline(work / name / "raw", work / name / "out", args.jobs)
     names = Names(config.Options())
-    gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEV_GOLD.glob("*.json"))]
+    gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
     gold = [g for g in gold if g["article_id"] in available]
-    lines = report_dev(gold, read_found(work / "dev" / "out"), names, args.verbose)
-    covered, total, misses = keyword_topic_coverage(work / "dev" / "out", names, {g["article_id"] for g in gold})
+    lines = report_dev(gold, read_found(work / name / "out"), names, args.verbose, name)
+    covered, total, misses = keyword_topic_coverage(work / name / "out", names, {g["article_id"] for g in gold})
     lines.append(f"keywords: the top 15 cover {covered} of {total} of LWN's specific index entries of these "
                  f"articles ({covered / total if total else 0:.3f})")
     if args.verbose:

@@ -9,8 +9,8 @@ import pytest
 from conftest import PROJECT
 from pipeline import config
 from pipeline.realeval import (
-    DEV_GOLD, RESERVED, Found, Names, dev_ids, index_topic_subsystems, networking_topics, score_article,
-    score_items,
+    DEV_GOLD, HOLDOUT_GOLD, HOLDOUT_IDS, RESERVED, Found, Names, dev_ids, index_topic_subsystems, networking_topics,
+    score_article, score_items,
 )
 
 
@@ -22,7 +22,15 @@ def test_realeval_dev_set_is_labelled_and_keeps_out_reserved_articles():
     assert labelled == set(ids)
 
 
-@pytest.mark.parametrize("path", sorted(DEV_GOLD.glob("*.json")), ids=lambda p: p.stem)
+def test_realeval_holdout_is_labelled_apart_from_the_dev_set_and_the_reserved_articles():
+    ids = dev_ids(HOLDOUT_IDS)
+    assert ids and len(set(ids)) == len(ids)
+    assert not set(ids) & (RESERVED | set(dev_ids()))
+    assert {int(p.stem) for p in HOLDOUT_GOLD.glob("*.json")} == set(ids)
+
+
+@pytest.mark.parametrize("path", sorted(DEV_GOLD.glob("*.json")) + sorted(HOLDOUT_GOLD.glob("*.json")),
+                         ids=lambda p: f"{p.parent.parent.name}-{p.stem}")
 def test_realeval_gold_files_are_consistent(path):
     gold = json.loads(path.read_text(encoding="utf-8"))
     assert gold["article_id"] == int(path.stem)
