@@ -319,8 +319,8 @@ def _noun_scope(noun: Token) -> set[int]:
         tokens |= {t.i for c in head.head.head.children if c.dep_ in ("attr", "acomp") for t in c.subtree}
     if noun.dep_ in SUBJECT_DEPS:
         verb = noun.head
-        if _lemma(verb) == "be":
-            tokens |= {t.i for c in verb.children if c.dep_ in ("attr", "acomp") for t in c.subtree}
+        if _lemma(verb) == "be":  # "The solution, posted by X, is to allow a BPF program ...": xcomp too
+            tokens |= {t.i for c in verb.children if c.dep_ in ("attr", "acomp", "xcomp") for t in c.subtree}
         elif _lemma(verb) not in SAY_VERBS or artifact_kind(noun):  # a patch that "adds" something says nothing
             tokens |= _verb_scope(verb, set())
     return tokens

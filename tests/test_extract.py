@@ -459,6 +459,8 @@ def test_relations_this_work_is_what_the_sentence_before_described(nlp, resource
      ("Jesper Dangaard Brouer", "bulk transmission", "proposed")),
     ("The core of Dumazet's patch set is the implementation of mmap() for TCP sockets.",
      ("Eric Dumazet", "TCP", "proposed")),
+    ("One possible solution, posted by Omar Lind, is to allow a BPF program to be attached to a cgroup.",
+     ("Omar Lind", "BPF", "proposed")),  # "is to ...": the copula's complement is a clause
 ])
 def test_relations_the_work_and_what_it_does(nlp, resources, text, link):
     """Who a piece of work, its patch tags ("signoffs from") or a role ("the principal author is") name."""
