@@ -129,7 +129,7 @@ class PersonFinder:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            span = _repair(doc, ent)
+            span = _repair(doc, ent, self.english)
             if span is not None:
                 candidates.append(Span(doc, span.start, span.end, label="PERSON"))
         candidates += _conjoined_names(doc, candidates)
@@ -226,8 +226,10 @@ def _authors_of_work(doc: Doc, people: list[Span], english: frozenset[str] = fro
     return found
 
 
-def _repair(doc: Doc, ent: Span) -> Span | None:
-    """Extend an entity over name tokens the model clipped (left, particles, suffixes); trim stray edges."""
+def _repair(doc: Doc, ent: Span, english: frozenset[str] = frozenset()) -> Span | None:
+    """Extend an entity over name tokens the model clipped (left, particles, suffixes); trim stray edges.
+    A sentence's first word joins the name only if the parser made it part of the name and it is no
+    ordinary word ("Anjali Singhai Jain, representing Intel, ...", not "Merging Ingo Molnar's work")."""
     start, end = ent.start, ent.end
     while start < end and not doc[start].is_alpha:
         start += 1
@@ -238,7 +240,8 @@ def _repair(doc: Doc, ent: Span) -> Span | None:
     # "Jamal Hadi Salim" comes out as "Hadi Salim": take capitalised proper nouns just before it.
     while start > 0:
         prev = doc[start - 1]
-        if _name_token(prev) and prev.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+        part_of_it = prev.dep_ == "compound" and start <= prev.head.i < end and not is_english(prev.lower_, english)
+        if _name_token(prev, allow_start=part_of_it) and prev.ent_type_ in ("", "PERSON", "ORG", "NORP"):
             start -= 1
         elif prev.text in NAME_PARTICLES and start > 1 and _name_token(doc[start - 2]):
             start -= 2

@@ -35,6 +35,13 @@ def test_extract_names_with_particles_accents_suffixes_and_nicknames(nlp, resour
     assert ("Herbert's", "Herbert Xu") in people   # possessive, resolved to the full name written later
 
 
+def test_extract_a_first_name_opening_a_sentence_is_part_of_the_name(nlp, resources):
+    people = _people(_article(nlp, resources, "Anjali Singhai Jain, representing Intel, recently posted a patch set.",
+                              "Merging Ingo Molnar's realtime preemption work was never going to be quiet."))
+    assert ("Anjali Singhai Jain", "Anjali Singhai Jain") in people, people  # the model tags "Singhai Jain"
+    assert ("Ingo Molnar's", "Ingo Molnar") in people, people  # "Merging" is a word, not a first name
+
+
 def test_extract_partial_and_surname_back_references(nlp, resources):
     result = _article(
         nlp, resources,
