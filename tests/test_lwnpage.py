@@ -140,6 +140,8 @@ def test_body_blocks_keep_pre_lines():
     ('<div class="FeatureByline">By <b>Jonathan Corbet</b><br>July 19, 2005</br></div>', "Jonathan Corbet", "2005-07-19"),
     ('<div class="FeatureByline">By Jake Edge<br>May 3, 2016</div>', "Jake Edge", "2016-05-03"),
     ('<div class="GAByline"><p>December 18, 2016</p><p>This article was contributed by Ana Ruiz</p></div>', "Ana Ruiz", "2016-12-18"),
+    ('<div class="GAByline"><p>June 18, 2018</p><p>Contributed by Ana Ruiz and Li Wei</p></div>', "Ana Ruiz and Li Wei",
+     "2018-06-18"),
     ('<div class="Byline">[Posted July 19, 2005 by corbet]</div>', "Jonathan Corbet", "2005-07-19"),
     ('<div class="Byline">[Posted March 1, 2010 by someguest]</div>', "someguest", "2010-03-01"),
 ])

@@ -17,8 +17,9 @@ DATE_RE = re.compile(
     r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},\s+\d{4})")
 ARTICLE_URL_RE = re.compile(r"^(?:https?://(?:www\.)?lwn\.net)?/Articles/(?P<id>\d+)/?", re.I)
-# "This article was contributed by NAME" (guest articles), with or without a date before it.
-CONTRIBUTED_RE = re.compile(r"^(?:.*?\d{4}\s+)?This article was contributed by\s+(?P<author>.+?)\s*$", re.I | re.S)
+# "This article was contributed by NAME" (guest articles; some say only "Contributed by NAME"), with or without
+# a date before it.
+CONTRIBUTED_RE = re.compile(r"^(?:.*?\d{4}\s+)?(?:This article was )?contributed by\s+(?P<author>.+?)\s*$", re.I | re.S)
 BLOCK_KINDS = ("p", "li", "h4", "quote", "pre")
 
 
@@ -83,7 +84,7 @@ def article_id_from_url(url: str | None) -> int | None:
 
 
 def guest_author(text: str) -> str | None:
-    """The author of a guest article from its "This article was contributed by NAME" line."""
+    """The author of a guest article from its "(This article was) contributed by NAME" line."""
     match = CONTRIBUTED_RE.match(normalise_space(text))
     return match.group("author").rstrip(".") if match else None
 
