@@ -241,7 +241,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
 def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
     """What ranking needs of one article's phrases, apart from the corpus: every phrase in lower case (the
     document frequencies), the candidates worth scoring, and their own factors (first paragraph, count,
-    length, subsystem and lead factors, five doubles each). Pure, and compact: it is kept per article so
+    length, subsystem, lead and title factors, six doubles each). Pure, and compact: it is kept per article so
     that a bigger corpus only recomputes the corpus factor."""
     lowered = sorted({p[0].lower() for p in phrases})
     if len(phrases) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus

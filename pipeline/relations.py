@@ -552,11 +552,8 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 and not set(names) & set(state.speaker[0]) and _lemma(token.head) in SAY_VERBS | PRESENT_VERBS:
             state.speaker = None  # someone else speaks now
         talking = [n for n in names if n in state.talkers]
-        if talking and _according_to(token):  # "Part of that solution, according to X and Y, is CoDel"
-            for sub in filter(_topic_of, subsystems):
-                links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]
-                stated = True
-        if talking and token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SAY_VERBS:
+        # a speaker's own words: "X said ...", "Part of that solution, according to X and Y, is CoDel"
+        if talking and (_according_to(token) or (token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SAY_VERBS)):
             for sub in filter(_topic_of, subsystems):
                 if not any(sub.root.i in {t.i for t in span.root.subtree} for span, other in people if other not in names):
                     links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]

@@ -11,7 +11,6 @@ fills its ``kernel_aliases`` from the records and leaves the rest of the row as 
 from __future__ import annotations
 
 import re
-
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
