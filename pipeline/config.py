@@ -27,6 +27,7 @@ KCONFIG_FILE = DATA_DIR / "kconfig.tsv"
 NICKNAMES_FILE = DATA_DIR / "nicknames.tsv"
 BROAD_FILE = DATA_DIR / "broad.txt"
 STOPPHRASES_FILE = DATA_DIR / "stopphrases.txt"
+COMMON_WORDS_FILE = DATA_DIR / "common_words.txt"
 
 SOURCES_NAME = "sources.csv"
 CACHE_DIRNAME = ".cache"
@@ -58,13 +59,14 @@ class Options:
     nicknames_file: Path = NICKNAMES_FILE
     broad_file: Path = BROAD_FILE
     stopphrases_file: Path = STOPPHRASES_FILE
+    common_words_file: Path = COMMON_WORDS_FILE
 
     @property
     def knowledge_files(self) -> list[Path]:
         """Every knowledge file extraction depends on (its cache key)."""
         return [self.people_file, self.kernel_people_file, self.subsystems_file, self.senses_file,
                 self.maintainers_file, self.kconfig_file, self.nicknames_file, self.broad_file,
-                self.stopphrases_file]
+                self.stopphrases_file, self.common_words_file]
 
     @property
     def cache(self) -> Path:

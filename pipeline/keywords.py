@@ -6,7 +6,8 @@ avoidance modules" → "congestion avoidance module", but "data" stays "data" an
 written). A phrase is not a keyword when it holds a name (a person, a place, an organisation, a
 meeting: the model's entity labels, not a list), when it names a kind of person or program ("TCP designer",
 "data-center application"), or when it is made only of ordinary words with no
-word of the networking vocabulary in it ("test run", "audience member"). Near-duplicates are one
+word of the networking vocabulary in it ("test run", "audience member"), or when it is one word that one
+LWN kernel article in ten uses ("CPU", "API"). Near-duplicates are one
 keyword ("Homa", "Homa module", "Homa support"), and so are a phrase and the same phrase with aspect
 words added ("NAPI", "NAPI state"): the list tells it once, by the shorter form. Scores are TF-IDF with a preference for phrases
 that name a subsystem or a term or that the title says, and against lone common nouns, so that phrases many articles use
@@ -168,14 +169,24 @@ def _ordinary(token, english: frozenset[str], domain: frozenset[str]) -> bool:
         and token.lemma_.lower() not in domain and not is_term(token.text)
 
 
+def _common(token, common: frozenset[str], domain: frozenset[str]) -> bool:
+    """A word that one LWN kernel article in ten uses, written as they write it ("CPU", "API",
+    "filesystem"; not "LOCK" for "lock"), and no word of the networking vocabulary."""
+    if token.lower_ in domain or token.lemma_.lower() in domain:
+        return False
+    return token.text in common or (not is_term(token.text) and (token.lower_ in common or token.lemma_.lower() in common))
+
+
 def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], stopphrases: frozenset[str],
                verb_only: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(),
-               domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+               domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset(),
+               common: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
     """(phrase, names a subsystem) for each keyword candidate of one paragraph, in order.
 
     ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
     mentions. A one-word subsystem name is kept as written ("nftables", not "nftable"). ``english`` and
-    ``domain``: ordinary words, and the words of the networking vocabulary (the taxonomy's names).
+    ``domain``: ordinary words, and the words of the networking vocabulary (the taxonomy's names);
+    ``common``: the words one LWN kernel article in ten uses, never a keyword alone.
     """
     terms = {i: end - start for start, end in term_spans for i in range(start, end)}
     found = []
@@ -225,6 +236,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if english and not any(t.i in terms for t in tokens) and all(_ordinary(t, english, domain) for t in tokens) \
                 and not (" " in phrase and phrase.lower() in titled):
             continue  # "test run", "audience member", "high end": only ordinary words (unless the title says it)
+        if len(tokens) == 1 and tokens[0].i not in terms and _common(tokens[0], common, domain):
+            continue  # "CPU", "API", "filesystem": a word most articles use tags none of them
         if phrase.lower() in stopphrases or all(t.is_stop for t in tokens):
             continue
         rest = [t for t in tokens if t.i not in terms]

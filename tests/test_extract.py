@@ -230,6 +230,35 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     assert not any(p.endswith("cooky") for p in phrases)
 
 
+def test_keywords_a_word_most_kernel_articles_use_is_no_keyword_alone(nlp, resources):
+    result = _article(
+        nlp, resources,
+        "The CPU and the API matter. Every CPU runs the API, and the CPU scheduler picks a CPU for the API.",
+        "The LOCK operation costs more than a lock. The LOCK operation is the LOCK prefix.",
+    )
+    phrases = {p for p, *_ in result["phrases"]}
+    assert not {"CPU", "API"} & phrases, phrases  # one LWN kernel article in four says each
+    assert "CPU scheduler" in phrases and "LOCK operation" in phrases, phrases  # a name of its own; "LOCK" is no "lock"
+
+
+def test_common_words_are_counted_by_article_and_kept_as_written():
+    from pipeline.knowledge.common import article_words, common_words
+
+    documents = [article_words(t) for t in ("The CPU runs. A cpu.", "The CPU sleeps.", "A lock, a LOCK, a lock.",
+                                            "Nothing here.")]
+    found = dict(common_words(documents, 0.5))
+    assert found == {"CPU": 0.5, "The": 0.5}  # "lock" is in one article of four, however often it is said
+    assert dict(common_words(documents, 0.25))["lock"] == 0.25
+
+
+def test_common_words_file_is_the_knowbase_statistic():
+    words = dict(line.split("\t") for line in config.COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#"))
+    assert {"CPU", "API", "filesystem"} <= set(words) and "lock" in words and "LOCK" not in words
+    assert all(0.10 <= float(share) <= 1.0 for share in words.values())
+    assert "netfilter" not in words and "qdisc" not in words  # networking words are rarer than that
+
+
 def test_taxonomy_files_are_well_formed_and_broad():
     subsystems, terms = load_subsystems(config.SUBSYSTEMS_FILE)
     assert len(subsystems) >= 150
