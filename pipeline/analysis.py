@@ -95,6 +95,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             subsystems.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, span.label_, category])
         if kinds.get(p, "p") != "pre":
             for span in subs[p]:  # a subsystem is a keyword under its one name, however it is written
+                if span.label_ in knowledge.umbrella and span.label_.lower() not in titled:
+                    continue  # "the networking stack": true of nearly every networking article
                 phrases[span.label_] += 1
                 first_seen.setdefault(span.label_, p)
                 naming.add(span.label_)

@@ -26,6 +26,7 @@ MAINTAINERS_FILE = DATA_DIR / "maintainers.tsv"
 KCONFIG_FILE = DATA_DIR / "kconfig.tsv"
 NICKNAMES_FILE = DATA_DIR / "nicknames.tsv"
 BROAD_FILE = DATA_DIR / "broad.txt"
+UMBRELLA_FILE = DATA_DIR / "umbrella.txt"
 STOPPHRASES_FILE = DATA_DIR / "stopphrases.txt"
 COMMON_WORDS_FILE = DATA_DIR / "common_words.txt"
 
@@ -58,6 +59,7 @@ class Options:
     kconfig_file: Path = KCONFIG_FILE
     nicknames_file: Path = NICKNAMES_FILE
     broad_file: Path = BROAD_FILE
+    umbrella_file: Path = UMBRELLA_FILE
     stopphrases_file: Path = STOPPHRASES_FILE
     common_words_file: Path = COMMON_WORDS_FILE
 
@@ -65,7 +67,7 @@ class Options:
     def knowledge_files(self) -> list[Path]:
         """Every knowledge file extraction depends on (its cache key)."""
         return [self.people_file, self.kernel_people_file, self.subsystems_file, self.senses_file,
-                self.maintainers_file, self.kconfig_file, self.nicknames_file, self.broad_file,
+                self.maintainers_file, self.kconfig_file, self.nicknames_file, self.broad_file, self.umbrella_file,
                 self.stopphrases_file, self.common_words_file]
 
     @property

@@ -241,6 +241,17 @@ def test_keywords_a_word_most_kernel_articles_use_is_no_keyword_alone(nlp, resou
     assert "CPU scheduler" in phrases and "LOCK operation" in phrases, phrases  # a name of its own; "LOCK" is no "lock"
 
 
+def test_keywords_an_umbrella_subsystem_only_where_the_title_names_it(nlp, resources):
+    docs = list(enumerate(nlp.pipe(["The networking stack handles XDP. The network stack and XDP redirect work.",
+                                    "The networking stack is fast, and XDP redirect is faster than the network stack."])))
+    untitled = {p[0] for p in extract_article(docs, resources, title=nlp("XDP redirect"))["phrases"]}
+    titled = {p[0] for p in extract_article(docs, resources, title=nlp("Shrinking the networking stack"))["phrases"]}
+    assert "networking stack" not in untitled and "XDP" in untitled, untitled  # true of nearly every article
+    assert "networking stack" in titled, titled
+    mentions = {r[5] for r in extract_article(docs, resources)["subsystems"]}
+    assert "networking stack" in mentions  # still a subsystem mention
+
+
 def test_common_words_are_counted_by_article_and_kept_as_written():
     from pipeline.knowledge.common import article_words, common_words
 
@@ -277,6 +288,18 @@ def test_taxonomy_conflicting_alias_is_a_clear_error(tmp_path):
     path.write_text("subsystem\tcategory\taliases\nTCP\tprotocol\tfoo\nUDP\tprotocol\tfoo\n", encoding="utf-8")
     with pytest.raises(PipelineError, match="names both"):
         load_subsystems(path)
+
+
+def test_an_umbrella_subsystem_must_be_broad(tmp_path):
+    from dataclasses import replace
+
+    from pipeline.errors import PipelineError
+    from pipeline.knowledge import Knowledge
+
+    path = tmp_path / "umbrella.txt"
+    path.write_text("# broadest\nnetworking stack\nTCP\n", encoding="utf-8")
+    with pytest.raises(PipelineError, match="umbrella.txt: not in broad.txt: TCP"):
+        Knowledge.load(replace(config.Options(), umbrella_file=path))
 
 
 def test_extract_lone_surname_of_a_known_person_without_full_name(nlp, resources):

@@ -45,6 +45,7 @@ class Knowledge:
     stopphrases: frozenset[str]
     broad: frozenset[str]
     common_words: frozenset[str] = frozenset()  # words one LWN kernel article in ten uses ("CPU", "API")
+    umbrella: frozenset[str] = frozenset()  # broad subsystems true of nearly every networking article
 
     def __post_init__(self):
         self._exact = {t.alias: t.canonical for t in self.terms if t.exact_case}
@@ -85,7 +86,10 @@ class Knowledge:
         unknown = broad - set(subsystems)
         if unknown:
             raise PipelineError(f"{opts.broad_file}: not subsystems of the taxonomy: {', '.join(sorted(unknown))}")
+        umbrella = frozenset(l.strip() for l in read_lines(opts.umbrella_file) if l.strip() and not l.startswith("#"))
+        if umbrella - broad:
+            raise PipelineError(f"{opts.umbrella_file}: not in {opts.broad_file.name}: {', '.join(sorted(umbrella - broad))}")
         common = frozenset(l.split("\t", 1)[0].strip() for l in read_lines(opts.common_words_file)
                            if l.strip() and not l.startswith("#"))
         return cls(subsystems, terms, load_senses(opts.senses_file), aliases, persons, in_records, maintainers,
-                   kconfig, load_stopphrases(opts.stopphrases_file), broad, common)
+                   kconfig, load_stopphrases(opts.stopphrases_file), broad, common, umbrella)
