@@ -93,7 +93,7 @@ def cmd_eval(args):
 def cmd_knowledge(args):
     from pipeline.knowledge import importer
 
-    importer.run(Path(args.kernel_src), Path(args.out or config.DATA_DIR))
+    importer.run(Path(args.kernel_src), Path(args.out or config.DATA_DIR), Path(args.uapi) if args.uapi else None)
 
 
 def _fetch_options(p):
@@ -185,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("knowledge", help="import the kernel's records (MAINTAINERS, Kconfig, ...) into the knowledge files")
     p.add_argument("--kernel-src", required=True, metavar="DIR",
                    help="a kernel source tree, or a folder of its records (MAINTAINERS, CREDITS, mailmap, net-Kconfig.txt, networking-docs.tsv)")
+    p.add_argument("--uapi", metavar="DIR", help="user-space API headers (linux/*.h, asm-generic/*.h), such as "
+                   "/usr/include, for a records folder without include/uapi")
     p.add_argument("--out", help=f"folder of the knowledge files (default: {config.DATA_DIR})")
     p.set_defaults(func=cmd_knowledge)
 

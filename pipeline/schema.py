@@ -157,7 +157,7 @@ SUBSYSTEMS = _register(Table(
         _c("category", "string", "Taxonomy category (protocol, core, offload, qos, filtering, security, wireless, driver, hardware, virtualization, routing, bpf, tooling, performance, programmability, storage, kernel).", True),
         N_ARTICLES, N_MENTIONS, YEAR_FIRST, YEAR_LAST,
         _c("kernel_entry", "string", "The subsystem's entry in the kernel's MAINTAINERS file, e.g. 'NETWORKING [TCP]'; empty if it has none."),
-        _c("source", "string", "Where the taxonomy has it from: curated (kept by hand) or kernel (imported from the kernel's records).", True, ("curated", "kernel")),
+        _c("source", "string", "Where the taxonomy has it from: curated (kept by hand), kernel (imported from the kernel's records) or uapi (a constant of the kernel's networking user-space API headers, such as SO_RCVLOWAT).", True, ("curated", "kernel", "uapi")),
     ),
     ("subsystem",),
 ))

@@ -82,6 +82,32 @@ def test_importer_output_loads_as_a_taxonomy(imported):
     assert "networking [general]" not in {a.lower() for a in aliases}  # a name that says nothing is not matched
 
 
+def test_importer_makes_the_user_space_api_constants_features(tmp_path):
+    out = tmp_path / "uapi"
+    out.mkdir()
+    (out / "subsystems.tsv").write_text(CURATED + "Nagle algorithm\tprotocol\tTCP_NODELAY\t\t\tcurated\n", encoding="utf-8")
+    importer.run(KERNEL / "records", out, KERNEL / "uapi")
+    taxonomy = {r.name: r for r in read_subsystem_rows(out / "subsystems.tsv")}
+    uapi = {name for name, r in taxonomy.items() if r.source == "uapi"}
+    assert {"TCP_MAXSEG", "TCP_ZEROCOPY_RECEIVE", "SOCK_DESTROY", "SO_RCVLOWAT", "SCM_RIGHTS",
+            "BPF_PROG_TYPE_XDP"} <= uapi
+    assert "TCP_NODELAY" not in taxonomy and "Nagle algorithm" in taxonomy  # a hand-kept alias names it already
+    assert not {n for n in uapi if "_NLA_" in n or n.endswith(("_UNSPEC", "_H")) or n.startswith("__")}, uapi
+    assert taxonomy["TCP_MAXSEG"].kernel_entry == "" and taxonomy["TCP_MAXSEG"].category == "protocol"
+    text = (out / "subsystems.tsv").read_text(encoding="utf-8")
+    assert "# uapi rows: constants of the user-space API headers of Linux 6.13.1." in text
+    importer.run(KERNEL / "records", out)  # without headers, the rows are kept as they are
+    assert (out / "subsystems.tsv").read_text(encoding="utf-8") == text
+    subsystems, terms = load_subsystems(out / "subsystems.tsv")
+    assert {t.canonical for t in terms if t.alias == "SO_RCVLOWAT"} == {"SO_RCVLOWAT"}
+
+
+def test_records_uapi_constants_by_prefix_define_and_enum():
+    text = (KERNEL / "uapi" / "linux" / "bpf.h").read_text(encoding="utf-8")
+    assert records.uapi_constants(text, (), ("BPF_PROG_TYPE_",)) == ["BPF_PROG_TYPE_SOCKET_FILTER", "BPF_PROG_TYPE_XDP"]
+    assert records.uapi_constants("#define TCP_CORK 3\n#define UDP_CORK 1\n", ("TCP_",)) == ["TCP_CORK"]
+
+
 @pytest.mark.parametrize("name, display", [
     ("NETWORKING [TCP]", "TCP"),
     ("MELLANOX MLX5 core VPI driver", "mlx5"),

@@ -12,6 +12,10 @@ with a provenance header (kernel version, source files):
 - ``kernel_people.tsv``: every person in MAINTAINERS, CREDITS and .mailmap under one spelling, with the
   other spellings the records give;
 - ``kconfig.tsv``: networking config symbols with their prompt, Kconfig file and MAINTAINERS entry.
+
+With ``--uapi DIR`` (the tree's include/uapi, or an installed copy such as /usr/include, for a records
+folder), the networking constants of the user-space API headers (SO_RCVLOWAT, TCP_MAXSEG, SOCK_DESTROY,
+BPF_PROG_TYPE_XDP) that nothing else names become ``uapi`` rows of ``subsystems.tsv``.
 """
 
 from __future__ import annotations
@@ -70,6 +74,26 @@ KCONFIG_ROOTS = ("net/", "drivers/net/Kconfig", "drivers/net/ethernet/Kconfig", 
                  "drivers/net/ipa", "drivers/net/can/Kconfig", "drivers/net/wireless/Kconfig", "drivers/net/dsa/Kconfig")
 
 
+# User-space API headers of networking and the constants of theirs that texts name as features:
+# (header, #define prefixes, enum prefixes, category where no MAINTAINERS entry covers the header).
+UAPI_HEADERS = (
+    ("asm-generic/socket.h", ("SO_", "SCM_"), (), "core"),
+    ("linux/tcp.h", ("TCP_",), (), "protocol"),
+    ("linux/udp.h", ("UDP_",), (), "protocol"),
+    ("linux/in.h", ("IP_", "IPPROTO_", "MCAST_"), (), "protocol"),
+    ("linux/in6.h", ("IPV6_",), (), "protocol"),
+    ("linux/sock_diag.h", ("SOCK_",), (), "core"),
+    ("linux/net_tstamp.h", ("SOF_", "HWTSTAMP_"), ("SOF_TIMESTAMPING_", "HWTSTAMP_"), "core"),
+    ("linux/errqueue.h", ("SO_EE_",), (), "core"),
+    ("linux/if_xdp.h", ("XDP_",), (), "bpf"),
+    ("linux/if_packet.h", ("PACKET_",), (), "core"),
+    ("linux/tls.h", ("TLS_",), (), "security"),
+    ("linux/mptcp.h", ("MPTCP_",), (), "protocol"),
+    ("linux/netlink.h", ("NETLINK_",), (), "core"),
+    ("linux/bpf.h", (), ("BPF_PROG_TYPE_", "BPF_MAP_TYPE_"), "bpf"),
+)
+
+
 @dataclass
 class Records:
     """The kernel's records as read from a source tree or a records folder."""
@@ -81,6 +105,8 @@ class Records:
     docs: list[tuple[str, str]]
     credits: list[records.Person]
     mailmap: list[tuple[records.Person, records.Person | None]]
+    constants: list[tuple[str, str]] = field(default_factory=list)  # (uapi constant, header)
+    uapi_version: str = ""
 
 
 def _read(path: Path) -> str:
@@ -103,8 +129,26 @@ def _version(folder: Path) -> str:
     return "unknown"
 
 
-def read_records(folder: Path) -> Records:
-    """Read the records from a kernel source tree or a records folder; a one-line error if neither."""
+def read_uapi(base: Path) -> tuple[list[tuple[str, str]], str]:
+    """The networking constants of the user-space API headers under ``base`` (a source tree's include/uapi,
+    or an installed copy such as /usr/include), and the kernel version they come from."""
+    constants = []
+    for header, prefixes, enum_prefixes, _ in UAPI_HEADERS:
+        path = base / header
+        if path.is_file():
+            constants += [(name, header) for name in records.uapi_constants(_read(path), prefixes, enum_prefixes)]
+    version = "unknown"
+    match = re.search(r"LINUX_VERSION_CODE\s+(\d+)", _read(base / "linux/version.h")) \
+        if (base / "linux/version.h").is_file() else None
+    if match:
+        code = int(match.group(1))
+        version = f"{code >> 16}.{(code >> 8) & 0xFF}.{code & 0xFF}"
+    return constants, version
+
+
+def read_records(folder: Path, uapi: Path | None = None) -> Records:
+    """Read the records from a kernel source tree or a records folder; a one-line error if neither.
+    ``uapi``: where the user-space API headers are when ``folder`` has no include/uapi."""
     folder = Path(folder)
     if not (folder / "MAINTAINERS").is_file():
         raise PipelineError(f"{folder}: no MAINTAINERS file (expected a kernel source tree or a records folder)")
@@ -141,7 +185,10 @@ def read_records(folder: Path) -> Records:
     mailmap = records.parse_mailmap(_read(mailmap_path)) if mailmap_path else []
     if mailmap_path:
         sources.append(mailmap_path.name)
-    return Records(_version(folder), sources, entries, symbols, docs, credits, mailmap)
+    base = folder / "include" / "uapi" if (folder / "include" / "uapi").is_dir() else uapi
+    constants, uapi_version = read_uapi(Path(base)) if base else ([], "")
+    return Records(_version(folder), sources, entries, symbols, docs, credits, mailmap, constants,
+                   uapi_version if base == uapi else "")
 
 
 def is_networking(entry: records.Entry) -> bool:
@@ -225,7 +272,7 @@ class KernelSubsystem:
     entry: str
     aliases: list[str] = field(default_factory=list)
     symbols: list[str] = field(default_factory=list)
-    origin: str = "entry"  # entry, feature (a Kconfig prompt) or module (a driver's Kconfig symbol)
+    origin: str = "entry"  # entry, feature (a Kconfig prompt), module (a driver's Kconfig symbol) or uapi
 
 
 # Kconfig files whose features are named in prose: the protocol stack and the software devices.
@@ -294,7 +341,25 @@ def kernel_subsystems(recs: Records, english: frozenset[str]) -> tuple[list[Kern
             owner.symbols.append(symbol.name)
             continue
         result.append(KernelSubsystem(aliases[0], owner.category, best.name, aliases, [symbol.name], "feature"))
+    result += uapi_subsystems(recs, {a.lower() for sub in result for a in sub.aliases})
     return result, symbol_entry
+
+
+def uapi_subsystems(recs: Records, named: set[str]) -> list[KernelSubsystem]:
+    """A user-space API constant no other subsystem is named by ("SO_RCVLOWAT", "SOCK_DESTROY") is a feature
+    of its own, of the MAINTAINERS entry that covers its header."""
+    default = {header: category for header, _, _, category in UAPI_HEADERS}
+    out = []
+    for name, header in recs.constants:
+        if name.lower() in named:
+            continue
+        path = f"include/uapi/{header}"
+        best = max(recs.entries, key=lambda e: e.covers(path), default=None)
+        entry = best if best is not None and best.covers(path) and is_networking(best) else None
+        category = category_of(entry) if entry is not None else default[header]
+        out.append(KernelSubsystem(name, category, entry.name if entry else "", [name], [], "uapi"))
+        named.add(name.lower())
+    return out
 
 
 def _keep(aliases: list[str], english: frozenset[str]) -> list[str]:
@@ -358,7 +423,8 @@ def merge(curated: list[SubsystemRow], kernel: list[KernelSubsystem]) -> list[Su
         name = sub.name if sub.name in aliases or not aliases else aliases[0]
         if name.lower() in {n.lower() for n in standalone}:
             continue
-        standalone[name] = SubsystemRow(name, sub.category, [], sub.entry, aliases, "kernel")
+        standalone[name] = SubsystemRow(name, sub.category, [], sub.entry, aliases,
+                                        "uapi" if sub.origin == "uapi" else "kernel")
     for row in rows:
         row.kernel_aliases = list(dict.fromkeys(row.kernel_aliases))
     return rows + sorted(standalone.values(), key=lambda r: (r.name.lower(), r.name))
@@ -487,17 +553,26 @@ def english_words() -> frozenset[str]:
     return nlp.english_words(nlp.load_model(SPACY_MODEL))
 
 
-def run(kernel_src: Path, knowledge_dir: Path) -> dict:
-    """Import the records in ``kernel_src`` into the knowledge files in ``knowledge_dir``."""
+def run(kernel_src: Path, knowledge_dir: Path, uapi: Path | None = None) -> dict:
+    """Import the records in ``kernel_src`` (and the user-space API headers in ``uapi`` when it has none)
+    into the knowledge files in ``knowledge_dir``. Without headers, the uapi rows already there are kept."""
     from pipeline.log import say
 
-    recs = read_records(kernel_src)
+    recs = read_records(kernel_src, uapi)
     provenance = [f"# Imported by `python -m pipeline knowledge` from Linux {recs.version}: {', '.join(recs.sources)}."]
     kernel, symbol_entry = kernel_subsystems(recs, english_words())
     subsystems_file = knowledge_dir / "subsystems.tsv"
-    curated = [r for r in read_subsystem_rows(subsystems_file) if r.source == "curated"]
+    existing = read_subsystem_rows(subsystems_file)
+    curated = [r for r in existing if r.source == "curated"]
     merged = merge(curated, join_families(kernel))
-    header = [line for line in comments(subsystems_file) if not line.startswith("# Imported by")]
+    if not recs.constants:
+        taken = {a.lower() for r in merged for a in [r.name, *r.aliases, *r.kernel_aliases]}
+        kept = [r for r in existing if r.source == "uapi" and r.name.lower() not in taken]
+        merged = merged[:len(curated)] + sorted(merged[len(curated):] + kept, key=lambda r: (r.name.lower(), r.name))
+    header = [line for line in comments(subsystems_file) if not line.startswith("# Imported by")
+              and not (recs.constants and line.startswith("# uapi rows:"))]
+    if recs.constants:
+        header.append(f"# uapi rows: constants of the user-space API headers of Linux {recs.uapi_version or recs.version}.")
     write_tsv(subsystems_file, header + provenance, SUBSYSTEM_COLUMNS, [r.cells() for r in merged])
     maintainers = maintainer_rows(recs)
     write_tsv(knowledge_dir / "maintainers.tsv", [

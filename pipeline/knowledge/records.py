@@ -233,3 +233,18 @@ def parse_mailmap(text: str) -> list[tuple[Person, Person | None]]:
             other = Person(" ".join((match.group("commit") or "").split()), match.group("commit_email").lower())
         pairs.append((proper, other))
     return pairs
+
+
+_DEFINE_RE = re.compile(r"^\s*#\s*define\s+(?P<name>[A-Z][A-Z0-9_]+)\b", re.M)
+_ENUM_MEMBER_RE = re.compile(r"^\s+(?P<name>[A-Z][A-Z0-9_]+)\s*(?:=[^,\n]*)?,?\s*(?:/[*/].*)?$", re.M)
+
+
+def uapi_constants(text: str, prefixes: tuple[str, ...], enum_prefixes: tuple[str, ...] = ()) -> list[str]:
+    """The constants a user-space API header defines with one of ``prefixes`` (``#define SO_REUSEPORT 15``),
+    or lists in an enum with one of ``enum_prefixes`` (``BPF_PROG_TYPE_XDP,``); in order, without the
+    bookkeeping ones (``__TCP_NLA_MAX``, ``IFLA_UNSPEC``) or the header's include guard."""
+    found = [m.group("name") for m in _DEFINE_RE.finditer(text) if m.group("name").startswith(prefixes)]
+    found += [m.group("name") for m in _ENUM_MEMBER_RE.finditer(text) if m.group("name").startswith(enum_prefixes)]
+    return [n for n in dict.fromkeys(found)
+            if not n.endswith(("_MAX", "_UNSPEC", "_H", "_BASE", "_SIZE", "_LEN")) and "_NLA_" not in n
+            and "_ATTR_" not in n]
