@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import sys
 from typing import Iterable, Iterator
 
 from pipeline.config import Options
@@ -46,6 +47,15 @@ def _analyse_in_worker(task):
     return analysis.analyse_in_worker(task)
 
 
+def start_method() -> str:
+    """Fork (quick) from a process that has not loaded spaCy; else a fork server, or spawn: the thread pools
+    of the libraries under the model do not survive a fork, and a forked worker can wait on a lock for ever."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and not any(name in sys.modules for name in ("spacy", "thinc", "numpy")):
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 class ModelPool:
     """Worker processes that each load the model once (none with one job: the main process analyses)."""
 
@@ -61,9 +71,8 @@ class ModelPool:
         if self.opts.jobs <= 1 or want <= self.size or (self.size and articles <= FEW):
             return
         self.close()
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        self._pool = context.Pool(want, initializer=_init_worker, initargs=(self.opts,))
+        self._pool = multiprocessing.get_context(start_method()).Pool(
+            want, initializer=_init_worker, initargs=(self.opts,))
         self.size = want
 
     def analyse(self, tasks: list, knowledge) -> Iterator:

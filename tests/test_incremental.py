@@ -183,6 +183,21 @@ def test_model_pool_starts_as_many_workers_as_pages_up_to_jobs(monkeypatch):
         assert here.size == 0 and here._pool is None
 
 
+def test_model_workers_are_forked_only_from_a_process_without_spacy(monkeypatch):
+    """A forked child inherits the parent's locks but not its threads: after spaCy (and numpy) are loaded,
+    workers come from a fork server, which never loaded them."""
+    import multiprocessing
+    import sys
+
+    from pipeline import pool
+
+    for name in ("spacy", "thinc", "numpy"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    assert pool.start_method() == ("fork" if "fork" in multiprocessing.get_all_start_methods() else "forkserver")
+    monkeypatch.setitem(sys.modules, "numpy", object())
+    assert pool.start_method() in ("forkserver", "spawn")
+
+
 def test_a_worker_that_cannot_load_the_model_ends_the_build_with_the_reason():
     """A pool whose workers fail to start would start them again for ever: the first task says why."""
     from pipeline import pool
