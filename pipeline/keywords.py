@@ -58,9 +58,9 @@ TERM_FACTOR = 1.3
 TITLE_FACTOR = 1.5  # the title says it: readers kept 45 of 73 such phrases, against 373 of 1,005 others
 # Entity labels that make a phrase a name, not a topic (unless the word is a subsystem's name).
 NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
-# Words of meetings and of the site itself.
+# Words of meetings, of the lists where developers meet, and of the site itself.
 NAME_WORDS = frozenset({"summit", "workshop", "conference", "miniconference", "miniconf", "symposium", "lwn",
-                        "lwn.net", "bof", "keynote"})
+                        "lwn.net", "bof", "keynote", "mailing"})
 # Heads that make a phrase a kind of person or group ("TCP designer", "e1000 driver hacker", "wireless
 # networking vendor", "QA team"): who, not what, and so never a tag.
 PEOPLE_HEADS = frozenset({"developer", "maintainer", "co-maintainer", "vendor", "people", "hacker", "team", "folk",
@@ -228,7 +228,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "LinkSys WRT54g router", "Google's servers", "Netfilter Workshop": names, not topics
         if {head.lemma_.lower(), head.lower_} & (PEOPLE_HEADS | ENDPOINT_HEADS) and head.i not in terms:
             continue  # "TCP designer", "data-center application": who or which program, not what
-        if any(t.lower_ in NAME_WORDS or t.lower_.endswith("-related")
+        if any(t.lower_ in NAME_WORDS or t.lemma_.lower() in NAME_WORDS or t.lower_.endswith("-related")
                or (t.lower_ == "related" and t.i > 0 and doc[t.i - 1].text == "-") for t in tokens):
             continue
         phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]] + [_head_form(head, terms.get(head.i) == 1, english)])

@@ -214,6 +214,7 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     result = _article(
         nlp, resources,
         "Google engineers in Portland ran a test run with an audience member, LWN readers and the Netfilter Workshop.",
+        "Streaming video from LinuxWorld keynotes fills the netfilter mailing list; the mailing list says so.",
         "The non-JIT eBPF data paths move packets through the routers; SKBs pile up in the queues.",
         "Negative dentries fill the dentry cache, and tracking cookies fill browsers.",
         "Every TCP designer, e1000 driver hacker and wireless networking vendor reads about congestion windows.",
@@ -224,6 +225,7 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     assert not {p for p in phrases if p.split()[-1] in ("application", "server", "endpoint")}, phrases
     assert "congestion window" in phrases, phrases
     assert not {"test run", "audience member", "Portland", "Google engineer", "LWN reader", "Netfilter Workshop"} & phrases
+    assert not [p for p in phrases if "keynote" in p.lower() or "mailing" in p], phrases  # meetings, also plural
     assert not any("datum" in p for p in phrases)
     assert any(p.endswith("data path") for p in phrases) and "socket buffer (SKB)" in phrases
     assert "negative dentry" in phrases and not any("dentrie" in p for p in phrases), phrases
