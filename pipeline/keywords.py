@@ -41,7 +41,7 @@ VAGUE_MODIFIERS = frozenset({
     "high-end", "low-end", "fast", "slow", "huge", "vast", "tiny", "typical", "standard", "full", "basic",
     "proper", "separate", "actual", "possible", "necessary", "available", "common", "open", "free",
     "minimal", "complete", "overall", "ordinary", "classic", "subsequent", "longstanding", "long-standing",
-    "near-optimal", "multi-pronged", "well-known", "so-called", "real-world",
+    "near-optimal", "multi-pronged", "well-known", "so-called", "real-world", "numerous", "countless",
 })
 _DROP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "CCONJ", "ADP", "PART", "SPACE", "X", "INTJ", "ADV", "VERB", "AUX"})
 MAX_WORDS = 3
@@ -199,8 +199,11 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                     and f"{tokens[0].lower_}-{tokens[2].lower_}" in VAGUE_MODIFIERS:
                 del tokens[:3]  # "high-level TCP change": a vague modifier written with a hyphen
             elif tokens[0].pos_ in _DROP_POS or tokens[0].lower_ in VAGUE_MODIFIERS or tokens[0].tag_ in ("JJR", "JJS") \
-                    or tokens[0].is_stop or not tokens[0].text.strip('"\'()'):
-                tokens.pop(0)
+                    or tokens[0].is_stop or not tokens[0].text.strip('"\'()') or tokens[0].ent_type_ in ("DATE", "TIME"):
+                tokens.pop(0)  # "the October nftables announcement": when is not what
+            elif len(tokens) > 1 and tokens[0].pos_ in ("ADJ", "VERB") and any(
+                    c.dep_ == "advmod" and c.i < tokens[0].i for c in tokens[0].children):
+                tokens.pop(0)  # "minimally sized networking subsystem": a description, not a name
             else:
                 break
         while tokens and tokens[-1].i not in terms and (tokens[-1].pos_ in _DROP_POS or not tokens[-1].text.strip('"\'()')):

@@ -215,6 +215,8 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
         nlp, resources,
         "Google engineers in Portland ran a test run with an audience member, LWN readers and the Netfilter Workshop.",
         "Streaming video from LinuxWorld keynotes fills the netfilter mailing list; the mailing list says so.",
+        "The minimally sized networking subsystem runs numerous congestion-control algorithms; the October "
+        "nftables announcement said so.",
         "The non-JIT eBPF data paths move packets through the routers; SKBs pile up in the queues.",
         "Negative dentries fill the dentry cache, and tracking cookies fill browsers.",
         "Every TCP designer, e1000 driver hacker and wireless networking vendor reads about congestion windows.",
@@ -226,6 +228,8 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     assert "congestion window" in phrases, phrases
     assert not {"test run", "audience member", "Portland", "Google engineer", "LWN reader", "Netfilter Workshop"} & phrases
     assert not [p for p in phrases if "keynote" in p.lower() or "mailing" in p], phrases  # meetings, also plural
+    assert "nftables announcement" in phrases and "congestion control" in phrases, phrases
+    assert not [p for p in phrases if p.startswith(("October", "numerous", "sized"))], phrases
     assert not any("datum" in p for p in phrases)
     assert any(p.endswith("data path") for p in phrases) and "socket buffer (SKB)" in phrases
     assert "negative dentry" in phrases and not any("dentrie" in p for p in phrases), phrases
