@@ -50,7 +50,9 @@ GENERIC_HEADS = frozenset({"patch", "area", "stuff", "thing", "code", "work", "k
                            "series", "project", "issue", "stage",
                            # light nouns: "interrupt mitigation mechanism" names interrupt mitigation
                            "mechanism", "functionality", "capability", "technology", "effort", "need", "solution",
-                           "support", "processing", "implementation", "problem", "change", "approach"})
+                           "support", "processing", "implementation", "problem", "change", "approach",
+                           # which instance: "the iSCSI case", "the AF_UNIX variety", "the TTL value"
+                           "case", "variety", "situation", "scenario", "tweak", "detail", "value", "version"})
 # By words: readers keep about 6 in 10 of one- and two-word phrases in a top 10, and under 4 in 10 of
 # three-word ones ("high-performance network stack"); a lone term (1.5 more) beats a lone common noun.
 LENGTH_FACTOR = {1: 0.8, 2: 1.0, 3: 1.0}

@@ -216,7 +216,7 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
         "Google engineers in Portland ran a test run with an audience member, LWN readers and the Netfilter Workshop.",
         "Streaming video from LinuxWorld keynotes fills the netfilter mailing list; the mailing list says so.",
         "The minimally sized networking subsystem runs numerous congestion-control algorithms; the October "
-        "nftables announcement said so.",
+        "nftables announcement said so. In the iSCSI case, the AF_UNIX variety sets the TTL value of the qdisc.",
         "The non-JIT eBPF data paths move packets through the routers; SKBs pile up in the queues.",
         "Negative dentries fill the dentry cache, and tracking cookies fill browsers.",
         "Every TCP designer, e1000 driver hacker and wireless networking vendor reads about congestion windows.",
@@ -230,6 +230,7 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     assert not [p for p in phrases if "keynote" in p.lower() or "mailing" in p], phrases  # meetings, also plural
     assert "nftables announcement" in phrases and "congestion control" in phrases, phrases
     assert not [p for p in phrases if p.startswith(("October", "numerous", "sized"))], phrases
+    assert not [p for p in phrases if p.endswith((" case", " variety", " value"))], phrases  # which instance
     assert not any("datum" in p for p in phrases)
     assert any(p.endswith("data path") for p in phrases) and "socket buffer (SKB)" in phrases
     assert "negative dentry" in phrases and not any("dentrie" in p for p in phrases), phrases
