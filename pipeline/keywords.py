@@ -179,6 +179,16 @@ def _common(token, common: frozenset[str], domain: frozenset[str]) -> bool:
     return token.text in common or (not is_term(token.text) and (token.lower_ in common or token.lemma_.lower() in common))
 
 
+def _first_kept(tokens: list, words_cut: int):
+    """The first token after the first ``words_cut`` words (words are what whitespace separates)."""
+    word = 0
+    for token in tokens:
+        if word == words_cut:
+            return token
+        word += bool(token.whitespace_)
+    return tokens[-1]
+
+
 def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], stopphrases: frozenset[str],
                verb_only: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(),
                domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset(),
@@ -237,7 +247,11 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                or (t.lower_ == "related" and t.i > 0 and doc[t.i - 1].text == "-") for t in tokens):
             continue
         phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]] + [_head_form(head, terms.get(head.i) == 1, english)])
-        phrase = " ".join(phrase.split()[-MAX_WORDS:])
+        if len(phrase.split()) > MAX_WORDS:
+            first = _first_kept(tokens, len(phrase.split()) - MAX_WORDS)
+            if any(start < first.i < end for start, end in term_spans):
+                continue  # "wireless extension handler functions" would keep a piece of "wireless extensions"
+            phrase = " ".join(phrase.split()[-MAX_WORDS:])  # "TCP congestion avoidance module": the last three
         if english and not any(t.i in terms for t in tokens) and all(_ordinary(t, english, domain) for t in tokens) \
                 and not (" " in phrase and phrase.lower() in titled):
             continue  # "test run", "audience member", "high end": only ordinary words (unless the title says it)

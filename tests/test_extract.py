@@ -217,6 +217,7 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
         "Streaming video from LinuxWorld keynotes fills the netfilter mailing list; the mailing list says so.",
         "The minimally sized networking subsystem runs numerous congestion-control algorithms; the October "
         "nftables announcement said so. In the iSCSI case, the AF_UNIX variety sets the TTL value of the qdisc.",
+        "The wireless extension handler functions are old; pluggable TCP congestion avoidance modules are not.",
         "The non-JIT eBPF data paths move packets through the routers; SKBs pile up in the queues.",
         "Negative dentries fill the dentry cache, and tracking cookies fill browsers.",
         "Every TCP designer, e1000 driver hacker and wireless networking vendor reads about congestion windows.",
@@ -231,6 +232,8 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     assert "nftables announcement" in phrases and "congestion control" in phrases, phrases
     assert not [p for p in phrases if p.startswith(("October", "numerous", "sized"))], phrases
     assert not [p for p in phrases if p.endswith((" case", " variety", " value"))], phrases  # which instance
+    assert "congestion avoidance module" in phrases, phrases  # the last three words of a long compound
+    assert not [p for p in phrases if p.startswith("extension")], phrases  # not a piece of "wireless extensions"
     assert not any("datum" in p for p in phrases)
     assert any(p.endswith("data path") for p in phrases) and "socket buffer (SKB)" in phrases
     assert "negative dentry" in phrases and not any("dentrie" in p for p in phrases), phrases
