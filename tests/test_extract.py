@@ -274,6 +274,19 @@ def test_common_words_are_counted_by_article_and_kept_as_written():
     assert dict(common_words(documents, 0.25))["lock"] == 0.25
 
 
+def test_common_words_are_written_from_a_knowbase_checkout(tmp_path, capsys):
+    from conftest import RESOURCES
+    from pipeline.knowledge import common
+
+    out = tmp_path / "common_words.txt"
+    assert common.main(["--knowbase", str(RESOURCES / "knowbase"), "--share", "0.8", "--out", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# Words that at least 80% of LWN's kernel articles use (5 articles")
+    words = dict(line.split("\t") for line in lines if not line.startswith("#"))
+    assert "the" in words and all(float(share) >= 0.8 for share in words.values())
+    assert "5 articles" in capsys.readouterr().out
+
+
 def test_common_words_file_is_the_knowbase_statistic():
     words = dict(line.split("\t") for line in config.COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()
                  if line and not line.startswith("#"))
