@@ -68,6 +68,9 @@ SPEAKER_VERBS = frozenset({"say", "claim", "explain", "report", "describe"})
 CHANGE_RESULTS = frozenset({"gain", "get", "acquire"})
 # Verbs whose object is what the subject keeps away from, not what they work on.
 AVOID_VERBS = frozenset({"avoid", "prevent"})
+# What a proposal to take something out proposes is its absence: "X proposed dropping the XDP support".
+REMOVAL_VERBS = frozenset({"remove", "drop", "revert", "delete", "deprecate", "disable", "eliminate", "abandon",
+                           "rip", "kill", "ban"})
 # A proposal inside what someone says: "X said the kernel should add ...", with a verb of doing.
 PROPOSAL_MARKERS = frozenset({"should", "must", "ought"})
 # Verbs that report on a session rather than present its content.
@@ -263,13 +266,16 @@ def _verb_scope(verb: Token, actors: set[int]) -> set[int]:
     a subject of their own ("..., while the BPF session ran late"), except what a proposal proposes
     ("X suggested that Open vSwitch could add a classifier"). A relative clause's verb acts on the noun
     phrase it describes ("TCP retransmission on lossy links, which X has been chasing"). A negated verb acts
-    on nothing ("X did not work on Y"), nor does what the subject means to avoid ("to avoid trouble for Y")."""
+    on nothing ("X did not work on Y"), nor does what the subject means to avoid ("to avoid trouble for Y")
+    or proposes to take out ("X proposed dropping the XDP support")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return set()
     tokens = set()
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS or (child.dep_ in ("xcomp", "advcl") and _lemma(child) in AVOID_VERBS):
             continue
+        if _lemma(verb) in PROPOSE_VERBS and child.dep_ in ("xcomp", "ccomp") and _takes_out(child):
+            continue  # "X suggested removing the BPF component": not a proposal of BPF
         if child.dep_ == "ccomp" and _has_own_subject(child, actors):
             continue  # "..., while Stephen said nothing about netfilter": another person's claim
         if child.dep_ in ("ccomp", "parataxis") and child.i < verb.i and any(c.dep_ in SUBJECT_DEPS for c in child.children):
@@ -283,6 +289,11 @@ def _verb_scope(verb: Token, actors: set[int]) -> set[int]:
             noun = noun.head.head
         tokens |= {t.i for t in noun.subtree} - {t.i for t in verb.subtree}
     return tokens
+
+
+def _takes_out(clause: Token) -> bool:
+    """"Removing the BPF component", "to drop the XDP support" (not "that ipchains not be removed")."""
+    return _lemma(clause) in REMOVAL_VERBS and not any(c.dep_ == "neg" for c in clause.children)
 
 
 def _proposal_scope(verb: Token, actors: set[int]) -> set[int]:
@@ -381,6 +392,8 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         for xcomp in (c for c in verb.children if not negated and (c.dep_ == "xcomp" or (
                 c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)))):
             kind = verb_kind(xcomp)  # "X wants to add Y", "X has been trying to fix Y", "X was there to talk about Y"
+            if _lemma(verb) in PROPOSE_VERBS and _takes_out(xcomp):
+                continue  # "X wants to remove the netfilter hooks"
             if kind and not _has_own_subject(xcomp, actors):
                 found.append(("proposed" if _lemma(verb) in PROPOSE_VERBS else kind, _verb_scope(xcomp, actors)))
     elif first.dep_ == "attr" and _lemma(head) == "be" and (role := _role_subject(head)) is not None:

@@ -368,6 +368,10 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("Wei Wang did not work on NAPI.", None),
     ("David Miller has worked hard to avoid creating trouble for network driver developers.", None),
     ("Wei Wang has worked on NAPI to avoid trouble.", ("Wei Wang", "NAPI", "works_on")),
+    ("Paolo Abeni suggested removing the BPF component from the series.", None),
+    ("Jakub Kicinski wants to drop the XDP support.", None),
+    ("Andi Kleen has requested that ipchains not be removed at this time.", ("Andi Kleen", "ipchains", "proposed")),
+    ("Florian Westphal has been trying to remove the netfilter hooks.", ("Florian Westphal", "netfilter", "works_on")),
 ])
 def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
