@@ -180,6 +180,15 @@ def _common(token, common: frozenset[str], domain: frozenset[str]) -> bool:
     return token.text in common or (not is_term(token.text) and (token.lower_ in common or token.lemma_.lower() in common))
 
 
+def _kind_of_system(tokens: list) -> bool:
+    """"Journaling file system", "ALSA sound system", "crash dump system": a system named by the common noun
+    before it is a kind of software, where "NUMA system", "multicore system", "PC-type system" or "originating
+    system" is the machine something runs on."""
+    return len(tokens) > 1 and tokens[-1].lemma_.lower() == "system" and tokens[-2].dep_ == "compound" \
+        and tokens[-2].pos_ == "NOUN" and not is_term(tokens[-2].text) and not tokens[-2].lower_.endswith("ing") \
+        and not (len(tokens) > 2 and tokens[-3].text == "-")
+
+
 def _first_kept(tokens: list, words_cut: int):
     """The first token after the first ``words_cut`` words (words are what whitespace separates)."""
     word = 0
@@ -242,8 +251,9 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if any(t.ent_type_ in NAME_LABELS and t.i not in terms and not (t.ent_type_ == "ORG" and is_term(t.text))
                for t in tokens):
             continue  # "LinkSys WRT54g router", "Google's servers", "Netfilter Workshop": names, not topics
-        if {head.lemma_.lower(), head.lower_} & (PEOPLE_HEADS | ENDPOINT_HEADS) and head.i not in terms:
-            continue  # "TCP designer", "data-center application": who or which program, not what
+        if {head.lemma_.lower(), head.lower_} & (PEOPLE_HEADS | ENDPOINT_HEADS) and head.i not in terms \
+                and not _kind_of_system(tokens):
+            continue  # "TCP designer", "data-center application", "NUMA system": who or which machine, not what
         if any(t.lower_ in NAME_WORDS or t.lemma_.lower() in NAME_WORDS or t.lower_.endswith("-related")
                or (t.lower_ == "related" and t.i > 0 and doc[t.i - 1].text == "-") for t in tokens):
             continue
