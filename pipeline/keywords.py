@@ -364,7 +364,10 @@ class Ranking:
         each = iter(factors)
         scored = []
         best = 0.0
+        named = set()
         for phrase, first, tf, length, term, lead, title in zip(phrases, each, each, each, each, each, each):
+            if term > 1.0:
+                named.add(phrase)
             n = self.df[phrase.lower()]
             if n > self.cut:
                 continue
@@ -379,19 +382,21 @@ class Ranking:
         scored.sort(key=lambda x: (-x[0], x[1], x[2]))
         ordered = [(p, s) for s, _, p in scored]
         if self.memo is None:
-            return distinct(ordered, self.top)
-        seen = _order_signature(ordered)
+            return distinct(ordered, self.top, frozenset(named))
+        seen = _order_signature(ordered, named)
         known = self.memo.get(str(article_id))
         if known is None or known[0] != seen:
             position = {p: i for i, (p, _) in enumerate(ordered)}
-            known = self.memo[str(article_id)] = (seen, [position[p] for p, _ in distinct(ordered, self.top)])
+            known = self.memo[str(article_id)] = (seen, [position[p] for p, _ in distinct(ordered, self.top, frozenset(named))])
         return [ordered[i] for i in known[1]]
 
 
-def _order_signature(ordered: list[tuple[str, float]]) -> str:
-    """What ``distinct`` depends on: the phrases in order and which neighbours tie (not the scores)."""
+def _order_signature(ordered: list[tuple[str, float]], named: set[str]) -> str:
+    """What ``distinct`` depends on: the phrases in order, which neighbours tie (not the scores), and which
+    name a subsystem."""
     ties = "".join("=" if a[1] == b[1] else ">" for a, b in zip(ordered, ordered[1:]))
-    return hashlib.blake2b("\x1f".join([ties, *(p for p, _ in ordered)]).encode("utf-8"), digest_size=16).hexdigest()
+    return hashlib.blake2b("\x1f".join([ties, *(p for p, _ in ordered), "\x1e", *sorted(named)]).encode("utf-8"),
+                           digest_size=16).hexdigest()
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -403,11 +408,12 @@ def _word_set(phrase: str) -> frozenset[str]:
 _ASPECTS = _word_set(" ".join(sorted(ASPECT_WORDS)))
 
 
-def distinct(ranked: list[tuple[str, float]], top: int) -> list[tuple[str, float]]:
+def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
     """The best ``top`` phrases, one per keyword: a phrase that is another plus or minus aspect words
     ("NAPI state", "bufferbloat problem") is that keyword again, told by its shorter form unless the
     longer one is a name of its own ("TCP Fast Open"); so is a phrase that is a better-ranked one plus a
-    word ("congestion window size", "classic ECN")."""
+    word ("congestion window size", "classic ECN"), and a lone common word after a phrase that holds it
+    ("batching" after "SKB batching"), unless it names a subsystem (``named``: "netfilter")."""
     chosen: list[tuple[str, float, frozenset[str]]] = []
     by_core: dict[frozenset[str], list[int]] = {}  # two phrases differing by aspect words only share a core
     for phrase, score in ranked:
@@ -416,6 +422,9 @@ def distinct(ranked: list[tuple[str, float]], top: int) -> list[tuple[str, float
             continue  # "congestion window size" after "congestion window": readers drop 9 in 10 of these
         core = words - _ASPECTS
         same = [i for i in by_core.get(core, ()) if words <= chosen[i][2] or chosen[i][2] < words]
+        if not same and len(words) == 1 and not is_term(phrase) and phrase not in named \
+                and any(words < c[2] for c in chosen):
+            continue  # "batching" after "SKB batching", "dissector" after "network flow dissector"
         if not same:
             if len(chosen) < top:
                 by_core.setdefault(core, []).append(len(chosen))

@@ -638,6 +638,12 @@ def test_keywords_a_better_ranked_keyword_plus_one_word_is_that_keyword_again():
     assert [k for k, _ in ranked] == ["congestion window", "ECN", "TCP ECN bit", "BBR"]
 
 
+def test_keywords_a_lone_word_after_a_phrase_that_holds_it_is_that_phrase_again():
+    ranked = distinct([("SKB batching", 9.0), ("netfilter hook", 8.0), ("batching", 7.0), ("netfilter", 6.0),
+                       ("XDP", 5.0)], top=5, named=frozenset({"netfilter", "XDP"}))
+    assert [k for k, _ in ranked] == ["SKB batching", "netfilter hook", "netfilter", "XDP"]  # a subsystem stays
+
+
 def test_keywords_a_spaced_dash_ends_a_phrase(nlp, resources):
     result = _article(nlp, resources, "Protocols that cannot handle delay or packet loss - DNS, ARP or VOIP, for "
                                       "example - suffer from excessive buffering in home routers.")
