@@ -181,7 +181,7 @@ def _common(token, common: frozenset[str], domain: frozenset[str]) -> bool:
 
 
 def _kind_of_system(tokens: list) -> bool:
-    """"Journaling file system", "ALSA sound system", "crash dump system": a system named by the common noun
+    """"Journaling file system", "ALSA sound system": a system named by the common noun
     before it is a kind of software, where "NUMA system", "multicore system", "PC-type system" or "originating
     system" is the machine something runs on."""
     return len(tokens) > 1 and tokens[-1].lemma_.lower() == "system" and tokens[-2].dep_ == "compound" \
@@ -364,10 +364,10 @@ class Ranking:
         each = iter(factors)
         scored = []
         best = 0.0
-        named = set()
+        naming = set()
         for phrase, first, tf, length, term, lead, title in zip(phrases, each, each, each, each, each, each):
             if term > 1.0:
-                named.add(phrase)
+                naming.add(phrase)
             n = self.df[phrase.lower()]
             if n > self.cut:
                 continue
@@ -379,19 +379,20 @@ class Ranking:
             best = max(best, score)
             scored.append((round(score * title, 6), first, phrase))
         self.best[article_id] = round(best, 6)  # the cut is a share of the best score without the title's help
+        named = frozenset(naming)
         scored.sort(key=lambda x: (-x[0], x[1], x[2]))
         ordered = [(p, s) for s, _, p in scored]
         if self.memo is None:
-            return distinct(ordered, self.top, frozenset(named))
+            return distinct(ordered, self.top, named)
         seen = _order_signature(ordered, named)
         known = self.memo.get(str(article_id))
         if known is None or known[0] != seen:
             position = {p: i for i, (p, _) in enumerate(ordered)}
-            known = self.memo[str(article_id)] = (seen, [position[p] for p, _ in distinct(ordered, self.top, frozenset(named))])
+            known = self.memo[str(article_id)] = (seen, [position[p] for p, _ in distinct(ordered, self.top, named)])
         return [ordered[i] for i in known[1]]
 
 
-def _order_signature(ordered: list[tuple[str, float]], named: set[str]) -> str:
+def _order_signature(ordered: list[tuple[str, float]], named: frozenset[str]) -> str:
     """What ``distinct`` depends on: the phrases in order, which neighbours tie (not the scores), and which
     name a subsystem."""
     ties = "".join("=" if a[1] == b[1] else ">" for a, b in zip(ordered, ordered[1:]))

@@ -19,7 +19,7 @@ from pipeline.knowledge.persons import PersonIndex, load_nicknames
 from pipeline.knowledge.senses import Sense, load_senses
 from pipeline.errors import PipelineError
 from pipeline.knowledge.taxonomy import (
-    Subsystem, Term, load_people, load_stopphrases, load_subsystems, read_lines, rows,
+    Subsystem, Term, load_list, load_people, load_stopphrases, load_subsystems, rows,
 )
 
 # The category of facilities outside networking that its texts name (RCU, the crypto API, security modules,
@@ -82,14 +82,12 @@ class Knowledge:
         for _, fields in rows(opts.maintainers_file, 3):
             maintainers.setdefault(fields[0], []).append((person(fields[1]), fields[2]))
         kconfig = {f[0]: (f[1], f[3] if len(f) > 3 else "") for _, f in rows(opts.kconfig_file, 3)}
-        broad = frozenset(l.strip() for l in read_lines(opts.broad_file) if l.strip() and not l.startswith("#"))
+        broad = load_list(opts.broad_file)
         unknown = broad - set(subsystems)
         if unknown:
             raise PipelineError(f"{opts.broad_file}: not subsystems of the taxonomy: {', '.join(sorted(unknown))}")
-        umbrella = frozenset(l.strip() for l in read_lines(opts.umbrella_file) if l.strip() and not l.startswith("#"))
+        umbrella = load_list(opts.umbrella_file)
         if umbrella - broad:
             raise PipelineError(f"{opts.umbrella_file}: not in {opts.broad_file.name}: {', '.join(sorted(umbrella - broad))}")
-        common = frozenset(l.split("\t", 1)[0].strip() for l in read_lines(opts.common_words_file)
-                           if l.strip() and not l.startswith("#"))
         return cls(subsystems, terms, load_senses(opts.senses_file), aliases, persons, in_records, maintainers,
-                   kconfig, load_stopphrases(opts.stopphrases_file), broad, common, umbrella)
+                   kconfig, load_stopphrases(opts.stopphrases_file), broad, load_list(opts.common_words_file), umbrella)

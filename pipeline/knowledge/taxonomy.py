@@ -213,5 +213,10 @@ def load_people(*paths: Path) -> dict[str, str]:
     return aliases
 
 
+def load_list(path: Path) -> frozenset[str]:
+    """The entries of a one-per-line knowledge file: each line's first tab-separated field, comments left out."""
+    return frozenset(l.split("\t", 1)[0].strip() for l in read_lines(path) if l.strip() and not l.startswith("#"))
+
+
 def load_stopphrases(path: Path) -> frozenset[str]:
-    return frozenset(l.strip().lower() for l in read_lines(path) if l.strip() and not l.startswith("#"))
+    return frozenset(entry.lower() for entry in load_list(path))
