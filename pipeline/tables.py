@@ -70,26 +70,31 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def atomic_write_many(files: Mapping[Path, bytes]) -> None:
-    """Write several files as one: all temporary files first, then all renames. Files whose content is
-    already what it should be are not rewritten, only marked as new (their time is what make looks at)."""
-    todo = {}
+    """Write several files as one: all temporary files first, then each file in the given order is
+    renamed into place or, if its content is already right, only marked as new (make looks at its time).
+    Nothing is marked before every earlier file is in place, so the last file (the one make asks for)
+    is new only once the whole set is."""
+    todo: dict[Path, bytes | None] = {}
     for path, data in files.items():
         path = Path(path)
         try:
-            if path.stat().st_size == len(data) and path.read_bytes() == data:
-                os.utime(path)
-                continue
+            same = path.stat().st_size == len(data) and path.read_bytes() == data
         except OSError:
-            pass
-        todo[path] = data
-    written: list[tuple[str, Path]] = []
+            same = False
+        todo[path] = None if same else data
+    written: dict[Path, str] = {}
     try:
         for path, data in todo.items():
-            written.append((_write_temporary(path, data), path))
-        for tmp, path in written:
-            os.replace(tmp, path)
+            if data is not None:
+                written[path] = _write_temporary(path, data)
+        for path in todo:
+            if path in written:
+                os.replace(written[path], path)
+                del written[path]
+            else:
+                os.utime(path)
     except BaseException:
-        for tmp, _ in written:
+        for tmp in written.values():
             _unlink(tmp)
         raise
 

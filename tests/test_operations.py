@@ -43,6 +43,29 @@ def test_operations_written_files_follow_the_umask(tmp_path, umask, mode):
     assert target.stat().st_mode & 0o777 == mode
 
 
+def test_operations_an_interrupted_write_marks_nothing_new_that_make_asks_for(tmp_path, monkeypatch):
+    """make rebuilds when datapackage.json (written last) is older than the inputs: an interruption
+    during the renames must not have marked it, or any file after the interrupted one, as new."""
+    from pipeline.tables import atomic_write_many
+
+    changed, same, marker = tmp_path / "changed.csv", tmp_path / "same.csv", tmp_path / "datapackage.json"
+    for path in (changed, same, marker):
+        path.write_bytes(b"old\n")
+        os.utime(path, (1_000_000, 1_000_000))
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_many({changed: b"new\n", same: b"old\n", marker: b"old\n"})
+    assert [p.stat().st_mtime for p in (changed, same, marker)] == [1_000_000] * 3
+    assert changed.read_bytes() == b"old\n" and _temporaries(tmp_path) == []
+    monkeypatch.undo()
+    atomic_write_many({changed: b"new\n", same: b"old\n", marker: b"old\n"})
+    assert changed.read_bytes() == b"new\n" and all(p.stat().st_mtime > 1_000_000 for p in (changed, same, marker))
+
+
 @pytest.mark.slow
 def test_operations_a_build_writes_tables_readable_by_the_group(tmp_path):
     out = tmp_path / "out"
