@@ -35,6 +35,8 @@ def test_importer_keeps_curated_rows_and_adds_the_networking_entries(imported):
     assert taxonomy["foo9k"].kernel_entry == "FOO9K ETHERNET DRIVER (foo9k)" and taxonomy["foo9k"].category == "driver"
     assert "FOU" in taxonomy["Foo over UDP"].kernel_aliases  # the Kconfig feature, its acronym from the symbol
     assert taxonomy["acme9000"].kernel_entry == "ACME ETHERNET DRIVERS"  # a driver module from its Kconfig symbol
+    assert taxonomy["avf"].kernel_aliases == ["avf", "acmevf"]  # the module its help names, and the symbol's name
+    assert "ice" not in taxonomy  # a three-letter module name that is an English word would match prose
     assert {"WTP", "wtp_sock"} <= set(taxonomy["WTP"].kernel_aliases)  # entry acronym, K: identifier
     assert not any("BAR" in r.kernel_entry or "framebuffer" in r.name.lower() for r in taxonomy.values())
 

@@ -280,6 +280,19 @@ KCONFIG_FEATURE_FILES = re.compile(r"^(net/.*|drivers/net/Kconfig)$")
 # Kconfig files whose tristate symbols are driver modules ("E1000E" → e1000e).
 KCONFIG_DRIVER_FILES = re.compile(r"^drivers/net/(ethernet|wireless)/[^/]+/(?:[^/]+/)?Kconfig$")
 MODULE_SYMBOL_RE = re.compile(r"^[A-Z][A-Z0-9]*\d[A-Z0-9]*$|^[A-Z0-9]{4,}$")
+# The sentence a driver's Kconfig help ends with: "To compile this driver as a module, ... The module will
+# be called gve."
+MODULE_HELP_RE = re.compile(r"\bmodule (?:will be|is) called ([a-z][a-z0-9_-]*[a-z0-9])\b")
+
+
+def modules_of(symbol: records.Symbol, english: frozenset[str]) -> list[str]:
+    """The names of the driver module a tristate symbol builds: as its help text names it, and its own
+    name when that looks like a module's (I40EVF → i40evf, the older name of iavf). A name of three letters
+    is kept when it is no English word: short names match only as written, lower case ("gve", not "ice")."""
+    found = MODULE_HELP_RE.search(symbol.help)
+    names = ([found.group(1)] if found else []) + ([symbol.name.lower()] if MODULE_SYMBOL_RE.match(symbol.name) else [])
+    return [name for name in dict.fromkeys(names)
+            if (len(name) == 3 and name.isalpha() and name not in english) or naming.is_distinctive(name, english)]
 
 
 def kernel_subsystems(recs: Records, english: frozenset[str]) -> tuple[list[KernelSubsystem], dict[str, str]]:
@@ -310,18 +323,25 @@ def kernel_subsystems(recs: Records, english: frozenset[str]) -> tuple[list[Kern
     by_entry = {s.entry: s for s in result}
     for symbol in recs.symbols:
         directory = symbol.path.rsplit("/", 1)[0] + "/"
-        best = max(net_entries, key=lambda e: e.covers(directory + "x.c") or e.covers(directory), default=None)
-        if best is None or not (best.covers(directory + "x.c") or best.covers(directory)):
+        driver = KCONFIG_DRIVER_FILES.match(symbol.path)
+        modules = modules_of(symbol, english) if driver else []
+        # A driver's own files ("r8169*") say whose it is better than its folder ("realtek/") does.
+        places = [directory + m + tail for m in modules for tail in (".c", "/x.c")] + [directory + "x.c", directory]
+        best = max(net_entries, key=lambda e: max(e.covers(place) for place in places), default=None)
+        if best is None or not any(best.covers(place) for place in places):
             continue
         symbol_entry[symbol.name] = best.name
         owner = by_entry.get(best.name)
         if owner is None or symbol.kind != "tristate" or not symbol.prompt or KCONFIG_SKIP_RE.search(symbol.prompt):
             continue
-        if KCONFIG_DRIVER_FILES.match(symbol.path):
-            module = symbol.name.lower()
-            if MODULE_SYMBOL_RE.match(symbol.name) and naming.is_distinctive(module, english):
-                if module not in owner.aliases:
-                    result.append(KernelSubsystem(module, "driver", best.name, [module], [symbol.name], "module"))
+        if driver:
+            named = {a.lower(): sub for sub in result for a in sub.aliases}
+            home = next((named[m] for m in modules if m in named), None)
+            fresh = [m for m in modules if m not in named]
+            if home is not None:
+                home.aliases += fresh  # TIGON3 builds tg3: "tigon3" is another name of tg3
+            elif fresh:
+                result.append(KernelSubsystem(fresh[0], "driver", best.name, fresh, [symbol.name], "module"))
             continue
         if not KCONFIG_FEATURE_FILES.match(symbol.path):
             continue
