@@ -103,7 +103,7 @@ PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "chang
 # Verbs that say who wrote a piece of work: "This work was done by X", "the code was written by X".
 AUTHOR_VERBS = frozenset({"write", "develop", "implement", "contribute", "post", "submit", "send", "author", "create"})
 # "A couple of patches": a quantity of work is that work.
-QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch"})
+QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch", "deal", "amount"})
 # A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
 TALK_NOUNS = frozenset({"talk", "presentation", "keynote"})
 PRONOUNS = frozenset({"he", "she"})
@@ -236,8 +236,10 @@ def verb_kind(verb: Token) -> str | None:
         return "maintains"
     if lemma in PRESENT_VERBS:
         return "presented"
-    if lemma in WORK_VERBS:
-        return "works_on"
+    if lemma in WORK_VERBS or (lemma in ("do", "put") and any(
+            kind == "works_on" and not any(c.dep_ == "det" and c.lower_ in ("that", "this", "such") for c in o.children)
+            for o, kind in zip(objects, object_kinds))):
+        return "works_on"  # "has done a lot of work improving the network stack" (not "do that work")
     if lemma == "be":
         for obj in objects:
             kind = ROLE_NOUNS.get(_lemma(obj))

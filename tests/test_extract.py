@@ -374,6 +374,9 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("Jakub Kicinski wants to drop the XDP support.", None),
     ("Andi Kleen has requested that ipchains not be removed at this time.", ("Andi Kleen", "ipchains", "proposed")),
     ("Florian Westphal has been trying to remove the netfilter hooks.", ("Florian Westphal", "netfilter", "works_on")),
+    ("Johannes Berg did a lot of work within the kernel's mac80211 layer.", ("Johannes Berg", "mac80211", "works_on")),
+    ("Ben Hutchings has put a great deal of work into the SFC driver.", ("Ben Hutchings", "SFC", "works_on")),
+    ("Greg Kroah-Hartman might actually do that work on the XDP side.", None),
 ])
 def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
