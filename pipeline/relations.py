@@ -236,10 +236,14 @@ def verb_kind(verb: Token) -> str | None:
         return "maintains"
     if lemma in PRESENT_VERBS:
         return "presented"
-    if lemma in WORK_VERBS or (lemma in ("do", "put") and any(
-            kind == "works_on" and not any(c.dep_ == "det" and c.lower_ in ("that", "this", "such") for c in o.children)
-            for o, kind in zip(objects, object_kinds))):
-        return "works_on"  # "has done a lot of work improving the network stack" (not "do that work")
+    if lemma in WORK_VERBS:
+        return "works_on"
+    if lemma in MAKE_VERBS:
+        # "has done a lot of work improving the network stack", "made changes to the TCP code", "put out an
+        # RFC on an API based on netlink" (not "do that work", which points elsewhere)
+        made = [kind for obj, kind in zip(objects, object_kinds) if kind and not any(
+            c.dep_ == "det" and c.lower_ in ("that", "this", "such") for c in obj.children)]
+        return "works_on" if "works_on" in made else "proposed" if "proposed" in made else None
     if lemma == "be":
         for obj in objects:
             kind = ROLE_NOUNS.get(_lemma(obj))

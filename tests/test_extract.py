@@ -377,6 +377,9 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("Johannes Berg did a lot of work within the kernel's mac80211 layer.", ("Johannes Berg", "mac80211", "works_on")),
     ("Ben Hutchings has put a great deal of work into the SFC driver.", ("Ben Hutchings", "SFC", "works_on")),
     ("Greg Kroah-Hartman might actually do that work on the XDP side.", None),
+    ("Stanislaw Gruszka made a lot of changes to the iwlegacy network driver.", ("Stanislaw Gruszka", "iwlegacy", "works_on")),
+    ("Dave Thaler recently published an implementation of eBPF for Windows.", ("Dave Thaler", "BPF", "works_on")),
+    ("David Miller made a lot of noise about netfilter.", None),
 ])
 def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
