@@ -60,8 +60,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                     title=None) -> dict:
     """All mentions, keyword candidates, terms and relations of one article from its paragraph Docs. Pure.
 
-    ``kinds``: each paragraph's block kind (p, li, h4, quote, pre); code blocks give no keywords, terms or
-    links, headings start a section. Every paragraph is prose when None. ``title``: the title's Doc, whose
+    ``kinds``: each paragraph's block kind (p, li, h4, quote, pre, row); code blocks give no keywords, terms
+    or links, table rows no keywords, headings start a section. Every paragraph is prose when None. ``title``: the title's Doc, whose
     subsystems say what the article is about.
     """
     kinds = kinds or {}
@@ -93,7 +93,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         for span in subs[p]:
             category = knowledge.subsystems[span.label_].category
             subsystems.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, span.label_, category])
-        if kinds.get(p, "p") != "pre":
+        block = kinds.get(p, "p")
+        if block not in ("pre", "row"):  # code and table cells are not prose: no keywords
             for span in subs[p]:  # a subsystem is a keyword under its one name, however it is written
                 if span.label_ in knowledge.umbrella and span.label_.lower() not in titled:
                     continue  # "the networking stack": true of nearly every networking article
@@ -110,6 +111,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 first_seen.setdefault(phrase, p)
                 if names_term:
                     naming.add(phrase)
+        if block != "pre":
             for start, end, term, kind, definition in find_terms(doc.text):
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
                                      knowledge.by_entry)

@@ -41,7 +41,7 @@ PAGE = """<!DOCTYPE html>
 </div> <!-- ArticleText --></div></body></html>
 """
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-TAGS = {"p": "p", "li": "li", "h4": "h4", "quote": "p", "pre": "pre"}
+TAGS = {"p": "p", "li": "li", "h4": "h4", "quote": "p", "pre": "pre", "row": "tr"}
 
 
 def paragraph_pool() -> list[tuple[str, str]]:
@@ -63,7 +63,11 @@ def make_page(rng: random.Random, pool, article_id: int, words: int = 1000) -> s
         text = "".join(str(rng.randrange(10)) if c.isdigit() else c for c in text)
         tag = TAGS[kind]
         inner = html.escape(text)
-        body.append(f"<ul><li>{inner}</ul>" if tag == "li" else f"<{tag}>{inner}</{tag}>")
+        if tag == "tr":
+            cells = "".join(f"<td>{html.escape(cell)}</td>" for cell in text.split(" | "))
+            body.append(f"<table><tr>{cells}</tr></table>")
+        else:
+            body.append(f"<ul><li>{inner}</ul>" if tag == "li" else f"<{tag}>{inner}</{tag}>")
         count += len(text.split())
     year = rng.randrange(2004, 2026)
     date = f"{rng.choice(MONTHS)} {rng.randrange(1, 29)}, {year}"

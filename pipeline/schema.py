@@ -52,7 +52,7 @@ N_MENTIONS = _c("n_mentions", "integer", "Number of mentions in all articles.", 
 TO_ARTICLES = ((("article_id",), "articles", ("article_id",)),)
 TO_PARAGRAPHS = ((("article_id", "paragraph"), "paragraphs", ("article_id", "paragraph")),)
 
-BLOCK_KINDS = ("p", "li", "h4", "quote", "pre")
+BLOCK_KINDS = ("p", "li", "h4", "quote", "pre", "row")
 
 
 TABLES: dict[str, Table] = {}
@@ -86,7 +86,7 @@ PARAGRAPHS = _register(Table(
     "paragraphs", "One row per block of body text, in reading order.",
     (
         ARTICLE_ID, PARAGRAPH,
-        _c("kind", "string", "Block type: p (paragraph), li (list item), h4 (subheading), quote (quoted mail), pre (code).", True, BLOCK_KINDS),
+        _c("kind", "string", "Block type: p (paragraph), li (list item), h4 (subheading), quote (quoted mail), pre (code), row (a table row, its cells separated by ' | ').", True, BLOCK_KINDS),
         _c("text", "string", "Block text; whitespace normalised (line breaks kept in pre), inline code and link text kept.", True),
     ),
     ("article_id", "paragraph"), TO_ARTICLES,

@@ -155,6 +155,21 @@ def test_extract_keywords_are_lemmatised_noun_phrases_without_people(nlp, resour
     assert "list" not in phrases
 
 
+def test_extract_table_rows_give_mentions_and_no_keywords(nlp, resources):
+    """A table's cells are data, not prose: a name or company in a row is no topic of the article."""
+    blocks = [("p", "Eric Dumazet reworked the TCP pacing code."),
+              ("row", "Developer | Changesets | Employer"), ("row", "Eric Dumazet | 120 | Google"),
+              ("row", "Stanislaw Gruszka | 98 | Red Hat"),
+              ("row", "forwarding with a warm route cache | 1,100,000"), ("row", "forwarding to random destinations | 180,000")]
+    docs = list(enumerate(nlp.pipe([text for _, text in blocks])))
+    result = extract_article(docs, resources, {i: kind for i, (kind, _) in enumerate(blocks)})
+    phrases = {p for p, *_ in result["phrases"]}
+    assert "pacing" in phrases, phrases
+    assert not phrases & {"Developer", "Changesets", "Google", "Red Hat", "changeset", "warm route cache",
+                          "route cache", "random destination"}, phrases
+    assert {(r[0], r[5]) for r in result["persons"]} >= {(2, "Eric Dumazet"), (3, "Stanislaw Gruszka")}
+
+
 def test_keywords_rank_prefers_phrases_specific_to_an_article():
     ranked = rank({
         1: [("networking developer", 3, False, 0), ("port number randomization", 2, True, 2)],

@@ -46,9 +46,9 @@ def test_knowbase_structure_follows_the_page_rules():
         ("li", "Latency under load fell by half."),
         ("li", "Nested detail: the SO_REUSEPORT groups were unchanged."),
         ("li", "Throughput stayed flat."),
-        ("p", "Kernel | Packets/s | Drops"),
-        ("p", "old | 1,000 | 12"),
-        ("p", "new | 1,200 | 3"),
+        ("row", "Kernel | Packets/s | Drops"),
+        ("row", "old | 1,000 | 12"),
+        ("row", "new | 1,200 | 3"),
         ("pre", "tc qdisc replace dev eth0 root fq_codel"),
         ("p", "[Thanks to the organizers for supporting my travel to this event.]"),
     ]
@@ -95,6 +95,22 @@ def test_knowbase_pull_quote_is_not_counted_twice():
     data = (b'---\ntitle: "T"\nurl: "https://lwn.net/Articles/5/"\ndate: "May 9, 2013"\n---\n\n'
             b'[PULL QUOTE:  XDP needs a new hook.  END QUOTE] Some argued that XDP needs a new hook.\n\nThe end.\n')
     assert [b.text for b in read_knowbase(data, "5_T.md").blocks] == ["Some argued that XDP needs a new hook.", "The end."]
+
+
+def test_knowbase_a_table_read_as_a_paragraph_is_still_rows():
+    """Tables whose "---|---" line the conversion lost, or that begin inside a paragraph, reach Markdown
+    as one paragraph of lines: each line is a row, as in the page, never one run-on block of names."""
+    data = (b'---\ntitle: "T"\nurl: "https://lwn.net/Articles/5/"\ndate: "May 9, 2013"\n---\n\n'
+            b'The most active developers were:\n\n'
+            b'> Rob Herring| 186| 3.8%  \n> Ada Lindqvist| 125| 2.5%  \n\n'
+            b'Lines changed by kernel version:\n| Version| Lines\n---|---\n4.15 | 120\n\n'
+            b'|  \n---|---\n\nNetworking | is | not a table on one line.\n')
+    assert [(b.kind, b.text) for b in read_knowbase(data, "5_T.md").blocks] == [
+        ("p", "The most active developers were:"),
+        ("row", "Rob Herring | 186 | 3.8%"), ("row", "Ada Lindqvist | 125 | 2.5%"),
+        ("p", "Lines changed by kernel version:"), ("row", "Version | Lines"), ("row", "4.15 | 120"),
+        ("p", "Networking | is | not a table on one line."),
+    ]
 
 
 def test_parse_stage_takes_pages_and_markdown_together(tmp_path):

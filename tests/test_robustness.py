@@ -56,7 +56,7 @@ def test_robustness_fuzzed_pages_give_an_article_or_a_reason(seed, ops):
         lines = Fragments(schema.PARAGRAPHS, {page.article_id: result["paragraphs_csv"]}, result["paragraphs"])
         rows = lines.rows_of(page.article_id)
         assert isinstance(page, Page) and page.article_id and rows and len(rows) == result["paragraphs"]
-        assert all(r["kind"] in ("p", "li", "h4", "quote", "pre") and r["text"] for r in rows)
+        assert all(r["kind"] in schema.BLOCK_KINDS and r["text"] for r in rows)
 
 
 def test_robustness_oversized_file_is_skipped_unread(tmp_path, monkeypatch):

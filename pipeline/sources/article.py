@@ -20,7 +20,7 @@ ARTICLE_URL_RE = re.compile(r"^(?:https?://(?:www\.)?lwn\.net)?/Articles/(?P<id>
 # "This article was contributed by NAME" (guest articles; some say only "Contributed by NAME"), with or without
 # a date before it.
 CONTRIBUTED_RE = re.compile(r"^(?:.*?\d{4}\s+)?(?:This article was )?contributed by\s+(?P<author>.+?)\s*$", re.I | re.S)
-BLOCK_KINDS = ("p", "li", "h4", "quote", "pre")
+BLOCK_KINDS = ("p", "li", "h4", "quote", "pre", "row")
 
 
 @dataclass

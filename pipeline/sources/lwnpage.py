@@ -247,7 +247,9 @@ def body_blocks(body: Tag) -> list[Block]:
         block = name in sel.BLOCK_KIND or name in sel.CONTAINER_TAGS or _is_quote(node)
         if block:
             flush()
-            if kind in ("pre", "quote") and name != "pre":
+            if name == "tr":
+                child_kind = "row"  # a table row, even one in quoted text
+            elif kind in ("pre", "quote") and name != "pre":
                 child_kind = kind
             elif _is_quote(node):
                 child_kind = "quote"

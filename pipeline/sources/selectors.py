@@ -33,7 +33,7 @@ BOILERPLATE_RE = re.compile(
 # Block-level elements and the paragraph kind each yields.
 BLOCK_KIND = {
     "p": "p", "li": "li", "dd": "p", "dt": "p", "h1": "h4", "h2": "h4", "h3": "h4", "h4": "h4",
-    "h5": "h4", "h6": "h4", "pre": "pre", "blockquote": "quote", "tr": "p", "caption": "p",
+    "h5": "h4", "h6": "h4", "pre": "pre", "blockquote": "quote", "tr": "row", "caption": "p",
 }
 QUOTE_CLASSES = ("BigQuote",)
 CONTAINER_TAGS = {"div", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "center", "section", "article", "details"}
