@@ -102,6 +102,9 @@ CODE_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "code",
 PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "change", "rfc"})
 # Verbs that say who wrote a piece of work: "This work was done by X", "the code was written by X".
 AUTHOR_VERBS = frozenset({"write", "develop", "implement", "contribute", "post", "submit", "send", "author", "create"})
+# What asking for it asks to be told, not to have: "asked for more details of how it should work".
+INFORMATION_NOUNS = frozenset({"detail", "information", "clarification", "explanation", "example", "comment",
+                               "feedback", "input", "opinion", "data", "number", "benchmark", "evidence", "review"})
 # "A couple of patches": a quantity of work is that work.
 QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch", "deal", "amount"})
 # A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
@@ -226,10 +229,13 @@ def verb_kind(verb: Token) -> str | None:
     object_kinds = [artifact_kind(o) for o in objects]
     if "presented" in object_kinds and lemma not in SAY_VERBS:
         return "presented"  # "gave a talk on", "followed with a talk on", "ran a session on"
+    if lemma in SAY_VERBS and _says(verb):
+        return None  # "X explained that BPF disables preemption", "He added that GCC uses it": a remark
     if lemma in ("post", "send", "submit") or (lemma in PROPOSE_VERBS and lemma not in SAY_VERBS):
         return "proposed"
-    if lemma in ("ask", "argue") and any(c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i for c in children):
-        return "proposed"  # "asked for", "argued for" (not "For example, X asked about ...")
+    if lemma in ("ask", "argue") and any(c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i and not any(
+            o.dep_ == "pobj" and _lemma(o) in INFORMATION_NOUNS for o in c.children) for c in children):
+        return "proposed"  # "asked for", "argued for" (not "For example, X asked about ...", "asked for details")
     if lemma in SUMMARY_VERBS:
         return None
     if lemma in MAINTAIN_VERBS and lemma != "take":
@@ -251,6 +257,15 @@ def verb_kind(verb: Token) -> str | None:
                 return kind
         return None
     return None
+
+
+def _says(verb: Token) -> bool:
+    """A verb of saying used to say something: with a clause and no object ("explained that ...", "added
+    that ...", not "added the ath10k driver, while ...") or as the aside "As X explained, ..."."""
+    children = list(verb.children)
+    clause = any(c.dep_ == "ccomp" and (c.i < verb.i or any(m.dep_ == "mark" for m in c.children)) for c in children)
+    return (clause and not any(c.dep_ == "dobj" for c in children)) or (
+        verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
 
 
 def _without_relative_clauses(token: Token) -> set[int]:
@@ -288,6 +303,9 @@ def _verb_scope(verb: Token, actors: set[int]) -> set[int]:
             continue  # "The series has no driver; X maintains a repository": a clause of its own before the verb
         if child.dep_ in CLAUSE_DEPS and child.dep_ != "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
             continue  # "..., while the BPF session ran late": another clause
+        if child.dep_ == "conj" and child.i - 1 in actors and getattr(
+                _misparsed_subject_of(child.doc[child.i - 1]), "i", None) == child.i:
+            continue  # "X removed A and Y did work on B": what Y did
         tokens |= _without_relative_clauses(child)
     if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
         noun = verb.head
@@ -295,6 +313,16 @@ def _verb_scope(verb: Token, actors: set[int]) -> set[int]:
             noun = noun.head.head
         tokens |= {t.i for t in noun.subtree} - {t.i for t in verb.subtree}
     return tokens
+
+
+def _misparsed_subject_of(person: Token) -> Token | None:
+    """"X removed A and Y did a lot of work on B": the parser often joins Y to A and "did" to "removed",
+    leaving "did" without a subject; Y, right before it, is its subject."""
+    after = person.doc[person.i + 1] if person.i + 1 < len(person.doc) else None
+    if person.dep_ == "conj" and after is not None and after.pos_ in ("VERB", "AUX") and after.dep_ == "conj" \
+            and not any(c.dep_ in SUBJECT_DEPS for c in after.children):
+        return after
+    return None
 
 
 def _takes_out(clause: Token) -> bool:
@@ -383,6 +411,8 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         found.append((ROLE_NOUNS[_lemma(head)], {t.i for t in head.subtree} - {t.i for t in first.subtree}))
     if first.dep_ in ("compound",) and ROLE_NOUNS.get(_lemma(head)):
         found.append((ROLE_NOUNS[_lemma(head)], {t.i for t in head.subtree}))  # "BPF maintainer Alexei"
+    if (verb := _misparsed_subject_of(actor)) is not None and (kind := verb_kind(verb)):
+        found.append((kind, _verb_scope(verb, actors)))
     first = _descriptor(first)
     head = first.head
     if first.dep_ in SUBJECT_DEPS:

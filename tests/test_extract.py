@@ -395,10 +395,21 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("Stanislaw Gruszka made a lot of changes to the iwlegacy network driver.", ("Stanislaw Gruszka", "iwlegacy", "works_on")),
     ("Dave Thaler recently published an implementation of eBPF for Windows.", ("Dave Thaler", "BPF", "works_on")),
     ("David Miller made a lot of noise about netfilter.", None),
+    ("In the discussion, Alexei Starovoitov explained that, initially, BPF would simply exit the program.", None),
+    ("He noted that these macros are ABI; Jiri Slaby added that the BPF code uses the version code.", None),
+    ("LSM maintainer Paul Moore asked for more details of how the BPF maintainers wanted it to work.", None),
+    ("Alexei Starovoitov explained the BPF verifier.", ("Alexei Starovoitov", "BPF verifier", "presented")),
 ])
 def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
     assert (link in links) if link else not links, links
+
+
+def test_extract_a_second_subject_the_parser_joined_to_the_first_object(nlp, resources):
+    """"X removed A and Y did work on B": the parser reads Y as a second object and "did" as X's."""
+    text = "Mike Rapoport removed the unloved unicore32 architecture and Edward Cree did a lot of work on the SFC driver."
+    links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
+    assert ("Edward Cree", "SFC", "works_on") in links and not {l for l in links if l[0] == "Mike Rapoport"}, links
 
 
 def _sections(nlp, resources, blocks):
