@@ -868,6 +868,7 @@ def _dominates(speaker: tuple[str, ...], people_by_par: dict[int, list[tuple[Spa
 def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> list[Link]:
     """One reading of the article, the section state kept in ``state``."""
     links: list[Link] = []
+    last_sentence, last_kind = None, None
     for p, kind, doc in paragraphs:
         if kind == "h4":
             state.reset([span.label_ for span in subs_by_par.get(p, [])])
@@ -876,6 +877,11 @@ def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> lis
             continue
         if not (kind == "li" and not people_by_par.get(p)):
             state.new_paragraph(bool(people_by_par.get(p)))  # an item naming nobody continues what led to it
+        elif last_kind != "li" and state.agent and state.agent[2] != last_sentence:
+            # a list goes on from the sentence that leads to it: "By the time Linus released 4.8-rc1, ...
+            # changesets had been merged. Interesting changes include:" lists no work of his
+            state.agent, state.agent_nouns = None, frozenset()
+        last_kind = kind
         if kind == "quote":
             state.speaker = state.artifact = None  # quoted mail is its writer's words, not the talk's
         for s, sent in enumerate(doc.sents):
@@ -884,4 +890,5 @@ def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> lis
             links += sentence_links(sent, p, s, people, subs, state)
             named = list(dict.fromkeys(span.label_ for span in subs if span.label_ not in state.broad))
             state.previous = (named, (p, s)) if named else None
+            last_sentence = (p, s)
     return list(dict.fromkeys(links))

@@ -429,6 +429,21 @@ def test_relations_one_speakers_talk_goes_on_across_its_headings(nlp, resources)
     assert ("Stephen Hemminger", "random early detection", "presented") in links, links
 
 
+def test_relations_a_list_goes_on_from_the_sentence_that_leads_to_it(nlp, resources):
+    merged = _sections(nlp, resources, [
+        ("p", "By the time Linus Torvalds released 4.8-rc1, 11,618 changesets had been merged. "
+              "Some of the more interesting changes include:"),
+        ("li", "The new software RDMA over Ethernet driver allows remote DMA over the network stack."),
+        ("li", "The new veth driver supports XDP."),
+    ])
+    assert not {link for link in merged if link[0] == "Linus Torvalds"}, merged
+    own = _sections(nlp, resources, [
+        ("p", "Meanwhile, the code is being cleaned up. Eric Dumazet has been working on the network stack, adding:"),
+        ("li", "The veth driver now supports XDP."),
+    ])
+    assert ("Eric Dumazet", "XDP", "works_on") in own, own
+
+
 def test_relations_the_authors_of_a_paper_present_what_they_are_quoted_on(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "A new paper from Julia Lawall and Omar Lind provides some understanding of bufferbloat."),
