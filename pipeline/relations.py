@@ -287,8 +287,8 @@ def _verb_scope(verb: Token, actors: set[int]) -> set[int]:
     a subject of their own ("..., while the BPF session ran late"), except what a proposal proposes
     ("X suggested that Open vSwitch could add a classifier"). A relative clause's verb acts on the noun
     phrase it describes ("TCP retransmission on lossy links, which X has been chasing"). A negated verb acts
-    on nothing ("X did not work on Y"), nor does what the subject means to avoid ("to avoid trouble for Y")
-    or proposes to take out ("X proposed dropping the XDP support")."""
+    on nothing ("X did not work on Y"), nor does what the subject means to avoid ("to avoid trouble for Y"),
+    proposes to take out ("X proposed dropping the XDP support") or does without."""
     if any(c.dep_ == "neg" for c in verb.children):
         return set()
     tokens = set()
@@ -312,7 +312,8 @@ def _verb_scope(verb: Token, actors: set[int]) -> set[int]:
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
         tokens |= {t.i for t in noun.subtree} - {t.i for t in verb.subtree}
-    return tokens
+    # what is done without something is not done to it: "moved into user space without involving BPF"
+    return tokens - {t.i for w in verb.subtree if w.dep_ == "prep" and w.lower_ == "without" for t in w.subtree}
 
 
 def _misparsed_subject_of(person: Token) -> Token | None:
