@@ -98,6 +98,8 @@ ARTIFACT_NOUNS = {
 # Pieces of work that are code: what "the change", "this work" may stand for when the article names its subject.
 CODE_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "code", "work", "implementation", "rewrite",
                         "prototype", "change", "driver", "module", "release", "proposal", "rfc"})
+# Pieces of work that are code: whoever posts one has written it.
+CODE_PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set"})
 # Pieces of work that are changes to the kernel: what comes new with them is theirs.
 PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "change", "rfc"})
 # Verbs that say who wrote a piece of work: "This work was done by X", "the code was written by X".
@@ -661,7 +663,17 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             first = _first_conjunct(next(span.root for span, n in people if n == subjects[0]))
             group = [n for span, n in people if _first_conjunct(span.root).i == first.i] or subjects[:1]
         state.last, state.last_at = list(dict.fromkeys(group)), (p, s)
-    return links
+    return links + _patch_work(links, state)
+
+
+def _patch_work(links: list[Link], state: Discourse) -> list[Link]:
+    """Who posts a patch for something has written code for it: the proposals a patch set makes (where it
+    is introduced, and in the sentences about it) are its authors' work as well."""
+    if not state.artifact or state.artifact[2] not in CODE_PATCH_NOUNS:
+        return []
+    owners, _, _, where = state.artifact
+    return [Link(link.person, link.subsystem, "works_on", link.person_at, link.subsystem_at) for link in links
+            if link.kind == "proposed" and link.person in owners and link.person_at == where]
 
 
 def _names_a_subsystem(noun: Token, subsystems: list[Span], broad: frozenset[str]) -> bool:

@@ -406,6 +406,13 @@ def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link
     assert (link in links) if link else not links, links
 
 
+def test_extract_a_patch_is_its_authors_work_a_suggestion_is_not(nlp, resources):
+    posted = {tuple(r[2:5]) for r in _article(nlp, resources, "Eric Dumazet posted a patch set adding BQL support.")["relations"]}
+    assert posted == {("Eric Dumazet", "BQL", "proposed"), ("Eric Dumazet", "BQL", "works_on")}
+    said = {tuple(r[2:5]) for r in _article(nlp, resources, "Tom Herbert suggested that the limit could be tied to BQL.")["relations"]}
+    assert said == {("Tom Herbert", "BQL", "proposed")}
+
+
 def test_extract_a_second_subject_the_parser_joined_to_the_first_object(nlp, resources):
     """"X removed A and Y did work on B": the parser reads Y as a second object and "did" as X's."""
     text = "Mike Rapoport removed the unloved unicore32 architecture and Edward Cree did a lot of work on the SFC driver."
