@@ -107,6 +107,11 @@ AUTHOR_VERBS = frozenset({"write", "develop", "implement", "contribute", "post",
 # What asking for it asks to be told, not to have: "asked for more details of how it should work".
 INFORMATION_NOUNS = frozenset({"detail", "information", "clarification", "explanation", "example", "comment",
                                "feedback", "input", "opinion", "data", "number", "benchmark", "evidence", "review"})
+# Phrasal verbs that mean something else than their verb: to show up is to attend, not to present.
+OTHER_SENSES = frozenset({("show", "up"), ("give", "up"), ("turn", "up")})
+# What someone says or thinks, not what they made: "Garrett's example", "his NACK", "his vision for BPF".
+VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "ack", "comment", "reaction",
+                        "view", "opinion", "understanding", "vision", "complaint", "point", "worry", "suspicion"})
 # "A couple of patches": a quantity of work is that work.
 QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch", "deal", "amount"})
 # A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
@@ -226,6 +231,8 @@ def verb_kind(verb: Token) -> str | None:
     """The kind of link a verb (with its particles and objects) makes for its subject; None for saying."""
     lemma = _lemma(verb)
     children = list(verb.children)
+    if any(c.dep_ == "prt" and (lemma, c.lower_) in OTHER_SENSES for c in children):
+        return None  # "showed up at a netfilter conference", "gave up on the driver"
     objects = [c for c in children if c.dep_ in ("dobj", "attr")] + [
         g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     object_kinds = [artifact_kind(o) for o in objects]
@@ -485,7 +492,7 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         kind = artifact_kind(owned) or ROLE_NOUNS.get(_lemma(owned))
         if kind:
             found.append((kind, _noun_scope(owned)))
-        elif head.pos_ in ("NOUN", "PROPN"):
+        elif head.pos_ in ("NOUN", "PROPN") and _lemma(head) not in VIEW_NOUNS:
             found.append(("works_on", _noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
     return found
 

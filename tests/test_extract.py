@@ -400,6 +400,9 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("LSM maintainer Paul Moore asked for more details of how the BPF maintainers wanted it to work.", None),
     ("Alexei Starovoitov explained the BPF verifier.", ("Alexei Starovoitov", "BPF verifier", "presented")),
     ("Song Liu suggested that the uprobe code could be moved into user space without involving BPF.", None),
+    ("Garrett's example showed how little is needed to turn on Bluetooth.", None),
+    ("Years ago, Alexei Starovoitov showed up at a netfilter conference promoting his ideas.", None),
+    ("Tom Herbert's RPS patches steer packets to other CPUs.", ("Tom Herbert", "RPS", "works_on")),
 ])
 def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
