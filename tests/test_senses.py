@@ -52,6 +52,9 @@ TRAPS = [
      "Zero-copy transmit", True),
     ("Big TCP streams keep the interrupt rate low on a gigabit link.", "BIG TCP", "Big TCP", False),
     ("BIG TCP raises the size of a GSO packet beyond 64KB on IPv6.", "BIG TCP", "BIG TCP", True),
+    ("Like the packet schedulers of the network stack, the completely fair queueing (CFQ) I/O scheduler shares bandwidth.", "fair queueing", "fair queueing", False),
+    ("The fq qdisc brings fair queueing to every flow.", "fair queueing", "fair queueing", True),
+    ("The driver supports RDMA over Converged Ethernet.", "Ethernet", "Ethernet", False),
 ]
 
 
