@@ -40,7 +40,7 @@ DATA        := $(wildcard pipeline/knowledge/data/*.tsv pipeline/knowledge/data/
 
 KNOWBASE   ?=
 
-.PHONY: all test eval eval-real eval-holdout bench bench-real fetch report clean distclean help strict
+.PHONY: all test eval eval-real eval-holdout eval-links bench bench-real fetch report clean distclean help strict
 all: $(P)/datapackage.json $(if $(STRICT),strict) ## build every table in $(PROCESSED) from $(RAW)
 
 $(INSTALLED): pyproject.toml requirements/constraints.txt requirements/model.txt
@@ -78,6 +78,9 @@ eval-real: $(INSTALLED) ## precision and recall on real articles: dev/ labels ag
 
 eval-holdout: $(INSTALLED) ## the same on the held-out labels (dev/holdout/): a check, never a target to tune to
 	$(PY) -m pipeline.realeval --knowbase "$(KNOWBASE)" --work build/eval-real --jobs $(JOBS) --holdout --no-topics
+
+eval-links: $(INSTALLED) ## precision of the links of a whole-knowbase run, against readers' verdicts (dev/links/)
+	$(PY) -m pipeline.realeval --knowbase "$(KNOWBASE)" --work build/eval-real --jobs $(JOBS) --judged
 
 bench: $(INSTALLED) ## speed and memory on a synthetic corpus of BENCH_N pages
 	$(PY) -m pipeline.bench --n $(BENCH_N) --jobs $(JOBS) --sizes $(BENCH_SIZES)

@@ -28,6 +28,7 @@ from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 DEV_DIR = config.PROJECT_DIR / "dev"
 DEV_IDS = DEV_DIR / "articles.txt"
 DEV_GOLD = DEV_DIR / "gold"
+JUDGED_LINKS = DEV_DIR / "links" / "judged.tsv"
 HOLDOUT_IDS = DEV_DIR / "holdout" / "articles.txt"  # labelled blind, for a check at the end of a session
 HOLDOUT_GOLD = DEV_DIR / "holdout" / "gold"
 INDEX_TOPICS = DEV_DIR / "index_topics.tsv"
@@ -316,6 +317,28 @@ def report_topics(folder: Path, out: Path, mapping: dict[str, list[str]], names:
     return lines + misses
 
 
+def judged_links_report(out: Path, judged_path: Path | None = None) -> list[str]:
+    """Precision over the links of a whole-knowbase run in ``out`` that readers judged (dev/links/judged.tsv):
+    of the judged links the run still makes, how many the readers found stated (right, or the pair right
+    with another kind). Links the run makes that nobody judged are counted, not scored."""
+    judged_path = judged_path or JUDGED_LINKS
+    lines = [line for line in judged_path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    judged = {(int(r["article_id"]), r["person"], r["subsystem"], r["relation"]): r["verdict"]
+              for r in csv.DictReader(lines, delimiter="\t")}
+    with open(out / "person_subsystem.csv", newline="", encoding="utf-8") as handle:
+        made = {(int(r["article_id"]), r["person"], r["subsystem"], r["relation"]) for r in csv.DictReader(handle)}
+    counts = defaultdict(int)
+    for link, verdict in judged.items():
+        counts[(verdict, link in made)] += 1
+    kept = sum(n for (_, present), n in counts.items() if present)
+    right, kind, wrong = (counts[(v, True)] for v in ("right", "kind", "wrong"))
+    share = (lambda n: f"{n / kept:.3f}" if kept else "n/a")
+    return [f"judged links: {len(judged)} judged, {kept} still made: right {right}, kind {kind}, wrong {wrong}; "
+            f"precision {share(right + kind)} (pair), {share(right)} (pair and kind)",
+            f"no longer made: {counts[('wrong', False)]} judged wrong, {counts[('right', False)] + counts[('kind', False)]}"
+            f" judged right; links made that nobody judged: {len({l for l in made if l[0] not in RESERVED} - set(judged))}"]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.realeval", description=__doc__.split("\n")[0])
     parser.add_argument("--knowbase", default="", help="a checkout of HAOYZ886/LWN-Kernel-Knowbase (or its Kernel folder)")
@@ -325,6 +348,9 @@ def main(argv=None) -> int:
     parser.add_argument("--no-topics", action="store_true", help="skip the run over all networking articles")
     parser.add_argument("--holdout", action="store_true",
                         help="score the held-out articles (dev/holdout/) instead of the dev set; never tune to them")
+    parser.add_argument("--judged", action="store_true",
+                        help="instead, run over the whole knowbase (but the reserved articles) and score its links "
+                             "against the readers' verdicts in dev/links/judged.tsv")
     args = parser.parse_args(argv)
     folder = knowbase_articles(Path(args.knowbase)) if args.knowbase else None
     if folder is None:
@@ -333,6 +359,11 @@ def main(argv=None) -> int:
         return 0
     work = Path(args.work)
     available = files_by_id(folder)
+    if args.judged:
+        stage([path for article_id, path in sorted(available.items()) if article_id not in RESERVED], work / "all" / "raw")
+        run_pipeline(work / "all" / "raw", work / "all" / "out", args.jobs)
+        print("\n".join(judged_links_report(work / "all" / "out")))
+        return 0
     ids_file, gold_dir, name = (HOLDOUT_IDS, HOLDOUT_GOLD, "holdout") if args.holdout else (DEV_IDS, DEV_GOLD, "dev")
     ids = dev_ids(ids_file)
     reserved = sorted(set(ids) & RESERVED)

@@ -8,9 +8,10 @@ import pytest
 
 from conftest import PROJECT
 from pipeline import config
+from pipeline.relations import KINDS
 from pipeline.realeval import (
-    DEV_GOLD, HOLDOUT_GOLD, HOLDOUT_IDS, RESERVED, Found, Names, dev_ids, index_topic_subsystems, networking_topics,
-    score_article, score_items,
+    DEV_GOLD, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_LINKS, RESERVED, Found, Names, dev_ids, index_topic_subsystems,
+    judged_links_report, networking_topics, score_article, score_items,
 )
 
 
@@ -91,3 +92,31 @@ def test_realeval_names_compare_without_accents_case_or_middle_initials():
     assert person_key("Gustavo A. R. Silva") == person_key("Gustavo Silva")
     assert person_key("Toke Høiland-Jørgensen") == person_key("Toke Hoiland-Jorgensen")
     assert person_key("Jamal Hadi Salim") != person_key("Jamal Salim")
+
+
+def test_realeval_judged_links_are_verdicts_on_articles_nobody_tunes_to():
+    rows = [line.split("\t") for line in JUDGED_LINKS.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")][1:]
+    assert len(rows) >= 100 and all(len(r) == 8 for r in rows)
+    assert {r[5] for r in rows} <= {"right", "kind", "wrong"} and {r[4] for r in rows} <= set(KINDS)
+    ids = {int(r[1]) for r in rows}
+    assert not ids & (RESERVED | set(dev_ids()) | set(dev_ids(HOLDOUT_IDS)))
+
+
+def test_realeval_judged_links_score_what_a_run_still_makes(tmp_path):
+    judged = tmp_path / "judged.tsv"
+    judged.write_text("# verdicts\nsample\tarticle_id\tperson\tsubsystem\trelation\tverdict\tbetter_kind\treason\n"
+                      "A\t1\tAda Lindqvist\tTCP\tworks_on\tright\t\t\n"
+                      "A\t1\tBen Okafor\tTCP\tpresented\tkind\tproposed\t\n"
+                      "A\t2\tBen Okafor\tXDP\tproposed\twrong\t\tonly commented\n"
+                      "A\t2\tAda Lindqvist\tBPF\tproposed\twrong\t\tin passing\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "person_subsystem.csv").write_text(
+        "article_id,paragraph,sentence,person,subsystem,relation,person_paragraph,person_sentence,evidence\n"
+        "1,0,0,Ada Lindqvist,TCP,works_on,,,x\n1,0,0,Ben Okafor,TCP,presented,,,x\n"
+        "2,0,0,Ben Okafor,XDP,proposed,,,x\n3,0,0,Ada Lindqvist,NAPI,works_on,,,x\n", encoding="utf-8")
+    first, second = judged_links_report(out, judged)
+    assert first == ("judged links: 4 judged, 3 still made: right 1, kind 1, wrong 1; "
+                     "precision 0.667 (pair), 0.333 (pair and kind)")
+    assert second == "no longer made: 1 judged wrong, 0 judged right; links made that nobody judged: 1"
