@@ -287,7 +287,10 @@ def _without_relative_clauses(token: Token) -> set[int]:
 
 
 def _has_own_subject(clause: Token, actors: set[int]) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS and (c.i in actors or c.lower_ in PRONOUNS | PLURAL_PRONOUNS | {"we", "i"})
+    """A clause whose subject is a person, a pronoun, or a list naming a person ("the unicore32 architecture
+    and Edward Cree did ...", as the parser may read "X removed A and Y did B")."""
+    return any(c.dep_ in SUBJECT_DEPS and (c.i in actors or c.lower_ in PRONOUNS | PLURAL_PRONOUNS | {"we", "i"}
+                                           or any(j.i in actors for j in c.conjuncts))
                for c in clause.children)
 
 

@@ -392,12 +392,12 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("Johannes Berg did a lot of work within the kernel's mac80211 layer.", ("Johannes Berg", "mac80211", "works_on")),
     ("Ben Hutchings has put a great deal of work into the SFC driver.", ("Ben Hutchings", "SFC", "works_on")),
     ("Greg Kroah-Hartman might actually do that work on the XDP side.", None),
-    ("Stanislaw Gruszka made a lot of changes to the iwlegacy network driver.", ("Stanislaw Gruszka", "iwlegacy", "works_on")),
-    ("Dave Thaler recently published an implementation of eBPF for Windows.", ("Dave Thaler", "BPF", "works_on")),
+    ("Stanislaw Gruszka made many changes to the iwlegacy driver.", ("Stanislaw Gruszka", "iwlegacy", "works_on")),
+    ("Dave Thaler published an eBPF implementation for Windows.", ("Dave Thaler", "BPF", "works_on")),
     ("David Miller made a lot of noise about netfilter.", None),
-    ("In the discussion, Alexei Starovoitov explained that, initially, BPF would simply exit the program.", None),
+    ("During the discussion, Alexei Starovoitov explained that BPF once simply exited the program.", None),
     ("He noted that these macros are ABI; Jiri Slaby added that the BPF code uses the version code.", None),
-    ("LSM maintainer Paul Moore asked for more details of how the BPF maintainers wanted it to work.", None),
+    ("Paul Moore asked for more details on how the BPF developers would like it done.", None),
     ("Alexei Starovoitov explained the BPF verifier.", ("Alexei Starovoitov", "BPF verifier", "presented")),
     ("Song Liu suggested that the uprobe code could be moved into user space without involving BPF.", None),
     ("Garrett's example showed how little is needed to turn on Bluetooth.", None),
@@ -418,9 +418,18 @@ def test_extract_a_patch_is_its_authors_work_a_suggestion_is_not(nlp, resources)
 
 def test_extract_a_second_subject_the_parser_joined_to_the_first_object(nlp, resources):
     """"X removed A and Y did work on B": the parser reads Y as a second object and "did" as X's."""
-    text = "Mike Rapoport removed the unloved unicore32 architecture and Edward Cree did a lot of work on the SFC driver."
+    text = "Mike Rapoport removed the unicore32 architecture and Edward Cree did a lot of work on the SFC driver."
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
     assert ("Edward Cree", "SFC", "works_on") in links and not {l for l in links if l[0] == "Mike Rapoport"}, links
+    # in a longer paragraph the parser may read "the architecture and Edward Cree" as the subject of "did"
+    from spacy.tokens import Doc
+    from pipeline.relations import _verb_scope
+
+    words = ["Mike", "Rapoport", "removed", "the", "architecture", "and", "Edward", "Cree", "did", "work", "on", "SFC", "."]
+    heads = [1, 2, 2, 4, 8, 4, 7, 4, 2, 8, 8, 10, 2]
+    deps = ["compound", "nsubj", "ROOT", "det", "nsubj", "cc", "compound", "conj", "ccomp", "dobj", "prep", "pobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert not _verb_scope(doc[2], {0, 1, 6, 7}) & {8, 9, 10, 11}  # what Cree did is not Rapoport's
 
 
 def _sections(nlp, resources, blocks):
