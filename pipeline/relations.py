@@ -62,6 +62,8 @@ SAY_VERBS = frozenset({
     "conclude", "state", "tell", "add", "recall", "acknowledge", "explain", "summarize", "summarise", "quip",
     "joke", "express", "raise", "wish", "expect",
 })
+# Verbs of answering: what a speaker answers is what the question was about, not the talk.
+ANSWER_VERBS = frozenset({"answer", "reply", "respond"})
 # Verbs that quote what a section's speaker says (not "asked", "pointed out": the audience's part).
 SPEAKER_VERBS = frozenset({"say", "claim", "explain", "report", "describe"})
 # Verbs that say what a change gave the kernel: "the sk_buff structure gains a namespace field".
@@ -615,9 +617,14 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             state.speaker = None  # someone else speaks now
         talking = [n for n in names if n in state.talkers]
         # a speaker's own words: "X said ...", "Part of that solution, according to X and Y, is CoDel"
-        if talking and (_according_to(token) or (token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SAY_VERBS)):
+        if talking and (_according_to(token) or (token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SAY_VERBS
+                                                  and _lemma(token.head) not in ANSWER_VERBS)):
+            # not what another person's clause holds: "B asked if it would be zero-copy; X said that it would"
+            asked = {t.i for span, other in people if other not in names and span.root.dep_ in SUBJECT_DEPS
+                     for t in span.root.head.subtree} - {t.i for t in token.head.subtree}
             for sub in filter(_topic_of, subsystems):
-                if not any(sub.root.i in {t.i for t in span.root.subtree} for span, other in people if other not in names):
+                if sub.root.i not in asked and not any(
+                        sub.root.i in {t.i for t in span.root.subtree} for span, other in people if other not in names):
                     links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]
                     stated = True
         if token.dep_ == "poss" and _possesses_talk(token):  # "as related in his Plumbers talk"

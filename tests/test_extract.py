@@ -464,6 +464,14 @@ def test_relations_a_list_goes_on_from_the_sentence_that_leads_to_it(nlp, resour
     assert ("Eric Dumazet", "XDP", "works_on") in own, own
 
 
+def test_relations_a_speaker_presents_what_they_say_not_what_they_answer(nlp, resources):
+    talk = [("p", "Tal Zussman gave a talk about page-cache policies written as BPF programs.")]
+    said = _sections(nlp, resources, talk + [("p", "The policy state lives in BPF maps, Zussman said.")])
+    answered = _sections(nlp, resources, talk + [("p", "Zussman answered that the BPF maps would persist.")])
+    assert ("Tal Zussman", "BPF maps", "presented") in said, said
+    assert ("Tal Zussman", "BPF maps", "presented") not in answered, answered
+
+
 def test_relations_the_authors_of_a_paper_present_what_they_are_quoted_on(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "A new paper from Julia Lawall and Omar Lind provides some understanding of bufferbloat."),
