@@ -42,6 +42,9 @@ VAGUE_MODIFIERS = frozenset({
     "proper", "separate", "actual", "possible", "necessary", "available", "common", "open", "free",
     "minimal", "complete", "overall", "ordinary", "classic", "subsequent", "longstanding", "long-standing",
     "near-optimal", "multi-pronged", "well-known", "so-called", "real-world", "numerous", "countless",
+    "arbitrary", "needed", "normal", "meaningful", "loaded", "misbehaving", "given", "corresponding", "relevant",
+    "appropriate", "potential", "desired", "affected", "resulting", "required", "reasonable", "suitable",
+    "couple", "handful", "bunch", "lot",
 })
 _DROP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "CCONJ", "ADP", "PART", "SPACE", "X", "INTJ", "ADV", "VERB", "AUX"})
 MAX_WORDS = 3
