@@ -61,8 +61,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     """All mentions, keyword candidates, terms and relations of one article from its paragraph Docs. Pure.
 
     ``kinds``: each paragraph's block kind (p, li, h4, quote, pre, row); code blocks give no keywords, terms
-    or links, table rows no keywords, headings start a section. Every paragraph is prose when None. ``title``: the title's Doc, whose
-    subsystems say what the article is about.
+    or links, table rows no keywords, headings start a section. Every paragraph is prose when None.
+    ``title``: the title's Doc, whose subsystems say what the article is about.
     """
     kinds = kinds or {}
     knowledge = res.knowledge

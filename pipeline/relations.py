@@ -100,7 +100,7 @@ ARTIFACT_NOUNS = {
 # Pieces of work that are code: what "the change", "this work" may stand for when the article names its subject.
 CODE_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "code", "work", "implementation", "rewrite",
                         "prototype", "change", "driver", "module", "release", "proposal", "rfc"})
-# Pieces of work that are code: whoever posts one has written it.
+# Pieces of work that are patches: whoever posts one has written its code.
 CODE_PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set"})
 # Pieces of work that are changes to the kernel: what comes new with them is theirs.
 PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "change", "rfc"})
