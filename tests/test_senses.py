@@ -55,6 +55,8 @@ TRAPS = [
     ("Like the packet schedulers of the network stack, the completely fair queueing (CFQ) I/O scheduler shares bandwidth.", "fair queueing", "fair queueing", False),
     ("The fq qdisc brings fair queueing to every flow.", "fair queueing", "fair queueing", True),
     ("The driver supports RDMA over Converged Ethernet.", "Ethernet", "Ethernet", False),
+    ("Alexander Klimov converted thousands of HTTP links to HTTPS.", "HTTP", "HTTP", False),
+    ("QUIC was designed to carry HTTP/3 over UDP.", "HTTP", "HTTP/3", True),
 ]
 
 
