@@ -164,6 +164,7 @@ class Discourse:
     # unknown, and the links it would make are dropped
     owners: list[frozenset[str]] = field(default_factory=list)  # each group the article says owns a piece of work
     unnamed: list[Link] = field(default_factory=list)  # links to the subject, kept until the owners are known
+    recurring: frozenset[str] = frozenset()  # subsystems the article names in more than one paragraph
 
     def subject_links(self) -> list[Link]:
         """The held-back links to the subject, if one group owns every piece of work in the article."""
@@ -623,7 +624,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             asked = {t.i for span, other in people if other not in names and span.root.dep_ in SUBJECT_DEPS
                      for t in span.root.head.subtree} - {t.i for t in token.head.subtree}
             for sub in filter(_topic_of, subsystems):
-                if sub.root.i not in asked and not any(
+                if sub.label_ in (state.recurring | set(state.subject)) and sub.root.i not in asked and not any(
                         sub.root.i in {t.i for t in span.root.subtree} for span, other in people if other not in names):
                     links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]
                     stated = True
@@ -868,12 +869,14 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
     the subsystems the title names."""
     labels = tuple(dict.fromkeys(s for s in about or () if s not in broad))
     subject = {label: where for label in labels if (where := _first_named(label, paragraphs, subs_by_par))}
-    state = Discourse(broad=broad, subject=subject)
+    counts = Counter(label for spans in subs_by_par.values() for label in {span.label_ for span in spans})
+    recurring = frozenset(label for label, n in counts.items() if n > 1)
+    state = Discourse(broad=broad, subject=subject, recurring=recurring)
     links = _read_links(paragraphs, people_by_par, subs_by_par, state)
     dominant = [speaker for speaker in sorted(state.speakers) if _dominates(speaker, people_by_par)]
     if len(dominant) == 1:
         # one speaker's talk throughout (other talks only cited): read it again, the speaker kept across headings
-        state = Discourse(broad=broad, subject=subject, one_talk=dominant[0])
+        state = Discourse(broad=broad, subject=subject, one_talk=dominant[0], recurring=recurring)
         links = _read_links(paragraphs, people_by_par, subs_by_par, state)
     return list(dict.fromkeys(links + state.subject_links()))
 
