@@ -56,7 +56,7 @@ def render(found: list[tuple[str, float]], n_articles: int, share: float) -> str
 
 
 def main(argv: list[str] | None = None) -> int:
-    from pipeline.realeval import RESERVED, knowbase_articles
+    from pipeline.realeval import RESERVED, files_by_id, knowbase_articles
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--knowbase", required=True, help="a checkout of the LWN kernel knowbase")
@@ -67,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     if folder is None:
         raise SystemExit(f"{args.knowbase}: no LWN-ARTICLES/Kernel folder")
     documents = []
-    for path in sorted(folder.glob("*.md")):
-        if int(path.name.split("_", 1)[0]) in RESERVED:
+    for article_id, path in sorted(files_by_id(folder).items()):
+        if article_id in RESERVED:
             continue
         try:
             article = read_article(path.read_bytes(), path.name)

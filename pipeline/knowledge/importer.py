@@ -321,6 +321,12 @@ def kernel_subsystems(recs: Records, english: frozenset[str]) -> tuple[list[Kern
 
     symbol_entry: dict[str, str] = {}
     by_entry = {s.entry: s for s in result}
+    named = {a.lower(): sub for sub in result for a in sub.aliases}  # kept up to date as subsystems are added
+
+    def add(sub: KernelSubsystem) -> None:
+        result.append(sub)
+        named.update((a.lower(), sub) for a in sub.aliases)
+
     for symbol in recs.symbols:
         directory = symbol.path.rsplit("/", 1)[0] + "/"
         driver = KCONFIG_DRIVER_FILES.match(symbol.path)
@@ -335,13 +341,13 @@ def kernel_subsystems(recs: Records, english: frozenset[str]) -> tuple[list[Kern
         if owner is None or symbol.kind != "tristate" or not symbol.prompt or KCONFIG_SKIP_RE.search(symbol.prompt):
             continue
         if driver:
-            named = {a.lower(): sub for sub in result for a in sub.aliases}
             home = next((named[m] for m in modules if m in named), None)
             fresh = [m for m in modules if m not in named]
             if home is not None:
                 home.aliases += fresh  # TIGON3 builds tg3: "tigon3" is another name of tg3
+                named.update((m, home) for m in fresh)
             elif fresh:
-                result.append(KernelSubsystem(fresh[0], "driver", best.name, fresh, [symbol.name], "module"))
+                add(KernelSubsystem(fresh[0], "driver", best.name, fresh, [symbol.name], "module"))
             continue
         if not KCONFIG_FEATURE_FILES.match(symbol.path):
             continue
@@ -360,8 +366,8 @@ def kernel_subsystems(recs: Records, english: frozenset[str]) -> tuple[list[Kern
         if any(a.lower() in {o.lower() for o in owner.aliases} for a in aliases):
             owner.symbols.append(symbol.name)
             continue
-        result.append(KernelSubsystem(aliases[0], owner.category, best.name, aliases, [symbol.name], "feature"))
-    result += uapi_subsystems(recs, {a.lower() for sub in result for a in sub.aliases})
+        add(KernelSubsystem(aliases[0], owner.category, best.name, aliases, [symbol.name], "feature"))
+    result += uapi_subsystems(recs, set(named))
     return result, symbol_entry
 
 
