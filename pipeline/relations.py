@@ -194,6 +194,15 @@ class Discourse:
             self.speaker = None
 
 
+def _coordinated_into(span: Span, people: list[tuple[Span, str]]) -> Span | None:
+    """The name the parser hangs a coordinated name on: in "Chuck Lever and Hannes Reinecke talked", the model
+    often makes the first name a modifier of the second (nmod, with the "and" under it); both have its role."""
+    root = span.root
+    if root.dep_ not in ("nmod", "compound") or not any(c.dep_ == "cc" for c in root.children):
+        return None
+    return next((other for other, _ in people if other.start <= root.head.i < other.end and other != span), None)
+
+
 def _first_conjunct(token: Token) -> Token:
     """The first of "A, B and C": the member that carries the list's role in the sentence."""
     for _ in range(20):
@@ -593,6 +602,10 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
     subsystems = [span for span in subsystems if span not in roles]
     person_tokens = {t.i for span, _ in people for t in span}
     actors: list[tuple[Token, list[str], tuple[int, int]]] = [(span.root, [name], (p, s)) for span, name in people]
+    for span, name in people:
+        host = _coordinated_into(span, people)
+        if host is not None:
+            next(names for token, names, _ in actors if token.i == host.root.i).append(name)
     named_before: list[str] = []
     for token in sent:
         for span, name in people:
@@ -673,13 +686,16 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
         state.topic = []
     if not stated and subsystems:
         links += _continued(sent, p, s, subsystems, people, state)
-    subjects = [name for span, name in people if _first_conjunct(span.root).dep_ in SUBJECT_DEPS]
+    member: dict[str, Token] = {}  # each name's place in the sentence: the first of the list it is in
+    for span, name in people:
+        member.setdefault(name, _first_conjunct((_coordinated_into(span, people) or span).root))
+    subjects = [name for span, name in people if member[name].dep_ in SUBJECT_DEPS]
     mentioned = [name for _, name in people]
     if subjects or mentioned:
         group = subjects or mentioned[-1:]
         if subjects:
-            first = _first_conjunct(next(span.root for span, n in people if n == subjects[0]))
-            group = [n for span, n in people if _first_conjunct(span.root).i == first.i] or subjects[:1]
+            first = member[subjects[0]]
+            group = [n for span, n in people if member[n].i == first.i] or subjects[:1]
         state.last, state.last_at = list(dict.fromkeys(group)), (p, s)
     return links + _patch_work(links, state)
 

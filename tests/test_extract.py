@@ -467,6 +467,15 @@ def test_relations_a_list_goes_on_from_the_sentence_that_leads_to_it(nlp, resour
     assert ("Eric Dumazet", "XDP", "works_on") in own, own
 
 
+def test_relations_both_of_two_coordinated_names_the_parser_hangs_together(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Chuck Lever and Hannes Reinecke talked about TLS support in the kernel."),
+        ("p", "Tal Zussman and Omar Lind spoke at the session. They posted patches for MPTCP."),
+    ])
+    assert {("Chuck Lever", "TLS", "presented"), ("Hannes Reinecke", "TLS", "presented")} <= links, links
+    assert {("Tal Zussman", "MPTCP", "proposed"), ("Omar Lind", "MPTCP", "proposed")} <= links, links
+
+
 def test_relations_a_speaker_presents_what_they_say_not_what_they_answer(nlp, resources):
     talk = [("p", "Tal Zussman gave a talk about page-cache policies written as BPF programs."),
             ("p", "Jan Novak asked whether the BPF maps would be shared.")]
