@@ -41,6 +41,16 @@ def test_events_links_that_are_not_meetings():
     ("The 2006 Wireless Networking Summit", "Wireless Networking Summit 2006", "Wireless Networking Summit"),
     ("A report from the networking miniconference", "Networking summit", "Networking summit"),
     ("Netconf discussions, part 1", "Netconf", "Netconf"),
+    # a meeting's older or longer names, anywhere in the title
+    ("The 2003 Kernel Developers Summit", "Kernel Summit 2003", "Kernel Summit"),
+    ("The 2005 Linux Kernel Developers' Summit", "Kernel Summit 2005", "Kernel Summit"),
+    ("Proceedings of Netfilter Developer Workshop 2004", "Netfilter Workshop 2004", "Netfilter Workshop"),
+    ("Linux Storage and Filesystem workshop, day 1", "LSFMM", "LSFMM"),
+    ("The 2010 Linux Storage and Filesystem Summit, day 2", "LSFMM 2010", "LSFMM"),
+    ("Linux Filesystem, Storage, and Memory Management Summit, Day 1", "LSFMM", "LSFMM"),
+    ("A talk on scheduling at linux.conf.au", "linux.conf.au", "linux.conf.au"),
+    ("The first Operating-System-Directed Power-Management Summit", "OSPM", "OSPM"),
+    ("A btrfs update at LinuxCon Europe", "LinuxCon", "LinuxCon"),
 ])
 def test_events_from_titles(title, label, series):
     event = event_from_title(title)
@@ -50,6 +60,7 @@ def test_events_from_titles(title, label, series):
 @pytest.mark.parametrize("title", [
     "The intersection of mlx5, netdev, and lockdown",  # the mailing list, not the meeting
     "TCP small queues", "Kernel development statistics: who wrote 6.13",
+    "Storage and filesystem support for containers", "A vault for secrets in the kernel",
 ])
 def test_events_titles_without_a_meeting(title):
     assert event_from_title(title) is None
