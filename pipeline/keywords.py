@@ -46,6 +46,10 @@ VAGUE_MODIFIERS = frozenset({
     "appropriate", "potential", "desired", "affected", "resulting", "required", "reasonable", "suitable",
     "couple", "handful", "bunch", "lot",
 })
+# Units of measure: after a number, what follows is a quantity ("64KB window").
+UNITS = frozenset({"b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "byte", "bytes", "bit", "bits", "hz", "khz",
+                   "mhz", "ghz", "bps", "kbps", "mbps", "gbps", "tbps", "kbit", "mbit", "gbit", "pps", "kpps", "mpps",
+                   "ns", "us", "µs", "ms", "sec", "second", "seconds", "minute", "minutes"})
 _DROP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "CCONJ", "ADP", "PART", "SPACE", "X", "INTJ", "ADV", "VERB", "AUX"})
 MAX_WORDS = 3
 # Heads that add nothing to what precedes them: "IPsec/XFRM area" says "IPsec/XFRM".
@@ -238,6 +242,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         left = tokens[0].i - 1
         if left >= 0 and doc[left].text in "-/" and not doc[left].whitespace_:
             continue  # the tail of a hyphenated compound ("64-bit systems")
+        if left >= 0 and doc[left].like_num and tokens[0].lower_ in UNITS:
+            continue  # a quantity ("64KB window", "2.4 GHz frequency band"), not a topic
         while len(tokens) > 1 and tokens[-1].lemma_.lower() in GENERIC_HEADS:
             tokens.pop()
         head = tokens[-1]

@@ -749,6 +749,14 @@ def test_keywords_a_spaced_dash_ends_a_phrase(nlp, resources):
     assert phrases and not any(" - " in p or p.endswith(" -") for p in phrases), phrases
 
 
+def test_keywords_a_quantity_is_no_keyword(nlp, resources):
+    result = _article(nlp, resources, "The 64KB window limit hurt, so the driver moved to the 2.4 GHz frequency band "
+                                      "and to a 2MB huge page for skb recycling.")
+    phrases = {p for p, *_ in result["phrases"]}
+    assert "skb recycling" in phrases, phrases
+    assert not any(p.split()[0].lower() in ("kb", "ghz", "mb") for p in phrases), phrases
+
+
 def test_keywords_light_heads_and_hyphenated_vague_modifiers_are_dropped(nlp, resources):
     result = _article(nlp, resources, "The skb recycling mechanism needs a high-level rework of the driver, "
                                       "and the VLAN support in the driver is getting a minimal Homa implementation.")
