@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
+import re
 from array import array
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -50,6 +51,8 @@ VAGUE_MODIFIERS = frozenset({
 UNITS = frozenset({"b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "byte", "bytes", "bit", "bits", "hz", "khz",
                    "mhz", "ghz", "bps", "kbps", "mbps", "gbps", "tbps", "kbit", "mbit", "gbit", "pps", "kpps", "mpps",
                    "ns", "us", "µs", "ms", "sec", "second", "seconds", "minute", "minutes"})
+QUANTITY_RE = re.compile(r"^\d[\d.,/]*(?:[kmgt]i?b(?:ytes?|its?|ps)?|bits?|bytes?|[kmg]?hz|[mµμun]?s|secs?|[kmg]?pps|%)$",
+                         re.IGNORECASE)
 _DROP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "CCONJ", "ADP", "PART", "SPACE", "X", "INTJ", "ADV", "VERB", "AUX"})
 MAX_WORDS = 3
 # Heads that add nothing to what precedes them: "IPsec/XFRM area" says "IPsec/XFRM".
@@ -206,6 +209,12 @@ def _first_kept(tokens: list, words_cut: int):
     return tokens[-1]
 
 
+def _quantity(token) -> bool:
+    """A number with its unit ("14.8Mpps", "100Gb", "64ms"); a radio band is named by its frequency ("5GHz band")."""
+    return bool(QUANTITY_RE.match(token.text)) and not (
+        token.lower_.endswith("hz") and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lemma_.lower() == "band")
+
+
 def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], stopphrases: frozenset[str],
                verb_only: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(),
                domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset(),
@@ -242,8 +251,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         left = tokens[0].i - 1
         if left >= 0 and doc[left].text in "-/" and not doc[left].whitespace_:
             continue  # the tail of a hyphenated compound ("64-bit systems")
-        if left >= 0 and doc[left].like_num and tokens[0].lower_ in UNITS:
-            continue  # a quantity ("64KB window", "2.4 GHz frequency band"), not a topic
+        if (left >= 0 and doc[left].like_num and tokens[0].lower_ in UNITS) or any(_quantity(t) for t in tokens):
+            continue  # a quantity ("64KB window", "2.4 GHz frequency band", "14.8Mpps"), not a topic
         while len(tokens) > 1 and tokens[-1].lemma_.lower() in GENERIC_HEADS:
             tokens.pop()
         head = tokens[-1]

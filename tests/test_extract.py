@@ -755,6 +755,11 @@ def test_keywords_a_quantity_is_no_keyword(nlp, resources):
     phrases = {p for p, *_ in result["phrases"]}
     assert "skb recycling" in phrases, phrases
     assert not any(p.split()[0].lower() in ("kb", "ghz", "mb") for p in phrases), phrases
+    glued = _article(nlp, resources, "The driver reached 14.8Mpps on a 100Gb network adapter, with a 64ms delay, "
+                                     "while the regulatory code restricts the 5GHz band.")
+    phrases = {p for p, *_ in glued["phrases"]}
+    assert "5GHz band" in phrases, phrases  # a radio band is named by its frequency
+    assert not any(w[0].isdigit() for p in phrases - {"5GHz band"} for w in p.split()), phrases
 
 
 def test_keywords_light_heads_and_hyphenated_vague_modifiers_are_dropped(nlp, resources):
