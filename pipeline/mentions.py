@@ -45,6 +45,7 @@ NON_NAME_WORDS = ORG_WORDS | frozenset({
     "tree", "list", "server", "client", "engine", "module", "tool", "tools", "library", "release", "version",
 })
 _PATH_RE = re.compile(r"(?:[\w.+-]*/){2,}[\w.+-]*|[\w-]+\.[ch]\b|\b\w+\(\)")
+_PLURAL_ACRONYM_RE = re.compile(r"^[A-Z][a-z]?[A-Z]+s$")  # SoCs, NICs, IOMMUs, CPUs
 _CODEY_RE = re.compile(r"[_/\\(){}<>=@#$%^*\[\]|0-9]")
 
 
@@ -302,6 +303,8 @@ def plausible_name(span: Span) -> bool:
         return False  # "K cPCI": a piece of a product name
     if any(t.is_upper and len(t) > 1 and t.text not in NAME_SUFFIXES for t in words):
         return False
+    if any(_PLURAL_ACRONYM_RE.match(t.text) for t in words):
+        return False  # "Corsola SoCs", "Unisoc IOMMUs": hardware, not a person
     if any(t.like_url or t.like_email for t in span):
         return False
     return True

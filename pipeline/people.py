@@ -35,6 +35,11 @@ def unique_surnames(people: set[str], min_length: int = 4) -> dict[str, str]:
     return {s: p for s, p in lasts.items() if owners[s] == {p} and len(s) >= min_length}
 
 
+def _capitalised(token) -> bool:
+    """Written as a name: a capital first, not all capitals ("Ts'o" and "McHardy" too, which str.istitle() refuses)."""
+    return token.text[:1].isupper() and not token.text.isupper()
+
+
 def _words(name: str) -> list[str]:
     return [fold(w).lower() for w in name.replace("-", " - ").split()]
 
@@ -119,7 +124,7 @@ def resolve_article(
                 match_id, start, end = span.label, span.start, span.end
                 if any((paragraph, i) in taken or i in block for i in range(start, end)):
                     continue
-                if not (span[0].is_title and span[0].pos_ in ("PROPN", "NOUN") or span[0].ent_type_ == "PERSON"):
+                if not (_capitalised(span[0]) and span[0].pos_ in ("PROPN", "NOUN") or span[0].ent_type_ == "PERSON"):
                     continue
                 if start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN":
                     continue  # part of a longer, different name

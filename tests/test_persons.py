@@ -53,6 +53,7 @@ def test_persons_name_keys():
 @pytest.mark.parametrize("text", [
     "The Reconsidering Assisted approach was dropped.",   # a title's words
     "Intel Icelake systems showed the same numbers.",     # vendor and codename
+    "Graphics: MT8186 Corsola SoCs and Unisoc IOMMUs.",  # hardware in the plural
 ])
 def test_persons_titles_and_products_are_not_people(resources, text):
     doc = resources.nlp(text)
@@ -95,3 +96,10 @@ def test_persons_a_name_of_ordinary_words_is_a_person_beside_a_known_person(reso
                         "Forza Horizon have benchmarks.")
     found = {span.text for span in resources.person_finder.spans(doc, [])}
     assert {"Eric Dumazet", "Amber Quill"} <= found and "Far Cry" not in found, found
+
+
+def test_persons_a_surname_written_unlike_a_title_refers_back(resources):
+    from pipeline.analysis import extract_article
+    docs = list(enumerate(resources.nlp.pipe(["Ted Ts'o asked about ext4.", "Ts'o disagreed with that plan."])))
+    persons = [(p, text, person) for p, _s, _a, _b, text, person in extract_article(docs, resources)["persons"]]
+    assert (1, "Ts'o", "Theodore Ts'o") in persons, persons
