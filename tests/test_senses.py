@@ -57,6 +57,15 @@ TRAPS = [
     ("The driver supports RDMA over Converged Ethernet.", "Ethernet", "Ethernet", False),
     ("Alexander Klimov converted thousands of HTTP links to HTTPS.", "HTTP", "HTTP", False),
     ("QUIC was designed to carry HTTP/3 over UDP.", "HTTP", "HTTP/3", True),
+    ("The scheduler packs the tasks into one LLC domain to share the last-level cache.", "LLC", "LLC", False),
+    ("The LLC layer of 802.2 sits between the Ethernet driver and the protocols.", "LLC", "LLC", True),
+    ("Apple CPUs can run in TSO mode, the total store ordering memory model of x86.",
+     "TCP segmentation offload (TSO)", "TSO", False),
+    ("Requesting TSO on those processors succeeds.", "TCP segmentation offload (TSO)", "TSO", False),
+    ("With TSO, the NIC splits one large buffer into many TCP packets.", "TCP segmentation offload (TSO)", "TSO",
+     True),
+    ("The sizing patch changes how much data goes to the interface in one TSO transmission.",
+     "TCP segmentation offload (TSO)", "TSO", True),
 ]
 
 

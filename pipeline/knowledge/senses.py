@@ -19,7 +19,7 @@ from pipeline.knowledge.taxonomy import rows
 NET_CONTEXT = re.compile(
     r"\b(?:network(?:s|ing|ed)?|packets?|sockets?|TCP|UDP|IPv[46]|IP|Ethernet|NICs?|netdev|net_device|sk_?buffs?|"
     r"skbs?|routers?|routing|protocols?|XDP|qdiscs?|netfilter|nftables|iptables|traffic|wireless|Wi-?Fi|802\.11|"
-    r"switch(?:es|dev)?|bridg(?:e|es|ing)|VLANs?|tunnel(?:s|ing)?|NAPI|GRO|TSO|GSO|firewall|bandwidth|congestion)\b")
+    r"switch(?:es|dev)?|bridg(?:e|es|ing)|VLANs?|tunnel(?:s|ing)?|NAPI|GRO|TSO|GSO|firewall|bandwidth|congestion|transmi(?:t|ts|tted|tting|ssions?))\b")
 # Words after a name that make it part of a meeting's name.
 MEETING_WORDS = frozenset({"summit", "summits", "conference", "workshop", "miniconference", "miniconf", "track",
                            "symposium", "forum", "bof", "microconference"})
