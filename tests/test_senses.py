@@ -66,6 +66,12 @@ TRAPS = [
      True),
     ("The sizing patch changes how much data goes to the interface in one TSO transmission.",
      "TCP segmentation offload (TSO)", "TSO", True),
+    ("Pass the srcu_struct as ss to every SRCU call.", "iproute2", "ss", False),
+    ("The ss command lists the sockets on the system through sock_diag.", "iproute2", "ss", True),
+    ("The Radeon and Intel drivers render into the same buffer now.", "Intel Ethernet drivers", "Intel drivers",
+     False),
+    ("The Intel drivers now support receive-side scaling on every NIC.", "Intel Ethernet drivers",
+     "Intel drivers", True),
 ]
 
 
