@@ -45,7 +45,7 @@ VAGUE_MODIFIERS = frozenset({
     "near-optimal", "multi-pronged", "well-known", "so-called", "real-world", "numerous", "countless",
     "arbitrary", "needed", "normal", "meaningful", "loaded", "misbehaving", "given", "corresponding", "relevant",
     "appropriate", "potential", "desired", "affected", "resulting", "required", "reasonable", "suitable",
-    "couple", "handful", "bunch", "lot",
+    "couple", "handful", "bunch", "lot", "previous", "crucial",
 })
 # Units of measure: after a number, what follows is a quantity ("64KB window").
 UNITS = frozenset({"b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "byte", "bytes", "bit", "bits", "hz", "khz",
@@ -62,7 +62,9 @@ GENERIC_HEADS = frozenset({"patch", "area", "stuff", "thing", "code", "work", "k
                            "mechanism", "functionality", "capability", "technology", "effort", "need", "solution",
                            "support", "processing", "implementation", "problem", "change", "approach",
                            # which instance: "the iSCSI case", "the AF_UNIX variety", "the TTL value"
-                           "case", "variety", "situation", "scenario", "tweak", "detail", "value", "version"})
+                           "case", "variety", "situation", "scenario", "tweak", "detail", "value", "version",
+                           "test", "level", "parameter", "rule", "field", "chipset", "pair", "object",
+                           "capacity", "maximum", "minimum", "draft"})
 # By words: readers keep about 6 in 10 of one- and two-word phrases in a top 10, and under 4 in 10 of
 # three-word ones ("high-performance network stack"); a lone term (1.5 more) beats a lone common noun.
 LENGTH_FACTOR = {1: 0.8, 2: 1.0, 3: 1.0}

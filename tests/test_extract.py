@@ -749,6 +749,14 @@ def test_keywords_a_spaced_dash_ends_a_phrase(nlp, resources):
     assert phrases and not any(" - " in p or p.endswith(" -") for p in phrases), phrases
 
 
+def test_keywords_a_head_that_only_says_which_instance_is_dropped(nlp, resources):
+    result = _article(nlp, resources, "The packet forwarding test ran at the IP level, and the filtering rule "
+                                      "used a namespace parameter on the wireless chipset.")
+    phrases = {p for p, *_ in result["phrases"]}
+    assert "namespace" in phrases, phrases
+    assert not any(p.endswith(("test", "level", "rule", "parameter", "chipset")) for p in phrases), phrases
+
+
 def test_keywords_a_quantity_is_no_keyword(nlp, resources):
     result = _article(nlp, resources, "The 64KB window limit hurt, so the driver moved to the 2.4 GHz frequency band "
                                       "and to a 2MB huge page for skb recycling.")
