@@ -686,16 +686,15 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
         state.topic = []
     if not stated and subsystems:
         links += _continued(sent, p, s, subsystems, people, state)
-    member: dict[str, Token] = {}  # each name's place in the sentence: the first of the list it is in
-    for span, name in people:
-        member.setdefault(name, _first_conjunct((_coordinated_into(span, people) or span).root))
-    subjects = [name for span, name in people if member[name].dep_ in SUBJECT_DEPS]
+    # each mention's place in the sentence: the first member of the list it is in
+    places = [(name, _first_conjunct((_coordinated_into(span, people) or span).root)) for span, name in people]
+    subjects = [name for name, place in places if place.dep_ in SUBJECT_DEPS]
     mentioned = [name for _, name in people]
     if subjects or mentioned:
         group = subjects or mentioned[-1:]
         if subjects:
-            first = member[subjects[0]]
-            group = [n for span, n in people if member[n].i == first.i] or subjects[:1]
+            first = next(place for name, place in places if name == subjects[0])
+            group = [name for name, place in places if place.i == first.i] or subjects[:1]
         state.last, state.last_at = list(dict.fromkeys(group)), (p, s)
     return links + _patch_work(links, state)
 
