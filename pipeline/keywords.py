@@ -64,7 +64,8 @@ GENERIC_HEADS = frozenset({"patch", "area", "stuff", "thing", "code", "work", "k
                            # which instance: "the iSCSI case", "the AF_UNIX variety", "the TTL value"
                            "case", "variety", "situation", "scenario", "tweak", "detail", "value", "version",
                            "test", "level", "parameter", "rule", "field", "chipset", "pair", "object",
-                           "capacity", "maximum", "minimum", "draft"})
+                           "capacity", "maximum", "minimum", "draft", "setting", "optimization", "optimisation",
+                           "overview", "decision", "power"})
 # By words: readers keep about 6 in 10 of one- and two-word phrases in a top 10, and under 4 in 10 of
 # three-word ones ("high-performance network stack"); a lone term (1.5 more) beats a lone common noun.
 LENGTH_FACTOR = {1: 0.8, 2: 1.0, 3: 1.0}
@@ -274,8 +275,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if {head.lemma_.lower(), head.lower_} & (PEOPLE_HEADS | ENDPOINT_HEADS) and head.i not in terms \
                 and not _kind_of_system(tokens):
             continue  # "TCP designer", "data-center application", "NUMA system": who or which machine, not what
-        if any(t.lower_ in NAME_WORDS or t.lemma_.lower() in NAME_WORDS or t.lower_.endswith("-related")
-               or (t.lower_ == "related" and t.i > 0 and doc[t.i - 1].text == "-") for t in tokens):
+        if any(t.lower_ in NAME_WORDS or t.lemma_.lower() in NAME_WORDS or t.lower_.endswith(("-related", "-oriented"))
+               or (t.lower_ in ("related", "oriented") and t.i > 0 and doc[t.i - 1].text == "-") for t in tokens):
             continue
         phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]] + [_head_form(head, terms.get(head.i) == 1, english)])
         if len(phrase.split()) > MAX_WORDS:

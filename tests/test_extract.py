@@ -755,6 +755,11 @@ def test_keywords_a_head_that_only_says_which_instance_is_dropped(nlp, resources
     phrases = {p for p, *_ in result["phrases"]}
     assert "namespace" in phrases, phrases
     assert not any(p.endswith(("test", "level", "rule", "parameter", "chipset")) for p in phrases), phrases
+    described = _article(nlp, resources, "A quick Homa overview comes first; then the performance-oriented setting "
+                                         "of the qdisc and a throughput-oriented optimization of the page pool.")
+    phrases = {p for p, *_ in described["phrases"]}
+    assert "Homa" in phrases, phrases
+    assert not any("oriented" in p or p.endswith(("overview", "setting", "optimization")) for p in phrases), phrases
 
 
 def test_keywords_a_quantity_is_no_keyword(nlp, resources):
