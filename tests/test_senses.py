@@ -82,6 +82,8 @@ TRAPS = [
     ("Masquerading rewrites the source address of packets leaving the router.", "NAT", "Masquerading", True),
     ("At the time t1 the LRU list is scanned again.", "t1", "t1", False),
     ("The Segment Info Table, or SIT, is journaled with the other metadata.", "IP-in-IP", "SIT", False),
+    ("Writing that node only requires updating its entry in the NAT.", "NAT", "NAT", False),
+    ("Hosts behind a NAT gateway share one public address.", "NAT", "NAT", True),
     ("Pass the srcu_struct as ss to every SRCU call.", "iproute2", "ss", False),
     ("The ss command lists the sockets on the system through sock_diag.", "iproute2", "ss", True),
     ("The Radeon and Intel drivers render into the same buffer now.", "Intel Ethernet drivers", "Intel drivers",
