@@ -64,6 +64,8 @@ SAY_VERBS = frozenset({
 })
 # Verbs of answering: what a speaker answers is what the question was about, not the talk.
 ANSWER_VERBS = frozenset({"answer", "reply", "respond"})
+# What one wants to do when one asks: "wanted to know about", "would like to understand".
+LEARN_VERBS = frozenset({"know", "understand", "learn", "ask", "hear", "find", "clarify"})
 # Verbs that quote what a section's speaker says (not "asked", "pointed out": the audience's part).
 SPEAKER_VERBS = frozenset({"say", "claim", "explain", "report", "describe"})
 # Verbs that say what a change gave the kernel: "the sk_buff structure gains a namespace field".
@@ -252,6 +254,8 @@ def verb_kind(verb: Token) -> str | None:
         return "presented"  # "gave a talk on", "followed with a talk on", "ran a session on"
     if lemma in SAY_VERBS and _says(verb):
         return None  # "X explained that BPF disables preemption", "He added that GCC uses it": a remark
+    if lemma in PROPOSE_VERBS and any(c.dep_ == "xcomp" and _lemma(c) in LEARN_VERBS for c in children):
+        return None  # "wanted to know about conditional inlining", "would like to understand": a question
     if lemma in ("post", "send", "submit") or (lemma in PROPOSE_VERBS and lemma not in SAY_VERBS):
         return "proposed"
     if lemma in ("ask", "argue") and any(c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i and not any(

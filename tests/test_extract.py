@@ -476,6 +476,16 @@ def test_relations_both_of_two_coordinated_names_the_parser_hangs_together(nlp, 
     assert {("Tal Zussman", "MPTCP", "proposed"), ("Omar Lind", "MPTCP", "proposed")} <= links, links
 
 
+def test_relations_wanting_to_know_is_asking_not_proposing(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Omar Lind wanted to know whether kfuncs could be inlined."),
+        ("p", "Tal Zussman would like to understand how XDP copes with that."),
+        ("p", "Jan Novak wanted to add kfuncs for sockets."),
+    ])
+    assert not {link for link in links if link[0] in ("Omar Lind", "Tal Zussman")}, links
+    assert ("Jan Novak", "kfuncs", "proposed") in links, links
+
+
 def test_relations_a_speaker_presents_what_they_say_not_what_they_answer(nlp, resources):
     talk = [("p", "Tal Zussman gave a talk about page-cache policies written as BPF programs."),
             ("p", "Jan Novak asked whether the BPF maps would be shared.")]
