@@ -64,6 +64,8 @@ SAY_VERBS = frozenset({
 })
 # Verbs of answering: what a speaker answers is what the question was about, not the talk.
 ANSWER_VERBS = frozenset({"answer", "reply", "respond"})
+# Verbs whose object is a means, not the thing worked on: "uses netlink", "based on netlink sockets".
+INSTRUMENT_VERBS = frozenset({"use", "rely", "base", "employ", "leverage", "utilize", "utilise"})
 # What one wants to do when one asks: "wanted to know about", "would like to understand".
 LEARN_VERBS = frozenset({"know", "understand", "learn", "ask", "hear", "find", "clarify"})
 # Verbs that quote what a section's speaker says (not "asked", "pointed out": the audience's part).
@@ -203,6 +205,24 @@ def _coordinated_into(span: Span, people: list[tuple[Span, str]]) -> Span | None
     if root.dep_ not in ("nmod", "compound") or not any(c.dep_ == "cc" for c in root.children):
         return None
     return next((other for other, _ in people if other.start <= root.head.i < other.end and other != span), None)
+
+
+def _instrument(sub: Span) -> bool:
+    """A subsystem the clause uses rather than changes: "the patch uses the netlink mechanism to broadcast events",
+    "an API based on netlink sockets", "relies on BPF"."""
+    child = sub.root
+    for anc in sub.root.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            if _lemma(anc) not in INSTRUMENT_VERBS or not (
+                    child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "on")):
+                return False
+            # a thing uses it ("the patch uses", "a framework based on"); a person who uses it, or wants to
+            # ("suggested using BPF", "he would like to use BTF"), may be proposing it
+            user = anc.head if anc.dep_ in ("acl", "relcl") else next(
+                (c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
+            return user is not None and user.pos_ == "NOUN"
+        child = anc
+    return False
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -603,7 +623,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
     role ("networking maintainer X") makes only the link of that role."""
     links: list[Link] = []
     roles = [span for span in subsystems if _lemma(span[-1]) in ROLE_NOUNS]
-    subsystems = [span for span in subsystems if span not in roles]
+    subsystems = [span for span in subsystems if span not in roles and not _instrument(span)]
     person_tokens = {t.i for span, _ in people for t in span}
     actors: list[tuple[Token, list[str], tuple[int, int]]] = [(span.root, [name], (p, s)) for span, name in people]
     for span, name in people:

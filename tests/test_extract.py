@@ -476,6 +476,16 @@ def test_relations_both_of_two_coordinated_names_the_parser_hangs_together(nlp, 
     assert {("Tal Zussman", "MPTCP", "proposed"), ("Omar Lind", "MPTCP", "proposed")} <= links, links
 
 
+def test_relations_what_a_piece_of_work_uses_is_not_what_it_changes(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "This patch, written by Omar Lind, uses the netlink mechanism to report the events."),
+        ("p", "Tal Zussman posted a framework based on virtio for the remote processors."),
+        ("p", "Paul McKenney suggested using a BPF program to record the call sites."),
+    ])
+    assert not {link for link in links if link[1] in ("netlink", "virtio")}, links
+    assert ("Paul E. McKenney", "BPF", "proposed") in links, links  # a person proposing to use it proposes it
+
+
 def test_relations_wanting_to_know_is_asking_not_proposing(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "Omar Lind wanted to know whether kfuncs could be inlined."),
