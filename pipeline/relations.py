@@ -66,6 +66,9 @@ SAY_VERBS = frozenset({
 ANSWER_VERBS = frozenset({"answer", "reply", "respond"})
 # Verbs whose object is a means, not the thing worked on: "uses netlink", "based on netlink sockets".
 INSTRUMENT_VERBS = frozenset({"use", "rely", "base", "employ", "leverage", "utilize", "utilise"})
+# What a patch does to the thing it is for.
+CHANGE_VERBS = frozenset({"add", "implement", "introduce", "extend", "enable", "provide", "change", "rework",
+                          "improve", "convert", "fix", "rewrite", "optimize", "speed"})
 # What one wants to do when one asks: "wanted to know about", "would like to understand".
 LEARN_VERBS = frozenset({"know", "understand", "learn", "ask", "hear", "find", "clarify"})
 # Verbs that quote what a section's speaker says (not "asked", "pointed out": the audience's part).
@@ -317,9 +320,16 @@ def _without_relative_clauses(token: Token) -> set[int]:
     """A subtree minus the relative clauses inside it ("the API, which makes wireless extensions obsolete")."""
     tokens = {t.i for t in token.subtree}
     for t in token.subtree:
-        if t.dep_ == "relcl" and t.i != token.i:
+        if t.dep_ == "relcl" and t.i != token.i and not _says_what_it_does(t):
             tokens -= {u.i for u in t.subtree}
     return tokens
+
+
+def _says_what_it_does(clause: Token) -> bool:
+    """A relative clause that says what a patch does: "a patch that adds XDP support to the driver" is a patch
+    for XDP, where "the API, which makes wireless extensions obsolete" is not wireless-extensions work."""
+    return _lemma(clause.head) in CODE_PATCH_NOUNS and _lemma(clause) in CHANGE_VERBS and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ in ("that", "which") for c in clause.children)
 
 
 def _has_own_subject(clause: Token, actors: set[int]) -> bool:

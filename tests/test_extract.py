@@ -476,6 +476,15 @@ def test_relations_both_of_two_coordinated_names_the_parser_hangs_together(nlp, 
     assert {("Tal Zussman", "MPTCP", "proposed"), ("Omar Lind", "MPTCP", "proposed")} <= links, links
 
 
+def test_relations_a_patch_that_adds_support_is_a_patch_for_it(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Omar Lind posted a patch that adds XDP support to the e1000 driver."),
+        ("p", "Tal Zussman likes the new API, which makes wireless extensions obsolete."),
+    ])
+    assert ("Omar Lind", "XDP", "proposed") in links, links
+    assert not {link for link in links if link[0] == "Tal Zussman"}, links
+
+
 def test_relations_what_a_piece_of_work_uses_is_not_what_it_changes(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "This patch, written by Omar Lind, uses the netlink mechanism to report the events."),
