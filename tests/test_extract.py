@@ -493,6 +493,8 @@ def test_relations_what_a_piece_of_work_uses_is_not_what_it_changes(nlp, resourc
     ])
     assert not {link for link in links if link[1] in ("netlink", "virtio")}, links
     assert ("Paul E. McKenney", "BPF", "proposed") in links, links  # a person proposing to use it proposes it
+    explained = _sections(nlp, resources, [("p", "Jan Novak explained how the drivers use the page pool.")])
+    assert ("Jan Novak", "page pool", "presented") in explained, explained  # what is explained
 
 
 def test_relations_wanting_to_know_is_asking_not_proposing(nlp, resources):
