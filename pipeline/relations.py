@@ -219,12 +219,12 @@ def _instrument(sub: Span) -> bool:
             if _lemma(anc) not in INSTRUMENT_VERBS or not (
                     child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "on")):
                 return False
-            # a thing uses it ("the patch uses", "a framework based on"); a person who uses it, or wants to
-            # ("suggested using BPF", "he would like to use BTF"), may be proposing it
             if anc.dep_ == "acl" and _lemma(anc) != "base":
                 return False  # "benchmarks using pktgen", "a block device using RDMA": what they are about
             if any(_lemma(a) in PRESENT_VERBS - {"compare"} for a in anc.ancestors):
                 return False  # "explained how the drivers use the page pool": what is explained
+            # a thing uses it ("the patch uses", "a framework based on"); a person who uses it, or wants to
+            # ("suggested using BPF", "he would like to use BTF"), may be proposing it
             user = anc.head if anc.dep_ in ("acl", "relcl") else next(
                 (c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
             return user is not None and user.pos_ == "NOUN"
