@@ -640,8 +640,8 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
     subsystems = [span for span in subsystems if span not in roles and not _instrument(span)]
     person_tokens = {t.i for span, _ in people for t in span}
     actors: list[tuple[Token, list[str], tuple[int, int]]] = [(span.root, [name], (p, s)) for span, name in people]
-    for span, name in people:
-        host = _coordinated_into(span, people)
+    hosts = [_coordinated_into(span, people) for span, _ in people]
+    for (span, name), host in zip(people, hosts):
         if host is not None:
             next(names for token, names, _ in actors if token.i == host.root.i).append(name)
     named_before: list[str] = []
@@ -725,7 +725,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
     if not stated and subsystems:
         links += _continued(sent, p, s, subsystems, people, state)
     # each mention's place in the sentence: the first member of the list it is in
-    places = [(name, _first_conjunct((_coordinated_into(span, people) or span).root)) for span, name in people]
+    places = [(name, _first_conjunct((host or span).root)) for (span, name), host in zip(people, hosts)]
     subjects = [name for name, place in places if place.dep_ in SUBJECT_DEPS]
     mentioned = [name for _, name in people]
     if subjects or mentioned:

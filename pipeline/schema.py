@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.sources.article import BLOCK_KINDS
+
 
 @dataclass(frozen=True)
 class Column:
@@ -52,7 +54,6 @@ N_MENTIONS = _c("n_mentions", "integer", "Number of mentions in all articles.", 
 TO_ARTICLES = ((("article_id",), "articles", ("article_id",)),)
 TO_PARAGRAPHS = ((("article_id", "paragraph"), "paragraphs", ("article_id", "paragraph")),)
 
-BLOCK_KINDS = ("p", "li", "h4", "quote", "pre", "row")
 
 
 TABLES: dict[str, Table] = {}
