@@ -113,6 +113,9 @@ ASPECT_WORDS = (SUBSYSTEM_TAILS - THING_WORDS) | frozenset({
     "problem", "issue", "level", "pointer", "convention", "operation", "processing", "handling", "release",
     "upstream", "need", "design", "idea", "system", "side",
 })
+_FOLDED = SUBSYSTEM_TAILS | ASPECT_WORDS
+# Where a program runs: "user-space daemon" is a daemon, as ordinary as the words it is made of.
+PLACE_COMPOUNDS = frozenset({"user-space", "kernel-space"})
 # A corpus this large can say that a phrase most articles use names nothing in particular.
 MIN_DOCS_FOR_DF_CUT = 20
 LEAD_BONUS = 0.3
@@ -191,6 +194,14 @@ def _common(token, common: frozenset[str], domain: frozenset[str]) -> bool:
     if token.lower_ in domain or token.lemma_.lower() in domain:
         return False
     return token.text in common or (not is_term(token.text) and (token.lower_ in common or token.lemma_.lower() in common))
+
+
+def _joins_place(token) -> bool:
+    """The hyphen of "user-space" or "kernel-space": where a program runs, in ordinary words; other hyphenated
+    compounds ("round-trip time", "interrupt-driven mode") are terms of their own."""
+    i, doc = token.i, token.doc
+    return token.text == "-" and 0 < i < len(doc) - 1 and not token.whitespace_ and not doc[i - 1].whitespace_ \
+        and f"{doc[i - 1].lower_}-{doc[i + 1].lower_}" in PLACE_COMPOUNDS
 
 
 def _kind_of_system(tokens: list) -> bool:
@@ -284,17 +295,17 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             if any(start < first.i < end for start, end in term_spans):
                 continue  # "wireless extension handler functions" would keep a piece of "wireless extensions"
             phrase = " ".join(phrase.split()[-MAX_WORDS:])  # "TCP congestion avoidance module": the last three
-        if english and not any(t.i in terms for t in tokens) and all(_ordinary(t, english, domain) for t in tokens) \
+        if english and not any(t.i in terms for t in tokens) and all(_ordinary(t, english, domain) for t in tokens if not _joins_place(t)) \
                 and not (" " in phrase and phrase.lower() in titled):
-            continue  # "test run", "audience member", "high end": only ordinary words (unless the title says it)
+            continue  # "test run", "audience member", "user-space daemon": only ordinary words (unless the title says it)
         if len(tokens) == 1 and tokens[0].i not in terms and _common(tokens[0], common, domain):
             continue  # "CPU", "API", "filesystem": a word most articles use tags none of them
         if phrase.lower() in stopphrases or all(t.is_stop for t in tokens):
             continue
         rest = [t for t in tokens if t.i not in terms]
         if len(rest) < len(tokens) and all(
-                t.lower_ in SUBSYSTEM_TAILS or t.lower_ in VAGUE_MODIFIERS or t.is_stop or t.is_punct
-                or t.lemma_.lower() in SUBSYSTEM_TAILS for t in rest):
+                t.lower_ in _FOLDED or t.lower_ in VAGUE_MODIFIERS or t.is_stop or t.is_punct
+                or t.lemma_.lower() in _FOLDED for t in rest):
             continue  # "the TOE adapter support", "CAKE qdisc": the subsystem itself, counted by its mentions
         if tokens[-1].i not in terms and tokens[-1].lower_ in verb_only:
             continue  # "TCP packet introduce": a verb the parser took for a noun

@@ -820,3 +820,20 @@ def test_keywords_far_below_the_articles_best_are_left_out():
                    2: [("TCP", 3, True, 0)]})
     assert [k for k, _ in ranked[1]] == ["XDP", "page pool"]
     assert ranked[1][1][1] >= 0.2 * ranked[1][0][1]
+
+
+def test_keywords_a_subsystem_plus_aspect_words_is_the_subsystem(nlp, resources):
+    result = _article(nlp, resources, "The ILA address comes from the ILA router, and each SKB pointer is reused "
+                                      "once the XDP program has run.")
+    phrases = {p for p, *_ in result["phrases"]}
+    assert "ILA router" in phrases and "XDP" in phrases, phrases  # a router is a thing of its own
+    assert not {"SKB pointer", "XDP program", "ILA address"} & phrases, phrases
+
+
+def test_keywords_where_a_program_runs_adds_nothing_to_ordinary_words(nlp, resources):
+    result = _article(nlp, resources, "A user-space daemon and a kernel-space buffer feed the user-space DMA "
+                                      "engine, while the round-trip time sets the interrupt-driven mode.")
+    phrases = {p for p, *_ in result["phrases"]}
+    assert not {"user-space daemon", "kernel-space buffer"} & phrases, phrases
+    assert {"round-trip time", "interrupt-driven mode"} <= phrases and any("user-space DMA" in p for p in phrases), \
+        phrases
