@@ -65,7 +65,9 @@ GENERIC_HEADS = frozenset({"patch", "area", "stuff", "thing", "code", "work", "k
                            "case", "variety", "situation", "scenario", "tweak", "detail", "value", "version",
                            "test", "level", "parameter", "rule", "field", "chipset", "pair", "object",
                            "capacity", "maximum", "minimum", "draft", "setting", "optimization", "optimisation",
-                           "overview", "decision", "power"})
+                           "overview", "decision", "power",
+                           # what was said about it: "the workqueue discussion", "a union filesystem concept"
+                           "discussion", "talk", "topic", "concept", "question", "presentation", "debate"})
 # By words: readers keep about 6 in 10 of one- and two-word phrases in a top 10, and under 4 in 10 of
 # three-word ones ("high-performance network stack"); a lone term (1.5 more) beats a lone common noun.
 LENGTH_FACTOR = {1: 0.8, 2: 1.0, 3: 1.0}
@@ -113,7 +115,8 @@ ASPECT_WORDS = (SUBSYSTEM_TAILS - THING_WORDS) | frozenset({
     "problem", "issue", "level", "pointer", "convention", "operation", "processing", "handling", "release",
     "upstream", "need", "design", "idea", "system", "side",
 })
-_FOLDED = SUBSYSTEM_TAILS | ASPECT_WORDS
+# After a subsystem's name, words that say it again: "ILA address", "UDP network protocol", "eBPF program".
+_FOLDED = SUBSYSTEM_TAILS | ASPECT_WORDS | {"network", "networking"}
 # Where a program runs: "user-space daemon" is a daemon, as ordinary as the words it is made of.
 PLACE_COMPOUNDS = frozenset({"user-space", "kernel-space"})
 # A corpus this large can say that a phrase most articles use names nothing in particular.

@@ -791,6 +791,11 @@ def test_keywords_a_head_that_only_says_which_instance_is_dropped(nlp, resources
     phrases = {p for p, *_ in described["phrases"]}
     assert "Homa" in phrases, phrases
     assert not any("oriented" in p or p.endswith(("overview", "setting", "optimization")) for p in phrases), phrases
+    discussed = _article(nlp, resources, "The workqueue discussion went on after the union filesystem talk, and "
+                                         "the skb recycling concept came up.")
+    phrases = {p for p, *_ in discussed["phrases"]}
+    assert {"workqueue", "union filesystem", "skb recycling"} <= phrases, phrases
+    assert not any(p.endswith(("discussion", "talk", "concept")) for p in phrases), phrases
 
 
 def test_keywords_a_quantity_is_no_keyword(nlp, resources):
@@ -824,10 +829,10 @@ def test_keywords_far_below_the_articles_best_are_left_out():
 
 def test_keywords_a_subsystem_plus_aspect_words_is_the_subsystem(nlp, resources):
     result = _article(nlp, resources, "The ILA address comes from the ILA router, and each SKB pointer is reused "
-                                      "once the XDP program has run.")
+                                      "once the XDP program has run over the UDP network protocol.")
     phrases = {p for p, *_ in result["phrases"]}
     assert "ILA router" in phrases and "XDP" in phrases, phrases  # a router is a thing of its own
-    assert not {"SKB pointer", "XDP program", "ILA address"} & phrases, phrases
+    assert not {"SKB pointer", "XDP program", "ILA address", "UDP network protocol"} & phrases, phrases
 
 
 def test_keywords_where_a_program_runs_adds_nothing_to_ordinary_words(nlp, resources):
