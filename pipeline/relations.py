@@ -121,6 +121,8 @@ OTHER_SENSES = frozenset({("show", "up"), ("give", "up"), ("turn", "up")})
 # What someone says or thinks, not what they made: "Garrett's example", "his NACK", "his vision for BPF".
 VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "ack", "comment", "reaction",
                         "view", "opinion", "understanding", "vision", "complaint", "point", "worry", "suspicion"})
+# What breaks a thing, not work on it: "Rosenberg's RDS exploit", "a BPF vulnerability found by X".
+ATTACK_NOUNS = frozenset({"exploit", "vulnerability", "attack", "flaw", "hole", "bug"})
 # "A couple of patches": a quantity of work is that work.
 QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch", "deal", "amount"})
 # A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
@@ -365,6 +367,8 @@ def _verb_scope(verb: Token, actors: set[int]) -> set[int]:
             continue  # "The series has no driver; X maintains a repository": a clause of its own before the verb
         if child.dep_ in CLAUSE_DEPS and child.dep_ != "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
             continue  # "..., while the BPF session ran late": another clause
+        if child.dep_ == "dobj" and _lemma(child) in ATTACK_NOUNS and _lemma(verb) not in CHANGE_VERBS:
+            continue  # "X wrote an exploit for the RDS flaw": what breaks a thing is no work on it
         if child.dep_ == "conj" and child.i - 1 in actors and getattr(
                 _misparsed_subject_of(child.doc[child.i - 1]), "i", None) == child.i:
             continue  # "X removed A and Y did work on B": what Y did
@@ -525,7 +529,7 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             c.dep_ == "mark" and c.lower_ == "as" for c in owner.children)  # "a KCM socket as proposed by X"
         remark = _lemma(owner) in SAY_VERBS and not kind  # "connection tracking, pointed out by X" is no work
         if owner.pos_ in ("VERB", "AUX") and (owner.dep_ in ("acl", "relcl") or as_clause) and owner.head.i != owner.i \
-                and not remark:
+                and not remark and _lemma(owner.head) not in ATTACK_NOUNS:
             # "The alternative, pushed by X, is called SCE": the phrase and what it is said to be
             found.append((kind or "works_on", _noun_scope(owner.head) - {t.i for t in first.subtree}))
         elif kind:
@@ -543,7 +547,9 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
                 and owned.head.i != owned.i:
             owned = owned.head
         kind = artifact_kind(owned) or ROLE_NOUNS.get(_lemma(owned))
-        if kind:
+        if _lemma(owned) in ATTACK_NOUNS:
+            pass
+        elif kind:
             found.append((kind, _noun_scope(owned)))
         elif head.pos_ in ("NOUN", "PROPN") and _lemma(head) not in VIEW_NOUNS:
             found.append(("works_on", _noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"

@@ -842,3 +842,16 @@ def test_keywords_where_a_program_runs_adds_nothing_to_ordinary_words(nlp, resou
     assert not {"user-space daemon", "kernel-space buffer"} & phrases, phrases
     assert {"round-trip time", "interrupt-driven mode"} <= phrases and any("user-space DMA" in p for p in phrases), \
         phrases
+
+
+def test_relations_what_breaks_a_thing_is_no_work_on_it(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Omar Lind wrote an exploit for the RDS vulnerability."),
+        ("p", "The speaker pointed to Lind's RDS privilege escalation exploit."),
+        ("p", "The attack reused a 2020 BPF vulnerability found by Tal Zussman."),
+        ("p", "Jan Novak fixed the bug in TCP, and Lind later wrote a patch for RDS."),
+    ])
+    assert not {link for link in links if link[1] == "BPF"}, links
+    assert ("Jan Novak", "TCP", "works_on") in links, links  # a fix is work on the thing
+    assert [link for link in links if link[:2] == ("Omar Lind", "RDS")] and len(
+        [link for link in links if link[0] == "Omar Lind"]) == 1, links  # the patch, not the exploits
