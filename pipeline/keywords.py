@@ -298,7 +298,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             if any(start < first.i < end for start, end in term_spans):
                 continue  # "wireless extension handler functions" would keep a piece of "wireless extensions"
             phrase = " ".join(phrase.split()[-MAX_WORDS:])  # "TCP congestion avoidance module": the last three
-        if english and not any(t.i in terms for t in tokens) and all(_ordinary(t, english, domain) for t in tokens if not _joins_place(t)) \
+        if english and not any(t.i in terms for t in tokens) \
+                and all(_ordinary(t, english, domain) for t in tokens if not _joins_place(t)) \
                 and not (" " in phrase and phrase.lower() in titled):
             continue  # "test run", "audience member", "user-space daemon": only ordinary words (unless the title says it)
         if len(tokens) == 1 and tokens[0].i not in terms and _common(tokens[0], common, domain):

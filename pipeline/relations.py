@@ -547,11 +547,9 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
                 and owned.head.i != owned.i:
             owned = owned.head
         kind = artifact_kind(owned) or ROLE_NOUNS.get(_lemma(owned))
-        if _lemma(owned) in ATTACK_NOUNS:
-            pass
-        elif kind:
+        if kind:
             found.append((kind, _noun_scope(owned)))
-        elif head.pos_ in ("NOUN", "PROPN") and _lemma(head) not in VIEW_NOUNS:
+        elif head.pos_ in ("NOUN", "PROPN") and _lemma(head) not in VIEW_NOUNS and _lemma(owned) not in ATTACK_NOUNS:
             found.append(("works_on", _noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
     return found
 
