@@ -55,7 +55,6 @@ TO_ARTICLES = ((("article_id",), "articles", ("article_id",)),)
 TO_PARAGRAPHS = ((("article_id", "paragraph"), "paragraphs", ("article_id", "paragraph")),)
 
 
-
 TABLES: dict[str, Table] = {}
 
 

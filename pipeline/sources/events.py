@@ -12,19 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Spelled-out names that both the series and the title search know: "Netfilter Developers Workshop", the
+# "Storage and Filesystem Workshop" that became LSFMM.
+_NETFILTER_WORKSHOP = r"netfilter\W+(?:developers?\W*)?workshop"
+_STORAGE_WORKSHOP = (r"(?:storage|file\W?systems?)\W+(?:and\W+)?(?:storage|file\W?systems?)\W+(?:and\W+)?"
+                     r"(?:memory\W*management\W+)?(?:summit|workshop)")
 # Meeting series, most specific first; each pattern is tried on link text, anchors and titles.
 SERIES: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("Netconf/Netdev", r"netconf\W*netdev|netdev\W*netconf"),
     ("Netconf", r"\bnetconf\b"),
     ("Netdev", r"\bnetdev\b"),
     ("Wireless Networking Summit", r"\bwireless\W+networking\W+summit"),
-    ("Netfilter Workshop", r"\bnetfilter\W+(?:developers?\W*)?workshop|\bnfws\b"),
+    ("Netfilter Workshop", rf"\b{_NETFILTER_WORKSHOP}|\bnfws\b"),
     ("Networking summit", r"\bnetwork(?:ing)?\W+(?:mini-?summit|summit|mini-?conf(?:erence)?|workshop)\b"),
     ("Maintainers Summit", r"\bmaintainers\W*summit"),
     ("Kernel Summit", r"\bkernel\W*(?:developers?\W*)?summit|^ks\W?\d{4}$"),
-    ("LSFMM", r"\blsf\W?mm|\blsfmm|storage\W+filesystem\W+(?:and\W+)?memory\W*management"
-              r"|(?:storage|file\W?systems?)\W+(?:and\W+)?(?:storage|file\W?systems?)\W+(?:and\W+)?"
-              r"(?:memory\W*management\W+)?(?:summit|workshop)"),
+    ("LSFMM", rf"\blsf\W?mm|\blsfmm|storage\W+filesystem\W+(?:and\W+)?memory\W*management|{_STORAGE_WORKSHOP}"),
     ("Linux Plumbers Conference", r"\blinux\W+plumbers|\blpc\b"),
     ("Open Source Summit", r"\bopen\W+source\W+summit|\boss(?:na|eu)?\b"),
     ("LinuxCon", r"\blinuxcon\b"),
@@ -62,8 +65,7 @@ TITLE_NAMES_RE = re.compile(
     r"\b(?:kernel\s+summit|netconf|netdev\s+(?:0x[0-9a-f]+|\d+\.\d+|\d{4})|wireless\s+networking\s+summit"
     r"|networking\s+(?:mini-?summit|summit|mini-?conference|miniconf|workshop)|maintainers\s+summit"
     r"|linux\s+plumbers\s+conference|lsf\W?mm(?:\W?bpf)?|kernel\s+developers?\W*summit"
-    r"|netfilter\s+(?:developers?\W*)?workshop|(?:storage|file\W?systems?)\W+(?:and\W+)?(?:storage|file\W?systems?)\W+"
-    r"(?:and\W+)?(?:memory\W*management\W+)?(?:summit|workshop)|linux\.conf\.au|power-management\s+summit"
+    rf"|{_NETFILTER_WORKSHOP}|{_STORAGE_WORKSHOP}|linux\.conf\.au|power-management\s+summit"
     r"|linaro\s+connect|real[- ]time\s+linux\s+workshop|open\s+source\s+summit|embedded\s+linux\s+conference"
     r"|kernel\s+recipes|kangrejos|kvm\s+forum|linux\s+security\s+summit|gnu\s+tools\s+cauldron"
     r"|(?:ottawa|japan)\s+linux\s+symposium|linuxcon|fosdem|x\.org\s+developers\W*conference)\b", re.I)
