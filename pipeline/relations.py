@@ -127,6 +127,9 @@ ATTACK_NOUNS = frozenset({"exploit", "vulnerability", "attack", "flaw", "hole", 
 QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch", "deal", "amount"})
 # A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
 TALK_NOUNS = frozenset({"talk", "presentation", "keynote"})
+# Nouns for a person: "another audience member" is someone, not one more of the work just named.
+PERSON_NOUNS = frozenset({"member", "attendee", "participant", "developer", "maintainer", "speaker", "person",
+                          "someone"})
 PRONOUNS = frozenset({"he", "she"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 PLURAL_PRONOUNS = frozenset({"they"})
@@ -166,6 +169,7 @@ class Discourse:
     agent: tuple[list[str], str, tuple[int, int]] | None = None  # who the paragraph says did something
     agent_nouns: frozenset[str] = frozenset()  # what they did it to ("working on the integration of ...")
     quiet: int = 0  # paragraphs since one named a person
+    item: bool = False  # the paragraph is an item of a list that names nobody
     previous: tuple[list[str], tuple[int, int]] | None = None  # the last sentence's own subsystems, and where
     subject: dict[str, tuple[int, int]] = field(default_factory=dict)  # what the article is about, and where
     # the body first names it: a piece of work the article introduces without naming a subsystem is that, when
@@ -842,19 +846,30 @@ def _object_nouns(verb: Token) -> frozenset[str]:
     return frozenset(_lemma(n) for n in nouns if n.pos_ == "NOUN")
 
 
-def _continues_agent(sent: Span, nouns: frozenset[str] = frozenset()) -> bool:
+def _continues_agent(sent: Span, nouns: frozenset[str] = frozenset(), item: bool = False) -> bool:
     """A sentence about what the last person did without naming them: its subject is one of their things
     ("One is the pluggable congestion-control patch", "Another project is ..."), a piece of work, or the
     noun they were said to act on (``nouns``: "X is working on the integration of A. Integration with B is
-    at the top of the list")."""
+    at the top of the list"); in an item of a list their sentence leads to (``item``), any piece of work."""
     subject = _sentence_subject(sent)
     if subject is None:
         return False
     words = {_lemma(subject)} | {c.lower_ for c in subject.children if c.dep_ in ("det", "amod")}
-    if words & {"one", "another", "other"} or artifact_kind(subject) or _lemma(subject) in nouns:
+    if words & {"one", "another", "other"} and not _one_of_others(subject):
         return True
+    if _lemma(subject) in nouns or (artifact_kind(subject) and (item or any(
+            c.lower_ in ("this", "these", "his", "her", "their") for c in subject.children if c.dep_ in ("det", "poss")))):
+        return True  # "These patches ...", "His code ..." (not "The tg3 driver ...", a thing of its own)
     attr = next((c for c in sent.root.children if c.dep_ == "attr"), None)
     return attr is not None and bool(({_lemma(attr)} | {c.lower_ for c in attr.children}) & {"another", "project"})
+
+
+def _one_of_others(subject: Token) -> bool:
+    """"One of the major roadblocks", "another audience member": one of some other things, or a person."""
+    if _lemma(subject) in PERSON_NOUNS:
+        return True
+    return any(o.dep_ == "pobj" and o.pos_ == "NOUN" and not artifact_kind(o)
+               for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
 
 
 def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[tuple[Span, str]],
@@ -873,7 +888,7 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
         subsystems = [sub for sub in subsystems if _topic_of(sub)]
     elif state.speaker and not people:
         owner = (state.speaker[0], "presented", state.speaker[1])
-    elif state.agent and not people and _continues_agent(sent, state.agent_nouns):
+    elif state.agent and not people and _continues_agent(sent, state.agent_nouns, state.item):
         owner = state.agent
     if owner is None:
         return []
@@ -971,7 +986,7 @@ def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> lis
             # a list goes on from the sentence that leads to it: "By the time Linus released 4.8-rc1, ...
             # changesets had been merged. Interesting changes include:" lists no work of his
             state.agent, state.agent_nouns = None, frozenset()
-        last_kind = kind
+        last_kind, state.item = kind, kind == "li" and not people_by_par.get(p)
         if kind == "quote":
             state.speaker = state.artifact = None  # quoted mail is its writer's words, not the talk's
         for s, sent in enumerate(doc.sents):

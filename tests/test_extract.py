@@ -632,6 +632,17 @@ def test_relations_the_next_sentence_takes_up_what_the_person_works_on(nlp, reso
     assert ("James Morris", "IPv6", "works_on") not in links, links
 
 
+def test_relations_a_thing_of_its_own_is_not_the_last_persons_work(nlp, resources):
+    own = _titled(nlp, resources, "Notes",
+                  "Omar Lind is working on several projects. One is a rework of the TCP small queues code. "
+                  "His patches also touch the BBR algorithm.")
+    assert {("Omar Lind", "TCP small queues", "works_on"), ("Omar Lind", "BBR", "works_on")} <= set(own), own
+    other = _titled(nlp, resources, "Notes",
+                    "Omar Lind recently reported a subtle bug. The tg3 driver, like many other drivers, keeps its "
+                    "descriptors in host memory. Julia Lawall posted a conversion of the mlx5 driver. One of the "
+                    "old roadblocks to WireGuard is gone. Another audience member wrote a tool for BPF maps.")
+    assert not {link for link in other if link[1] in ("tg3", "WireGuard", "BPF maps")}, other
+
 def test_relations_what_a_patch_brings_and_what_it_makes_drivers_do(nlp, resources):
     brings = _titled(nlp, resources, "Notes",
                      "Brenden Blanco's patch set starts by defining a new program type. There is a new netlink "
