@@ -62,8 +62,6 @@ SAY_VERBS = frozenset({
     "conclude", "state", "tell", "add", "recall", "acknowledge", "explain", "summarize", "summarise", "quip",
     "joke", "express", "raise", "wish", "expect",
 })
-# Verbs of answering: what a speaker answers is what the question was about, not the talk.
-ANSWER_VERBS = frozenset({"answer", "reply", "respond"})
 # Verbs whose object is a means, not the thing worked on: "uses netlink", "based on netlink sockets".
 INSTRUMENT_VERBS = frozenset({"use", "rely", "base", "employ", "leverage", "utilize", "utilise"})
 # What a patch does to the thing it is for.
@@ -71,7 +69,8 @@ CHANGE_VERBS = frozenset({"add", "implement", "introduce", "extend", "enable", "
                           "improve", "convert", "fix", "rewrite", "optimize", "speed"})
 # What one wants to do when one asks: "wanted to know about", "would like to understand".
 LEARN_VERBS = frozenset({"know", "understand", "learn", "ask", "hear", "find", "clarify"})
-# Verbs that quote what a section's speaker says (not "asked", "pointed out": the audience's part).
+# Verbs that quote what a section's speaker says (not "asked", "pointed out", "noted", "agreed": a remark, or the
+# audience's part).
 SPEAKER_VERBS = frozenset({"say", "claim", "explain", "report", "describe"})
 # Verbs that say what a change gave the kernel: "the sk_buff structure gains a namespace field".
 CHANGE_RESULTS = frozenset({"gain", "get", "acquire"})
@@ -677,8 +676,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             state.speaker = None  # someone else speaks now
         talking = [n for n in names if n in state.talkers]
         # a speaker's own words: "X said ...", "Part of that solution, according to X and Y, is CoDel"
-        if talking and (_according_to(token) or (token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SAY_VERBS
-                                                  and _lemma(token.head) not in ANSWER_VERBS)):
+        if talking and (_according_to(token) or (token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SPEAKER_VERBS)):
             # not what another person's clause holds: "B asked if it would be zero-copy; X said that it would"
             asked = {t.i for span, other in people if other not in names and span.root.dep_ in SUBJECT_DEPS
                      for t in span.root.head.subtree} - {t.i for t in token.head.subtree}

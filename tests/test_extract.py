@@ -866,3 +866,15 @@ def test_relations_what_breaks_a_thing_is_no_work_on_it(nlp, resources):
     assert ("Jan Novak", "TCP", "works_on") in links, links  # a fix is work on the thing
     assert [link for link in links if link[:2] == ("Omar Lind", "RDS")] and len(
         [link for link in links if link[0] == "Omar Lind"]) == 1, links  # the patch, not the exploits
+
+
+def test_relations_a_speaker_presents_what_they_say_not_what_they_note_or_grant(nlp, resources):
+    def links_of(verb):
+        return _sections(nlp, resources, [
+            ("p", "Omar Lind gave a talk on XDP."),
+            ("p", "Julia Lawall said that BPF needs more work."),
+            ("p", f"Lind {verb} that BPF is slow."),
+        ])
+    assert ("Omar Lind", "BPF", "presented") in links_of("said"), links_of("said")
+    for verb in ("noted", "agreed", "acknowledged"):
+        assert ("Omar Lind", "BPF", "presented") not in links_of(verb), (verb, links_of(verb))
