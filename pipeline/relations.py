@@ -81,6 +81,8 @@ REMOVAL_VERBS = frozenset({"remove", "drop", "revert", "delete", "deprecate", "d
                            "rip", "kill", "ban"})
 # A proposal inside what someone says: "X said the kernel should add ...", with a verb of doing.
 PROPOSAL_MARKERS = frozenset({"should", "must", "ought"})
+# Verbs of a talk's or a piece of work's course: how it began or ended says what it was.
+PHASE_VERBS = frozenset({"start", "begin", "open", "continue", "finish", "close", "conclude", "end", "wrap"})
 # Verbs that report on a session rather than present its content.
 SUMMARY_VERBS = frozenset({"summarize", "summarise", "recap", "chair", "moderate", "host", "organize", "organise",
                            "attend", "join", "close", "wrap", "thank"})
@@ -102,6 +104,7 @@ ARTIFACT_NOUNS = {
     "talk": "presented", "presentation": "presented", "session": "presented", "slide": "presented",
     "keynote": "presented", "demo": "presented", "demonstration": "presented", "discussion": "presented",
     "paper": "presented", "report": "presented", "tutorial": "presented", "release": "works_on",
+    "recap": "presented", "overview": "presented", "introduction": "presented",
 }
 # Pieces of work that are code: what "the change", "this work" may stand for when the article names its subject.
 CODE_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "code", "work", "implementation", "rewrite",
@@ -119,7 +122,8 @@ INFORMATION_NOUNS = frozenset({"detail", "information", "clarification", "explan
 OTHER_SENSES = frozenset({("show", "up"), ("give", "up"), ("turn", "up")})
 # What someone says or thinks, not what they made: "Garrett's example", "his NACK", "his vision for BPF".
 VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "ack", "comment", "reaction",
-                        "view", "opinion", "understanding", "vision", "complaint", "point", "worry", "suspicion"})
+                        "view", "opinion", "understanding", "vision", "complaint", "point", "worry", "suspicion",
+                        "statement", "stance"})
 # What breaks a thing, not work on it: "Rosenberg's RDS exploit", "a BPF vulnerability found by X".
 ATTACK_NOUNS = frozenset({"exploit", "vulnerability", "attack", "flaw", "hole", "bug"})
 # "A couple of patches": a quantity of work is that work.
@@ -295,6 +299,11 @@ def verb_kind(verb: Token) -> str | None:
         return "proposed"  # "asked for", "argued for" (not "For example, X asked about ...", "asked for details")
     if lemma in SUMMARY_VERBS:
         return None
+    if lemma in PHASE_VERBS and (means := next((g for c in children if c.dep_ == "prep" and c.lower_ == "by"
+                                                for g in c.children if g.dep_ == "pcomp"), None)) is not None:
+        return verb_kind(means)  # "began by describing his plans for BPF": what the talk began with
+    if lemma == "have" and "proposed" in object_kinds:
+        return "proposed"  # "had a better idea", "has a patch for it"
     if lemma in MAINTAIN_VERBS and lemma != "take":
         return "maintains"
     if lemma in PRESENT_VERBS:

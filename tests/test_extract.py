@@ -878,3 +878,15 @@ def test_relations_a_speaker_presents_what_they_say_not_what_they_note_or_grant(
     assert ("Omar Lind", "BPF", "presented") in links_of("said"), links_of("said")
     for verb in ("noted", "agreed", "acknowledged"):
         assert ("Omar Lind", "BPF", "presented") not in links_of(verb), (verb, links_of(verb))
+
+
+def test_relations_how_a_talk_begins_and_what_one_has_say_the_kind(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Omar Lind began by describing his mission statement for BPF."),
+        ("p", "Julia Lawall started with a recap of ten years of XDP development."),
+        ("p", "Jan Novak had a better idea: emulate the netfilter hooks instead."),
+        ("p", "Tal Zussman has a test implementation of the lockless qdisc."),
+    ])
+    assert {("Omar Lind", "BPF", "presented"), ("Julia Lawall", "XDP", "presented"),
+            ("Jan Novak", "netfilter", "proposed"), ("Tal Zussman", "lockless qdisc", "works_on")} <= set(links), links
+    assert not {link for link in links if link[2] == "works_on" and link[0] != "Tal Zussman"}, links
