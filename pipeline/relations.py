@@ -45,7 +45,7 @@ WORK_VERBS = frozenset({
     "bring", "move", "continue", "start", "own", "teach", "drive", "have",
     "invent", "discover", "name", "coin", "start", "found", "lead", "push", "land", "upstream", "rebase",
     "introduce", "redefine", "define", "change", "modify", "update", "reimplement", "restructure", "reorganize",
-    "simplify", "generalize", "generalise", "rearrange", "split", "unify",
+    "simplify", "generalize", "generalise", "rearrange", "split", "unify", "solve", "tackle", "resolve",
 })
 MAINTAIN_VERBS = frozenset({"maintain", "co-maintain", "comaintain", "oversee", "manage", "take"})
 PROPOSE_VERBS = frozenset({
@@ -81,6 +81,9 @@ REMOVAL_VERBS = frozenset({"remove", "drop", "revert", "delete", "deprecate", "d
                            "rip", "kill", "ban"})
 # A proposal inside what someone says: "X said the kernel should add ...", with a verb of doing.
 PROPOSAL_MARKERS = frozenset({"should", "must", "ought"})
+# What one fixes: to address a problem is to work on it, where to address a topic is to talk about it.
+PROBLEM_NOUNS = frozenset({"problem", "issue", "bug", "limitation", "shortcoming", "weakness", "deficiency",
+                           "bottleneck", "regression", "race", "deadlock", "leak", "overhead"})
 # Verbs of a talk's or a piece of work's course: how it began or ended says what it was.
 PHASE_VERBS = frozenset({"start", "begin", "open", "continue", "finish", "close", "conclude", "end", "wrap"})
 # Verbs that report on a session rather than present its content.
@@ -306,6 +309,8 @@ def verb_kind(verb: Token) -> str | None:
         return "proposed"  # "had a better idea", "has a patch for it"
     if lemma in MAINTAIN_VERBS and lemma != "take":
         return "maintains"
+    if lemma == "address" and any(_lemma(o) in PROBLEM_NOUNS for o in objects):
+        return "works_on"  # "is trying to address regulatory issues with a patch set": to address is to fix
     if lemma in PRESENT_VERBS:
         return "presented"
     if lemma in WORK_VERBS:

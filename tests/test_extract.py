@@ -890,3 +890,12 @@ def test_relations_how_a_talk_begins_and_what_one_has_say_the_kind(nlp, resource
     assert {("Omar Lind", "BPF", "presented"), ("Julia Lawall", "XDP", "presented"),
             ("Jan Novak", "netfilter", "proposed"), ("Tal Zussman", "lockless qdisc", "works_on")} <= set(links), links
     assert not {link for link in links if link[2] == "works_on" and link[0] != "Tal Zussman"}, links
+
+
+def test_relations_to_address_a_problem_is_to_work_on_it(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Omar Lind is trying to address regulatory issues with a patch set for the mac80211 stack."),
+        ("p", "Julia Lawall addressed the netfilter workshop about nftables."),
+    ])
+    assert ("Omar Lind", "mac80211", "works_on") in links and ("Omar Lind", "mac80211", "presented") not in links, links
+    assert ("Julia Lawall", "nftables", "presented") in links, links
