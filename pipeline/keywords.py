@@ -24,6 +24,8 @@ from array import array
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from pipeline.sources.events import names_meeting
+
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
     from spacy.tokens import Doc
 
@@ -304,8 +306,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "test run", "audience member", "user-space daemon": only ordinary words (unless the title says it)
         if len(tokens) == 1 and tokens[0].i not in terms and _common(tokens[0], common, domain):
             continue  # "CPU", "API", "filesystem": a word most articles use tags none of them
-        if phrase.lower() in stopphrases or all(t.is_stop for t in tokens):
-            continue
+        if phrase.lower() in stopphrases or all(t.is_stop for t in tokens) or names_meeting(phrase):
+            continue  # "LSFMM", "the ARM minisummit": the meeting is the article's event, not its topic
         rest = [t for t in tokens if t.i not in terms]
         if len(rest) < len(tokens) and all(
                 t.lower_ in _FOLDED or t.lower_ in VAGUE_MODIFIERS or t.is_stop or t.is_punct

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.sources.events import event_from_index, event_from_link, event_from_text, event_from_title
+from pipeline.sources.events import event_from_index, event_from_link, event_from_text, event_from_title, names_meeting
 from pipeline.sources.lwnpage import parse_page
 
 
@@ -81,3 +81,12 @@ def test_events_a_conference_link_in_running_text_is_not_the_event():
             b'</div> <!-- ArticleText --></body></html>')
     page = parse_page(html, "x.html")
     assert page.event is None and "Netdev 0x16" in page.blocks[0].text
+
+
+@pytest.mark.parametrize("phrase, meeting", [
+    ("LSFMM", True), ("LSFMM+BPF", True), ("scheduler minisummit", True), ("realtime microconference", True),
+    ("Kernel Summit", True), ("LPC", True), ("linux.conf.au", True),
+    ("LPC bus", False), ("netdevice", False), ("netdev_priv", False), ("netconfig", False), ("page pool", False),
+])
+def test_names_meeting_knows_meetings_by_any_name_and_nothing_else(phrase, meeting):
+    assert names_meeting(phrase) is meeting

@@ -899,3 +899,11 @@ def test_relations_to_address_a_problem_is_to_work_on_it(nlp, resources):
     ])
     assert ("Omar Lind", "mac80211", "works_on") in links and ("Omar Lind", "mac80211", "presented") not in links, links
     assert ("Julia Lawall", "nftables", "presented") in links, links
+
+
+def test_keywords_the_meeting_is_the_articles_event_not_a_topic(nlp, resources):
+    result = _article(nlp, resources, "At LSFMM, the scheduler minisummit took up the page pool again; the page "
+                                      "pool was the main topic at LSFMM this year, after the OSPM session.")
+    phrases = {p for p, *_ in result["phrases"]}
+    assert "page pool" in phrases, phrases
+    assert not {p for p in phrases if "LSFMM" in p or "minisummit" in p or "OSPM" in p}, phrases

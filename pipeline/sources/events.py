@@ -70,6 +70,17 @@ TITLE_NAMES_RE = re.compile(
     r"|kernel\s+recipes|kangrejos|kvm\s+forum|linux\s+security\s+summit|gnu\s+tools\s+cauldron"
     r"|(?:ottawa|japan)\s+linux\s+symposium|linuxcon|fosdem|x\.org\s+developers\W*conference)\b", re.I)
 
+# Short names and kinds of meetings that name nothing else: "LSFMM+BPF", "LCA", "the ARM minisummit" (not the
+# "LPC bus").
+MEETING_WORDS_RE = re.compile(
+    r"\b(?:lsf\W?mm\w*|lca|lpc(?!\W+bus)|fosdem|netconf|nfws|ospm|kangrejos|(?:mini|micro)-?(?:summit|conf(?:erence)?)s?)\b", re.I)
+
+
+def names_meeting(text: str) -> bool:
+    """Whether a phrase names a meeting ("LSFMM", "Kernel Summit", "realtime microconference"): the article's
+    event, which ``articles.csv`` records, and never one of its topics."""
+    return bool(TITLE_NAMES_RE.search(text) or MEETING_WORDS_RE.search(text))
+
 
 @dataclass(frozen=True)
 class Event:
