@@ -148,6 +148,8 @@ CARRY_PARAGRAPHS = 3
 # Nouns that, after a subsystem's name, are that subsystem: "the mac80211 layer", "the BBR algorithm".
 NAME_TAILS = SUBSYSTEM_TAILS - THING_WORDS
 CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis", "relcl", "acl", "xcomp")
+# Prepositions that bring a verb's object ("run out of", "moved to"), not a place or a time ("happens in").
+ARGUMENT_PREPOSITIONS = frozenset({"of", "about", "on", "to", "into", "from", "for", "with", "over"})
 
 
 @dataclass(frozen=True)
@@ -908,9 +910,24 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
     if owner[1] == "presented" and not (state.artifact and owner[0] == state.artifact[0]):
         # a talk carries to what a sentence speaks of, and to what the title names however it is written
         # ("BPF programs" in a talk on BPF)
-        subsystems = [sub for sub in subsystems if _topic_of(sub) or sub.label_ in state.subject]
+        subsystems = [sub for sub in subsystems if (_topic_of(sub) and (owner[1] != "presented" or _argument(sub)))
+                      or sub.label_ in state.subject]
     return [Link(name, sub.label_, link_kind, at, (p, s)) for sub in subsystems for name in names
             if sub.label_ not in state.broad]
+
+
+def _argument(sub: Span) -> bool:
+    """Whether a subsystem is what a clause is about: the subject or object of its verb ("Packet aggregation
+    can help", "CoDel drops packets", "will run out of IPv4 addresses"), not a word deeper inside ("happens in
+    another software interrupt", "a replacement for socket buffers")."""
+    head = sub.root
+    while head.dep_ in ("compound", "amod", "nmod", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in ARGUMENT_PREPOSITIONS:
+        head = head.head  # "will run out of IPv4 addresses", "moved to BPF"
+        while head.head.dep_ in ("prep", "prt") and head.head.i != head.i:
+            head = head.head
+    return head.dep_ in (*SUBJECT_DEPS, "dobj", "attr", "prep", "prt") and head.head.pos_ in ("VERB", "AUX")
 
 
 def _describes_change(sent: Span) -> bool:

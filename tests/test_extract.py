@@ -907,3 +907,13 @@ def test_keywords_the_meeting_is_the_articles_event_not_a_topic(nlp, resources):
     phrases = {p for p, *_ in result["phrases"]}
     assert "page pool" in phrases, phrases
     assert not {p for p in phrases if "LSFMM" in p or "minisummit" in p or "OSPM" in p}, phrases
+
+
+def test_relations_a_talk_carries_to_what_a_sentence_is_about_not_to_words_inside_it(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Omar Lind gave a talk about the page pool at Netdev."),
+        ("p", "The core network processing happens in another software interrupt. Packet aggregation can help with "
+              "bandwidth, and the tool is intended to be a replacement for socket buffers."),
+    ])
+    assert ("Omar Lind", "packet aggregation", "presented") in links, links
+    assert not {link for link in links if link[1] in ("softirq", "socket buffer (SKB)")}, links
