@@ -910,8 +910,7 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
     if owner[1] == "presented" and not (state.artifact and owner[0] == state.artifact[0]):
         # a talk carries to what a sentence speaks of, and to what the title names however it is written
         # ("BPF programs" in a talk on BPF)
-        subsystems = [sub for sub in subsystems if (_topic_of(sub) and (owner[1] != "presented" or _argument(sub)))
-                      or sub.label_ in state.subject]
+        subsystems = [sub for sub in subsystems if (_topic_of(sub) and _argument(sub)) or sub.label_ in state.subject]
     return [Link(name, sub.label_, link_kind, at, (p, s)) for sub in subsystems for name in names
             if sub.label_ not in state.broad]
 
