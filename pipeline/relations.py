@@ -84,6 +84,8 @@ PROPOSAL_MARKERS = frozenset({"should", "must", "ought"})
 # What one fixes: to address a problem is to work on it, where to address a topic is to talk about it.
 PROBLEM_NOUNS = frozenset({"problem", "issue", "bug", "limitation", "shortcoming", "weakness", "deficiency",
                            "bottleneck", "regression", "race", "deadlock", "leak", "overhead"})
+# What a bug report says a change did: "reported that the change broke the ath9k driver".
+BREAK_VERBS = frozenset({"break", "fail", "crash", "hang", "regress", "corrupt"})
 # Verbs of a talk's or a piece of work's course: how it began or ended says what it was.
 PHASE_VERBS = frozenset({"start", "begin", "open", "continue", "finish", "close", "conclude", "end", "wrap"})
 # Verbs that report on a session rather than present its content.
@@ -311,6 +313,9 @@ def verb_kind(verb: Token) -> str | None:
         return "proposed"  # "had a better idea", "has a patch for it"
     if lemma in MAINTAIN_VERBS and lemma != "take":
         return "maintains"
+    if lemma == "report" and (any(_lemma(o) in PROBLEM_NOUNS for o in objects) or any(
+            c.dep_ == "ccomp" and _lemma(c) in BREAK_VERBS for c in children)):
+        return None  # "reported a bug in the tg3 driver", "reported that it broke ath9k": who found it
     if lemma == "address" and any(_lemma(o) in PROBLEM_NOUNS for o in objects):
         return "works_on"  # "is trying to address regulatory issues with a patch set": to address is to fix
     if lemma in PRESENT_VERBS:

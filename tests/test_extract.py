@@ -917,3 +917,13 @@ def test_relations_a_talk_carries_to_what_a_sentence_is_about_not_to_words_insid
     ])
     assert ("Omar Lind", "packet aggregation", "presented") in links, links
     assert not {link for link in links if link[1] in ("softirq", "socket buffer (SKB)")}, links
+
+
+def test_relations_who_reports_a_breakage_neither_presents_nor_works_on_it(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Julia Lawall reported that this change broke the ath9k wireless driver."),
+        ("p", "Tal Zussman reported a regression in the tg3 driver."),
+        ("p", "Omar Lind reported on the state of XDP at Netdev."),
+    ])
+    assert not {link for link in links if link[0] in ("Julia Lawall", "Tal Zussman")}, links
+    assert ("Omar Lind", "XDP", "presented") in links, links
