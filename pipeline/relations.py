@@ -697,7 +697,8 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             state.speaker = None  # someone else speaks now
         talking = [n for n in names if n in state.talkers]
         # a speaker's own words: "X said ...", "Part of that solution, according to X and Y, is CoDel"
-        if talking and (_according_to(token) or (token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SPEAKER_VERBS)):
+        if talking and (_according_to(token) or (
+                token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SPEAKER_VERBS)):
             # not what another person's clause holds: "B asked if it would be zero-copy; X said that it would"
             asked = {t.i for span, other in people if other not in names and span.root.dep_ in SUBJECT_DEPS
                      for t in span.root.head.subtree} - {t.i for t in token.head.subtree}
@@ -876,8 +877,9 @@ def _continues_agent(sent: Span, nouns: frozenset[str] = frozenset(), item: bool
     words = {_lemma(subject)} | {c.lower_ for c in subject.children if c.dep_ in ("det", "amod")}
     if words & {"one", "another", "other"} and not _one_of_others(subject):
         return True
-    if _lemma(subject) in nouns or (artifact_kind(subject) and (item or any(
-            c.lower_ in ("this", "these", "his", "her", "their") for c in subject.children if c.dep_ in ("det", "poss")))):
+    owned = any(c.lower_ in ("this", "these", "his", "her", "their") for c in subject.children
+                if c.dep_ in ("det", "poss"))
+    if _lemma(subject) in nouns or (artifact_kind(subject) and (item or owned)):
         return True  # "These patches ...", "His code ..." (not "The tg3 driver ...", a thing of its own)
     attr = next((c for c in sent.root.children if c.dep_ == "attr"), None)
     return attr is not None and bool(({_lemma(attr)} | {c.lower_ for c in attr.children}) & {"another", "project"})

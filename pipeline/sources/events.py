@@ -73,7 +73,8 @@ TITLE_NAMES_RE = re.compile(
 # Short names and kinds of meetings that name nothing else: "LSFMM+BPF", "LCA", "the ARM minisummit" (not the
 # "LPC bus").
 MEETING_WORDS_RE = re.compile(
-    r"\b(?:lsf\W?mm\w*|lca|lpc(?!\W+bus)|fosdem|netconf|nfws|ospm|kangrejos|(?:mini|micro)-?(?:summit|conf(?:erence)?)s?)\b", re.I)
+    r"\b(?:lsf\W?mm\w*|lca|lpc(?!\W+bus)|fosdem|netconf|nfws|ospm|kangrejos"
+    r"|(?:mini|micro)-?(?:summit|conf(?:erence)?)s?)\b", re.I)
 
 
 def names_meeting(text: str) -> bool:
