@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pipeline.keywords import SUBSYSTEM_TAILS, THING_WORDS
+from pipeline.keywords import PEOPLE_HEADS, SUBSYSTEM_TAILS, THING_WORDS
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
     from spacy.tokens import Span, Token
@@ -87,7 +87,7 @@ PROBLEM_NOUNS = frozenset({"problem", "issue", "bug", "limitation", "shortcoming
 # What a bug report says a change did: "reported that the change broke the ath9k driver".
 BREAK_VERBS = frozenset({"break", "fail", "crash", "hang", "regress", "corrupt"})
 # Verbs of a talk's or a piece of work's course: how it began or ended says what it was.
-PHASE_VERBS = frozenset({"start", "begin", "open", "continue", "finish", "close", "conclude", "end", "wrap"})
+PHASE_VERBS = frozenset({"start", "begin", "open", "continue", "finish", "conclude", "end"})
 # Verbs that report on a session rather than present its content.
 SUMMARY_VERBS = frozenset({"summarize", "summarise", "recap", "chair", "moderate", "host", "organize", "organise",
                            "attend", "join", "close", "wrap", "thank"})
@@ -136,8 +136,7 @@ QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few",
 # A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
 TALK_NOUNS = frozenset({"talk", "presentation", "keynote"})
 # Nouns for a person: "another audience member" is someone, not one more of the work just named.
-PERSON_NOUNS = frozenset({"member", "attendee", "participant", "developer", "maintainer", "speaker", "person",
-                          "someone"})
+PERSON_NOUNS = PEOPLE_HEADS | {"member", "attendee", "participant", "speaker", "someone"}
 PRONOUNS = frozenset({"he", "she"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 PLURAL_PRONOUNS = frozenset({"they"})
