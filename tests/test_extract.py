@@ -187,6 +187,13 @@ def test_keywords_a_phrase_said_once_ranks_below_one_said_again():
     assert [k for k, _ in ranked[1]] == ["skb recycling", "page pool allocator"]
 
 
+def test_keywords_a_plain_phrase_said_once_falls_under_the_cut_and_an_identifier_said_once_does_not():
+    ranked = rank({1: [("Homa RPC", 3, False, 0), ("message-based transport", 1, False, 1),
+                       ("HOMA_RECVMSG flag", 1, False, 2)],
+                   2: [("TCP", 4, True, 0)], 3: [("UDP", 4, True, 0)]})
+    assert [k for k, _ in ranked[1]] == ["Homa RPC", "HOMA_RECVMSG flag"]
+
+
 def test_keywords_memo_gives_what_ranking_afresh_gives_as_the_corpus_grows():
     corpus = {1: [("Homa", 3, True, 0), ("Homa module", 1, False, 2), ("RPC protocol", 2, False, 1),
                   ("NAPI state", 1, False, 3), ("NAPI", 2, True, 4)],
@@ -782,6 +789,13 @@ def test_keywords_a_lone_word_after_a_phrase_that_holds_it_is_that_phrase_again(
     ranked = distinct([("SKB batching", 9.0), ("netfilter hook", 8.0), ("batching", 7.0), ("netfilter", 6.0),
                        ("XDP", 5.0)], top=5, named=frozenset({"netfilter", "XDP"}))
     assert [k for k, _ in ranked] == ["SKB batching", "netfilter hook", "netfilter", "XDP"]  # a subsystem stays
+
+
+def test_keywords_phrases_built_on_one_identifier_are_one_keyword_told_by_the_shorter():
+    ranked = distinct([("GFP_ZERO allocation flag", 9.0), ("clear_page", 8.0), ("GFP_ZERO", 7.0),
+                       ("struct task_struct", 6.0), ("task_struct structure", 5.0), ("skb->xmit_more", 4.0),
+                       ("skb->xmit_more bit", 3.0), ("xmit_lock", 2.0)], top=5)
+    assert [k for k, _ in ranked] == ["clear_page", "GFP_ZERO", "struct task_struct", "skb->xmit_more", "xmit_lock"]
 
 
 def test_keywords_a_spaced_dash_ends_a_phrase(nlp, resources):
