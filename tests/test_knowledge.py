@@ -38,6 +38,7 @@ def test_importer_keeps_curated_rows_and_adds_the_networking_entries(imported):
     assert taxonomy["avf"].kernel_aliases == ["avf", "acmevf"]  # the module its help names, and the symbol's name
     assert "ice" not in taxonomy  # a three-letter module name that is an English word would match prose
     assert {"WTP", "wtp_sock"} <= set(taxonomy["WTP"].kernel_aliases)  # entry acronym, K: identifier
+    assert taxonomy["quuxdev"].kernel_aliases == ["quuxdev", "BPF quuxdev"]  # a BPF entry's device, by its module
     assert not any("BAR" in r.kernel_entry or "framebuffer" in r.name.lower() for r in taxonomy.values())
 
 

@@ -304,6 +304,8 @@ def kernel_subsystems(recs: Records, english: frozenset[str]) -> tuple[list[Kern
         display, aliases = naming.entry_names(entry.name, english)
         modules = module_names(entry)
         is_driver = category_of(entry) == "driver"
+        if f"BPF {display[4:]}" == display and display[4:] in modules:
+            display = display[4:]  # "BPF [NETKIT]" files drivers/net/netkit.c: the device is "netkit"
         if is_driver and modules and not naming.IDENTIFIER_RE.match(display):
             named = [m for m in modules if m.lower() in entry.name.lower()]
             if named or len(modules) == 1:
