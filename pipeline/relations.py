@@ -72,6 +72,8 @@ LEARN_VERBS = frozenset({"know", "understand", "learn", "ask", "hear", "find", "
 # Verbs that quote what a section's speaker says (not "asked", "pointed out", "noted", "agreed": a remark, or the
 # audience's part).
 SPEAKER_VERBS = frozenset({"say", "claim", "explain", "report", "describe"})
+# "after describing X, Y ...": prepositions whose participle the main clause's subject does
+PARTICIPLE_PREPOSITIONS = frozenset({"after", "before", "while", "when", "since", "by", "in", "upon"})
 # Verbs that say what a change gave the kernel: "the sk_buff structure gains a namespace field".
 CHANGE_RESULTS = frozenset({"gain", "get", "acquire"})
 # Verbs whose object is what the subject keeps away from, not what they work on.
@@ -461,6 +463,28 @@ def _noun_scope(noun: Token) -> set[int]:
     return tokens
 
 
+def _set_off(clause: Token) -> bool:
+    """Whether a clause opens its sentence, follows a comma, colon or dash, or is led by a word like "while"."""
+    start = clause.left_edge
+    return start.i == start.sent.start or start.nbor(-1).text in (",", ":", ";", "-", "--", "—") or any(
+        c.dep_ == "mark" for c in clause.children)
+
+
+def _participles(verb: Token) -> list[Token]:
+    """The participle clauses a verb's subject does, as English reads them: "while working on the tg3 driver,
+    X found ...", "after describing bufferbloat, X traveled ...", "having written the e1000 driver, X ...".
+    Not a remark's manner ("X disagreed, suggesting that ..."), nor a clause within reported words ("Doing Y
+    with Z, X said, will ...")."""
+    if _lemma(verb) in SAY_VERBS:
+        return []
+    found = [c for c in verb.children if c.dep_ == "advcl" and (c.tag_ == "VBG" or (
+        c.tag_ == "VBN" and any(a.lower_ == "having" for a in c.children if a.dep_ == "aux")))
+             and _set_off(c)]  # "the week leading up to the summit" describes the week
+    found += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTICIPLE_PREPOSITIONS
+              for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG"]
+    return [c for c in found if _lemma(c) not in SAY_VERBS | PROPOSE_VERBS]
+
+
 def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
     """(kind, scope) of what one person (or a pronoun for them) is said to do in a sentence."""
     found: list[tuple[str, set[int]]] = []
@@ -522,6 +546,10 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
                 continue  # "X wants to remove the netfilter hooks"
             if kind and not _has_own_subject(xcomp, actors):
                 found.append(("proposed" if _lemma(verb) in PROPOSE_VERBS else kind, _verb_scope(xcomp, actors)))
+        for adjunct in _participles(verb):  # "After describing bufferbloat to the world, X traveled to ..."
+            kind = verb_kind(adjunct)
+            if kind and not _has_own_subject(adjunct, actors):  # "he suggested a way: moving X into Y"
+                found.append(("proposed" if _lemma(verb) in PROPOSE_VERBS else kind, _verb_scope(adjunct, actors)))
     elif first.dep_ == "attr" and _lemma(head) == "be" and (role := _role_subject(head)) is not None:
         # "the principal author is said to be X", "the maintainer of tc is X": the role's noun and what it is of
         scope = {t.i for t in role.subtree} | _premodifiers(role)

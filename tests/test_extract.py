@@ -764,6 +764,23 @@ def test_relations_these_changes_are_the_patches_posted_before(nlp, resources):
     assert ("Omar Lind", "wireless drivers", "proposed") in links, links
 
 
+def test_relations_a_participle_clause_is_done_by_the_subject_of_its_sentence(nlp, resources):
+    def links(text):
+        return {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
+
+    assert links("After describing bufferbloat to the world, Jim Gettys traveled to the conference.") == {
+        ("Jim Gettys", "bufferbloat", "presented")}
+    assert links("While working on the tg3 driver, Michael Chan found a bug in the firmware.") == {
+        ("Michael Chan", "tg3", "works_on")}
+    assert links("Having written the e1000 driver, Jesse Brandeburg moved on to other things.") == {
+        ("Jesse Brandeburg", "e1000", "works_on")}
+    assert links("Neill Kapron suggested another way: moving the loading of BPF programs into the kernel.") == {
+        ("Neill Kapron", "BPF", "proposed")}
+    # a remark's manner, and a noun's description, are not something the subject does
+    assert not links("Alexei Starovoitov was unimpressed, suggesting that netfilter could do the job instead.")
+    assert not links("Puranjay Mohan rested in the week leading up to the session on the BPF memory model.")
+
+
 def test_relations_a_role_written_with_its_subsystem_is_that_role_only(nlp, resources):
     links = {tuple(r[2:5]) for r in _article(
         nlp, resources, "Networking maintainer David Miller (who authored some of the new code) replied that "
