@@ -29,6 +29,8 @@ DEV_DIR = config.PROJECT_DIR / "dev"
 DEV_IDS = DEV_DIR / "articles.txt"
 DEV_GOLD = DEV_DIR / "gold"
 JUDGED_LINKS = DEV_DIR / "links" / "judged.tsv"
+JUDGED_KEYWORDS = DEV_DIR / "keywords" / "judged.tsv"
+DROP_REASONS = ("passing", "near-duplicate", "generic", "name", "mangled", "wrong")
 HOLDOUT_IDS = DEV_DIR / "holdout" / "articles.txt"  # labelled blind, for a check at the end of a session
 HOLDOUT_GOLD = DEV_DIR / "holdout" / "gold"
 INDEX_TOPICS = DEV_DIR / "index_topics.tsv"
@@ -339,6 +341,45 @@ def judged_links_report(out: Path, judged_path: Path | None = None) -> list[str]
             f" judged right; links made that nobody judged: {len({l for l in made if l[0] not in RESERVED} - set(judged))}"]
 
 
+def _judged_rows(path: Path) -> list[dict]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int = 10,
+                           per_article: bool = False) -> list[str]:
+    """How many of the top ``top`` keywords of the articles readers judged (dev/keywords/judged.tsv) they
+    would keep, from a whole-knowbase run in ``out``: the share over the judged rows, the drops by reason,
+    and the rows nobody judged (counted, not scored); with ``per_article``, one line per article."""
+    judged = {(int(r["article_id"]), r["keyword"]): (r["verdict"], r["reason"])
+              for r in _judged_rows(judged_path or JUDGED_KEYWORDS)}
+    articles = {a for a, _ in judged}
+    lists: dict[int, list[str]] = defaultdict(list)
+    with open(out / "keywords.csv", newline="", encoding="utf-8") as handle:
+        for r in csv.DictReader(handle):
+            if int(r["article_id"]) in articles and int(r["rank"]) <= top:
+                lists[int(r["article_id"])].append(r["keyword"])
+    kept = dropped = unjudged = 0
+    reasons: dict[str, int] = defaultdict(int)
+    lines = []
+    for article_id in sorted(articles):
+        verdicts = [judged.get((article_id, k)) for k in lists[article_id]]
+        keep = sum(1 for v in verdicts if v and v[0] == "keep")
+        drops = [v for v in verdicts if v and v[0] != "keep"]
+        kept, dropped, unjudged = kept + keep, dropped + len(drops), unjudged + verdicts.count(None)
+        for _, reason in drops:
+            reasons[next((r for r in DROP_REASONS if reason.lower().startswith(r)), "other")] += 1
+        if per_article:
+            lines.append(f"    {article_id}: would keep {keep} of its top {len(verdicts)}"
+                         + (f" ({verdicts.count(None)} not judged)" if None in verdicts else ""))
+    rows = kept + dropped
+    share = f"{kept / rows:.3f}" if rows else "n/a"
+    listed = sum(len(lists[a]) for a in articles)
+    by_reason = ", ".join(f"{r} {reasons[r]}" for r in (*DROP_REASONS, "other") if reasons[r])
+    return [f"judged keywords: {len(articles)} articles, top {top}s of {listed / len(articles):.2f} phrases on average: "
+            f"readers keep {kept} of {rows} judged ({share}); dropped: {by_reason}; not judged: {unjudged}"] + lines
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.realeval", description=__doc__.split("\n")[0])
     parser.add_argument("--knowbase", default="", help="a checkout of HAOYZ886/LWN-Kernel-Knowbase (or its Kernel folder)")
@@ -350,7 +391,8 @@ def main(argv=None) -> int:
                         help="score the held-out articles (dev/holdout/) instead of the dev set; never tune to them")
     parser.add_argument("--judged", action="store_true",
                         help="instead, run over the whole knowbase (but the reserved articles) and score its links "
-                             "against the readers' verdicts in dev/links/judged.tsv")
+                             "against the readers' verdicts in dev/links/judged.tsv, and its keywords against "
+                             "dev/keywords/judged.tsv")
     args = parser.parse_args(argv)
     folder = knowbase_articles(Path(args.knowbase)) if args.knowbase else None
     if folder is None:
@@ -363,6 +405,7 @@ def main(argv=None) -> int:
         stage([path for article_id, path in sorted(available.items()) if article_id not in RESERVED], work / "all" / "raw")
         run_pipeline(work / "all" / "raw", work / "all" / "out", args.jobs)
         print("\n".join(judged_links_report(work / "all" / "out")))
+        print("\n".join(judged_keywords_report(work / "all" / "out", per_article=args.verbose)))
         return 0
     ids_file, gold_dir, name = (HOLDOUT_IDS, HOLDOUT_GOLD, "holdout") if args.holdout else (DEV_IDS, DEV_GOLD, "dev")
     ids = dev_ids(ids_file)

@@ -10,8 +10,8 @@ from conftest import PROJECT
 from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
-    DEV_GOLD, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_LINKS, RESERVED, Found, Names, dev_ids, index_topic_subsystems,
-    judged_links_report, networking_topics, score_article, score_items,
+    DEV_GOLD, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_KEYWORDS, JUDGED_LINKS, RESERVED, Found, Names, dev_ids, index_topic_subsystems,
+    judged_keywords_report, judged_links_report, networking_topics, score_article, score_items,
 )
 
 
@@ -120,3 +120,27 @@ def test_realeval_judged_links_score_what_a_run_still_makes(tmp_path):
     assert first == ("judged links: 4 judged, 3 still made: right 1, kind 1, wrong 1; "
                      "precision 0.667 (pair), 0.333 (pair and kind)")
     assert second == "no longer made: 1 judged wrong, 0 judged right; links made that nobody judged: 1"
+
+
+def test_realeval_judged_keywords_are_dev_articles_only():
+    rows = [line.split("\t") for line in JUDGED_KEYWORDS.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")][1:]
+    assert len(rows) >= 500 and all(len(r) == 5 for r in rows)
+    assert {r[3] for r in rows} == {"keep", "drop"} and all(r[4] for r in rows if r[3] == "drop")
+    assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids(HOLDOUT_IDS)))
+
+
+def test_realeval_judged_keywords_count_what_readers_keep_in_each_top_list(tmp_path):
+    judged = tmp_path / "judged.tsv"
+    judged.write_text("# verdicts\nsample\tarticle_id\tkeyword\tverdict\treason\n"
+                      "K1\t1\tXDP\tkeep\t\nK1\t1\tCPU time\tdrop\tgeneric: ordinary words\n"
+                      "K1\t1\tAF_XDP socket\tdrop\tnear-duplicate: of AF_XDP\nK1\t2\tTCP\tkeep\t\n"
+                      "K1\t2\tHTTP\tdrop\tpassing: once\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keywords.csv").write_text("article_id,rank,keyword,score\n1,1,XDP,9\n1,2,CPU time,8\n1,3,UMEM,7\n"
+                                      "2,1,TCP,9\n2,2,BBR,8\n2,11,HTTP,1\n3,1,NAPI,5\n", encoding="utf-8")
+    first, *articles = judged_keywords_report(out, judged, per_article=True)
+    assert first == ("judged keywords: 2 articles, top 10s of 2.50 phrases on average: readers keep 2 of 3 judged "
+                     "(0.667); dropped: generic 1; not judged: 2")
+    assert articles == ["    1: would keep 1 of its top 3 (1 not judged)", "    2: would keep 1 of its top 2 (1 not judged)"]
