@@ -300,6 +300,8 @@ def verb_kind(verb: Token) -> str | None:
         return None  # "X explained that BPF disables preemption", "He added that GCC uses it": a remark
     if lemma in PROPOSE_VERBS and any(c.dep_ == "xcomp" and _lemma(c) in LEARN_VERBS for c in children):
         return None  # "wanted to know about conditional inlining", "would like to understand": a question
+    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in children):
+        return None  # to call for or on is to ask; to call out, or call something good, is to name or judge
     if lemma in ("post", "send", "submit") or (lemma in PROPOSE_VERBS and lemma not in SAY_VERBS):
         return "proposed"
     if lemma in ("ask", "argue") and any(c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i and not any(

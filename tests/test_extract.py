@@ -764,6 +764,16 @@ def test_relations_these_changes_are_the_patches_posted_before(nlp, resources):
     assert ("Omar Lind", "wireless drivers", "proposed") in links, links
 
 
+def test_relations_to_call_for_is_to_propose_and_to_call_out_is_not(nlp, resources):
+    def links(text):
+        return {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
+
+    assert links("Harald Welte called for an emulation of the nftables API.") == {
+        ("Harald Welte", "nftables", "proposed")}
+    assert not links("Samuel Ortiz called out GPS, Bluetooth, and NFC specifically as being bad.")
+    assert not links("David Vernet called the situation on the BPF side really encouraging.")
+
+
 def test_relations_a_participle_clause_is_done_by_the_subject_of_its_sentence(nlp, resources):
     def links(text):
         return {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
