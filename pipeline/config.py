@@ -29,6 +29,7 @@ BROAD_FILE = DATA_DIR / "broad.txt"
 UMBRELLA_FILE = DATA_DIR / "umbrella.txt"
 STOPPHRASES_FILE = DATA_DIR / "stopphrases.txt"
 COMMON_WORDS_FILE = DATA_DIR / "common_words.txt"
+ORGANISATIONS_FILE = DATA_DIR / "organisations.tsv"
 
 SOURCES_NAME = "sources.csv"
 CACHE_DIRNAME = ".cache"
@@ -62,13 +63,14 @@ class Options:
     umbrella_file: Path = UMBRELLA_FILE
     stopphrases_file: Path = STOPPHRASES_FILE
     common_words_file: Path = COMMON_WORDS_FILE
+    organisations_file: Path = ORGANISATIONS_FILE
 
     @property
     def knowledge_files(self) -> list[Path]:
         """Every knowledge file extraction depends on (its cache key)."""
         return [self.people_file, self.kernel_people_file, self.subsystems_file, self.senses_file,
                 self.maintainers_file, self.kconfig_file, self.nicknames_file, self.broad_file, self.umbrella_file,
-                self.stopphrases_file, self.common_words_file]
+                self.stopphrases_file, self.common_words_file, self.organisations_file]
 
     @property
     def cache(self) -> Path:

@@ -240,13 +240,14 @@ def _quantity(token) -> bool:
 def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], stopphrases: frozenset[str],
                verb_only: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(),
                domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset(),
-               common: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+               common: frozenset[str] = frozenset(), organisations: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
     """(phrase, names a subsystem) for each keyword candidate of one paragraph, in order.
 
     ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
     mentions. A one-word subsystem name is kept as written ("nftables", not "nftable"). ``english`` and
     ``domain``: ordinary words, and the words of the networking vocabulary (the taxonomy's names);
-    ``common``: the words one LWN kernel article in ten uses, never a keyword alone.
+    ``common``: the words one LWN kernel article in ten uses, never a keyword alone; ``organisations``: companies
+    by the name in their domain ("suse", "redhat"), never a keyword.
     """
     terms = {i: end - start for start, end in term_spans for i in range(start, end)}
     found = []
@@ -311,6 +312,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "CPU", "API", "filesystem": a word most articles use tags none of them
         if phrase.lower() in stopphrases or all(t.is_stop for t in tokens) or names_meeting(phrase):
             continue  # "LSFMM", "the ARM minisummit": the meeting is the article's event, not its topic
+        if _names_company(phrase, {t.text for t in tokens if t.i in terms}, organisations):
+            continue  # "SUSE", "Red Hat", "NVIDIA GPUs": the model takes such names for acronyms of things
         rest = [t for t in tokens if t.i not in terms]
         if len(rest) < len(tokens) and all(
                 t.lower_ in _FOLDED or t.lower_ in VAGUE_MODIFIERS or t.is_stop or t.is_punct
@@ -320,6 +323,14 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "TCP packet introduce": a verb the parser took for a noun
         found.append((phrase, any(t.i in terms for t in tokens)))
     return found
+
+
+def _names_company(phrase: str, terms: set[str], organisations: frozenset[str]) -> bool:
+    """Whether a phrase is, or holds, a company's name written as a name ("SUSE", "Red Hat", "NVIDIA GPUs"; not
+    "canonical ABI"), outside the subsystem names it holds."""
+    named = [w for w in phrase.split() if w[:1].isupper() and w not in terms]
+    return bool(named) and (re.sub(r"[\s-]", "", phrase.lower()) in organisations and len(named) == len(phrase.split())
+                            or any(part.replace("-", "") in organisations for w in named for part in w.lower().split("/")))
 
 
 def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:

@@ -825,6 +825,14 @@ def test_keywords_phrases_built_on_one_identifier_are_one_keyword_told_by_the_sh
     assert [k for k, _ in ranked] == ["clear_page", "GFP_ZERO", "struct task_struct", "skb->xmit_more", "xmit_lock"]
 
 
+def test_keywords_a_company_is_a_name_not_a_topic(nlp, resources):
+    result = _article(nlp, resources, "SUSE and Red Hat engineers compared NVIDIA GPUs with the canonical ABI of "
+                                      "the tg3 driver. SUSE ships the tg3 driver, and Red Hat ships the canonical ABI.")
+    phrases = {p for p, *_ in result["phrases"]}
+    assert "tg3" in phrases and "canonical ABI" in phrases, phrases  # "canonical" is a word before it is a company
+    assert not phrases & {"SUSE", "Red Hat", "NVIDIA GPUs", "NVIDIA GPU", "NVIDIA"}, phrases
+
+
 def test_keywords_a_spaced_dash_ends_a_phrase(nlp, resources):
     result = _article(nlp, resources, "Protocols that cannot handle delay or packet loss - DNS, ARP or VOIP, for "
                                       "example - suffer from excessive buffering in home routers.")

@@ -54,11 +54,13 @@ def test_importer_writes_provenance_roles_people_and_symbols(imported):
     assert people["Neil Brown"] == "NeilBrown"  # CREDITS spelling joined by the shared address
     symbols = {f[0]: f for _, f in rows(imported / "kconfig.tsv", 3)}
     assert symbols["NET_FOU"][2:] == ["net/ipv4/Kconfig", "NETWORKING [GENERAL]"]
+    organisations = {f[0]: f[1] for _, f in rows(imported / "organisations.tsv", 2)}
+    assert organisations == {"initech": "3"}  # three addresses at a company's domain; two at example.com are none
 
 
 def test_importer_reads_a_kernel_source_tree_the_same_way(imported, tmp_path):
     tree = _import(tmp_path, "tree")
-    for name in ("subsystems.tsv", "maintainers.tsv", "kernel_people.tsv", "kconfig.tsv"):
+    for name in ("subsystems.tsv", "maintainers.tsv", "kernel_people.tsv", "kconfig.tsv", "organisations.tsv"):
         def body(folder):
             return [l for l in (folder / name).read_text(encoding="utf-8").splitlines() if not l.startswith("# Imported")]
         assert body(tree) == body(imported), name

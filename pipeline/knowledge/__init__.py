@@ -46,6 +46,7 @@ class Knowledge:
     broad: frozenset[str]
     common_words: frozenset[str] = frozenset()  # words one LWN kernel article in ten uses ("CPU", "API")
     umbrella: frozenset[str] = frozenset()  # broad subsystems true of nearly every networking article
+    organisations: frozenset[str] = frozenset()  # companies by the name in their domain ("ibm", "redhat")
 
     def __post_init__(self):
         self._exact = {t.alias: t.canonical for t in self.terms if t.exact_case}
@@ -90,4 +91,5 @@ class Knowledge:
         if umbrella - broad:
             raise PipelineError(f"{opts.umbrella_file}: not in {opts.broad_file.name}: {', '.join(sorted(umbrella - broad))}")
         return cls(subsystems, terms, load_senses(opts.senses_file), aliases, persons, in_records, maintainers,
-                   kconfig, load_stopphrases(opts.stopphrases_file), broad, load_list(opts.common_words_file), umbrella)
+                   kconfig, load_stopphrases(opts.stopphrases_file), broad, load_list(opts.common_words_file), umbrella,
+                   frozenset(fields[0] for _, fields in rows(opts.organisations_file, 1)))

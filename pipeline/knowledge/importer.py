@@ -481,6 +481,26 @@ def maintainer_rows(recs: Records) -> list[list[str]]:
     return [list(r) for r in dict.fromkeys(tuple(r) for r in out)]
 
 
+def organisation_rows(recs: Records, min_addresses: int = 3) -> list[list[str]]:
+    """Companies, by the name in their domain ("ibm", "suse", "redhat"), that give at least ``min_addresses``
+    of the records' addresses (MAINTAINERS, CREDITS, .mailmap): who employs kernel people, a name and never a
+    topic. Commercial domains only (.com, .co.xx, .com.xx); not the names of architectures ("arm")."""
+    addresses = {p.email for e in recs.entries for p in e.maintainers + e.reviewers} | {p.email for p in recs.credits}
+    addresses |= {p.email for pair in recs.mailmap for p in pair if p is not None}
+    found: dict[str, set[str]] = defaultdict(set)
+    for address in addresses:
+        labels = address.rpartition("@")[2].split(".")
+        if len(labels) >= 2 and labels[-1] == "com":
+            name = labels[-2]
+        elif len(labels) >= 3 and labels[-2] in ("co", "com"):
+            name = labels[-3]
+        else:
+            continue
+        if name.replace("-", "").isalpha() and name not in naming.OTHER_AREA_WORDS:
+            found[name].add(address)
+    return [[name, str(len(found[name]))] for name in sorted(found) if len(found[name]) >= min_addresses]
+
+
 def people_rows(recs: Records) -> list[list[str]]:
     """One row per person in the records: canonical spelling, other spellings, which records name them.
 
@@ -611,12 +631,17 @@ def run(kernel_src: Path, knowledge_dir: Path, uapi: Path | None = None) -> dict
         "# People in the kernel's records under one spelling, with the other spellings the records give",
         "# (addresses shared in MAINTAINERS and CREDITS, names joined by .mailmap); `records` says where.",
         *provenance], ("person", "aliases", "records"), people)
+    organisations = organisation_rows(recs)
+    write_tsv(knowledge_dir / "organisations.tsv", [
+        "# Companies whose addresses the kernel's records give (three or more), by the name in their domain:",
+        "# a keyword that is one of them is a name, not a topic.", *provenance], ("organisation", "addresses"),
+        organisations)
     kconfig = [r for r in kconfig_rows(recs, symbol_entry)]
     write_tsv(knowledge_dir / "kconfig.tsv", [
         "# Networking config symbols: prompt, Kconfig file and the MAINTAINERS entry covering it.", *provenance],
         ("symbol", "prompt", "kconfig", "kernel_entry"), kconfig)
     counts = {"curated": len(curated), "kernel": len(merged) - len(curated), "maintainers": len(maintainers),
-              "people": len(people), "symbols": len(kconfig)}
+              "people": len(people), "symbols": len(kconfig), "organisations": len(organisations)}
     say(f"knowledge: Linux {recs.version}: {counts['curated']} curated and {counts['kernel']} kernel subsystems, "
         f"{counts['maintainers']} maintainer roles, {counts['people']} people, {counts['symbols']} config symbols "
         f"→ {knowledge_dir}")
