@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from pipeline.config import NLP_BATCH_SIZE, Options
-from pipeline.keywords import candidates, merge_near_duplicates, verb_only_words
+from pipeline.keywords import aside, candidates, merge_near_duplicates, verb_only_words
 from pipeline.knowledge import Knowledge
 from pipeline.log import say
 from pipeline.mentions import PersonFinder, SubsystemMatcher
@@ -69,7 +69,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     title_subs = res.sub_matcher.spans(title) if title is not None else []
     about = [span.label_ for span in title_subs]
     # what the title names, however ordinary its words ("frozen pages"): a keyword, and a better one
-    titled = frozenset({label.lower() for label in about} | ({phrase.lower() for phrase, _ in candidates(
+    titled = frozenset({label.lower() for label in about} | ({phrase.lower() for phrase, *_ in candidates(
         title, set(), [(span.start, span.end) for span in title_subs], knowledge.stopphrases, res.verb_only)}
         if title is not None else set()))
     subs = {p: res.sub_matcher.spans(doc) for p, doc in docs}
@@ -83,6 +83,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     phrases: Counter = Counter()
     first_seen: dict[str, int] = {}
     naming: set[str] = set()
+    plain: set[str] = set()  # said at least once not by the way
     sentences: dict[tuple[int, int], str] = {}
     for p, doc in docs:
         sent_of = _sentence_index(doc)
@@ -101,17 +102,21 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 phrases[span.label_] += 1
                 first_seen.setdefault(span.label_, p)
                 naming.add(span.label_)
+                if not aside(span.root):
+                    plain.add(span.label_)
             term_spans = [(span.start, span.end) for span in subs[p]]
             in_terms = {i for a, b in term_spans for i in range(a, b)}
             excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
             excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.i not in in_terms}
-            for phrase, names_term in candidates(doc, excluded, term_spans, knowledge.stopphrases, res.verb_only,
+            for phrase, names_term, by_the_way in candidates(doc, excluded, term_spans, knowledge.stopphrases, res.verb_only,
                                                  res.english, knowledge.domain_words, titled, knowledge.common_words,
                                                  knowledge.organisations):
                 phrases[phrase] += 1
                 first_seen.setdefault(phrase, p)
                 if names_term:
                     naming.add(phrase)
+                if not by_the_way:
+                    plain.add(phrase)
         if block != "pre":
             for start, end, term, kind, definition in find_terms(doc.text):
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
@@ -126,7 +131,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(
-                [(p, n, p in naming, first_seen[p], p.lower() in titled) for p, n in phrases.items()]))}
+                [(p, n, p in naming, first_seen[p], p.lower() in titled, p not in plain) for p, n in phrases.items()]))}
 
 
 def _docs_to_bytes(docs) -> bytes:

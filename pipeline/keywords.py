@@ -131,6 +131,13 @@ ONCE_FACTOR = 0.7  # a phrase said once: readers kept 41 of 296 such, against 22
 # said once, with no acronym, identifier or subsystem in it: "cross-container communication",
 # "valuable CPU time"; of the top-ten phrases this sent under the cut, readers had dropped 39 of 45
 ONCE_PLAIN = 0.4
+# said once, and by the way ("tools like NetworkManager", "handles TCP and UDP", in parentheses): of the 20
+# top-ten phrases this sent under the cut, readers had dropped 18 as passing mentions
+ASIDE_FACTOR = 0.5
+EXAMPLE_PREPOSITIONS = frozenset({"like", "including"})
+# Verbs whose object is what a talk or a discussion was about: a list there is of topics, not asides.
+TOPIC_VERBS = frozenset({"talk", "speak", "present", "describe", "discuss", "cover", "explain", "demonstrate",
+                         "show", "introduce", "outline", "review"})
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -231,6 +238,31 @@ def _first_kept(tokens: list, words_cut: int):
     return tokens[-1]
 
 
+def aside(head) -> bool:
+    """Whether a phrase (by its head) is said by the way: an example ("tools like NetworkManager", "such as
+    DOCSIS framing", "including AES"), an item coordinated with others ("TCP and UDP"), or in parentheses."""
+    token = head
+    while token.dep_ in ("compound", "amod", "nmod", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and (token.head.lower_ in EXAMPLE_PREPOSITIONS or (
+            token.head.lower_ == "as" and token.head.i > 0 and token.doc[token.head.i - 1].lower_ == "such")):
+        return True
+    if token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):
+        return not _topic_list(token)
+    sent = token.sent
+    before = token.doc[sent.start:token.i].text
+    return before.count("(") > before.count(")")
+
+
+def _topic_list(token) -> bool:
+    """Whether a coordinated phrase lists what a talk or a discussion was about ("talked about BPF maps and
+    the new LPM trie map type"): each item is a topic then, not an aside."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    return token.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() in TOPIC_VERBS
+
+
 def _quantity(token) -> bool:
     """A number with its unit ("14.8Mpps", "100Gb", "64ms"); a radio band is named by its frequency ("5GHz band")."""
     return bool(QUANTITY_RE.match(token.text)) and not (
@@ -240,8 +272,8 @@ def _quantity(token) -> bool:
 def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], stopphrases: frozenset[str],
                verb_only: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(),
                domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset(),
-               common: frozenset[str] = frozenset(), organisations: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
-    """(phrase, names a subsystem) for each keyword candidate of one paragraph, in order.
+               common: frozenset[str] = frozenset(), organisations: frozenset[str] = frozenset()) -> list[tuple[str, bool, bool]]:
+    """(phrase, names a subsystem, said by the way) for each keyword candidate of one paragraph, in order.
 
     ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
     mentions. A one-word subsystem name is kept as written ("nftables", not "nftable"). ``english`` and
@@ -321,7 +353,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "the TOE adapter support", "CAKE qdisc": the subsystem itself, counted by its mentions
         if tokens[-1].i not in terms and tokens[-1].lower_ in verb_only:
             continue  # "TCP packet introduce": a verb the parser took for a noun
-        found.append((phrase, any(t.i in terms for t in tokens)))
+        found.append((phrase, any(t.i in terms for t in tokens), aside(head)))
     return found
 
 
@@ -342,7 +374,8 @@ def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
     if len(phrases) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
         phrases = sorted(phrases, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
     kept, factors = [], array("d")
-    for phrase, count, names_term, first, *titled in phrases:
+    for phrase, count, names_term, first, *flags in phrases:
+        titled, by_the_way = (flags + [False, False])[:2]
         words = phrase.count(" ") + 1
         if words == 1 and count < 2 and not (names_term or is_term(phrase)):
             continue  # a lone common noun said once says little about the article
@@ -350,8 +383,10 @@ def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
         kept.append(phrase)
         said = 1.0 + math.log(count) if count > 1 else ONCE_FACTOR if names_term or any(
             is_term(w) or "->" in w for w in phrase.split()) else ONCE_PLAIN
+        if count == 1 and by_the_way:
+            said *= ASIDE_FACTOR
         factors.extend((first, said, length, TERM_FACTOR if names_term else 1.0, 1.0 + LEAD_BONUS / (1 + first),
-                        TITLE_FACTOR if titled and titled[0] else 1.0))
+                        TITLE_FACTOR if titled else 1.0))
     return lowered, kept, factors.tobytes()
 
 
@@ -510,23 +545,25 @@ def _is_name(phrase: str) -> bool:
 
 def merge_near_duplicates(phrases: list) -> list:
     """Fold "X support", "X implementation" into "X" when the article also says "X": one keyword, the
-    counts added. ``phrases``: [(phrase, count, names_subsystem, first paragraph, in the title)]."""
+    counts added. ``phrases``: [(phrase, count, names_subsystem, first paragraph, in the title, only said by
+    the way)]."""
     by_lower: dict[str, list] = {}
-    for p, n, t, f, titled in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
-        kept = by_lower.setdefault(p.lower(), [p, 0, t, f, titled])  # "CAKE" and "Cake": one, as a subsystem writes it
-        kept[1] += n
-        kept[2] = kept[2] or t
-        kept[3] = min(kept[3], f)
-        kept[4] = kept[4] or titled
-    for phrase, count, names_term, first, titled in sorted(phrases, key=lambda x: (-len(x[0]), x[0])):
+    for p, n, t, f, titled, by_the_way in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
+        kept = by_lower.setdefault(p.lower(), [p, 0, t, f, titled, by_the_way])  # "CAKE" and "Cake": one, as a subsystem writes it
+        _fold(kept, n, t, f, titled, by_the_way)
+    for phrase, count, names_term, first, titled, by_the_way in sorted(phrases, key=lambda x: (-len(x[0]), x[0])):
         words = phrase.split()
         for cut in range(len(words) - 1, 0, -1):
             head, tail = " ".join(words[:cut]).lower(), words[cut:]
             if head in by_lower and all(w.lower() in DUPLICATE_TAILS for w in tail) and phrase.lower() in by_lower:
-                kept = by_lower[head]
-                kept[1] += by_lower.pop(phrase.lower())[1]
-                kept[2] = kept[2] or names_term
-                kept[3] = min(kept[3], first)
-                kept[4] = kept[4] or titled
+                _fold(by_lower[head], by_lower.pop(phrase.lower())[1], names_term, first, titled, by_the_way)
                 break
     return [tuple(v) for v in by_lower.values()]
+
+
+def _fold(kept: list, count: int, names_term: bool, first: int, titled: bool, by_the_way: bool) -> None:
+    kept[1] += count
+    kept[2] = kept[2] or names_term
+    kept[3] = min(kept[3], first)
+    kept[4] = kept[4] or titled
+    kept[5] = kept[5] and by_the_way

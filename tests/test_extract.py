@@ -194,6 +194,29 @@ def test_keywords_a_plain_phrase_said_once_falls_under_the_cut_and_an_identifier
     assert [k for k, _ in ranked[1]] == ["Homa RPC", "HOMA_RECVMSG flag"]
 
 
+def test_keywords_a_phrase_said_once_by_the_way_ranks_lower():
+    """Said once as an example or an item beside others, a phrase names what the article passes by."""
+    said = [("Homa RPC", 3, False, 0), ("HOMA_RECVMSG flag", 1, False, 2, False, False)]
+    others = {2: [("TCP", 4, True, 0)], 3: [("UDP", 4, True, 0)]}
+    plain = rank({1: said + [("SO_BUSY_POLL option", 1, False, 2, False, False)], **others})
+    aside = rank({1: said + [("SO_BUSY_POLL option", 1, False, 2, False, True)], **others})
+    assert [k for k, _ in plain[1]] == ["Homa RPC", "HOMA_RECVMSG flag", "SO_BUSY_POLL option"]
+    assert [k for k, _ in aside[1]] == ["Homa RPC", "HOMA_RECVMSG flag"]
+
+
+def test_extract_keywords_know_what_is_said_by_the_way(nlp, resources):
+    result = _article(
+        nlp, resources,
+        "Daniel Borkmann talked about BPF maps and the new LPM trie map type.",
+        "The user-space stack handles TCP and UDP; its sockets behave much like the AF_UNIX variety.",
+        "The flow dissector (which parses the GENEVE header) is used by the packet scheduler.",
+    )
+    by_the_way = {p: flags[-1] for p, *flags in result["phrases"]}
+    assert not by_the_way["LPM trie map"] and not by_the_way["BPF maps"], by_the_way  # what the talk was about
+    assert by_the_way["UDP"] and by_the_way["AF_UNIX"] and by_the_way["Geneve"], by_the_way
+    assert not by_the_way["network flow dissector"], by_the_way
+
+
 def test_keywords_memo_gives_what_ranking_afresh_gives_as_the_corpus_grows():
     corpus = {1: [("Homa", 3, True, 0), ("Homa module", 1, False, 2), ("RPC protocol", 2, False, 1),
                   ("NAPI state", 1, False, 3), ("NAPI", 2, True, 4)],
