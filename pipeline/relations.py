@@ -425,14 +425,32 @@ def _takes_out(clause: Token) -> bool:
 
 
 def _proposal_scope(verb: Token, actors: set[int]) -> set[int]:
-    """In "X said that the kernel should add Y", the complement: a verb of doing under "should" or "must"."""
+    """In "X said that the kernel should add Y", the complement: a verb of doing under "should" or "must"; a
+    remark set in the middle of what it says ("The developers, X said, should create Y") says the same."""
     tokens = set()
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and _lemma(child) in WORK_VERBS | {"use", "support", "adopt", "switch"} \
-                and any(c.lower_ in PROPOSAL_MARKERS for c in child.children if c.dep_ == "aux") \
-                and not any(c.dep_ in SUBJECT_DEPS and c.i in actors for c in child.children):
+        if child.dep_ in ("ccomp", "xcomp") and _should_do(child, actors):
             tokens |= {t.i for t in child.subtree}
-    return tokens
+    clause = verb.head
+    if verb.dep_ == "parataxis" and clause.i != verb.i and _should_do(clause, actors):
+        tokens.add(clause.i)  # not who is to do it, nor another clause with its own subject
+        for child in clause.children:
+            if child.i != verb.i and child.dep_ != "nsubj" and not (
+                    child.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in child.children)):
+                tokens |= _without_relative_clauses(child)
+    return tokens - _rejected(tokens, verb.doc)
+
+
+def _rejected(tokens: set[int], doc) -> set[int]:
+    """What a proposal turns away from: "rather than focusing on iptables", "instead of iptables"."""
+    return {t.i for i in tokens for w in [doc[i]] if w.i > 0 and (w.lower_, doc[w.i - 1].lower_) in (
+        ("than", "rather"), ("of", "instead")) for t in w.subtree}
+
+
+def _should_do(clause: Token, actors: set[int]) -> bool:
+    return _lemma(clause) in WORK_VERBS | {"use", "support", "adopt", "switch"} \
+        and any(c.lower_ in PROPOSAL_MARKERS for c in clause.children if c.dep_ == "aux") \
+        and not any(c.dep_ in SUBJECT_DEPS and c.i in actors for c in clause.children)
 
 
 def _premodifiers(noun: Token) -> set[int]:

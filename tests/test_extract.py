@@ -802,6 +802,18 @@ def test_relations_to_call_for_is_to_propose_and_to_call_out_is_not(nlp, resourc
     assert not links("David Vernet called the situation on the BPF side really encouraging.")
 
 
+def test_relations_a_remark_set_inside_what_it_says_proposes_it(nlp, resources):
+    def links(text):
+        return _sentence_links(nlp, resources, text)
+
+    assert links("The developers, Harald Welte said, should create an emulation of the nftables API, which was "
+                 "designed with the lessons from iptables in mind.") == {("Harald Welte", "nftables", "proposed")}
+    assert links("Rather than focusing on iptables, Harald Welte said, the developers should create an emulation "
+                 "of the nftables API.") == {("Harald Welte", "nftables", "proposed")}  # not what the proposal turns away from
+    assert not links("The BPF developers, Jamal Hadi Salim says, should have no right to block it.")
+    assert not links("That, Dave Täht said, should be fixed first, and WiFi will get better for free.")
+
+
 def test_relations_a_participle_clause_is_done_by_the_subject_of_its_sentence(nlp, resources):
     def links(text):
         return _sentence_links(nlp, resources, text)
