@@ -54,6 +54,8 @@ PROPOSE_VERBS = frozenset({
 })
 # Verbs that say only that a piece of work came into being: its kind comes from the work.
 MAKE_VERBS = frozenset({"make", "do", "produce", "publish", "announce", "launch", "put"})
+# Verbs that bring an idea (back) up: "returned to the idea of a page pool", "floated a proposal".
+RAISE_VERBS = frozenset({"return", "revisit", "revive", "resurrect", "float", "raise", "reintroduce", "renew"})
 # Verbs of saying and reacting: the subject's view of a subsystem is not work on it.
 SAY_VERBS = frozenset({
     "say", "note", "observe", "point", "worry", "complain", "agree", "disagree", "wonder", "ask", "answer",
@@ -312,8 +314,8 @@ def verb_kind(verb: Token) -> str | None:
     if lemma in PHASE_VERBS and (means := next((g for c in children if c.dep_ == "prep" and c.lower_ == "by"
                                                 for g in c.children if g.dep_ == "pcomp"), None)) is not None:
         return verb_kind(means)  # "began by describing his plans for BPF": what the talk began with
-    if lemma == "have" and "proposed" in object_kinds:
-        return "proposed"  # "had a better idea", "has a patch for it"
+    if (lemma == "have" or lemma in RAISE_VERBS) and "proposed" in object_kinds:
+        return "proposed"  # "had a better idea", "has a patch for it", "returned to the idea of a page pool"
     if lemma in MAINTAIN_VERBS and lemma != "take":
         return "maintains"
     if lemma == "report" and (any(_lemma(o) in PROBLEM_NOUNS for o in objects) or any(

@@ -802,6 +802,17 @@ def test_relations_to_call_for_is_to_propose_and_to_call_out_is_not(nlp, resourc
     assert not links("David Vernet called the situation on the BPF side really encouraging.")
 
 
+def test_relations_to_bring_an_idea_back_up_is_to_propose_it(nlp, resources):
+    def links(text):
+        return _sentence_links(nlp, resources, text)
+
+    assert links("Jesper Dangaard Brouer returned to the idea of a page pool for network drivers.") >= {
+        ("Jesper Dangaard Brouer", "page pool", "proposed")}
+    assert links("Pablo Neira Ayuso is resurrecting the old nftables patches.") >= {
+        ("Pablo Neira Ayuso", "nftables", "proposed")}
+    assert not links("Jesper Dangaard Brouer returned to the page pool after lunch.")
+
+
 def test_relations_a_remark_set_inside_what_it_says_proposes_it(nlp, resources):
     def links(text):
         return _sentence_links(nlp, resources, text)
