@@ -108,9 +108,9 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             in_terms = {i for a, b in term_spans for i in range(a, b)}
             excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
             excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.i not in in_terms}
-            for phrase, names_term, by_the_way in candidates(doc, excluded, term_spans, knowledge.stopphrases, res.verb_only,
-                                                 res.english, knowledge.domain_words, titled, knowledge.common_words,
-                                                 knowledge.organisations):
+            for phrase, names_term, by_the_way in candidates(
+                    doc, excluded, term_spans, knowledge.stopphrases, res.verb_only, res.english,
+                    knowledge.domain_words, titled, knowledge.common_words, knowledge.organisations):
                 phrases[phrase] += 1
                 first_seen.setdefault(phrase, p)
                 if names_term:

@@ -562,6 +562,7 @@ def merge_near_duplicates(phrases: list) -> list:
 
 
 def _fold(kept: list, count: int, names_term: bool, first: int, titled: bool, by_the_way: bool) -> None:
+    """Add one phrase's counts and marks to those of the phrase it is one keyword with."""
     kept[1] += count
     kept[2] = kept[2] or names_term
     kept[3] = min(kept[3], first)
