@@ -445,8 +445,9 @@ def _proposal_scope(verb: Token, actors: set[int]) -> set[int]:
 
 def _rejected(tokens: set[int], doc) -> set[int]:
     """What a proposal turns away from: "rather than focusing on iptables", "instead of iptables"."""
-    return {t.i for i in tokens for w in [doc[i]] if w.i > 0 and (w.lower_, doc[w.i - 1].lower_) in (
-        ("than", "rather"), ("of", "instead")) for t in w.subtree}
+    turning = [doc[i] for i in tokens if i > 0 and (doc[i].lower_, doc[i - 1].lower_) in (("than", "rather"),
+                                                                                          ("of", "instead"))]
+    return {t.i for word in turning for t in word.subtree}
 
 
 def _should_do(clause: Token, actors: set[int]) -> bool:
