@@ -1029,7 +1029,8 @@ def test_relations_a_talk_carries_to_what_a_sentence_is_about_not_to_words_insid
     links = _sections(nlp, resources, [
         ("p", "Omar Lind gave a talk about the page pool at Netdev."),
         ("p", "The core network processing happens in another software interrupt. Packet aggregation can help with "
-              "bandwidth, and the tool is intended to be a replacement for socket buffers. Packet aggregation adds latency."),
+              "bandwidth, and the tool is intended to be a replacement for socket buffers. "
+              "Packet aggregation adds latency."),
     ])
     assert ("Omar Lind", "packet aggregation", "presented") in links, links
     assert not {link for link in links if link[1] in ("softirq", "socket buffer (SKB)")}, links
