@@ -323,10 +323,8 @@ def judged_links_report(out: Path, judged_path: Path | None = None) -> list[str]
     """Precision over the links of a whole-knowbase run in ``out`` that readers judged (dev/links/judged.tsv):
     of the judged links the run still makes, how many the readers found stated (right, or the pair right
     with another kind). Links the run makes that nobody judged are counted, not scored."""
-    judged_path = judged_path or JUDGED_LINKS
-    lines = [line for line in judged_path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     judged = {(int(r["article_id"]), r["person"], r["subsystem"], r["relation"]): r["verdict"]
-              for r in csv.DictReader(lines, delimiter="\t")}
+              for r in _judged_rows(judged_path or JUDGED_LINKS)}
     with open(out / "person_subsystem.csv", newline="", encoding="utf-8") as handle:
         made = {(int(r["article_id"]), r["person"], r["subsystem"], r["relation"]) for r in csv.DictReader(handle)}
     counts = defaultdict(int)
