@@ -322,21 +322,47 @@ def report_topics(folder: Path, out: Path, mapping: dict[str, list[str]], names:
 def judged_links_report(out: Path, judged_path: Path | None = None) -> list[str]:
     """Precision over the links of a whole-knowbase run in ``out`` that readers judged (dev/links/judged.tsv):
     of the judged links the run still makes, how many the readers found stated (right, or the pair right
-    with another kind). Links the run makes that nobody judged are counted, not scored."""
+    with another kind), in all, by kind and by how far the person's mention is from the subsystem's. Links
+    the run makes that nobody judged are counted, not scored."""
     judged = {(int(r["article_id"]), r["person"], r["subsystem"], r["relation"]): r["verdict"]
               for r in _judged_rows(judged_path or JUDGED_LINKS)}
+    spans: dict[tuple, int] = {}
     with open(out / "person_subsystem.csv", newline="", encoding="utf-8") as handle:
-        made = {(int(r["article_id"]), r["person"], r["subsystem"], r["relation"]) for r in csv.DictReader(handle)}
+        for r in csv.DictReader(handle):
+            link = (int(r["article_id"]), r["person"], r["subsystem"], r["relation"])
+            spans[link] = min(spans.get(link, len(SPANS) - 1), _span(r))
     counts = defaultdict(int)
     for link, verdict in judged.items():
-        counts[(verdict, link in made)] += 1
+        counts[(verdict, link in spans)] += 1
     kept = sum(n for (_, present), n in counts.items() if present)
     right, kind, wrong = (counts[(v, True)] for v in ("right", "kind", "wrong"))
-    share = (lambda n: f"{n / kept:.3f}" if kept else "n/a")
-    return [f"judged links: {len(judged)} judged, {kept} still made: right {right}, kind {kind}, wrong {wrong}; "
-            f"precision {share(right + kind)} (pair), {share(right)} (pair and kind)",
-            f"no longer made: {counts[('wrong', False)]} judged wrong, {counts[('right', False)] + counts[('kind', False)]}"
-            f" judged right; links made that nobody judged: {len({l for l in made if l[0] not in RESERVED} - set(judged))}"]
+    lines = [f"judged links: {len(judged)} judged, {kept} still made: right {right}, kind {kind}, wrong {wrong}; "
+             f"precision {_share(right + kind, kept)} (pair), {_share(right, kept)} (pair and kind)",
+             f"no longer made: {counts[('wrong', False)]} judged wrong, {counts[('right', False)] + counts[('kind', False)]}"
+             f" judged right; links made that nobody judged: {len({l for l in spans if l[0] not in RESERVED} - set(judged))}"]
+    made = [(link, verdict) for link, verdict in judged.items() if link in spans]
+    for label, group in [(k, [v for link, v in made if link[3] == k]) for k in RELATION_KINDS] + \
+            [(s, [v for link, v in made if spans[link] == i]) for i, s in enumerate(SPANS)]:
+        if group:
+            lines.append(f"  {label}: {len(group)} still made, precision "
+                         f"{_share(len(group) - group.count('wrong'), len(group))} (pair), "
+                         f"{_share(group.count('right'), len(group))} (pair and kind)")
+    return lines
+
+
+SPANS = ("same sentence", "same paragraph", "another paragraph")
+
+
+def _span(row: dict) -> int:
+    """How far a link's person is from its subsystem: 0 in the same sentence, 1 in the same paragraph, 2 in
+    another paragraph (a talk or a piece of work carried on)."""
+    if row["person_paragraph"] not in ("", row["paragraph"]):
+        return 2
+    return 0 if row["person_sentence"] in ("", row["sentence"]) else 1
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.3f}" if whole else "n/a"
 
 
 def _judged_rows(path: Path) -> list[dict]:

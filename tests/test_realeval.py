@@ -103,7 +103,7 @@ def test_realeval_judged_links_are_verdicts_on_articles_nobody_tunes_to():
     assert not ids & (RESERVED | set(dev_ids()) | set(dev_ids(HOLDOUT_IDS)))
 
 
-def test_realeval_judged_links_score_what_a_run_still_makes(tmp_path):
+def test_realeval_judged_links_score_what_a_run_still_makes_by_kind_and_span(tmp_path):
     judged = tmp_path / "judged.tsv"
     judged.write_text("# verdicts\nsample\tarticle_id\tperson\tsubsystem\trelation\tverdict\tbetter_kind\treason\n"
                       "A\t1\tAda Lindqvist\tTCP\tworks_on\tright\t\t\n"
@@ -114,12 +114,18 @@ def test_realeval_judged_links_score_what_a_run_still_makes(tmp_path):
     out.mkdir()
     (out / "person_subsystem.csv").write_text(
         "article_id,paragraph,sentence,person,subsystem,relation,person_paragraph,person_sentence,evidence\n"
-        "1,0,0,Ada Lindqvist,TCP,works_on,,,x\n1,0,0,Ben Okafor,TCP,presented,,,x\n"
-        "2,0,0,Ben Okafor,XDP,proposed,,,x\n3,0,0,Ada Lindqvist,NAPI,works_on,,,x\n", encoding="utf-8")
-    first, second = judged_links_report(out, judged)
+        "1,0,0,Ada Lindqvist,TCP,works_on,,,x\n1,2,1,Ben Okafor,TCP,presented,2,0,x\n"
+        "2,3,0,Ben Okafor,XDP,proposed,1,0,x\n2,3,1,Ben Okafor,XDP,proposed,3,0,x\n"
+        "3,0,0,Ada Lindqvist,NAPI,works_on,,,x\n", encoding="utf-8")
+    first, second, *by = judged_links_report(out, judged)
     assert first == ("judged links: 4 judged, 3 still made: right 1, kind 1, wrong 1; "
                      "precision 0.667 (pair), 0.333 (pair and kind)")
     assert second == "no longer made: 1 judged wrong, 0 judged right; links made that nobody judged: 1"
+    assert by == ["  presented: 1 still made, precision 1.000 (pair), 0.000 (pair and kind)",
+                  "  works_on: 1 still made, precision 1.000 (pair), 1.000 (pair and kind)",
+                  "  proposed: 1 still made, precision 0.000 (pair), 0.000 (pair and kind)",
+                  "  same sentence: 1 still made, precision 1.000 (pair), 1.000 (pair and kind)",
+                  "  same paragraph: 2 still made, precision 0.500 (pair), 0.000 (pair and kind)"]
 
 
 def test_realeval_judged_keywords_are_dev_articles_only():
