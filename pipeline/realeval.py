@@ -341,8 +341,9 @@ def judged_links_report(out: Path, judged_path: Path | None = None) -> list[str]
              f"no longer made: {counts[('wrong', False)]} judged wrong, {counts[('right', False)] + counts[('kind', False)]}"
              f" judged right; links made that nobody judged: {len({l for l in spans if l[0] not in RESERVED} - set(judged))}"]
     made = [(link, verdict) for link, verdict in judged.items() if link in spans]
-    for label, group in [(k, [v for link, v in made if link[3] == k]) for k in RELATION_KINDS] + \
-            [(s, [v for link, v in made if spans[link] == i]) for i, s in enumerate(SPANS)]:
+    groups = [(k, [v for link, v in made if link[3] == k]) for k in RELATION_KINDS]
+    groups += [(s, [v for link, v in made if spans[link] == i]) for i, s in enumerate(SPANS)]
+    for label, group in groups:
         if group:
             lines.append(f"  {label}: {len(group)} still made, precision "
                          f"{_share(len(group) - group.count('wrong'), len(group))} (pair), "
@@ -362,6 +363,7 @@ def _span(row: dict) -> int:
 
 
 def _share(part: int, whole: int) -> str:
+    """``part`` as a share of ``whole``, to three places."""
     return f"{part / whole:.3f}" if whole else "n/a"
 
 
