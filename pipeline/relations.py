@@ -173,6 +173,7 @@ class Discourse:
     last: list[str] = field(default_factory=list)  # the people named last (one, or a coordinated group)
     last_at: tuple[int, int] = (0, 0)
     speaker: tuple[list[str], tuple[int, int]] | None = None  # a talk that names its subject, carried on
+    interrupted: list[str] = field(default_factory=list)  # the speaker another's remark broke off
     talkers: set[str] = field(default_factory=set)  # who the section says gave a talk
     artifact: tuple[list[str], str, str, tuple[int, int]] | None = None  # owners, kind, noun, where introduced
     topic: list[str] = field(default_factory=list)  # subsystems a heading names
@@ -200,7 +201,7 @@ class Discourse:
     def reset(self, topic: list[str] | None = None) -> None:
         self.last, self.artifact, self.topic = [], None, topic or []
         if not self.one_talk:
-            self.speaker, self.talkers = None, set()
+            self.speaker, self.talkers, self.interrupted = None, set(), []
 
     def talk_by(self, names: list[str], at: tuple[int, int], carried: bool) -> None:
         """``names`` gave a talk; ``carried``: the sentences after it that name nobody are that talk."""
@@ -317,7 +318,7 @@ def verb_kind(verb: Token) -> str | None:
     if (lemma == "have" or lemma in RAISE_VERBS) and "proposed" in object_kinds:
         return "proposed"  # "had a better idea", "has a patch for it", "returned to the idea of a page pool"
     if lemma in MAINTAIN_VERBS and lemma != "take":
-        return "maintains"
+        return None if _says(verb) else "maintains"  # "maintains that the interface is stable": argues
     if lemma == "report" and (any(_lemma(o) in PROBLEM_NOUNS for o in objects) or any(
             c.dep_ == "ccomp" and _lemma(c) in BREAK_VERBS for c in children)):
         return None  # "reported a bug in the tg3 driver", "reported that it broke ath9k": who found it
@@ -745,7 +746,11 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                            for t in c.subtree}
         if state.speaker and token.dep_ in SUBJECT_DEPS and verb_kind(token.head) in ("presented", None) \
                 and not set(names) & set(state.speaker[0]) and _lemma(token.head) in SAY_VERBS | PRESENT_VERBS:
-            state.speaker = None  # someone else speaks now
+            state.interrupted, state.speaker = state.speaker[0], None  # someone else speaks now
+        elif state.speaker is None and state.interrupted and set(names) <= set(state.interrupted) \
+                and token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SPEAKER_VERBS | PRESENT_VERBS | {"ask"}:
+            # "..., Jesper said, ...": the talk goes on after the remark ("Jesper agreed" is the discussion's)
+            state.speaker = (state.interrupted, at)
         talking = [n for n in names if n in state.talkers]
         # a speaker's own words: "X said ...", "Part of that solution, according to X and Y, is CoDel"
         if talking and (_according_to(token) or (

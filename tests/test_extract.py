@@ -436,6 +436,8 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("Garrett's example showed how little is needed to turn on Bluetooth.", None),
     ("Years ago, Alexei Starovoitov showed up at a netfilter conference promoting his ideas.", None),
     ("Tom Herbert's RPS patches steer packets to other CPUs.", ("Tom Herbert", "RPS", "works_on")),
+    ("Stephen Hemminger maintains that the bridge code needs no new locking.", None),
+    ("Stephen Hemminger maintains the bridge code.", ("Stephen Hemminger", "bridging", "maintains")),
 ])
 def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
@@ -485,6 +487,20 @@ def test_relations_one_speakers_talk_goes_on_across_its_headings(nlp, resources)
         ("p", "The first attempt at a smarter solution was the RED queue management algorithm. RED needs tuning."),
     ])
     assert ("Stephen Hemminger", "random early detection", "presented") in links, links
+
+
+def test_relations_a_talk_goes_on_when_its_speaker_speaks_again_after_a_remark(nlp, resources):
+    blocks = [
+        ("p", "Toke Høiland-Jørgensen gave a talk on the CAKE qdisc at the workshop."),
+        ("p", "From the floor, Jakub Kicinski said that drivers are part of the story."),
+        ("p", "Still, Høiland-Jørgensen said, the queue is where the time goes."),
+        ("p", "The fq_codel qdisc keeps those queues short, and fq_codel needs no tuning."),
+    ]
+    links = _sections(nlp, resources, blocks)
+    assert ("Toke Høiland-Jørgensen", "CoDel", "presented") in links, links
+    assert not {link for link in links if link[0] == "Jakub Kicinski"}, links
+    agreed = _sections(nlp, resources, blocks[:2] + [("p", "Høiland-Jørgensen agreed.")] + blocks[3:])
+    assert ("Toke Høiland-Jørgensen", "CoDel", "presented") not in agreed, agreed
 
 
 def test_relations_a_list_goes_on_from_the_sentence_that_leads_to_it(nlp, resources):
