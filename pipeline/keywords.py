@@ -73,6 +73,8 @@ GENERIC_HEADS = frozenset({"patch", "area", "stuff", "thing", "code", "work", "k
 # By words: readers keep about 6 in 10 of one- and two-word phrases in a top 10, and under 4 in 10 of
 # three-word ones ("high-performance network stack"); a lone term (1.5 more) beats a lone common noun.
 LENGTH_FACTOR = {1: 0.8, 2: 1.0, 3: 1.0}
+# Nouns that measure how much of something is used: "CPU time", "CPU utilization", "API overhead".
+MEASURE_HEADS = frozenset({"time", "usage", "utilization", "utilisation", "consumption", "overhead", "cost", "load"})
 TERM_FACTOR = 1.3
 TITLE_FACTOR = 1.5  # the title says it: readers kept 45 of 73 such phrases, against 373 of 1,005 others
 # Entity labels that make a phrase a name, not a topic (unless the word is a subsystem's name).
@@ -342,6 +344,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "test run", "audience member", "user-space daemon": only ordinary words (unless the title says it)
         if len(tokens) == 1 and tokens[0].i not in terms and _common(tokens[0], common, domain):
             continue  # "CPU", "API", "filesystem": a word most articles use tags none of them
+        if _resource_measure(tokens, terms, english, common, domain):
+            continue  # "CPU time", "valuable CPU time", "CPU utilization": how much was used, not what
         if phrase.lower() in stopphrases or all(t.is_stop for t in tokens) or names_meeting(phrase):
             continue  # "LSFMM", "the ARM minisummit": the meeting is the article's event, not its topic
         if _names_company(phrase, {t.text for t in tokens if t.i in terms}, organisations):
@@ -355,6 +359,19 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "TCP packet introduce": a verb the parser took for a noun
         found.append((phrase, any(t.i in terms for t in tokens), aside(head)))
     return found
+
+
+def _resource_measure(tokens: list, terms: dict, english: frozenset[str], common: frozenset[str],
+                      domain: frozenset[str]) -> bool:
+    """An amount of a resource every article has: a measure noun ("time", "usage") after a word most
+    articles use that is no ordinary English word ("CPU", "API"), and otherwise only ordinary words
+    ("round-trip time" and "NAPI poll time" name something)."""
+    *rest, head = tokens
+    words = [t for t in rest if t.text != "-"]
+    if head.lemma_.lower() not in MEASURE_HEADS or not words or any(t.i in terms for t in tokens):
+        return False
+    plain = [t for t in words if _common(t, common, domain) and not _ordinary(t, english, domain)]
+    return bool(plain) and all(t in plain or _ordinary(t, english, domain) for t in words)
 
 
 def _names_company(phrase: str, terms: set[str], organisations: frozenset[str]) -> bool:

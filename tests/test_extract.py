@@ -303,6 +303,17 @@ def test_keywords_a_word_most_kernel_articles_use_is_no_keyword_alone(nlp, resou
     assert "CPU scheduler" in phrases and "LOCK operation" in phrases, phrases  # a name of its own; "LOCK" is no "lock"
 
 
+def test_keywords_an_amount_of_cpu_is_no_topic_and_a_named_time_is(nlp, resources):
+    result = _article(
+        nlp, resources,
+        "The polling loop wastes valuable CPU time; the CPU utilization is high, as is the CPU-usage of the driver.",
+        "The round-trip time and the NAPI poll time both grow.",
+    )
+    phrases = {p for p, *_ in result["phrases"]}
+    assert not {"valuable CPU time", "CPU time", "CPU utilization", "CPU-usage"} & phrases, phrases
+    assert {"round-trip time", "NAPI poll time"} <= phrases, phrases
+
+
 def test_keywords_an_umbrella_subsystem_only_where_the_title_names_it(nlp, resources):
     docs = list(enumerate(nlp.pipe(["The networking stack handles XDP. The network stack and XDP redirect work.",
                                     "The networking stack is fast, and XDP redirect is faster than the network stack."])))
