@@ -217,8 +217,8 @@ class Discourse:
         self.quiet = 0 if names_someone else self.quiet + 1
         if names_someone or self.quiet > CARRY_PARAGRAPHS:
             self.artifact = None
-        if self.quiet > CARRY_PARAGRAPHS:
-            self.speaker = None
+        if self.quiet > CARRY_PARAGRAPHS and not self.one_talk:
+            self.speaker = None  # a report of one talk is that talk to its end
 
 
 def _coordinated_into(span: Span, people: list[tuple[Span, str]]) -> Span | None:

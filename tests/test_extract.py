@@ -514,6 +514,24 @@ def test_relations_a_talk_goes_on_when_its_speaker_speaks_again_after_a_remark(n
     assert ("Toke Høiland-Jørgensen", "CoDel", "presented") not in agreed, agreed
 
 
+def test_relations_a_report_of_one_talk_is_that_talk_to_its_end(nlp, resources):
+    quiet = [("p", "Packets arrive faster every year."), ("p", "Caches stay the same size."),
+             ("p", "Locks cost more than they did."), ("p", "Nothing about this is new.")]
+    blocks = [
+        ("p", "Jesper Dangaard Brouer gave a talk on the page pool at the conference."),
+        ("p", "Memory is the problem, Brouer said."),
+        ("p", "Brouer showed numbers from his test machine."),
+        *quiet,
+        ("p", "GRO merges packets before the stack sees them, and GRO saves a lot of time."),
+    ]
+    links = _sections(nlp, resources, blocks)
+    assert ("Jesper Dangaard Brouer", "GRO", "presented") in links, links
+    # in an article of several talks, a talk ends after a few paragraphs that name nobody
+    others = _sections(nlp, resources, [("p", "Eric Dumazet spoke on TCP, and Paolo Abeni on MPTCP."),
+                                        ("p", "Dumazet and Abeni took questions."), *blocks])
+    assert ("Jesper Dangaard Brouer", "GRO", "presented") not in others, others
+
+
 def test_relations_a_list_goes_on_from_the_sentence_that_leads_to_it(nlp, resources):
     merged = _sections(nlp, resources, [
         ("p", "By the time Linus Torvalds released 4.8-rc1, 11,618 changesets had been merged. "
