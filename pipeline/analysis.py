@@ -122,8 +122,9 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
                                      knowledge.by_entry)
                 terms.append([p, start, end, term, kind, definition, sub])
+    heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
-                          about)
+                          about, heads)
     relations = []
     for link in (l for l in links if not knowledge.outside_networking(l.subsystem)):
         (p, s), (pp, ps) = link.subsystem_at, link.person_at

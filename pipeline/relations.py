@@ -192,6 +192,7 @@ class Discourse:
     owners: list[frozenset[str]] = field(default_factory=list)  # each group the article says owns a piece of work
     unnamed: list[Link] = field(default_factory=list)  # links to the subject, kept until the owners are known
     recurring: frozenset[str] = frozenset()  # subsystems the article names in more than one paragraph
+    short: dict[str, str] = field(default_factory=dict)  # the title's subsystems by their last word ("channel")
 
     def subject_links(self) -> list[Link]:
         """The held-back links to the subject, if one group owns every piece of work in the article."""
@@ -786,7 +787,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                               for topic, where in state.subject.items() for name in names]
             if token.dep_ in SUBJECT_DEPS and kind != "maintains":
                 state.agent, state.agent_nouns = (names, kind, at), _object_nouns(token.head)
-            if token.dep_ in SUBJECT_DEPS + ("poss",) or _first_conjunct(token).head.lower_ == "by":
+            if _first_conjunct(token).dep_ in SUBJECT_DEPS + ("poss",) or _first_conjunct(token).head.lower_ == "by":
                 artifact = _introduced_artifact(token)
                 if artifact:
                     state.artifact = (names, artifact[0], _lemma(artifact[1]), at)
@@ -848,6 +849,10 @@ def _unnamed_work(artifact: tuple[str, Token], names: list[str], at: tuple[int, 
     kind, noun = artifact
     if _lemma(_work_noun(noun)) not in CODE_NOUNS:
         return []  # an idea, a plan or a request is not the article's code
+    named = [label for label, head in state.short.items()
+             if any(c.dep_ in ("compound", "amod", "nmod") and _lemma(c) == head for c in noun.children)]
+    if named:  # "his own channel implementation" in an article on network channels
+        return [Link(name, label, kind, at, here) for label in named for name in names]
     if any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children) and state.previous \
             and state.previous[1][0] == here[0] and len(state.previous[0]) <= 2:
         labels, where = state.previous
@@ -1026,20 +1031,22 @@ def _topic_of(sub: Span) -> bool:
 
 def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict[int, list[tuple[Span, str]]],
                   subs_by_par: dict[int, list[Span]], broad: frozenset[str] = frozenset(),
-                  about: list[str] | None = None) -> list[Link]:
+                  about: list[str] | None = None, heads: dict[str, str] | None = None) -> list[Link]:
     """Every link an article states, in reading order. ``paragraphs``: (number, kind, Doc); ``broad``:
     subsystems too broad for a link that is carried rather than stated ("the networking stack"); ``about``:
-    the subsystems the title names."""
+    the subsystems the title names; ``heads``: the last word (lemma) of those the title names in several
+    words ("network channels" → "channel"), by which the body may name them for short."""
     labels = tuple(dict.fromkeys(s for s in about or () if s not in broad))
     subject = {label: where for label in labels if (where := _first_named(label, paragraphs, subs_by_par))}
+    short = {label: head for label, head in (heads or {}).items() if label in subject and head not in NAME_TAILS}
     counts = Counter(label for spans in subs_by_par.values() for label in {span.label_ for span in spans})
     recurring = frozenset(label for label, n in counts.items() if n > 1)
-    state = Discourse(broad=broad, subject=subject, recurring=recurring)
+    state = Discourse(broad=broad, subject=subject, recurring=recurring, short=short)
     links = _read_links(paragraphs, people_by_par, subs_by_par, state)
     dominant = [speaker for speaker in sorted(state.speakers) if _dominates(speaker, people_by_par)]
     if len(dominant) == 1:
         # one speaker's talk throughout (other talks only cited): read it again, the speaker kept across headings
-        state = Discourse(broad=broad, subject=subject, one_talk=dominant[0], recurring=recurring)
+        state = Discourse(broad=broad, subject=subject, one_talk=dominant[0], recurring=recurring, short=short)
         links = _read_links(paragraphs, people_by_par, subs_by_par, state)
     said = Counter(span.label_ for spans in subs_by_par.values() for span in spans)
     items = {p for p, kind, _ in paragraphs if kind == "li"}

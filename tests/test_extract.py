@@ -532,6 +532,18 @@ def test_relations_a_report_of_one_talk_is_that_talk_to_its_end(nlp, resources):
     assert ("Jesper Dangaard Brouer", "GRO", "presented") not in others, others
 
 
+def test_relations_work_named_by_the_last_word_of_the_titles_subsystem_is_that_subsystem(nlp, resources):
+    body = ["The idea of net channels keeps coming back.",
+            "Eric Dumazet wrote his own channel code last year.",
+            "Kelly Daly and Rusty Russell put together a small channel implementation instead."]
+    docs = list(enumerate(nlp.pipe(body)))
+    titled = {tuple(r[2:5]) for r in extract_article(docs, resources, None, nlp("Net channels, five years on"))["relations"]}
+    assert {("Eric Dumazet", "netchannels", "works_on"), ("Kelly Daly", "netchannels", "works_on"),
+            ("Rusty Russell", "netchannels", "works_on")} <= titled, titled
+    untitled = {tuple(r[2:5]) for r in extract_article(docs, resources, None, nlp("Five years on"))["relations"]}
+    assert not untitled, untitled
+
+
 def test_relations_a_list_goes_on_from_the_sentence_that_leads_to_it(nlp, resources):
     merged = _sections(nlp, resources, [
         ("p", "By the time Linus Torvalds released 4.8-rc1, 11,618 changesets had been merged. "
