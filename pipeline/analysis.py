@@ -75,7 +75,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     subs = {p: res.sub_matcher.spans(doc) for p, doc in docs}
     cands = {p: res.person_finder.spans(doc, subs[p]) for p, doc in docs}
     people = resolve_article(docs, cands, subs, knowledge.persons, res.person_aliases, res.nlp.tokenizer,
-                             res.surnames)
+                             res.surnames, res.english)
     people_by_par = defaultdict(list)
     for p, span, person in people:
         people_by_par[p].append((span, person))

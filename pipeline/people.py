@@ -35,6 +35,30 @@ def unique_surnames(people: set[str], min_length: int = 4) -> dict[str, str]:
     return {s: p for s, p in lasts.items() if owners[s] == {p} and len(s) >= min_length}
 
 
+def _untagged_surnames(docs, blocked: dict[int, list[Span]], taken: set, surnames: dict[str, str],
+                       english: frozenset[str]) -> list[tuple[int, Span, str]]:
+    """Lone surnames of known people the model tagged as no name, where a person stands: the subject of a
+    verb or the owner of something ("Wilcox answered that ...", "Ojeda's proposal")."""
+    found = []
+    for paragraph, doc in docs:
+        block = {i for s in blocked.get(paragraph, []) for i in range(s.start, s.end)}
+        for token in doc:
+            person = surnames.get(token.text)
+            if person is None or token.pos_ != "PROPN" or not _capitalised(token) or token.lower_ in english \
+                    or (paragraph, token.i) in taken or token.i in block or token.ent_type_ not in ("", "PERSON"):
+                continue
+            if token.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                continue
+            before = doc[token.i - 1] if token.i > 0 else None
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if (before is not None and before.pos_ == "PROPN" and _capitalised(before)) or (
+                    after is not None and after.pos_ == "PROPN" and _capitalised(after)):
+                continue  # part of a longer name
+            found.append((paragraph, doc[token.i:token.i + 1], person))
+            taken.add((paragraph, token.i))
+    return found
+
+
 def _capitalised(token) -> bool:
     """Written as a name: a capital first, not all capitals ("Ts'o" and "McHardy" too, which str.istitle() refuses)."""
     return token.text[:1].isupper() and not token.text.isupper()
@@ -58,12 +82,14 @@ def resolve_article(
     person_aliases: dict[str, list[str]],
     tokenizer,
     surnames: dict[str, str] | None = None,
+    english: frozenset[str] = frozenset(),
 ) -> list[tuple[int, Span, str]]:
     """(paragraph, span, canonical person) for every person mention in an article, in reading order.
 
     ``surnames`` maps a surname borne by exactly one person of the alias table to that person: a lone
     surname the model tags as a name ("Pirko said") resolves through it when the article never
-    writes the full name.
+    writes the full name, and so does one it does not tag ("Wilcox answered", "Ojeda's patch") where it
+    is a sentence's subject or an owner and no ordinary word (``english``; not "Price", "Still").
     """
     full: list[tuple[int, Span, str]] = []
     unknown_full: list[tuple[int, Span, str]] = []
@@ -137,6 +163,8 @@ def resolve_article(
                 if person:
                     resolved.append((paragraph, span, person))
                     taken.update((paragraph, i) for i in range(span.start, span.end))
+    if surnames:
+        resolved += _untagged_surnames(docs, blocked, taken, surnames, english)
     out = []
     for paragraph, span, person in resolved:
         doc = span.doc

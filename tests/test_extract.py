@@ -395,6 +395,14 @@ def test_extract_lone_surname_of_a_known_person_without_full_name(nlp, resources
     assert all(t not in ("Song", "Long") for t, _ in people)   # ambiguous or a common word
 
 
+def test_extract_a_known_persons_surname_the_model_missed_where_a_person_stands(nlp, resources):
+    result = _article(nlp, resources, "Ojeda said that the bindings are ready.", "Ojeda's patch adds them.",
+                      "Price said that it works.")
+    people = _people(result)
+    assert ("Ojeda", "Miguel Ojeda") in people and ("Ojeda's", "Miguel Ojeda") in people, people
+    assert not [p for p in people if p[0] == "Price"], people  # an ordinary word, whoever bears it
+
+
 def test_extract_a_name_that_signs_a_patch_is_a_person_the_model_missed(nlp, resources):
     result = _article(nlp, resources, "The idea has returned in the form of this patch by Jan-Ove Kristensen.",
                       "A patch set posted by Bo-Yeon Tanaka adds GRO support. It came with patches by Red Hat.")
