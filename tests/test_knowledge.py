@@ -137,6 +137,9 @@ def test_naming_ordinary_words_and_other_areas_are_not_distinctive():
 def test_records_parse_people_and_file_patterns():
     assert records.parse_person('"James E.J. Bottomley" <jejb@example.org>').name == "James E.J. Bottomley"
     assert records.parse_person("netdev@vger.kernel.org") is None
+    assert records.parse_person("Ada Byrne (ab) <ab@example.org>").name == "Ada Byrne"  # a handle is no name
+    credits = records.parse_credits('N: Tam "Tiny" Okafor (tok)\nE: tok@example.org\n\nN: Lee (Lenny) Marsh\n')
+    assert [p.name for p in credits] == ["Tam Okafor", "Lee Marsh"]
     entry = records.Entry("X", files=["net/ipv4/tcp*.c", "include/net/"], excluded=["include/net/old.h"])
     assert entry.covers("net/ipv4/tcp_input.c") and entry.covers("include/net/tcp.h")
     assert not entry.covers("include/net/old.h") and not entry.covers("net/ipv4/udp.c")

@@ -61,7 +61,14 @@ def parse_person(value: str) -> Person | None:
     name = (match.group("quoted") or match.group("name") or "").strip()
     if not name or "@" in name:
         return None
-    return Person(" ".join(name.split()), match.group("email").strip().lower())
+    return Person(plain_name(name), match.group("email").strip().lower())
+
+
+def plain_name(name: str) -> str:
+    """A name as prose writes it, without the nickname or handle a record adds: "Venkatesh Pallipadi (Venki)",
+    'Siegfried "Frieder" Loeffler' → "Venkatesh Pallipadi", "Siegfried Loeffler"."""
+    bare = re.sub(r'\s*\([^)]*\)|\s*"[^"]*"', " ", name)
+    return " ".join((bare if bare.strip() else name).split())
 
 
 def parse_maintainers(text: str) -> list[Entry]:
@@ -207,7 +214,7 @@ def parse_credits(text: str) -> list[Person]:
         if line.startswith("N:"):
             if name:
                 people.append(Person(name, email or ""))
-            name, email = " ".join(line[2:].split()), None
+            name, email = plain_name(line[2:]), None
         elif line.startswith("E:") and name and email is None:
             email = line[2:].strip().lower()
         elif not line.strip() and name:
