@@ -322,10 +322,12 @@ def report_topics(folder: Path, out: Path, mapping: dict[str, list[str]], names:
 def judged_links_report(out: Path, judged_path: Path | None = None) -> list[str]:
     """Precision over the links of a whole-knowbase run in ``out`` that readers judged (dev/links/judged.tsv):
     of the judged links the run still makes, how many the readers found stated (right, or the pair right
-    with another kind), in all, by kind and by how far the person's mention is from the subsystem's. Links
+    with another kind), in all, by kind, by how far the person's mention is from the subsystem's and by
+    sample. Links
     the run makes that nobody judged are counted, not scored."""
-    judged = {(int(r["article_id"]), r["person"], r["subsystem"], r["relation"]): r["verdict"]
-              for r in _judged_rows(judged_path or JUDGED_LINKS)}
+    rows = _judged_rows(judged_path or JUDGED_LINKS)
+    judged = {(int(r["article_id"]), r["person"], r["subsystem"], r["relation"]): r["verdict"] for r in rows}
+    sample = {(int(r["article_id"]), r["person"], r["subsystem"], r["relation"]): r["sample"] for r in rows}
     spans: dict[tuple, int] = {}
     with open(out / "person_subsystem.csv", newline="", encoding="utf-8") as handle:
         for r in csv.DictReader(handle):
@@ -343,6 +345,8 @@ def judged_links_report(out: Path, judged_path: Path | None = None) -> list[str]
     made = [(link, verdict) for link, verdict in judged.items() if link in spans]
     groups = [(k, [v for link, v in made if link[3] == k]) for k in RELATION_KINDS]
     groups += [(s, [v for link, v in made if spans[link] == i]) for i, s in enumerate(SPANS)]
+    # each sample apart: the latest is the one whose verdicts nobody has yet tuned the rules to
+    groups += [(f"sample {s}", [v for link, v in made if sample[link] == s]) for s in sorted(set(sample.values()))]
     for label, group in groups:
         if group:
             lines.append(f"  {label}: {len(group)} still made, precision "

@@ -103,13 +103,13 @@ def test_realeval_judged_links_are_verdicts_on_articles_nobody_tunes_to():
     assert not ids & (RESERVED | set(dev_ids()) | set(dev_ids(HOLDOUT_IDS)))
 
 
-def test_realeval_judged_links_score_what_a_run_still_makes_by_kind_and_span(tmp_path):
+def test_realeval_judged_links_score_what_a_run_still_makes_by_kind_span_and_sample(tmp_path):
     judged = tmp_path / "judged.tsv"
     judged.write_text("# verdicts\nsample\tarticle_id\tperson\tsubsystem\trelation\tverdict\tbetter_kind\treason\n"
                       "A\t1\tAda Lindqvist\tTCP\tworks_on\tright\t\t\n"
                       "A\t1\tBen Okafor\tTCP\tpresented\tkind\tproposed\t\n"
                       "A\t2\tBen Okafor\tXDP\tproposed\twrong\t\tonly commented\n"
-                      "A\t2\tAda Lindqvist\tBPF\tproposed\twrong\t\tin passing\n", encoding="utf-8")
+                      "B\t2\tAda Lindqvist\tBPF\tproposed\twrong\t\tin passing\n", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     (out / "person_subsystem.csv").write_text(
@@ -125,7 +125,8 @@ def test_realeval_judged_links_score_what_a_run_still_makes_by_kind_and_span(tmp
                   "  works_on: 1 still made, precision 1.000 (pair), 1.000 (pair and kind)",
                   "  proposed: 1 still made, precision 0.000 (pair), 0.000 (pair and kind)",
                   "  same sentence: 1 still made, precision 1.000 (pair), 1.000 (pair and kind)",
-                  "  same paragraph: 2 still made, precision 0.500 (pair), 0.000 (pair and kind)"]
+                  "  same paragraph: 2 still made, precision 0.500 (pair), 0.000 (pair and kind)",
+                  "  sample A: 3 still made, precision 0.667 (pair), 0.333 (pair and kind)"]
 
 
 def test_realeval_judged_keywords_are_dev_articles_only():
