@@ -107,7 +107,7 @@ ARTIFACT_NOUNS = {
     "patch": "proposed", "patchset": "proposed", "patches": "proposed", "series": "proposed", "proposal": "proposed",
     "rfc": "proposed", "idea": "proposed", "plan": "proposed", "suggestion": "proposed", "request": "proposed",
     "code": "works_on", "work": "works_on", "implementation": "works_on", "rewrite": "works_on",
-    "prototype": "works_on", "effort": "works_on", "project": "works_on", "change": "works_on", "driver": "works_on",
+    "prototype": "works_on", "effort": "works_on", "project": "works_on", "change": "works_on", "modification": "works_on", "driver": "works_on",
     "module": "works_on", "tool": "works_on", "library": "works_on", "framework": "works_on", "mechanism": "works_on",
     "approach": "works_on", "design": "works_on", "algorithm": "works_on", "benchmark": "works_on",
     "talk": "presented", "presentation": "presented", "session": "presented", "slide": "presented",
@@ -318,6 +318,15 @@ def verb_kind(verb: Token) -> str | None:
         return verb_kind(means)  # "began by describing his plans for BPF": what the talk began with
     if (lemma == "have" or lemma in RAISE_VERBS) and "proposed" in object_kinds:
         return "proposed"  # "had a better idea", "has a patch for it", "returned to the idea of a page pool"
+    if lemma == "have":  # "has a driver for", "had code for" (not "had a vision of", "has a hard time with")
+        if "works_on" in object_kinds:
+            return "works_on"
+        if any(c.dep_ == "prep" and any(o.lower_ == "mind" for o in c.children) for c in children):
+            return "proposed"  # "has zero-copy operations in mind"
+        if any(c.dep_ == "acl" and _lemma(c) == "work" for o in objects for x in (o, *o.conjuncts) for c in x.children):
+            return "works_on"  # "has WiFi working on his device"
+        done = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+        return verb_kind(done) if done is not None else None  # "had an intern implement", "has WiFi working"
     if lemma in MAINTAIN_VERBS and lemma != "take":
         return None if _says(verb) else "maintains"  # "maintains that the interface is stable": argues
     if lemma == "report" and (any(_lemma(o) in PROBLEM_NOUNS for o in objects) or any(

@@ -457,6 +457,11 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("Tom Herbert's RPS patches steer packets to other CPUs.", ("Tom Herbert", "RPS", "works_on")),
     ("Stephen Hemminger maintains that the bridge code needs no new locking.", None),
     ("Stephen Hemminger maintains the bridge code.", ("Stephen Hemminger", "bridging", "maintains")),
+    ("Jakub Kicinski has some reservations about XDP.", None),
+    ("Jakub Kicinski had a different vision for NAPI.", None),
+    ("Jakub Kicinski has a rework of NAPI in mind.", ("Jakub Kicinski", "NAPI", "proposed")),
+    ("By March, Jakub Kicinski had WiFi and the camera working on that board.", ("Jakub Kicinski", "802.11", "works_on")),
+    ("Jakub Kicinski had to make small modifications to NAPI.", ("Jakub Kicinski", "NAPI", "works_on")),
 ])
 def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}
