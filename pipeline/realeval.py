@@ -323,8 +323,7 @@ def judged_links_report(out: Path, judged_path: Path | None = None) -> list[str]
     """Precision over the links of a whole-knowbase run in ``out`` that readers judged (dev/links/judged.tsv):
     of the judged links the run still makes, how many the readers found stated (right, or the pair right
     with another kind), in all, by kind, by how far the person's mention is from the subsystem's and by
-    sample. Links
-    the run makes that nobody judged are counted, not scored."""
+    sample. Links the run makes that nobody judged are counted, not scored."""
     rows = _judged_rows(judged_path or JUDGED_LINKS)
     judged = {(int(r["article_id"]), r["person"], r["subsystem"], r["relation"]): r["verdict"] for r in rows}
     sample = {(int(r["article_id"]), r["person"], r["subsystem"], r["relation"]): r["sample"] for r in rows}

@@ -107,8 +107,9 @@ ARTIFACT_NOUNS = {
     "patch": "proposed", "patchset": "proposed", "patches": "proposed", "series": "proposed", "proposal": "proposed",
     "rfc": "proposed", "idea": "proposed", "plan": "proposed", "suggestion": "proposed", "request": "proposed",
     "code": "works_on", "work": "works_on", "implementation": "works_on", "rewrite": "works_on",
-    "prototype": "works_on", "effort": "works_on", "project": "works_on", "change": "works_on", "modification": "works_on", "driver": "works_on",
-    "module": "works_on", "tool": "works_on", "library": "works_on", "framework": "works_on", "mechanism": "works_on",
+    "prototype": "works_on", "effort": "works_on", "project": "works_on", "change": "works_on",
+    "modification": "works_on", "driver": "works_on", "module": "works_on", "tool": "works_on",
+    "library": "works_on", "framework": "works_on", "mechanism": "works_on",
     "approach": "works_on", "design": "works_on", "algorithm": "works_on", "benchmark": "works_on",
     "talk": "presented", "presentation": "presented", "session": "presented", "slide": "presented",
     "keynote": "presented", "demo": "presented", "demonstration": "presented", "discussion": "presented",
@@ -173,7 +174,6 @@ class Discourse:
     last: list[str] = field(default_factory=list)  # the people named last (one, or a coordinated group)
     last_at: tuple[int, int] = (0, 0)
     speaker: tuple[list[str], tuple[int, int]] | None = None  # a talk that names its subject, carried on
-    interrupted: list[str] = field(default_factory=list)  # the speaker another's remark broke off
     talkers: set[str] = field(default_factory=set)  # who the section says gave a talk
     artifact: tuple[list[str], str, str, tuple[int, int]] | None = None  # owners, kind, noun, where introduced
     topic: list[str] = field(default_factory=list)  # subsystems a heading names
@@ -202,7 +202,7 @@ class Discourse:
     def reset(self, topic: list[str] | None = None) -> None:
         self.last, self.artifact, self.topic = [], None, topic or []
         if not self.one_talk:
-            self.speaker, self.talkers, self.interrupted = None, set(), []
+            self.speaker, self.talkers = None, set()
 
     def talk_by(self, names: list[str], at: tuple[int, int], carried: bool) -> None:
         """``names`` gave a talk; ``carried``: the sentences after it that name nobody are that talk."""
@@ -218,8 +218,8 @@ class Discourse:
         self.quiet = 0 if names_someone else self.quiet + 1
         if names_someone or self.quiet > CARRY_PARAGRAPHS:
             self.artifact = None
-        if self.quiet > CARRY_PARAGRAPHS and not self.one_talk:
-            self.speaker = None  # a report of one talk is that talk to its end
+        if self.quiet > CARRY_PARAGRAPHS:
+            self.speaker = None
 
 
 def _coordinated_into(span: Span, people: list[tuple[Span, str]]) -> Span | None:
@@ -326,7 +326,7 @@ def verb_kind(verb: Token) -> str | None:
         if any(c.dep_ == "acl" and _lemma(c) == "work" for o in objects for x in (o, *o.conjuncts) for c in x.children):
             return "works_on"  # "has WiFi working on his device"
         done = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
-        return verb_kind(done) if done is not None else None  # "had an intern implement", "has WiFi working"
+        return verb_kind(done) if done is not None else None  # "had an intern implement", "had to make"
     if lemma in MAINTAIN_VERBS and lemma != "take":
         return None if _says(verb) else "maintains"  # "maintains that the interface is stable": argues
     if lemma == "report" and (any(_lemma(o) in PROBLEM_NOUNS for o in objects) or any(
@@ -756,11 +756,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                            for t in c.subtree}
         if state.speaker and token.dep_ in SUBJECT_DEPS and verb_kind(token.head) in ("presented", None) \
                 and not set(names) & set(state.speaker[0]) and _lemma(token.head) in SAY_VERBS | PRESENT_VERBS:
-            state.interrupted, state.speaker = state.speaker[0], None  # someone else speaks now
-        elif state.speaker is None and state.interrupted and set(names) <= set(state.interrupted) \
-                and token.dep_ in SUBJECT_DEPS and _lemma(token.head) in SPEAKER_VERBS | PRESENT_VERBS | {"ask"}:
-            # "..., Jesper said, ...": the talk goes on after the remark ("Jesper agreed" is the discussion's)
-            state.speaker = (state.interrupted, at)
+            state.speaker = None  # someone else speaks now
         talking = [n for n in names if n in state.talkers]
         # a speaker's own words: "X said ...", "Part of that solution, according to X and Y, is CoDel"
         if talking and (_according_to(token) or (

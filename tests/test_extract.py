@@ -513,38 +513,6 @@ def test_relations_one_speakers_talk_goes_on_across_its_headings(nlp, resources)
     assert ("Stephen Hemminger", "random early detection", "presented") in links, links
 
 
-def test_relations_a_talk_goes_on_when_its_speaker_speaks_again_after_a_remark(nlp, resources):
-    blocks = [
-        ("p", "Toke Høiland-Jørgensen gave a talk on the CAKE qdisc at the workshop."),
-        ("p", "From the floor, Jakub Kicinski said that drivers are part of the story."),
-        ("p", "Still, Høiland-Jørgensen said, the queue is where the time goes."),
-        ("p", "The fq_codel qdisc keeps those queues short, and fq_codel needs no tuning."),
-    ]
-    links = _sections(nlp, resources, blocks)
-    assert ("Toke Høiland-Jørgensen", "CoDel", "presented") in links, links
-    assert not {link for link in links if link[0] == "Jakub Kicinski"}, links
-    agreed = _sections(nlp, resources, blocks[:2] + [("p", "Høiland-Jørgensen agreed.")] + blocks[3:])
-    assert ("Toke Høiland-Jørgensen", "CoDel", "presented") not in agreed, agreed
-
-
-def test_relations_a_report_of_one_talk_is_that_talk_to_its_end(nlp, resources):
-    quiet = [("p", "Packets arrive faster every year."), ("p", "Caches stay the same size."),
-             ("p", "Locks cost more than they did."), ("p", "Nothing about this is new.")]
-    blocks = [
-        ("p", "Jesper Dangaard Brouer gave a talk on the page pool at the conference."),
-        ("p", "Memory is the problem, Brouer said."),
-        ("p", "Brouer showed numbers from his test machine."),
-        *quiet,
-        ("p", "GRO merges packets before the stack sees them, and GRO saves a lot of time."),
-    ]
-    links = _sections(nlp, resources, blocks)
-    assert ("Jesper Dangaard Brouer", "GRO", "presented") in links, links
-    # in an article of several talks, a talk ends after a few paragraphs that name nobody
-    others = _sections(nlp, resources, [("p", "Eric Dumazet spoke on TCP, and Paolo Abeni on MPTCP."),
-                                        ("p", "Dumazet and Abeni took questions."), *blocks])
-    assert ("Jesper Dangaard Brouer", "GRO", "presented") not in others, others
-
-
 def test_relations_work_named_by_the_last_word_of_the_titles_subsystem_is_that_subsystem(nlp, resources):
     body = ["The idea of net channels keeps coming back.",
             "Eric Dumazet wrote his own channel code last year.",
