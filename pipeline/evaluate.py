@@ -1,7 +1,8 @@
 """Evaluation: precision, recall and F1 of the extraction tables against hand-written gold files.
 
 A gold file (tests/gold/*.json) describes one article: the people, subsystems and person ↔
-subsystem relations it names, keywords that must rank and phrases that must not.
+subsystem relations it names (each [person, subsystem, [kinds the text states]]), keywords that must rank
+and phrases that must not.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from pipeline.tables import read_rows
 
 TABLES = ("people", "subsystems", "relations", "keywords")
+KINDS = ("presented", "works_on", "maintains", "proposed")
 
 
 @dataclass
@@ -50,13 +52,14 @@ def load_gold(gold_dir: Path) -> list[dict]:
 
 def extracted(out: Path) -> dict[int, dict[str, set]]:
     """Per article: the sets of people, subsystems, relations and keywords found in a table folder."""
-    found: dict[int, dict[str, set]] = defaultdict(lambda: {t: set() for t in TABLES})
+    found: dict[int, dict[str, set]] = defaultdict(lambda: {t: set() for t in (*TABLES, "kinds")})
     for r in read_rows(out / "person_mentions.csv"):
         found[int(r["article_id"])]["people"].add(r["person"])
     for r in read_rows(out / "subsystem_mentions.csv"):
         found[int(r["article_id"])]["subsystems"].add(r["subsystem"])
     for r in read_rows(out / "person_subsystem.csv"):
         found[int(r["article_id"])]["relations"].add((r["person"], r["subsystem"]))
+        found[int(r["article_id"])]["kinds"].add((r["person"], r["subsystem"], r.get("relation", "")))
     for r in read_rows(out / "keywords.csv"):
         found[int(r["article_id"])]["keywords"].add(r["keyword"])
     return found
@@ -76,7 +79,8 @@ def keyword_found(expected: str, keywords: set[str], knowledge=None) -> bool:
 
 
 def evaluate(gold: list[dict], outs: list[Path]) -> tuple[dict[str, Score], dict[int, dict[str, Score]], list[str]]:
-    """Micro-averaged scores per table, scores per article, and gold articles not found in any folder."""
+    """Micro-averaged scores per table (and per relation kind, "relations:presented", over the gold that gives
+    kinds), scores per article, and gold articles not found in any folder."""
     found: dict[int, dict[str, set]] = {}
     for out in outs:
         if (out / "person_mentions.csv").is_file():
@@ -85,7 +89,7 @@ def evaluate(gold: list[dict], outs: list[Path]) -> tuple[dict[str, Score], dict
     from pipeline.knowledge import Knowledge
 
     knowledge = Knowledge.load(config.Options())
-    total = {t: Score() for t in TABLES}
+    total = {t: Score() for t in TABLES} | {f"relations:{k}": Score() for k in KINDS}
     per_article: dict[int, dict[str, Score]] = {}
     missing = []
     for g in gold:
@@ -97,7 +101,11 @@ def evaluate(gold: list[dict], outs: list[Path]) -> tuple[dict[str, Score], dict
         scores = {t: Score() for t in TABLES}
         scores["people"].add(set(g["people"]), f["people"], "person")
         scores["subsystems"].add(set(g["subsystems"]), f["subsystems"], "subsystem")
-        scores["relations"].add({tuple(x) for x in g["relations"]}, f["relations"], "relation")
+        scores["relations"].add({tuple(x[:2]) for x in g["relations"]}, f["relations"], "relation")
+        if all(len(x) > 2 for x in g["relations"]):
+            for kind in KINDS:
+                total[f"relations:{kind}"].add({(p, s, kind) for p, s, kinds in g["relations"] if kind in kinds},
+                                               {x for x in f["kinds"] if x[2] == kind}, f"relation {kind}")
         # Keywords: recall of the expected phrases; precision counts forbidden phrases as false positives.
         kw = scores["keywords"]
         expected, forbidden = set(g.get("keywords", [])), {k.lower() for k in g.get("keywords_not", [])}
@@ -118,9 +126,11 @@ def evaluate(gold: list[dict], outs: list[Path]) -> tuple[dict[str, Score], dict
 
 
 def report(total, per_article, missing) -> str:
-    lines = [f"{'table':<12} {'precision':>9} {'recall':>7} {'f1':>6}   tp  fp  fn"]
+    lines = [f"{'table':<20} {'precision':>9} {'recall':>7} {'f1':>6}   tp  fp  fn"]
     for t, s in total.items():
-        lines.append(f"{t:<12} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.tp:4d} {s.fp:3d} {s.fn:3d}")
+        if t not in TABLES and not s.tp + s.fp + s.fn:
+            continue
+        lines.append(f"{t:<20} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.tp:4d} {s.fp:3d} {s.fn:3d}")
     for article_id, scores in sorted(per_article.items()):
         summary = "  ".join(f"{t} P={s.precision:.2f} R={s.recall:.2f}" for t, s in scores.items())
         lines.append(f"article {article_id}: {summary}")

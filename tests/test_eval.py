@@ -60,3 +60,18 @@ def test_eval_scores_count_what_they_say():
     assert (total["people"].tp, total["people"].fp, total["people"].fn) == (1, 1, 1)
     assert total["people"].precision == 0.5 and total["people"].recall == 0.5
     assert (total["keywords"].tp, total["keywords"].fp) == (1, 1)
+
+
+def test_eval_relations_score_by_kind_where_the_gold_gives_kinds(tmp_path):
+    gold = [{"_file": "g.json", "article": {"article_id": 1}, "people": [], "subsystems": [], "keywords": [],
+             "relations": [["A", "TCP", ["presented", "works_on"]], ["B", "XDP", ["proposed"]]]}]
+    (tmp_path / "person_mentions.csv").write_text("article_id,paragraph,sentence,start,end,text,person\n")
+    (tmp_path / "subsystem_mentions.csv").write_text("article_id,paragraph,sentence,start,end,text,subsystem,category\n")
+    (tmp_path / "person_subsystem.csv").write_text("article_id,paragraph,sentence,person,subsystem,relation,evidence\n"
+                                                   "1,0,0,A,TCP,works_on,x\n1,1,0,B,XDP,presented,x\n")
+    (tmp_path / "keywords.csv").write_text("article_id,rank,keyword,score\n")
+    total, _, _ = evaluate(gold, [tmp_path])
+    assert (total["relations"].tp, total["relations"].fp, total["relations"].fn) == (2, 0, 0)
+    assert (total["relations:works_on"].tp, total["relations:works_on"].fp) == (1, 0)
+    assert (total["relations:presented"].tp, total["relations:presented"].fp, total["relations:presented"].fn) == (0, 1, 1)
+    assert (total["relations:proposed"].tp, total["relations:proposed"].fn) == (0, 1)
