@@ -23,7 +23,7 @@ unless what they say is a proposal ("X said the kernel should ...").
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from pipeline.keywords import PEOPLE_HEADS, SUBSYSTEM_TAILS, THING_WORDS
@@ -165,6 +165,8 @@ class Link:
     kind: str
     person_at: tuple[int, int]  # (paragraph, sentence) where the person is named
     subsystem_at: tuple[int, int]  # (paragraph, sentence) where the subsystem is
+    # carried into a sentence that names nobody (a talk or a piece of work going on), not stated in it
+    carried: bool = field(default=False, compare=False)
 
 
 @dataclass
@@ -833,7 +835,7 @@ def _patch_work(links: list[Link], state: Discourse) -> list[Link]:
     if not state.artifact or state.artifact[2] not in CODE_PATCH_NOUNS:
         return []
     owners, _, _, where = state.artifact
-    return [Link(link.person, link.subsystem, "works_on", link.person_at, link.subsystem_at) for link in links
+    return [replace(link, kind="works_on") for link in links
             if link.kind == "proposed" and link.person in owners and link.person_at == where]
 
 
@@ -980,11 +982,13 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
     if owner is None:
         return []
     names, link_kind, at = owner
+    # carried, not stated: what the agent's sentence set going is taken up, and "he said" names someone
+    carried = owner is not state.agent and not any(_is_pronoun_actor(t) for t in sent)
     if owner[1] == "presented" and not (state.artifact and owner[0] == state.artifact[0]):
         # a talk carries to what a sentence speaks of, and to what the title names however it is written
         # ("BPF programs" in a talk on BPF)
         subsystems = [sub for sub in subsystems if (_topic_of(sub) and _argument(sub)) or sub.label_ in state.subject]
-    return [Link(name, sub.label_, link_kind, at, (p, s)) for sub in subsystems for name in names
+    return [Link(name, sub.label_, link_kind, at, (p, s), carried) for sub in subsystems for name in names
             if sub.label_ not in state.broad]
 
 
@@ -1061,11 +1065,12 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
 
 
 def _passing(link: Link, said: Counter, items: set[int], subject: frozenset[str], named: dict[int, set[str]]) -> bool:
-    """A talk or a piece of work carried into a paragraph that does not name the person, to a subsystem the
-    article names only once, and not in its title nor in a list the person's sentence leads to: an example on
-    the way, not what the talk or the work is about (readers judged 7 of 10 such links wrong)."""
+    """A talk or a piece of work carried into a sentence that names nobody, or into a paragraph that does not
+    name the person, to a subsystem the article names only once, and not in its title nor in a list the
+    person's sentence leads to: an example on the way, not what the talk or the work is about (readers judged
+    7 of 10 such links wrong, and 7 of 8 of those carried within the person's own paragraph)."""
     at = link.subsystem_at[0]
-    return link.kind in ("presented", "works_on") and link.person not in named.get(at, ()) \
+    return link.kind in ("presented", "works_on") and (link.carried or link.person not in named.get(at, ())) \
         and said[link.subsystem] == 1 and link.subsystem not in subject and at not in items
 
 

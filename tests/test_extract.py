@@ -1056,6 +1056,10 @@ def test_relations_a_talk_carries_only_to_what_the_article_names_more_than_once(
     links = _sections(nlp, resources, talk)
     assert ("Julia Lawall", "mac80211", "presented") in links, links
     assert not {link for link in links if link[1] == "random early detection"}, links  # named once, on the way
+    # the same where the paragraph names the speaker too: the sentence naming RED names nobody
+    same = _sections(nlp, resources, [talk[0], ("p", "Lawall began with home routers. " + talk[1][1]), talk[2]])
+    assert ("Julia Lawall", "mac80211", "presented") in same, same
+    assert not {link for link in same if link[1] == "random early detection"}, same
     listed = _sections(nlp, resources, [
         ("p", "Eric Dumazet has been working on the network stack, adding:"),
         ("li", "The veth driver now supports XDP."),
