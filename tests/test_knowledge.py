@@ -34,6 +34,8 @@ def test_importer_keeps_curated_rows_and_adds_the_networking_entries(imported):
     assert taxonomy["TCP"].kernel_entry == "NETWORKING [TCP]"
     assert taxonomy["foo9k"].kernel_entry == "FOO9K ETHERNET DRIVER (foo9k)" and taxonomy["foo9k"].category == "driver"
     assert "FOU" in taxonomy["Foo over UDP"].kernel_aliases  # the Kconfig feature, its acronym from the symbol
+    # an acronym of letters inside the words, and the help's own mixed-case spelling of it
+    assert {"QLE", "QLe"} <= set(taxonomy["Quasi Link-Estimator"].kernel_aliases)
     assert taxonomy["acme9000"].kernel_entry == "ACME ETHERNET DRIVERS"  # a driver module from its Kconfig symbol
     assert taxonomy["avf"].kernel_aliases == ["avf", "acmevf"]  # the module its help names, and the symbol's name
     assert "ice" not in taxonomy  # a three-letter module name that is an English word would match prose
@@ -123,6 +125,18 @@ def test_records_uapi_constants_by_prefix_define_and_enum():
 ])
 def test_naming_entry_names_are_what_writers_write(name, display):
     assert naming.entry_names(name, frozenset({"general", "framework", "sockets"}))[0] == display
+
+
+@pytest.mark.parametrize("prompt, pair", [
+    ("CAIA Delay-Gradient (CDG)", ("CAIA Delay-Gradient", "CDG")),
+    ("True Link Equalizer (TEQL)", ("True Link Equalizer", "TEQL")),
+    ("Deficit Round Robin scheduler (DRR)", ("Deficit Round Robin scheduler", "DRR")),
+    ("Use RX polling (NAPI)", None),  # no N to start a word
+    ("Supply CT list in procfs (OBSOLETE)", None),
+    ("Serial CAN Adaptors (slcan)", None),  # a module's name, not an acronym
+])
+def test_naming_an_acronym_spelled_inside_the_words_of_a_name(prompt, pair):
+    assert naming.named_acronym(prompt) == pair
 
 
 def test_naming_ordinary_words_and_other_areas_are_not_distinctive():

@@ -356,13 +356,15 @@ def kernel_subsystems(recs: Records, english: frozenset[str]) -> tuple[list[Kern
         pairs = naming.acronym_pairs(symbol.prompt)
         feature = naming.clean_phrase(symbol.prompt)
         aliases = [x for pair in pairs for x in pair]
+        if not pairs and (defined := naming.named_acronym(symbol.prompt)):
+            aliases.append(defined[1])  # "CAIA Delay-Gradient (CDG)": the prompt itself is the long form
         tail = symbol.name.rsplit("_", 1)[-1]
         if len(tail) >= 3 and tail.isalpha() and naming.initials_of(feature) == tail:
             aliases.append(tail)  # NET_FOU: "FOU", the initials of "Foo over UDP"
         if len(feature.split()) <= 5 and naming.names_a_thing(feature, english) and not feature.lower().startswith(
                 ("netfilter", "ipv4", "ipv6", "ip ", "tcp:", "inet")):
             aliases.insert(0, feature)
-        aliases = _keep(aliases, english)
+        aliases = _keep(aliases, english) + _mixed_case_spellings(symbol.help, aliases)
         if not aliases:
             continue
         if any(a.lower() in {o.lower() for o in owner.aliases} for a in aliases):
@@ -388,6 +390,14 @@ def uapi_subsystems(recs: Records, named: set[str]) -> list[KernelSubsystem]:
         out.append(KernelSubsystem(name, category, entry.name if entry else "", [name], [], "uapi"))
         named.add(name.lower())
     return out
+
+
+def _mixed_case_spellings(text: str, aliases: list[str]) -> list[str]:
+    """How a text spells one of the acronyms when it mixes cases ("the CHOKe packet scheduler" for CHOKE):
+    a name by its spelling, even where the acronym is an ordinary word."""
+    acronyms = {a.lower() for a in aliases if naming.ACRONYM_RE.match(a)}
+    return list(dict.fromkeys(word for word in re.findall(r"[A-Za-z][\w-]*", text) if word.lower() in acronyms
+                              and any(c.islower() for c in word) and any(c.isupper() for c in word[1:])))
 
 
 def _keep(aliases: list[str], english: frozenset[str]) -> list[str]:

@@ -89,6 +89,29 @@ def acronym_pairs(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def named_acronym(prompt: str) -> tuple[str, str] | None:
+    """(long form, acronym) of a name that ends by giving its acronym, where the acronym's letters are not
+    the words' initials but appear in order in them, the first starting a word (Schwartz and Hearst's
+    rule): "CAIA Delay-Gradient (CDG)", "True Link Equalizer (TEQL)", "Deficit Round Robin scheduler (DRR)".
+    Only for a name, such as a Kconfig prompt: in running text a parenthesis says too many other things."""
+    match = re.fullmatch(r"\s*(.+?)\s*\(([^()]+)\)\s*", prompt)
+    if not match or not ACRONYM_RE.match(match.group(2).strip()):
+        return None
+    long, acronym = match.group(1), match.group(2).strip()
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    words = long.split()
+    for start in range(len(words) - 1, -1, -1):
+        candidate = " ".join(words[start:])
+        text, i, j = candidate.lower(), len(candidate) - 1, len(letters) - 1
+        while j >= 0 and i >= 0:
+            if text[i] == letters[j] and (j > 0 or i == 0 or not text[i - 1].isalnum()):
+                j -= 1
+            i -= 1
+        if j < 0 and text[0] == letters[0]:
+            return candidate, acronym
+    return None
+
+
 def _initials(words_: list[str]) -> str:
     """First letters, or a word's own capital where it has one inside ("eXpress" gives X)."""
     out = []
