@@ -121,6 +121,8 @@ CODE_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "code",
                         "prototype", "change", "driver", "module", "release", "proposal", "rfc"})
 # Pieces of work that are patches: whoever posts one has written its code.
 CODE_PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set"})
+# Pieces of work that are code: whoever posts one has written it.
+POSTED_CODE_NOUNS = frozenset({"code", "implementation", "driver", "module", "prototype", "rewrite", "library"})
 # Pieces of work that are changes to the kernel: what comes new with them is theirs.
 PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "change", "rfc"})
 # Verbs that say who wrote a piece of work: "This work was done by X", "the code was written by X".
@@ -571,6 +573,8 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         kind = verb_kind(verb)
         if kind:
             found.append((kind, _verb_scope(verb, actors)))
+            if kind == "proposed" and _posts_code(verb):
+                found.append(("works_on", _verb_scope(verb, actors)))  # "X posted a CHOKe implementation": code
         elif _lemma(verb) in SAY_VERBS or _lemma(verb) == "be":
             scope = _proposal_scope(verb, actors)
             if scope:
@@ -640,6 +644,12 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         elif head.pos_ in ("NOUN", "PROPN") and _lemma(head) not in VIEW_NOUNS and _lemma(owned) not in ATTACK_NOUNS:
             found.append(("works_on", _noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
     return found
+
+
+def _posts_code(verb: Token) -> bool:
+    """Posting a piece of code, not an idea: "posted an implementation of", "sent a driver for"."""
+    return _lemma(verb) in ("post", "send", "submit") and any(
+        c.dep_ == "dobj" and artifact_kind(c) == "works_on" and _lemma(c) in POSTED_CODE_NOUNS for c in verb.children)
 
 
 def _role_subject(be: Token) -> Token | None:

@@ -830,6 +830,13 @@ def test_relations_these_changes_are_the_patches_posted_before(nlp, resources):
     assert ("Omar Lind", "wireless drivers", "proposed") in links, links
 
 
+def test_relations_who_posts_code_has_written_it_and_who_posts_an_idea_has_not(nlp, resources):
+    assert _sentence_links(nlp, resources, "Omar Lind posted a new driver for the e1000 adapters.") == {
+        ("Omar Lind", "e1000", "proposed"), ("Omar Lind", "e1000", "works_on")}
+    assert _sentence_links(nlp, resources, "Omar Lind posted an idea for the netfilter code.") == {
+        ("Omar Lind", "netfilter", "proposed")}
+
+
 def test_relations_to_call_for_is_to_propose_and_to_call_out_is_not(nlp, resources):
     def links(text):
         return _sentence_links(nlp, resources, text)
