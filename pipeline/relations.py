@@ -646,6 +646,12 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
     return found
 
 
+def _patch_from(person: Token) -> bool:
+    """"A patch set from X", "this series from X": X's patches, as much as "X's patch set" is."""
+    prep = person.head
+    return person.dep_ == "pobj" and prep.lower_ == "from" and _lemma(prep.head) in CODE_PATCH_NOUNS
+
+
 def _posts_code(verb: Token) -> bool:
     """Posting a piece of code, not an idea: "posted an implementation of", "sent a driver for"."""
     return _lemma(verb) in ("post", "send", "submit") and any(
@@ -804,7 +810,8 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                               for topic, where in state.subject.items() for name in names]
             if token.dep_ in SUBJECT_DEPS and kind != "maintains":
                 state.agent, state.agent_nouns = (names, kind, at), _object_nouns(token.head)
-            if _first_conjunct(token).dep_ in SUBJECT_DEPS + ("poss",) or _first_conjunct(token).head.lower_ == "by":
+            if _first_conjunct(token).dep_ in SUBJECT_DEPS + ("poss",) or _first_conjunct(token).head.lower_ == "by" \
+                    or _patch_from(_first_conjunct(token)):
                 artifact = _introduced_artifact(token)
                 if artifact:
                     state.artifact = (names, artifact[0], _lemma(artifact[1]), at)
