@@ -1085,7 +1085,7 @@ def _passing(link: Link, said: Counter, items: set[int], subject: frozenset[str]
     """A talk or a piece of work carried into a sentence that names nobody, or into a paragraph that does not
     name the person, to a subsystem the article names only once, and not in its title nor in a list the
     person's sentence leads to: an example on the way, not what the talk or the work is about (readers judged
-    7 of 10 such links wrong, and 7 of 8 of those carried within the person's own paragraph)."""
+    7 of 10 such links wrong, and 5 of 6 of those carried within the person's own paragraph)."""
     at = link.subsystem_at[0]
     return link.kind in ("presented", "works_on") and (link.carried or link.person not in named.get(at, ())) \
         and said[link.subsystem] == 1 and link.subsystem not in subject and at not in items
