@@ -308,6 +308,13 @@ def verb_kind(verb: Token) -> str | None:
         return None  # "X explained that BPF disables preemption", "He added that GCC uses it": a remark
     if lemma in PROPOSE_VERBS and any(c.dep_ == "xcomp" and _lemma(c) in LEARN_VERBS for c in children):
         return None  # "wanted to know about conditional inlining", "would like to understand": a question
+    if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in children) and any(
+            c.dep_ == "dobj" and _lemma(c) in ("maintenance", "maintainership") for c in children):
+        return "maintains"  # "has taken over maintenance of the e1000 driver"
+    if lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
+        devised = [o for c in children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+        if devised and not any(_lemma(o) in PROBLEM_NOUNS | VIEW_NOUNS for o in devised):
+            return "proposed"  # "came up with a different approach", not "came up with some problems"
     if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in children):
         return None  # to call for or on is to ask; to call out, or call something good, is to name or judge
     if lemma in ("post", "send", "submit") or (lemma in PROPOSE_VERBS and lemma not in SAY_VERBS):

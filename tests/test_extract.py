@@ -840,6 +840,14 @@ def test_relations_a_patch_set_from_someone_is_their_code(nlp, resources):
     assert not {link for link in contains if link[0] == "Julia Lawall"}, contains
 
 
+def test_relations_to_come_up_with_is_to_propose_and_to_take_over_maintenance_is_to_maintain(nlp, resources):
+    assert _sentence_links(nlp, resources, "Omar Lind came up with a different approach for GRO.") == {
+        ("Omar Lind", "GRO", "proposed")}
+    assert not _sentence_links(nlp, resources, "Omar Lind came up with some problems with the GRO approach.")
+    assert _sentence_links(nlp, resources, "Omar Lind took over maintainership of the e1000 driver last year.") == {
+        ("Omar Lind", "e1000", "maintains")}
+
+
 def test_relations_who_posts_code_has_written_it_and_who_posts_an_idea_has_not(nlp, resources):
     assert _sentence_links(nlp, resources, "Omar Lind posted a new driver for the e1000 adapters.") == {
         ("Omar Lind", "e1000", "proposed"), ("Omar Lind", "e1000", "works_on")}
