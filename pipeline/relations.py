@@ -56,6 +56,8 @@ PROPOSE_VERBS = frozenset({
 MAKE_VERBS = frozenset({"make", "do", "produce", "publish", "announce", "launch", "put"})
 # Verbs that bring an idea (back) up: "returned to the idea of a page pool", "floated a proposal".
 RAISE_VERBS = frozenset({"return", "revisit", "revive", "resurrect", "float", "raise", "reintroduce", "renew"})
+# Verbs of replying: a reply that is a piece of work ("responded with a patch") proposes it.
+ANSWER_VERBS = frozenset({"respond", "reply", "answer", "react", "counter", "follow", "come"})
 # Verbs of saying and reacting: the subject's view of a subsystem is not work on it.
 SAY_VERBS = frozenset({
     "say", "note", "observe", "point", "worry", "complain", "agree", "disagree", "wonder", "ask", "answer",
@@ -308,6 +310,8 @@ def verb_kind(verb: Token) -> str | None:
         return None  # "X explained that BPF disables preemption", "He added that GCC uses it": a remark
     if lemma in PROPOSE_VERBS and any(c.dep_ == "xcomp" and _lemma(c) in LEARN_VERBS for c in children):
         return None  # "wanted to know about conditional inlining", "would like to understand": a question
+    if _answers_with_work(verb):
+        return "proposed"  # "responded with a patch for a virtio random number generator"
     if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in children) and any(
             c.dep_ == "dobj" and _lemma(c) in ("maintenance", "maintainership") for c in children):
         return "maintains"  # "has taken over maintenance of the e1000 driver"
@@ -660,9 +664,21 @@ def _patch_from(person: Token) -> bool:
 
 
 def _posts_code(verb: Token) -> bool:
-    """Posting a piece of code, not an idea: "posted an implementation of", "sent a driver for"."""
-    return _lemma(verb) in ("post", "send", "submit") and any(
-        c.dep_ == "dobj" and artifact_kind(c) == "works_on" and _lemma(c) in POSTED_CODE_NOUNS for c in verb.children)
+    """Posting a piece of code, not an idea: "posted an implementation of", "sent a driver for", "responded
+    with a patch"."""
+    if _lemma(verb) in ("post", "send", "submit"):
+        return any(c.dep_ == "dobj" and artifact_kind(c) == "works_on" and _lemma(c) in POSTED_CODE_NOUNS
+                   for c in verb.children)
+    return any(_lemma(o) in CODE_PATCH_NOUNS | POSTED_CODE_NOUNS for o in _answers_with_work(verb))
+
+
+def _answers_with_work(verb: Token) -> list[Token]:
+    """The pieces of work a reply consists of: "responded with a patch", "came back with a new series"."""
+    if _lemma(verb) not in ANSWER_VERBS or (_lemma(verb) == "come" and not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)):
+        return []
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+            if o.dep_ == "pobj" and artifact_kind(o) in ("proposed", "works_on")]
 
 
 def _role_subject(be: Token) -> Token | None:
@@ -943,7 +959,7 @@ def _introduced_artifact(token: Token) -> tuple[str, Token] | None:
             candidates = [c for c in owner.children if c.dep_ == "nsubjpass"]
         candidates += [owner]
     elif first.dep_ in SUBJECT_DEPS:
-        candidates = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+        candidates = [c for c in head.children if c.dep_ in ("dobj", "attr")] + _answers_with_work(head)
     for noun in candidates:
         kind = artifact_kind(noun)
         if kind and kind != "presented":
@@ -991,8 +1007,9 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
     if people and any(_first_conjunct(span.root).dep_ in SUBJECT_DEPS for span, _ in people):
         return []
     root = sent.root
-    if _lemma(root) in SAY_VERBS and any(c.dep_ in SUBJECT_DEPS for c in root.children):
-        return []
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if _lemma(root) in SAY_VERBS and subject is not None and (_says(root) or not artifact_kind(subject)):
+        return []  # someone's remark ("The developers disagreed"), not what a patch does ("The patches add a hook")
     owner = None
     if state.artifact and _about_artifact(sent, state.artifact[2]):
         owner = (state.artifact[0], state.artifact[1], state.artifact[3])

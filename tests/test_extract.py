@@ -848,6 +848,25 @@ def test_relations_to_come_up_with_is_to_propose_and_to_take_over_maintenance_is
         ("Omar Lind", "e1000", "maintains")}
 
 
+def test_relations_a_reply_that_is_a_patch_proposes_it(nlp, resources):
+    assert _sentence_links(nlp, resources, "Omar Lind came back with a new GRO series.") == {
+        ("Omar Lind", "GRO", "proposed"), ("Omar Lind", "GRO", "works_on")}
+    assert _sentence_links(nlp, resources, "Omar Lind replied with an idea for GRO.") == {("Omar Lind", "GRO", "proposed")}
+    assert not _sentence_links(nlp, resources, "Omar Lind responded with some questions about GRO.")
+    later = _sections(nlp, resources, [("p", "Julia Lawall responded with patches of her own. The patches add a hook "
+                                             "for XDP programs, so that XDP can see every packet.")])
+    assert ("Julia Lawall", "XDP", "proposed") in later, later
+
+
+def test_relations_what_a_patch_adds_is_its_doing_not_a_remark(nlp, resources):
+    links = _sections(nlp, resources, [("p", "Omar Lind posted patches for GRO. The patches add a hook for XDP programs, "
+                                             "so that XDP can see every packet. The developers disagreed with XDP.")])
+    assert ("Omar Lind", "XDP", "proposed") in links, links
+    said = _sections(nlp, resources, [("p", "Omar Lind posted patches for GRO. The developers added that XDP can see "
+                                            "every packet, so XDP needs no hook.")])
+    assert not {link for link in said if link[1] == "XDP"}, said
+
+
 def test_relations_who_posts_code_has_written_it_and_who_posts_an_idea_has_not(nlp, resources):
     assert _sentence_links(nlp, resources, "Omar Lind posted a new driver for the e1000 adapters.") == {
         ("Omar Lind", "e1000", "proposed"), ("Omar Lind", "e1000", "works_on")}
