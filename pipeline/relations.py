@@ -316,7 +316,8 @@ def verb_kind(verb: Token) -> str | None:
             c.dep_ == "dobj" and _lemma(c) in ("maintenance", "maintainership") for c in children):
         return "maintains"  # "has taken over maintenance of the e1000 driver"
     if lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
-        devised = [o for c in children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+        devised = [o for c in children if c.dep_ == "prep" and c.lower_ == "with"
+                   for o in c.children if o.dep_ == "pobj"]
         if devised and not any(_lemma(o) in PROBLEM_NOUNS | VIEW_NOUNS for o in devised):
             return "proposed"  # "came up with a different approach", not "came up with some problems"
     if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in children):

@@ -831,7 +831,8 @@ def test_relations_these_changes_are_the_patches_posted_before(nlp, resources):
 
 
 def test_relations_a_patch_set_from_someone_is_their_code(nlp, resources):
-    links = _sentence_links(nlp, resources, "The GRO patch set from Omar Lind is an attempt to improve the receive path.")
+    links = _sentence_links(nlp, resources,
+                            "The GRO patch set from Omar Lind is an attempt to improve the receive path.")
     assert links == {("Omar Lind", "GRO", "proposed"), ("Omar Lind", "GRO", "works_on")}, links
     # work from others that a patch set contains does not make it theirs
     contains = _sentence_links(nlp, resources, "Omar Lind's GRO patch set (which contains work from Julia Lawall) "
@@ -851,7 +852,8 @@ def test_relations_to_come_up_with_is_to_propose_and_to_take_over_maintenance_is
 def test_relations_a_reply_that_is_a_patch_proposes_it(nlp, resources):
     assert _sentence_links(nlp, resources, "Omar Lind came back with a new GRO series.") == {
         ("Omar Lind", "GRO", "proposed"), ("Omar Lind", "GRO", "works_on")}
-    assert _sentence_links(nlp, resources, "Omar Lind replied with an idea for GRO.") == {("Omar Lind", "GRO", "proposed")}
+    assert _sentence_links(nlp, resources, "Omar Lind replied with an idea for GRO.") == {
+        ("Omar Lind", "GRO", "proposed")}
     assert not _sentence_links(nlp, resources, "Omar Lind responded with some questions about GRO.")
     later = _sections(nlp, resources, [("p", "Julia Lawall responded with patches of her own. The patches add a hook "
                                              "for XDP programs, so that XDP can see every packet.")])
@@ -859,8 +861,9 @@ def test_relations_a_reply_that_is_a_patch_proposes_it(nlp, resources):
 
 
 def test_relations_what_a_patch_adds_is_its_doing_not_a_remark(nlp, resources):
-    links = _sections(nlp, resources, [("p", "Omar Lind posted patches for GRO. The patches add a hook for XDP programs, "
-                                             "so that XDP can see every packet. The developers disagreed with XDP.")])
+    links = _sections(nlp, resources, [("p", "Omar Lind posted patches for GRO. The patches add a hook for XDP "
+                                             "programs, so that XDP can see every packet. The developers disagreed "
+                                             "with XDP.")])
     assert ("Omar Lind", "XDP", "proposed") in links, links
     said = _sections(nlp, resources, [("p", "Omar Lind posted patches for GRO. The developers added that XDP can see "
                                             "every packet, so XDP needs no hook.")])
