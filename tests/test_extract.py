@@ -13,6 +13,11 @@ def _article(nlp, resources, *paragraphs):
     return extract_article(docs, resources)
 
 
+def _phrases(nlp, resources, *paragraphs):
+    """The keyword phrases of an article made of ``paragraphs``."""
+    return {p for p, *_ in _article(nlp, resources, *paragraphs)["phrases"]}
+
+
 def _people(result):
     return [(r[4], r[5]) for r in result["persons"]]
 
@@ -256,7 +261,7 @@ def test_keywords_a_phrase_the_title_says_ranks_higher():
 
 
 def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
-    result = _article(
+    phrases = _phrases(
         nlp, resources,
         "Google engineers in Portland ran a test run with an audience member, LWN readers and the Netfilter Workshop.",
         "Streaming video from LinuxWorld keynotes fills the netfilter mailing list; the mailing list says so.",
@@ -271,7 +276,6 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
         "The journaling file system and the ALSA sound system run on a PC-type system.",
         "An arbitrary ELF relocation needs a loaded BPF program, a couple setsockopt calls and normal RCU practice.",
     )
-    phrases = {p for p, *_ in result["phrases"]}
     assert not {p for p in phrases if p.split()[-1] in ("designer", "hacker", "vendor")}, phrases  # who, not what
     assert not {p for p in phrases if p.split()[-1] in ("application", "server", "endpoint", "network", "stream")
                 or p in ("multicore system", "PC-type system")}, phrases
@@ -293,23 +297,21 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
 
 
 def test_keywords_a_word_most_kernel_articles_use_is_no_keyword_alone(nlp, resources):
-    result = _article(
+    phrases = _phrases(
         nlp, resources,
         "The CPU and the API matter. Every CPU runs the API, and the CPU scheduler picks a CPU for the API.",
         "The LOCK operation costs more than a lock. The LOCK operation is the LOCK prefix.",
     )
-    phrases = {p for p, *_ in result["phrases"]}
     assert not {"CPU", "API"} & phrases, phrases  # one LWN kernel article in four says each
     assert "CPU scheduler" in phrases and "LOCK operation" in phrases, phrases  # a name of its own; "LOCK" is no "lock"
 
 
 def test_keywords_an_amount_of_cpu_is_no_topic_and_a_named_time_is(nlp, resources):
-    result = _article(
+    phrases = _phrases(
         nlp, resources,
         "The polling loop wastes valuable CPU time; the CPU utilization is high, as is the CPU-usage of the driver.",
         "The round-trip time and the NAPI poll time both grow.",
     )
-    phrases = {p for p, *_ in result["phrases"]}
     assert not {"valuable CPU time", "CPU time", "CPU utilization", "CPU-usage"} & phrases, phrases
     assert {"round-trip time", "NAPI poll time"} <= phrases, phrases
 
@@ -962,24 +964,21 @@ def test_keywords_phrases_built_on_one_identifier_are_one_keyword_told_by_the_sh
 
 
 def test_keywords_a_company_is_a_name_not_a_topic(nlp, resources):
-    result = _article(nlp, resources, "SUSE and Red Hat engineers compared NVIDIA GPUs with the canonical ABI of "
-                                      "the tg3 driver. SUSE ships the tg3 driver, and Red Hat ships the canonical ABI.")
-    phrases = {p for p, *_ in result["phrases"]}
+    phrases = _phrases(nlp, resources, "SUSE and Red Hat engineers compared NVIDIA GPUs with the canonical ABI of "
+                                       "the tg3 driver. SUSE ships the tg3 driver, and Red Hat ships the canonical ABI.")
     assert "tg3" in phrases and "canonical ABI" in phrases, phrases  # "canonical" is a word before it is a company
     assert not phrases & {"SUSE", "Red Hat", "NVIDIA GPUs", "NVIDIA GPU", "NVIDIA"}, phrases
 
 
 def test_keywords_a_spaced_dash_ends_a_phrase(nlp, resources):
-    result = _article(nlp, resources, "Protocols that cannot handle delay or packet loss - DNS, ARP or VOIP, for "
-                                      "example - suffer from excessive buffering in home routers.")
-    phrases = {p for p, *_ in result["phrases"]}
+    phrases = _phrases(nlp, resources, "Protocols that cannot handle delay or packet loss - DNS, ARP or VOIP, for "
+                                       "example - suffer from excessive buffering in home routers.")
     assert phrases and not any(" - " in p or p.endswith(" -") for p in phrases), phrases
 
 
 def test_keywords_a_head_that_only_says_which_instance_is_dropped(nlp, resources):
-    result = _article(nlp, resources, "The packet forwarding test ran at the IP level, and the filtering rule "
-                                      "used a namespace parameter on the wireless chipset.")
-    phrases = {p for p, *_ in result["phrases"]}
+    phrases = _phrases(nlp, resources, "The packet forwarding test ran at the IP level, and the filtering rule "
+                                       "used a namespace parameter on the wireless chipset.")
     assert "namespace" in phrases, phrases
     assert not any(p.endswith(("test", "level", "rule", "parameter", "chipset")) for p in phrases), phrases
     described = _article(nlp, resources, "A quick Homa overview comes first; then the performance-oriented setting "
@@ -995,9 +994,8 @@ def test_keywords_a_head_that_only_says_which_instance_is_dropped(nlp, resources
 
 
 def test_keywords_a_quantity_is_no_keyword(nlp, resources):
-    result = _article(nlp, resources, "The 64KB window limit hurt, so the driver moved to the 2.4 GHz frequency band "
-                                      "and to a 2MB huge page for skb recycling.")
-    phrases = {p for p, *_ in result["phrases"]}
+    phrases = _phrases(nlp, resources, "The 64KB window limit hurt, so the driver moved to the 2.4 GHz frequency band "
+                                       "and to a 2MB huge page for skb recycling.")
     assert "skb recycling" in phrases, phrases
     assert not any(p.split()[0].lower() in ("kb", "ghz", "mb") for p in phrases), phrases
     glued = _article(nlp, resources, "The driver reached 14.8Mpps on a 100Gb network adapter, with a 64ms delay, "
@@ -1008,9 +1006,8 @@ def test_keywords_a_quantity_is_no_keyword(nlp, resources):
 
 
 def test_keywords_light_heads_and_hyphenated_vague_modifiers_are_dropped(nlp, resources):
-    result = _article(nlp, resources, "The skb recycling mechanism needs a high-level rework of the driver, "
-                                      "and the VLAN support in the driver is getting a minimal Homa implementation.")
-    phrases = {p for p, *_ in result["phrases"]}
+    phrases = _phrases(nlp, resources, "The skb recycling mechanism needs a high-level rework of the driver, "
+                                       "and the VLAN support in the driver is getting a minimal Homa implementation.")
     assert {"skb recycling", "VLAN", "Homa"} <= phrases, phrases
     assert not any(p.endswith(("mechanism", "support", "implementation")) or p.startswith(("high", "minimal"))
                    for p in phrases), phrases
@@ -1024,17 +1021,15 @@ def test_keywords_far_below_the_articles_best_are_left_out():
 
 
 def test_keywords_a_subsystem_plus_aspect_words_is_the_subsystem(nlp, resources):
-    result = _article(nlp, resources, "The ILA address comes from the ILA router, and each SKB pointer is reused "
-                                      "once the XDP program has run over the UDP network protocol.")
-    phrases = {p for p, *_ in result["phrases"]}
+    phrases = _phrases(nlp, resources, "The ILA address comes from the ILA router, and each SKB pointer is reused "
+                                       "once the XDP program has run over the UDP network protocol.")
     assert "ILA router" in phrases and "XDP" in phrases, phrases  # a router is a thing of its own
     assert not {"SKB pointer", "XDP program", "ILA address", "UDP network protocol"} & phrases, phrases
 
 
 def test_keywords_where_a_program_runs_adds_nothing_to_ordinary_words(nlp, resources):
-    result = _article(nlp, resources, "A user-space daemon and a kernel-space buffer feed the user-space DMA "
-                                      "engine, while the round-trip time sets the interrupt-driven mode.")
-    phrases = {p for p, *_ in result["phrases"]}
+    phrases = _phrases(nlp, resources, "A user-space daemon and a kernel-space buffer feed the user-space DMA "
+                                       "engine, while the round-trip time sets the interrupt-driven mode.")
     assert not {"user-space daemon", "kernel-space buffer"} & phrases, phrases
     assert {"round-trip time", "interrupt-driven mode"} <= phrases and any("user-space DMA" in p for p in phrases), \
         phrases
@@ -1087,9 +1082,8 @@ def test_relations_to_address_a_problem_is_to_work_on_it(nlp, resources):
 
 
 def test_keywords_the_meeting_is_the_articles_event_not_a_topic(nlp, resources):
-    result = _article(nlp, resources, "At LSFMM, the scheduler minisummit took up the page pool again; the page "
-                                      "pool was the main topic at LSFMM this year, after the OSPM session.")
-    phrases = {p for p, *_ in result["phrases"]}
+    phrases = _phrases(nlp, resources, "At LSFMM, the scheduler minisummit took up the page pool again; the page "
+                                       "pool was the main topic at LSFMM this year, after the OSPM session.")
     assert "page pool" in phrases, phrases
     assert not {p for p in phrases if "LSFMM" in p or "minisummit" in p or "OSPM" in p}, phrases
 
