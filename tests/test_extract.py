@@ -584,6 +584,7 @@ def test_relations_wanting_to_know_is_asking_not_proposing(nlp, resources):
 
 def test_relations_a_speaker_presents_what_they_say_not_what_they_answer(nlp, resources):
     talk = [("p", "Tal Zussman gave a talk about page-cache policies written as BPF programs."),
+            ("p", "Each policy keeps its state in BPF maps."),
             ("p", "Jan Novak asked whether the BPF maps would be shared.")]
     said = _sections(nlp, resources, talk + [("p", "The BPF maps are shared with user space, Zussman said.")])
     answered = _sections(nlp, resources, talk + [("p", "Zussman answered that the BPF maps would persist.")])
@@ -600,12 +601,25 @@ def test_relations_a_speaker_presents_what_the_article_is_about_not_a_passing_na
     assert not {link for link in links if link[1] == "network storage"}, links  # NFS, named once in passing
 
 
+def test_relations_a_speakers_aside_on_what_two_paragraphs_name_is_no_topic_of_the_talk(nlp, resources):
+    talk = [("p", "Tal Zussman gave a talk about page-cache policies written as BPF programs."),
+            ("p", "The policies keep their state in BPF maps."), ("p", "BPF maps are shared with user space."),
+            ("p", "Jan Novak asked whether NFS could use such policies."),
+            ("p", "NFS caches pages in its own way, Zussman said.")]
+    aside = _sections(nlp, resources, talk)
+    topic = _sections(nlp, resources, talk + [("p", "NFS would need a hook for each policy.")])
+    assert ("Tal Zussman", "BPF", "presented") in aside, aside
+    assert not {link for link in aside if link[1] == "network storage"}, aside
+    assert ("Tal Zussman", "network storage", "presented") in topic, topic
+
+
 def test_relations_the_authors_of_a_paper_present_what_they_are_quoted_on(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "A new paper from Julia Lawall and Omar Lind provides some understanding of bufferbloat."),
         ("p", "Part of that solution, according to Lawall and Lind, is a new algorithm called CoDel."),
         ("p", "According to Jan Novak, who wrote nothing about it, BBR is a better answer."),
         ("p", "CoDel drops packets that have spent too long in the queue."),
+        ("p", "Unlike older algorithms, CoDel needs no tuning."),
     ])
     assert {("Julia Lawall", "CoDel", "presented"), ("Omar Lind", "CoDel", "presented")} <= links, links
     assert not {link for link in links if link[0] == "Jan Novak"}, links  # quoted, but no paper or talk of his
@@ -1053,6 +1067,7 @@ def test_relations_a_speaker_presents_what_they_say_not_what_they_note_or_grant(
         return _sections(nlp, resources, [
             ("p", "Omar Lind gave a talk on XDP."),
             ("p", "Julia Lawall said that BPF needs more work."),
+            ("p", "Lawall has written tools in BPF before."),
             ("p", f"Lind {verb} that BPF is slow."),
         ])
     assert ("Omar Lind", "BPF", "presented") in links_of("said"), links_of("said")
