@@ -18,7 +18,7 @@ from pipeline.knowledge.naming import VENDOR_WORDS
 from pipeline.knowledge.persons import POSSESSIVE_MARKS as _POSSESSIVE, PersonIndex, strip_possessive
 from pipeline.knowledge.senses import Sense, allowed
 from pipeline.knowledge.taxonomy import Subsystem, Term, fold
-from pipeline.relations import AUTHOR_VERBS, CODE_NOUNS
+from pipeline.relations.vocabulary import AUTHOR_VERBS, CODE_NOUNS
 
 NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "al", "del", "della", "y"})
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})

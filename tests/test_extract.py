@@ -484,7 +484,7 @@ def test_extract_a_second_subject_the_parser_joined_to_the_first_object(nlp, res
     assert ("Edward Cree", "SFC", "works_on") in links and not {l for l in links if l[0] == "Mike Rapoport"}, links
     # in a longer paragraph the parser may read "the architecture and Edward Cree" as the subject of "did"
     from spacy.tokens import Doc
-    from pipeline.relations import _verb_scope
+    from pipeline.relations.clauses import _verb_scope
 
     words = ["Mike", "Rapoport", "removed", "the", "architecture", "and", "Edward", "Cree", "did", "work", "on", "SFC", "."]
     heads = [1, 2, 2, 4, 8, 4, 7, 4, 2, 8, 8, 10, 2]

@@ -1,0 +1,358 @@
+"""What a section carries from sentence to sentence, and every link an article states (``article_links``).
+
+A section keeps a little state (``Discourse``): the people named last, for "he", "she", "they"; a talk or a
+piece of work once introduced, for the sentences about it that name nobody; a heading's topic; what the article
+is about. ``sentence_links`` reads one sentence with it, ``article_links`` a whole article, then drops what a
+reader would call an example on the way (``_passing``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from pipeline.relations.clauses import (
+    about_artifact, according_to, actor_links, artifact_kind, authors_paper, continues_agent, coordinated_into,
+    describes_change, first_conjunct, introduced_artifact, is_argument, is_instrument, is_pronoun_actor, is_topic,
+    leads_talk, lemma_of, names_a_subsystem, object_nouns, patch_from, possesses_talk, presents, says, speaks,
+    verb_kind, work_noun,
+)
+from pipeline.relations.vocabulary import (
+    CODE_NOUNS, CODE_PATCH_NOUNS, NAME_TAILS, PATCH_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS, PRESENT_VERBS,
+    ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS,
+)
+
+if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
+    from spacy.tokens import Span, Token
+
+
+# How many following paragraphs that name nobody a talk or patch set carries into.
+CARRY_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class Link:
+    person: str
+    subsystem: str
+    kind: str
+    person_at: tuple[int, int]  # (paragraph, sentence) where the person is named
+    subsystem_at: tuple[int, int]  # (paragraph, sentence) where the subsystem is
+    # carried into a sentence that names nobody (a talk or a piece of work going on), not stated in it
+    carried: bool = field(default=False, compare=False)
+
+
+@dataclass
+class Discourse:
+    """What a section has established so far."""
+
+    last: list[str] = field(default_factory=list)  # the people named last (one, or a coordinated group)
+    last_at: tuple[int, int] = (0, 0)
+    speaker: tuple[list[str], tuple[int, int]] | None = None  # a talk that names its subject, carried on
+    talkers: set[str] = field(default_factory=set)  # who the section says gave a talk
+    artifact: tuple[list[str], str, str, tuple[int, int]] | None = None  # owners, kind, noun, where introduced
+    topic: list[str] = field(default_factory=list)  # subsystems a heading names
+    broad: frozenset[str] = frozenset()  # subsystems too broad to carry a link to
+    one_talk: tuple[str, ...] = ()  # the speaker whose talk the whole article reports: headings divide it
+    speakers: set[tuple[str, ...]] = field(default_factory=set)  # every speaker the article has had
+    agent: tuple[list[str], str, tuple[int, int]] | None = None  # who the paragraph says did something
+    agent_nouns: frozenset[str] = frozenset()  # what they did it to ("working on the integration of ...")
+    quiet: int = 0  # paragraphs since one named a person
+    item: bool = False  # the paragraph is an item of a list that names nobody
+    previous: tuple[list[str], tuple[int, int]] | None = None  # the last sentence's own subsystems, and where
+    subject: dict[str, tuple[int, int]] = field(default_factory=dict)  # what the article is about, and where
+    # the body first names it: a piece of work the article introduces without naming a subsystem is that, when
+    # the article has one owner of work (a group named together); with several, whose work is the subject is
+    # unknown, and the links it would make are dropped
+    owners: list[frozenset[str]] = field(default_factory=list)  # each group the article says owns a piece of work
+    unnamed: list[Link] = field(default_factory=list)  # links to the subject, kept until the owners are known
+    recurring: frozenset[str] = frozenset()  # subsystems the article names in three paragraphs or more
+    short: dict[str, str] = field(default_factory=dict)  # the title's subsystems by their last word ("channel")
+
+    def subject_links(self) -> list[Link]:
+        """The held-back links to the subject, if one group owns every piece of work in the article."""
+        everyone = frozenset().union(*self.owners)
+        return self.unnamed if everyone in self.owners else []
+
+    def reset(self, topic: list[str] | None = None) -> None:
+        self.last, self.artifact, self.topic = [], None, topic or []
+        if not self.one_talk:
+            self.speaker, self.talkers = None, set()
+
+    def talk_by(self, names: list[str], at: tuple[int, int], carried: bool) -> None:
+        """``names`` gave a talk; ``carried``: the sentences after it that name nobody are that talk."""
+        self.talkers.update(names)
+        self.speakers.add(tuple(sorted(names)))
+        if carried:
+            self.speaker = (names, at)
+
+    def new_paragraph(self, names_someone: bool) -> None:
+        """A talk or a patch set carries on into the paragraphs after it that name nobody (at most
+        CARRY_PARAGRAPHS of them); a person who did something carries within their paragraph only."""
+        self.agent, self.agent_nouns = None, frozenset()
+        self.quiet = 0 if names_someone else self.quiet + 1
+        if names_someone or self.quiet > CARRY_PARAGRAPHS:
+            self.artifact = None
+        if self.quiet > CARRY_PARAGRAPHS:
+            self.speaker = None
+
+
+def _resolve_pronoun(token: Token, named_before: list[str], state: Discourse) -> list[str]:
+    lower = token.lower_
+    if lower in PLURAL_PRONOUNS | PLURAL_POSSESSIVES:
+        return state.last if len(state.last) > 1 else []
+    if named_before:
+        return named_before[-1:]
+    return state.last[:1] if len(state.last) == 1 else []
+
+
+def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], subsystems: list[Span],
+                   state: Discourse) -> list[Link]:
+    """The links one sentence states or continues, updating the section's state. A subsystem written as a
+    role ("networking maintainer X") makes only the link of that role."""
+    links: list[Link] = []
+    roles = [span for span in subsystems if lemma_of(span[-1]) in ROLE_NOUNS]
+    subsystems = [span for span in subsystems if span not in roles and not is_instrument(span)]
+    person_tokens = {t.i for span, _ in people for t in span}
+    actors: list[tuple[Token, list[str], tuple[int, int]]] = [(span.root, [name], (p, s)) for span, name in people]
+    hosts = [coordinated_into(span, people) for span, _ in people]
+    for (span, name), host in zip(people, hosts):
+        if host is not None:
+            next(names for token, names, _ in actors if token.i == host.root.i).append(name)
+    named_before: list[str] = []
+    for token in sent:
+        for span, name in people:
+            if span.end <= token.i and name not in named_before:
+                named_before.append(name)
+        if is_pronoun_actor(token):
+            referents = _resolve_pronoun(token, [n for sp, n in people if sp.end <= token.i], state)
+            if referents:
+                at = (p, s) if any(sp.end <= token.i for sp, _ in people) else state.last_at
+                actors.append((token, referents, at))
+    actor_ids = person_tokens | {t.i for t, _, _ in actors}
+    stated = False
+    for token, names, at in actors:
+        others = set()
+        for span, other in people:
+            if other not in names and span.root.i not in {token.i, *(c.i for c in token.conjuncts)}:
+                others |= {t.i for t in span.root.subtree} - {t.i for t in token.subtree}
+                # "A on X, B on Y and C on Z": each person's own topic is theirs alone
+                others |= {t.i for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("on", "about")
+                           for t in c.subtree}
+        if state.speaker and token.dep_ in SUBJECT_DEPS and verb_kind(token.head) in ("presented", None) \
+                and not set(names) & set(state.speaker[0]) and lemma_of(token.head) in SAY_VERBS | PRESENT_VERBS:
+            state.speaker = None  # someone else speaks now
+        talking = [n for n in names if n in state.talkers]
+        # a speaker's own words: "X said ...", "Part of that solution, according to X and Y, is CoDel", on what
+        # the article returns to; a subsystem two paragraphs name is an aside (readers judged 8 of 10 wrong)
+        if talking and (according_to(token) or (
+                token.dep_ in SUBJECT_DEPS and lemma_of(token.head) in SPEAKER_VERBS)):
+            # not what another person's clause holds: "B asked if it would be zero-copy; X said that it would"
+            asked = {t.i for span, other in people if other not in names and span.root.dep_ in SUBJECT_DEPS
+                     for t in span.root.head.subtree} - {t.i for t in token.head.subtree}
+            for sub in filter(is_topic, subsystems):
+                if sub.label_ in (state.recurring | set(state.subject)) and sub.root.i not in asked and not any(
+                        sub.root.i in {t.i for t in span.root.subtree} for span, other in people if other not in names):
+                    links += [Link(name, sub.label_, "presented", at, (p, s)) for name in talking]
+                    stated = True
+        if token.dep_ == "poss" and possesses_talk(token):  # "as related in his Plumbers talk"
+            # the article is that talk only if it is one talk; elsewhere, a talk cited in passing carries nothing
+            state.talk_by(names, at, carried=tuple(sorted(names)) == state.one_talk)
+        for kind, scope in actor_links(token, actor_ids):
+            scope = scope - others
+            for sub in subsystems + (roles if kind == "maintains" else []):
+                if sub.root.i in scope or any(t.i in scope for t in sub):
+                    for name in names:
+                        links.append(Link(name, sub.label_, kind, at, (p, s)))
+                        stated = True
+            if kind == "presented" and authors_paper(token):
+                state.talkers.update(names)  # "a new paper from X and Y": the paper is their talk, in writing
+            if kind == "presented" and token.dep_ in SUBJECT_DEPS and presents(token.head):
+                state.talkers.update(names)
+                if any(sub.root.i in scope for sub in subsystems):
+                    state.talk_by(names, at, carried=True)
+                elif leads_talk(token.head):
+                    # "A and B led the discussion on ways to add that support": a session on what the article
+                    # is about, whoever else owns work in it
+                    links += [Link(name, topic, "presented", at, where)
+                              for topic, where in state.subject.items() for name in names]
+            if token.dep_ in SUBJECT_DEPS and kind != "maintains":
+                state.agent, state.agent_nouns = (names, kind, at), object_nouns(token.head)
+            if first_conjunct(token).dep_ in SUBJECT_DEPS + ("poss",) or first_conjunct(token).head.lower_ == "by" \
+                    or patch_from(first_conjunct(token)):
+                artifact = introduced_artifact(token)
+                if artifact:
+                    state.artifact = (names, artifact[0], lemma_of(artifact[1]), at)
+                    first = first_conjunct(token).i
+                    state.owners.append(frozenset(n for t, group, _ in actors if first_conjunct(t).i == first
+                                                  for n in group) | frozenset(names))
+                    if not stated and not names_a_subsystem(artifact[1], subsystems, state.broad):
+                        links += _unnamed_work(artifact, names, at, (p, s), state)
+    # A heading's topic goes to the people the next sentence says presented or worked on something.
+    presenters = {(l.person, l.person_at) for l in links if l.kind == "presented"} | {
+        (name, at) for token, names, at in actors for name in names
+        if token.dep_ in SUBJECT_DEPS and verb_kind(token.head) == "presented"}
+    if state.topic and not presenters and not state.last:
+        # the first person a section under a topic heading quotes is its speaker ("According to X, ...")
+        presenters = {(name, at) for token, names, at in actors for name in names if speaks(token)}
+    if state.topic and presenters:
+        for person, at in sorted(presenters):
+            links += [Link(person, topic, "presented", at, (p, s)) for topic in state.topic]
+        state.topic = []
+    if not stated and subsystems:
+        links += _continued(sent, p, s, subsystems, people, state)
+    # each mention's place in the sentence: the first member of the list it is in
+    places = [(name, first_conjunct((host or span).root)) for (span, name), host in zip(people, hosts)]
+    subjects = [name for name, place in places if place.dep_ in SUBJECT_DEPS]
+    mentioned = [name for _, name in people]
+    if subjects or mentioned:
+        group = subjects or mentioned[-1:]
+        if subjects:
+            first = next(place for name, place in places if name == subjects[0])
+            group = [name for name, place in places if place.i == first.i] or subjects[:1]
+        state.last, state.last_at = list(dict.fromkeys(group)), (p, s)
+    return links + _patch_work(links, state)
+
+
+def _patch_work(links: list[Link], state: Discourse) -> list[Link]:
+    """Who posts a patch for something has written code for it: the proposals a patch set makes (where it
+    is introduced, and in the sentences about it) are its authors' work as well."""
+    if not state.artifact or state.artifact[2] not in CODE_PATCH_NOUNS:
+        return []
+    owners, _, _, where = state.artifact
+    return [replace(link, kind="works_on") for link in links
+            if link.kind == "proposed" and link.person in owners and link.person_at == where]
+
+
+def _unnamed_work(artifact: tuple[str, Token], names: list[str], at: tuple[int, int], here: tuple[int, int],
+                  state: Discourse) -> list[Link]:
+    """A piece of work owned without naming a subsystem: "This work was done by X" is what the sentence before
+    described; "The change itself, contributed by X" is what the article is about (held back in ``state``
+    until the article's owners of work are known)."""
+    kind, noun = artifact
+    if lemma_of(work_noun(noun)) not in CODE_NOUNS:
+        return []  # an idea, a plan or a request is not the article's code
+    named = [label for label, head in state.short.items()
+             if any(c.dep_ in ("compound", "amod", "nmod") and lemma_of(c) == head for c in noun.children)]
+    if named:  # "his own channel implementation" in an article on network channels
+        return [Link(name, label, kind, at, here) for label in named for name in names]
+    if any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in noun.children) and state.previous \
+            and state.previous[1][0] == here[0] and len(state.previous[0]) <= 2:
+        labels, where = state.previous
+        return [Link(name, label, kind, at, where) for label in labels for name in names]
+    state.unnamed += [Link(name, topic, kind, at, where) for topic, where in state.subject.items() for name in names]
+    return []
+
+
+def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[tuple[Span, str]],
+               state: Discourse) -> list[Link]:
+    """Links a sentence that names nobody continues: the work or the talk the section is about."""
+    if people and any(first_conjunct(span.root).dep_ in SUBJECT_DEPS for span, _ in people):
+        return []
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if lemma_of(root) in SAY_VERBS and subject is not None and (says(root) or not artifact_kind(subject)):
+        return []  # someone's remark ("The developers disagreed"), not what a patch does ("The patches add a hook")
+    owner = None
+    if state.artifact and about_artifact(sent, state.artifact[2]):
+        owner = (state.artifact[0], state.artifact[1], state.artifact[3])
+    elif state.artifact and state.artifact[2] in PATCH_NOUNS and not people and describes_change(sent):
+        owner = (state.artifact[0], state.artifact[1], state.artifact[3])
+        subsystems = [sub for sub in subsystems if is_topic(sub)]
+    elif state.speaker and not people:
+        owner = (state.speaker[0], "presented", state.speaker[1])
+    elif state.agent and not people and continues_agent(sent, state.agent_nouns, state.item):
+        owner = state.agent
+    if owner is None:
+        return []
+    names, link_kind, at = owner
+    # carried, not stated: what the agent's sentence set going is taken up, and "he said" names someone
+    carried = owner is not state.agent and not any(is_pronoun_actor(t) for t in sent)
+    if owner[1] == "presented" and not (state.artifact and owner[0] == state.artifact[0]):
+        # a talk carries to what a sentence speaks of, and to what the title names however it is written
+        # ("BPF programs" in a talk on BPF)
+        subsystems = [sub for sub in subsystems if (is_topic(sub) and is_argument(sub)) or sub.label_ in state.subject]
+    return [Link(name, sub.label_, link_kind, at, (p, s), carried) for sub in subsystems for name in names
+            if sub.label_ not in state.broad]
+
+
+def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict[int, list[tuple[Span, str]]],
+                  subs_by_par: dict[int, list[Span]], broad: frozenset[str] = frozenset(),
+                  about: list[str] | None = None, heads: dict[str, str] | None = None) -> list[Link]:
+    """Every link an article states, in reading order. ``paragraphs``: (number, kind, Doc); ``broad``:
+    subsystems too broad for a link that is carried rather than stated ("the networking stack"); ``about``:
+    the subsystems the title names; ``heads``: the last word (lemma) of those the title names in several
+    words ("network channels" → "channel"), by which the body may name them for short."""
+    labels = tuple(dict.fromkeys(s for s in about or () if s not in broad))
+    subject = {label: where for label in labels if (where := _first_named(label, paragraphs, subs_by_par))}
+    short = {label: head for label, head in (heads or {}).items() if label in subject and head not in NAME_TAILS}
+    counts = Counter(label for spans in subs_by_par.values() for label in {span.label_ for span in spans})
+    recurring = frozenset(label for label, n in counts.items() if n > 2)
+    state = Discourse(broad=broad, subject=subject, recurring=recurring, short=short)
+    links = _read_links(paragraphs, people_by_par, subs_by_par, state)
+    dominant = [speaker for speaker in sorted(state.speakers) if _dominates(speaker, people_by_par)]
+    if len(dominant) == 1:
+        # one speaker's talk throughout (other talks only cited): read it again, the speaker kept across headings
+        state = Discourse(broad=broad, subject=subject, one_talk=dominant[0], recurring=recurring, short=short)
+        links = _read_links(paragraphs, people_by_par, subs_by_par, state)
+    said = Counter(span.label_ for spans in subs_by_par.values() for span in spans)
+    items = {p for p, kind, _ in paragraphs if kind == "li"}
+    named = {p: {name for _, name in mentions} for p, mentions in people_by_par.items()}
+    return [link for link in dict.fromkeys(links + state.subject_links())
+            if not _passing(link, said, items, frozenset(subject), named)]
+
+
+def _passing(link: Link, said: Counter, items: set[int], subject: frozenset[str], named: dict[int, set[str]]) -> bool:
+    """A talk or a piece of work carried into a sentence that names nobody, or into a paragraph that does not
+    name the person, to a subsystem the article names only once, and not in its title nor in a list the
+    person's sentence leads to: an example on the way, not what the talk or the work is about (readers judged
+    7 of 10 such links wrong, and 5 of 6 of those carried within the person's own paragraph)."""
+    at = link.subsystem_at[0]
+    return link.kind in ("presented", "works_on") and (link.carried or link.person not in named.get(at, ())) \
+        and said[link.subsystem] == 1 and link.subsystem not in subject and at not in items
+
+
+def _first_named(label: str, paragraphs, subs_by_par: dict[int, list[Span]]) -> tuple[int, int] | None:
+    """(paragraph, sentence) where the body first names a subsystem, if it does."""
+    for p, _, doc in paragraphs:
+        span = next((span for span in subs_by_par.get(p, []) if span.label_ == label), None)
+        if span is not None:
+            return p, next(s for s, sent in enumerate(doc.sents) if sent.start <= span.start < sent.end)
+    return None
+
+
+def _dominates(speaker: tuple[str, ...], people_by_par: dict[int, list[tuple[Span, str]]]) -> bool:
+    """The speaker is named in at least three paragraphs and in more than everyone else together: the
+    article is their talk, not a session where others spoke too."""
+    counts = Counter(name for mentions in people_by_par.values() for name in {name for _, name in mentions})
+    own = max((counts.get(name, 0) for name in speaker), default=0)
+    return own >= 3 and own > sum(n for name, n in counts.items() if name not in speaker)
+
+
+def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> list[Link]:
+    """One reading of the article, the section state kept in ``state``."""
+    links: list[Link] = []
+    last_sentence, last_kind = None, None
+    for p, kind, doc in paragraphs:
+        if kind == "h4":
+            state.reset([span.label_ for span in subs_by_par.get(p, [])])
+            continue
+        if kind == "pre":
+            continue
+        if not (kind == "li" and not people_by_par.get(p)):
+            state.new_paragraph(bool(people_by_par.get(p)))  # an item naming nobody continues what led to it
+        elif last_kind != "li" and state.agent and state.agent[2] != last_sentence:
+            # a list goes on from the sentence that leads to it: "By the time Linus released 4.8-rc1, ...
+            # changesets had been merged. Interesting changes include:" lists no work of his
+            state.agent, state.agent_nouns = None, frozenset()
+        last_kind, state.item = kind, kind == "li" and not people_by_par.get(p)
+        if kind == "quote":
+            state.speaker = state.artifact = None  # quoted mail is its writer's words, not the talk's
+        for s, sent in enumerate(doc.sents):
+            people = [(span, name) for span, name in people_by_par.get(p, []) if sent.start <= span.start < sent.end]
+            subs = [span for span in subs_by_par.get(p, []) if sent.start <= span.start < sent.end]
+            links += sentence_links(sent, p, s, people, subs, state)
+            named = list(dict.fromkeys(span.label_ for span in subs if span.label_ not in state.broad))
+            state.previous = (named, (p, s)) if named else None
+            last_sentence = (p, s)
+    return list(dict.fromkeys(links))

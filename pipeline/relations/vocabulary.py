@@ -1,0 +1,137 @@
+"""The words relation rules read: verbs and nouns by the kind of link they make, and the ones that make none.
+
+Kept apart from the rules so that what a word means to them is stated once ("posted" proposes, "said" remarks,
+"patches" are a piece of work) and read by the sentence rules (``clauses``) and the discourse (``discourse``).
+"""
+
+from __future__ import annotations
+
+from pipeline.keywords import PEOPLE_HEADS, SUBSYSTEM_TAILS, THING_WORDS
+
+KINDS = ("presented", "works_on", "maintains", "proposed")
+
+PRESENT_VERBS = frozenset({
+    "present", "talk", "speak", "describe", "show", "demonstrate", "discuss", "explain", "cover", "outline",
+    "detail", "walk", "report", "lead", "give", "deliver", "address", "compare", "survey", "focus", "open",
+})
+WORK_VERBS = frozenset({
+    "work", "rework", "develop", "implement", "write", "rewrite", "add", "fix", "improve", "design", "create",
+    "integrate", "port", "convert", "optimize", "optimise", "refactor", "build", "extend", "test", "benchmark",
+    "measure", "prototype", "clean", "remove", "replace", "speed", "accelerate", "enable", "hack", "chase",
+    "debug", "tune", "finish", "contribute", "author", "merge", "release", "experiment", "investigate", "help",
+    "bring", "move", "continue", "start", "own", "teach", "drive", "have",
+    "invent", "discover", "name", "coin", "start", "found", "lead", "push", "land", "upstream", "rebase",
+    "introduce", "redefine", "define", "change", "modify", "update", "reimplement", "restructure", "reorganize",
+    "simplify", "generalize", "generalise", "rearrange", "split", "unify", "solve", "tackle", "resolve",
+})
+MAINTAIN_VERBS = frozenset({"maintain", "co-maintain", "comaintain", "oversee", "manage", "take"})
+PROPOSE_VERBS = frozenset({
+    "propose", "suggest", "post", "submit", "send", "want", "request", "advocate", "recommend", "plan", "seek",
+    "offer", "argue", "push", "call", "urge", "hope", "intend", "aim", "like", "need", "prefer",
+})
+# Verbs that say only that a piece of work came into being: its kind comes from the work.
+MAKE_VERBS = frozenset({"make", "do", "produce", "publish", "announce", "launch", "put"})
+# Verbs that bring an idea (back) up: "returned to the idea of a page pool", "floated a proposal".
+RAISE_VERBS = frozenset({"return", "revisit", "revive", "resurrect", "float", "raise", "reintroduce", "renew"})
+# Verbs of replying: a reply that is a piece of work ("responded with a patch") proposes it.
+ANSWER_VERBS = frozenset({"respond", "reply", "answer", "react", "counter", "follow", "come"})
+# Verbs of saying and reacting: the subject's view of a subsystem is not work on it.
+SAY_VERBS = frozenset({
+    "say", "note", "observe", "point", "worry", "complain", "agree", "disagree", "wonder", "ask", "answer",
+    "respond", "reply", "comment", "mention", "remark", "claim", "think", "believe", "feel", "warn", "caution",
+    "concede", "admit", "object", "doubt", "question", "suspect", "argue", "reckon", "insist", "predict",
+    "conclude", "state", "tell", "add", "recall", "acknowledge", "explain", "summarize", "summarise", "quip",
+    "joke", "express", "raise", "wish", "expect",
+})
+# Verbs whose object is a means, not the thing worked on: "uses netlink", "based on netlink sockets".
+INSTRUMENT_VERBS = frozenset({"use", "rely", "base", "employ", "leverage", "utilize", "utilise"})
+# What a patch does to the thing it is for.
+CHANGE_VERBS = frozenset({"add", "implement", "introduce", "extend", "enable", "provide", "change", "rework",
+                          "improve", "convert", "fix", "rewrite", "optimize", "speed"})
+# What one wants to do when one asks: "wanted to know about", "would like to understand".
+LEARN_VERBS = frozenset({"know", "understand", "learn", "ask", "hear", "find", "clarify"})
+# Verbs that quote what a section's speaker says (not "asked", "pointed out", "noted", "agreed": a remark, or the
+# audience's part).
+SPEAKER_VERBS = frozenset({"say", "claim", "explain", "report", "describe"})
+# "after describing X, Y ...": prepositions whose participle the main clause's subject does
+PARTICIPLE_PREPOSITIONS = frozenset({"after", "before", "while", "when", "since", "by", "in", "upon"})
+# Verbs that say what a change gave the kernel: "the sk_buff structure gains a namespace field".
+CHANGE_RESULTS = frozenset({"gain", "get", "acquire"})
+# Verbs whose object is what the subject keeps away from, not what they work on.
+AVOID_VERBS = frozenset({"avoid", "prevent"})
+# What a proposal to take something out proposes is its absence: "X proposed dropping the XDP support".
+REMOVAL_VERBS = frozenset({"remove", "drop", "revert", "delete", "deprecate", "disable", "eliminate", "abandon",
+                           "rip", "kill", "ban"})
+# A proposal inside what someone says: "X said the kernel should add ...", with a verb of doing.
+PROPOSAL_MARKERS = frozenset({"should", "must", "ought"})
+# What one fixes: to address a problem is to work on it, where to address a topic is to talk about it.
+PROBLEM_NOUNS = frozenset({"problem", "issue", "bug", "limitation", "shortcoming", "weakness", "deficiency",
+                           "bottleneck", "regression", "race", "deadlock", "leak", "overhead"})
+# What a bug report says a change did: "reported that the change broke the ath9k driver".
+BREAK_VERBS = frozenset({"break", "fail", "crash", "hang", "regress", "corrupt"})
+# Verbs of a talk's or a piece of work's course: how it began or ended says what it was.
+PHASE_VERBS = frozenset({"start", "begin", "open", "continue", "finish", "conclude", "end"})
+# Verbs that report on a session rather than present its content.
+SUMMARY_VERBS = frozenset({"summarize", "summarise", "recap", "chair", "moderate", "host", "organize", "organise",
+                           "attend", "join", "close", "wrap", "thank"})
+ROLE_NOUNS = {
+    "maintainer": "maintains", "co-maintainer": "maintains", "comaintainer": "maintains", "owner": "maintains",
+    "developer": "works_on", "author": "works_on", "creator": "works_on", "hacker": "works_on", "lead": "works_on",
+    "expert": "works_on", "implementer": "works_on", "inventor": "works_on", "designer": "works_on",
+}
+# Tags of a patch that name its authors: "signoffs from X".
+SIGNOFF_NOUNS = frozenset({"signoff", "signedoffby", "codevelopedby"})
+# Pieces of work: what they carry across sentences, and the kind of link they make.
+ARTIFACT_NOUNS = {
+    "patch": "proposed", "patchset": "proposed", "patches": "proposed", "series": "proposed", "proposal": "proposed",
+    "rfc": "proposed", "idea": "proposed", "plan": "proposed", "suggestion": "proposed", "request": "proposed",
+    "code": "works_on", "work": "works_on", "implementation": "works_on", "rewrite": "works_on",
+    "prototype": "works_on", "effort": "works_on", "project": "works_on", "change": "works_on",
+    "modification": "works_on", "driver": "works_on", "module": "works_on", "tool": "works_on",
+    "library": "works_on", "framework": "works_on", "mechanism": "works_on",
+    "approach": "works_on", "design": "works_on", "algorithm": "works_on", "benchmark": "works_on",
+    "talk": "presented", "presentation": "presented", "session": "presented", "slide": "presented",
+    "keynote": "presented", "demo": "presented", "demonstration": "presented", "discussion": "presented",
+    "paper": "presented", "report": "presented", "tutorial": "presented", "release": "works_on",
+    "recap": "presented", "overview": "presented", "introduction": "presented",
+}
+# Pieces of work that are code: what "the change", "this work" may stand for when the article names its subject.
+CODE_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "code", "work", "implementation", "rewrite",
+                        "prototype", "change", "driver", "module", "release", "proposal", "rfc"})
+# Pieces of work that are patches: whoever posts one has written its code.
+CODE_PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set"})
+# Pieces of work that are code: whoever posts one has written it.
+POSTED_CODE_NOUNS = frozenset({"code", "implementation", "driver", "module", "prototype", "rewrite", "library"})
+# Pieces of work that are changes to the kernel: what comes new with them is theirs.
+PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "change", "rfc"})
+# Verbs that say who wrote a piece of work: "This work was done by X", "the code was written by X".
+AUTHOR_VERBS = frozenset({"write", "develop", "implement", "contribute", "post", "submit", "send", "author", "create"})
+# What asking for it asks to be told, not to have: "asked for more details of how it should work".
+INFORMATION_NOUNS = frozenset({"detail", "information", "clarification", "explanation", "example", "comment",
+                               "feedback", "input", "opinion", "data", "number", "benchmark", "evidence", "review"})
+# Phrasal verbs that mean something else than their verb: to show up is to attend, not to present.
+OTHER_SENSES = frozenset({("show", "up"), ("give", "up"), ("turn", "up")})
+# What someone says or thinks, not what they made: "Garrett's example", "his NACK", "his vision for BPF".
+VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "ack", "comment", "reaction",
+                        "view", "opinion", "understanding", "vision", "complaint", "point", "worry", "suspicion",
+                        "statement", "stance"})
+# What breaks a thing, not work on it: "Rosenberg's RDS exploit", "a BPF vulnerability found by X".
+ATTACK_NOUNS = frozenset({"exploit", "vulnerability", "attack", "flaw", "hole", "bug"})
+# "A couple of patches": a quantity of work is that work.
+QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch", "deal", "amount"})
+# A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
+TALK_NOUNS = frozenset({"talk", "presentation", "keynote"})
+# Nouns for a person: "another audience member" is someone, not one more of the work just named.
+PERSON_NOUNS = PEOPLE_HEADS | {"member", "attendee", "participant", "speaker", "someone"}
+PRONOUNS = frozenset({"he", "she"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
+PLURAL_PRONOUNS = frozenset({"they"})
+PLURAL_POSSESSIVES = frozenset({"their"})
+# "X, on the netdev list", "on stage", "on behalf of": "on" phrases that are not a topic.
+NOT_TOPICS = frozenset({"list", "stage", "panel", "behalf", "side", "call", "site", "day", "hand", "team", "board"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Nouns that, after a subsystem's name, are that subsystem: "the mac80211 layer", "the BBR algorithm".
+NAME_TAILS = SUBSYSTEM_TAILS - THING_WORDS
+CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis", "relcl", "acl", "xcomp")
+# Prepositions that bring a verb's object ("run out of", "moved to"), not a place or a time ("happens in").
+ARGUMENT_PREPOSITIONS = frozenset({"of", "about", "on", "to", "into", "from", "for", "with", "over"})
