@@ -36,15 +36,17 @@ def unique_surnames(people: set[str], min_length: int = 4) -> dict[str, str]:
 
 
 def _untagged_surnames(docs, blocked: dict[int, list[Span]], taken: set, surnames: dict[str, str],
-                       english: frozenset[str]) -> list[tuple[int, Span, str]]:
+                       english: frozenset[str], first_names: set[str]) -> list[tuple[int, Span, str]]:
     """Lone surnames of known people the model tagged as no name, where a person stands: the subject of a
-    verb or the owner of something ("Wilcox answered that ...", "Ojeda's proposal")."""
+    verb or the owner of something ("Wilcox answered that ...", "Ojeda's proposal"), but not one of
+    ``first_names``."""
     found = []
     for paragraph, doc in docs:
         block = {i for s in blocked.get(paragraph, []) for i in range(s.start, s.end)}
         for token in doc:
             person = surnames.get(token.text)
-            if person is None or token.pos_ != "PROPN" or not _capitalised(token) or token.lower_ in english \
+            if person is None or token.text in first_names or token.pos_ != "PROPN" or not _capitalised(token) \
+                    or token.lower_ in english \
                     or (paragraph, token.i) in taken or token.i in block or token.ent_type_ not in ("", "PERSON"):
                 continue
             if token.dep_ not in ("nsubj", "nsubjpass", "poss"):
@@ -57,6 +59,14 @@ def _untagged_surnames(docs, blocked: dict[int, list[Span]], taken: set, surname
             found.append((paragraph, doc[token.i:token.i + 1], person))
             taken.add((paragraph, token.i))
     return found
+
+
+def _first_names(docs) -> set[str]:
+    """Words the article writes first in a name of two or more ("Glauber Costa's talk", even where the model
+    tags it no person): a known person's surname among them is someone else's first name here ("Glauber
+    said" is Glauber Costa, not Jan Glauber)."""
+    return {token.text for _, doc in docs for token in doc[:-1] if token.pos_ == "PROPN" and _capitalised(token)
+            and doc[token.i + 1].pos_ == "PROPN" and _capitalised(doc[token.i + 1])}
 
 
 def _capitalised(token) -> bool:
@@ -126,9 +136,10 @@ def resolve_article(
 
     resolved = list(full)
     taken = {(p, i) for p, s, _ in full for i in range(s.start, s.end)}
+    first_names = _first_names(docs) if surnames else set()
     for paragraph, span in singles:
         person = nearest(paragraph, span.start, parts.get(surface(span), set()))
-        if person is None and surnames:
+        if person is None and surnames and surface(span) not in first_names:
             person = surnames.get(surface(span)) or surnames.get(fold(surface(span)))
         if person and not any((paragraph, i) in taken for i in range(span.start, span.end)):
             resolved.append((paragraph, span, person))
@@ -164,7 +175,7 @@ def resolve_article(
                     resolved.append((paragraph, span, person))
                     taken.update((paragraph, i) for i in range(span.start, span.end))
     if surnames:
-        resolved += _untagged_surnames(docs, blocked, taken, surnames, english)
+        resolved += _untagged_surnames(docs, blocked, taken, surnames, english, first_names)
     out = []
     for paragraph, span, person in resolved:
         doc = span.doc

@@ -405,6 +405,12 @@ def test_extract_a_known_persons_surname_the_model_missed_where_a_person_stands(
     assert not [p for p in people if p[0] == "Price"], people  # an ordinary word, whoever bears it
 
 
+def test_extract_a_known_surname_the_article_writes_as_someone_elses_first_name_is_not_that_person(nlp, resources):
+    result = _article(nlp, resources, "The abstract of Ojeda Varga's talk at LinuxCon Europe 2012 started with a question.",
+                      "Ojeda said that the bindings are ready.")
+    assert not [p for p in _people(result) if p[1] == "Miguel Ojeda"], _people(result)
+
+
 def test_extract_a_name_that_signs_a_patch_is_a_person_the_model_missed(nlp, resources):
     result = _article(nlp, resources, "The idea has returned in the form of this patch by Jan-Ove Kristensen.",
                       "A patch set posted by Bo-Yeon Tanaka adds GRO support. It came with patches by Red Hat.")
