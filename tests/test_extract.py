@@ -510,6 +510,19 @@ def _sentence_links(nlp, resources, text):
     return _sections(nlp, resources, [("p", text)])
 
 
+def test_relations_by_or_from_someone_after_a_talks_topic_is_the_talks_speaker(nlp, resources):
+    links = _sections(nlp, resources, [("p", "A talk on MPTCP by Omar Lind came first."),
+                                       ("p", "A presentation on XDP from Tal Zussman followed.")])
+    assert {("Omar Lind", "MPTCP", "presented"), ("Tal Zussman", "XDP", "presented")} <= links, links
+
+
+def test_relations_an_update_on_something_is_a_report_on_it_and_an_update_to_it_a_change(nlp, resources):
+    links = _sentence_links(nlp, resources, "Omar Lind provided an update on nftables; Tal Zussman's update on "
+                                            "XDP came next, and Jan Novak posted an update to the CAKE patches.")
+    assert {("Omar Lind", "nftables", "presented"), ("Tal Zussman", "XDP", "presented")} <= links, links
+    assert ("Jan Novak", "CAKE", "proposed") in links and ("Jan Novak", "CAKE", "presented") not in links, links
+
+
 def test_relations_one_speakers_talk_goes_on_across_its_headings(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "Stephen Hemminger was there to talk about bufferbloat at the conference."),

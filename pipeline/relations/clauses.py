@@ -15,8 +15,8 @@ from pipeline.relations.vocabulary import (
     LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, NAME_TAILS, NOT_TOPICS, OTHER_SENSES, PARTICIPLE_PREPOSITIONS,
     PATCH_NOUNS, PERSON_NOUNS, PHASE_VERBS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS,
     POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS, PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS, QUANTITY_NOUNS,
-    RAISE_VERBS, REMOVAL_VERBS, ROLE_NOUNS, SAY_VERBS, SIGNOFF_NOUNS, SPEAKER_VERBS, SUBJECT_DEPS, SUMMARY_VERBS,
-    TALK_NOUNS, VIEW_NOUNS, WORK_VERBS,
+    RAISE_VERBS, REMOVAL_VERBS, ROLE_NOUNS, SAY_VERBS, SIGNOFF_NOUNS, SPEAKER_VERBS, STATUS_NOUNS, SUBJECT_DEPS,
+    SUMMARY_VERBS, TALK_NOUNS, VIEW_NOUNS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -74,6 +74,8 @@ def artifact_kind(token: Token) -> str | None:
         return "proposed"
     if _misparsed_patch_set(token):
         return "proposed"
+    if lemma in STATUS_NOUNS and any(c.dep_ == "prep" and c.lower_ in ("on", "about") for c in token.children):
+        return "presented"  # "provided an update on the status of NFS": a report, where "an update to" is a change
     return ARTIFACT_NOUNS.get(lemma_of(work_noun(token)))
 
 
@@ -413,13 +415,13 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         found.append(("works_on", {t.i for t in clause.subtree} - {t.i for t in head.head.subtree}))
     elif first.dep_ == "pobj" and head.lower_ == "from" and lemma_of(head.head) in ("come", "originate", "arrive"):
         found.append(("works_on", _verb_scope(head.head, actors)))  # "RPS and RFS, both of which came from X"
-    elif first.dep_ == "pobj" and head.lower_ == "from" and artifact_kind(head.head):
-        owner = head.head  # "a patch set from Pablo Neira Ayuso that added ..."
+    elif first.dep_ == "pobj" and head.lower_ == "from" and artifact_kind(_owned_work(head)):
+        owner = _owned_work(head)  # "a patch set from Pablo Neira Ayuso that added ..."
         if _misparsed_patch_set(owner):
             owner = owner.head
         found.append((artifact_kind(owner), _noun_scope(owner) - {t.i for t in first.subtree}))
     elif first.dep_ == "pobj" and head.lower_ == "by":
-        owner = head.head  # "patches by X for Y", "the classifier, written by X", "a talk by X"
+        owner = _owned_work(head)  # "patches by X for Y", "the classifier, written by X", "a talk by X"
         kind = artifact_kind(owner) or verb_kind(owner)
         passive = [c for c in owner.children if c.dep_ == "nsubjpass"] if head.dep_ == "agent" else []
         if lemma_of(owner) in MAKE_VERBS:  # "The first nftables release was made by X"
@@ -592,6 +594,16 @@ def _descriptor(first: Token) -> Token:
     return first
 
 
+def _owned_work(preposition: Token) -> Token:
+    """What "from X" or "by X" says is X's: the word it hangs on, or the piece of work whose topic that word is
+    ("a talk on MPTCP from X", "an update on Samba by X": the parser hangs the phrase on the nearer noun)."""
+    noun = preposition.head
+    if noun.pos_ in ("NOUN", "PROPN") and not artifact_kind(noun) and noun.dep_ == "pobj" \
+            and noun.head.lower_ in ("on", "about", "for") and artifact_kind(noun.head.head):
+        return noun.head.head
+    return noun
+
+
 def introduced_artifact(token: Token) -> tuple[str, Token] | None:
     """(kind, noun) of a piece of work a person is said to own or post in this sentence, if any."""
     first = _descriptor(first_conjunct(token))
@@ -599,10 +611,10 @@ def introduced_artifact(token: Token) -> tuple[str, Token] | None:
     candidates = []
     if first.dep_ == "poss":
         candidates = [head]
-    elif first.dep_ == "pobj" and head.lower_ == "from" and artifact_kind(head.head):
-        candidates = [head.head]  # "a patch set from Pablo Neira Ayuso"
+    elif first.dep_ == "pobj" and head.lower_ == "from" and artifact_kind(_owned_work(head)):
+        candidates = [_owned_work(head)]  # "a patch set from Pablo Neira Ayuso"
     elif first.dep_ == "pobj" and head.lower_ == "by":
-        owner = head.head
+        owner = _owned_work(head)
         if owner.pos_ in ("VERB",) and owner.dep_ in ("acl", "relcl"):
             owner = owner.head
         elif owner.pos_ == "VERB" and lemma_of(owner) in MAKE_VERBS | AUTHOR_VERBS:  # "This work was done by X"

@@ -119,6 +119,8 @@ VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "
 ATTACK_NOUNS = frozenset({"exploit", "vulnerability", "attack", "flaw", "hole", "bug"})
 # "A couple of patches": a quantity of work is that work.
 QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch", "deal", "amount"})
+# Reports on the state of something: "an update on NFS", "a status report on XDP" tell of it.
+STATUS_NOUNS = frozenset({"update", "status", "retrospective"})
 # A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
 TALK_NOUNS = frozenset({"talk", "presentation", "keynote"})
 # Nouns for a person: "another audience member" is someone, not one more of the work just named.
