@@ -405,6 +405,13 @@ def test_extract_a_known_persons_surname_the_model_missed_where_a_person_stands(
     assert not [p for p in people if p[0] == "Price"], people  # an ordinary word, whoever bears it
 
 
+def test_extract_a_dash_between_words_ends_a_name(nlp, resources):
+    people = _people(_article(nlp, resources, "Omar Lind - co-founder, Example Networks",
+                              "David Miller - but not the others - agreed."))
+    assert ("Omar Lind", "Omar Lind") in people and ("David Miller", "David S. Miller") in people, people
+    assert not [p for p in people if "-" in p[1]], people
+
+
 def test_extract_a_known_surname_the_article_writes_as_someone_elses_first_name_is_not_that_person(nlp, resources):
     result = _article(nlp, resources, "The abstract of Ojeda Varga's talk at LinuxCon Europe 2012 started with a question.",
                       "Ojeda said that the bindings are ready.")
