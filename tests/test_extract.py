@@ -523,6 +523,15 @@ def test_relations_by_or_from_someone_after_a_talks_topic_is_the_talks_speaker(n
     assert {("Omar Lind", "MPTCP", "presented"), ("Tal Zussman", "XDP", "presented")} <= links, links
 
 
+def test_relations_a_session_someone_runs_and_a_talk_that_is_about_something_are_presentations(nlp, resources):
+    links = _sections(nlp, resources, [("p", "The session on XDP, run by Omar Lind, looked at redirection."),
+                                       ("p", "Tal Zussman's talk was about TCP small queues."),
+                                       ("p", "Julia Lawall's topic was nftables.")])
+    assert {("Omar Lind", "XDP", "presented"), ("Tal Zussman", "TCP small queues", "presented"),
+            ("Julia Lawall", "nftables", "presented")} <= links, links
+    assert not {link for link in links if link[2] == "works_on"}, links
+
+
 def test_relations_an_update_on_something_is_a_report_on_it_and_an_update_to_it_a_change(nlp, resources):
     links = _sentence_links(nlp, resources, "Omar Lind provided an update on nftables; Tal Zussman's update on "
                                             "XDP came next, and Jan Novak posted an update to the CAKE patches.")

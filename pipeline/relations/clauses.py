@@ -431,8 +431,10 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         remark = lemma_of(owner) in SAY_VERBS and not kind  # "connection tracking, pointed out by X" is no work
         if owner.pos_ in ("VERB", "AUX") and (owner.dep_ in ("acl", "relcl") or as_clause) and owner.head.i != owner.i \
                 and not remark and lemma_of(owner.head) not in ATTACK_NOUNS:
-            # "The alternative, pushed by X, is called SCE": the phrase and what it is said to be
-            found.append((kind or "works_on", _noun_scope(owner.head) - {t.i for t in first.subtree}))
+            # "The alternative, pushed by X, is called SCE": the phrase and what it is said to be; "the session on
+            # XDP, run by X": a talk's
+            kind = kind or (artifact_kind(owner.head) if artifact_kind(owner.head) == "presented" else "works_on")
+            found.append((kind, _noun_scope(owner.head) - {t.i for t in first.subtree}))
         elif kind:
             scope = _noun_scope(owner) if owner.pos_ in ("NOUN", "PROPN") else _verb_scope(owner, actors)
             for subject in passive:  # "The BBR patch set was posted by X": what was posted is X's
@@ -449,7 +451,10 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             owned = owned.head
         kind = artifact_kind(owned) or ROLE_NOUNS.get(lemma_of(owned))
         if kind:
-            found.append((kind, _noun_scope(owned)))
+            scope = _noun_scope(owned)
+            if kind == "presented" and owned.dep_ == "nsubj" and lemma_of(owned.head) == "be":
+                scope |= {t.i for t in owned.head.subtree}  # "X's talk was about TCP small queues"
+            found.append((kind, scope))
         elif head.pos_ in ("NOUN", "PROPN") and lemma_of(head) not in VIEW_NOUNS and lemma_of(owned) not in ATTACK_NOUNS:
             found.append(("works_on", _noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
     return found

@@ -93,7 +93,7 @@ ARTIFACT_NOUNS = {
     "talk": "presented", "presentation": "presented", "session": "presented", "slide": "presented",
     "keynote": "presented", "demo": "presented", "demonstration": "presented", "discussion": "presented",
     "paper": "presented", "report": "presented", "tutorial": "presented", "release": "works_on",
-    "recap": "presented", "overview": "presented", "introduction": "presented",
+    "recap": "presented", "overview": "presented", "introduction": "presented", "topic": "presented",
 }
 # Pieces of work that are code: what "the change", "this work" may stand for when the article names its subject.
 CODE_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "code", "work", "implementation", "rewrite",
