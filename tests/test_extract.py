@@ -959,6 +959,8 @@ def test_relations_a_remark_set_inside_what_it_says_proposes_it(nlp, resources):
                  "of the nftables API.") == {("Harald Welte", "nftables", "proposed")}  # not what the proposal turns away from
     assert not links("The BPF developers, Jamal Hadi Salim says, should have no right to block it.")
     assert not links("That, Dave Täht said, should be fixed first, and WiFi will get better for free.")
+    assert links("Omar Lind said that the kernel should add NFS support.") == {("Omar Lind", "network storage", "proposed")}
+    assert not links("Omar Lind said that anything that supports NFS must have file handles.")  # an inference
 
 
 def test_relations_a_participle_clause_is_done_by_the_subject_of_its_sentence(nlp, resources):

@@ -275,8 +275,9 @@ def _rejected(tokens: set[int], doc) -> set[int]:
 
 
 def _should_do(clause: Token, actors: set[int]) -> bool:
-    """A verb of doing under "should" or "must" whose subject is nobody named ("the kernel should add")."""
-    return lemma_of(clause) in WORK_VERBS | {"use", "support", "adopt", "switch"} \
+    """A verb of doing under "should" or "must" whose subject is nobody named ("the kernel should add"); not
+    "have" ("anything that supports NFS must have file handles" infers, it does not propose)."""
+    return lemma_of(clause) in (WORK_VERBS - {"have"}) | {"use", "support", "adopt", "switch"} \
         and any(c.lower_ in PROPOSAL_MARKERS for c in clause.children if c.dep_ == "aux") \
         and not any(c.dep_ in SUBJECT_DEPS and c.i in actors for c in clause.children)
 
