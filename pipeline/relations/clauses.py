@@ -434,8 +434,9 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
                 and not remark and lemma_of(owner.head) not in ATTACK_NOUNS:
             # "The alternative, pushed by X, is called SCE": the phrase and what it is said to be; "the session on
             # XDP, run by X": a talk's
-            kind = kind or (artifact_kind(owner.head) if artifact_kind(owner.head) == "presented" else "works_on")
-            found.append((kind, _noun_scope(owner.head) - {t.i for t in first.subtree}))
+            talk = artifact_kind(owner.head) == "presented"
+            scope = _noun_scope(owner.head) - {t.i for t in first.subtree}
+            found.append((kind or ("presented" if talk else "works_on"), scope))
         elif kind:
             scope = _noun_scope(owner) if owner.pos_ in ("NOUN", "PROPN") else _verb_scope(owner, actors)
             for subject in passive:  # "The BBR patch set was posted by X": what was posted is X's
