@@ -523,6 +523,12 @@ def test_relations_by_or_from_someone_after_a_talks_topic_is_the_talks_speaker(n
     assert {("Omar Lind", "MPTCP", "presented"), ("Tal Zussman", "XDP", "presented")} <= links, links
 
 
+def test_relations_to_be_busy_with_or_active_in_something_is_to_work_on_it(nlp, resources):
+    links = _sentence_links(nlp, resources, "Omar Lind has been busy with IPsec, Tal Zussman was active in the TCP "
+                                            "code, and Jan Novak is busy, so the XDP patches will wait.")
+    assert links == {("Omar Lind", "IPsec/XFRM", "works_on"), ("Tal Zussman", "TCP", "works_on")}, links
+
+
 def test_relations_a_session_someone_runs_and_a_talk_that_is_about_something_are_presentations(nlp, resources):
     links = _sections(nlp, resources, [("p", "The session on XDP, run by Omar Lind, looked at redirection."),
                                        ("p", "Tal Zussman's talk was about TCP small queues."),

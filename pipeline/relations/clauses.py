@@ -162,6 +162,8 @@ def verb_kind(verb: Token) -> str | None:
             kind = ROLE_NOUNS.get(lemma_of(obj))
             if kind:
                 return kind
+        if any(c.dep_ == "acomp" and c.lower_ in ("busy", "active") for c in children):
+            return "works_on"  # "has been busy with wireless networking", "active all over the networking layer"
         return None
     return None
 
