@@ -228,12 +228,13 @@ def _authors_of_work(doc: Doc, people: list[Span], english: frozenset[str] = fro
 
 
 def _repair(doc: Doc, ent: Span, english: frozenset[str] = frozenset()) -> Span | None:
-    """Extend an entity over name tokens the model clipped (left, particles, suffixes); trim stray edges.
+    """Extend an entity over name tokens the model clipped (left, particles, suffixes); trim stray edges and
+    what it took in past the name (a word in lower case, the next sentence, what follows a dash or semicolon).
     A sentence's first word joins the name only if the parser made it part of the name and it is no
     ordinary word ("Anjali Singhai Jain, representing Intel, ...", not "Merging Ingo Molnar's work")."""
     start, end = ent.start, ent.end
-    # a dash between words ends a name: "Dave Hitz - co-founder, Network Appliance"
-    end = next((t.i for t in doc[start:end] if t.text in ("-", "–", "—") and (
+    # a dash between words, or a semicolon, ends a name: "Dave Hitz - co-founder, Network Appliance", "Andrew; Greg"
+    end = next((t.i for t in doc[start:end] if t.text in (";", ":") or t.text in ("-", "–", "—") and (
         t.whitespace_ or (t.i > 0 and doc[t.i - 1].whitespace_))), end)
     while start < end and not doc[start].is_alpha:
         start += 1
@@ -268,10 +269,14 @@ def _repair(doc: Doc, ent: Span, english: frozenset[str] = frozenset()) -> Span 
         elif _abbreviated_part(nxt) and end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].is_alpha:
             end += 2  # "Tom St. Denis", "Frank Ch. Eigler"
         elif nxt.text == "." and doc[end - 1].is_title and len(doc[end - 1]) <= 3 and end + 1 < len(doc) \
-                and doc[end + 1].is_title and doc[end + 1].is_alpha and doc[end - 1].i > start:
-            end += 2  # the model stopped at "Tom St" before ". Denis"
+                and doc[end + 1].is_title and doc[end + 1].is_alpha and doc[end - 1].i > start \
+                and not (doc[end + 1].is_stop or is_english(doc[end + 1].lower_, english)):
+            end += 2  # the model stopped at "Tom St" before ". Denis" (not "Arjan van de Ven. This")
         else:
             break
+    while end - start >= 2 and (doc[end - 1].is_lower and doc[end - 1].text not in NAME_PARTICLES
+                                or doc[end - 1].text == "-"):
+        end -= 1  # a name ends in a name: "Currey apologized", "Zach Pfeffer of", "Xen hypervisor", "Paul-related"
     if end - start >= 2 and _abbreviated_part(doc[end - 1]) is False and len(doc[end - 1]) <= 2 \
             and doc[end - 1].is_title and end < len(doc) and doc[end].text == ".":
         return None  # "Tom St" cut before its last part: not a name as it stands

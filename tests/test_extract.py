@@ -412,6 +412,32 @@ def test_extract_a_dash_between_words_ends_a_name(nlp, resources):
     assert not [p for p in people if "-" in p[1]], people
 
 
+def test_extract_a_name_stops_where_the_next_sentence_or_a_semicolon_starts(nlp, resources):
+    people = _people(_article(nlp, resources, "The fix came from Omar van de Pol. This patch is small.",
+                              "The driver was written by Tal Lee. Some users complained.",
+                              "Send it to Andrew; Greg will take it."))
+    assert ("Omar van de Pol", "Omar van de Pol") in people and ("Tal Lee", "Tal Lee") in people, people
+    assert not [p for p in people if "." in p[1] or ";" in p[1]], people
+
+
+@pytest.mark.parametrize("words, name, expected", [
+    (["Omar", "Lind", "apologized", "today", "."], ["Omar", "Lind", "apologized"], "Omar Lind"),
+    (["The", "Xen", "hypervisor", "is", "fast"], ["Xen", "hypervisor"], "Xen"),
+    (["Ask", "Jan", "Novak", "of", "Example"], ["Jan", "Novak", "of"], "Jan Novak"),
+    (["Ask", "Jan", "van", "Novak", "now"], ["Jan", "van", "Novak"], "Jan van Novak"),
+])
+def test_extract_a_name_the_model_tagged_ends_in_a_name(nlp, words, name, expected):
+    """The model's PERSON entities sometimes take in the next word ("Currey apologized", "Xen hypervisor")."""
+    from spacy.tokens import Doc
+    from pipeline.mentions import _repair
+
+    start = words.index(name[0])
+    ents = ["O"] * len(words)
+    ents[start:start + len(name)] = ["B-PERSON"] + ["I-PERSON"] * (len(name) - 1)
+    doc = Doc(nlp.vocab, words=words, ents=ents)
+    assert _repair(doc, doc.ents[0]).text == expected
+
+
 def test_extract_a_known_surname_the_article_writes_as_someone_elses_first_name_is_not_that_person(nlp, resources):
     result = _article(nlp, resources, "The abstract of Ojeda Varga's talk at LinuxCon Europe 2012 started with a question.",
                       "Ojeda said that the bindings are ready.")
