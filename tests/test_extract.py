@@ -571,6 +571,18 @@ def test_relations_an_update_on_something_is_a_report_on_it_and_an_update_to_it_
     assert ("Jan Novak", "CAKE", "proposed") in links and ("Jan Novak", "CAKE", "presented") not in links, links
 
 
+def test_relations_in_one_speakers_talk_he_is_the_speaker_not_someone_the_talk_cites(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Omar Lind relayed some of his employer's experiences with filesystems at the conference."),
+        ("p", "Lind has been tuning storage for years, he said."),
+        ("p", "Lind said that lock contention is the main problem."),
+        ("p", "In the 4.5 kernel, Tal Zussman added a new cache that is much faster."),
+        ("p", "For tracing, he recommended BPF."),
+    ])
+    assert ("Omar Lind", "BPF", "proposed") in links, links
+    assert not {link for link in links if link[0] == "Tal Zussman"}, links
+
+
 def test_relations_one_speakers_talk_goes_on_across_its_headings(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "Stephen Hemminger was there to talk about bufferbloat at the conference."),

@@ -97,12 +97,17 @@ class Discourse:
             self.speaker = None
 
 
-def _resolve_pronoun(token: Token, named_before: list[str], state: Discourse) -> list[str]:
+def _resolve_pronoun(token: Token, named_before: list[str], state: Discourse, paragraph: int) -> list[str]:
+    """Who "he", "she", "they" stand for: the person named last, in the sentence or before it; in an article
+    that reports one speaker's talk, the speaker, when the paragraph has named nobody yet (someone the talk
+    cites in one paragraph is not the "he" of the next)."""
     lower = token.lower_
     if lower in PLURAL_PRONOUNS | PLURAL_POSSESSIVES:
         return state.last if len(state.last) > 1 else []
     if named_before:
         return named_before[-1:]
+    if len(state.one_talk) == 1 and state.last_at[0] != paragraph:
+        return list(state.one_talk)
     return state.last[:1] if len(state.last) == 1 else []
 
 
@@ -125,7 +130,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             if span.end <= token.i and name not in named_before:
                 named_before.append(name)
         if is_pronoun_actor(token):
-            referents = _resolve_pronoun(token, [n for sp, n in people if sp.end <= token.i], state)
+            referents = _resolve_pronoun(token, [n for sp, n in people if sp.end <= token.i], state, p)
             if referents:
                 at = (p, s) if any(sp.end <= token.i for sp, _ in people) else state.last_at
                 actors.append((token, referents, at))
@@ -169,6 +174,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 state.talkers.update(names)  # "a new paper from X and Y": the paper is their talk, in writing
             if kind == "presented" and token.dep_ in SUBJECT_DEPS and presents(token.head):
                 state.talkers.update(names)
+                state.speakers.add(tuple(sorted(names)))
                 if any(sub.root.i in scope for sub in subsystems):
                     state.talk_by(names, at, carried=True)
                 elif leads_talk(token.head):

@@ -12,7 +12,7 @@ KINDS = ("presented", "works_on", "maintains", "proposed")
 
 PRESENT_VERBS = frozenset({
     "present", "talk", "speak", "describe", "show", "demonstrate", "discuss", "explain", "cover", "outline",
-    "detail", "walk", "report", "lead", "give", "deliver", "address", "compare", "survey", "focus", "open",
+    "detail", "walk", "report", "lead", "give", "deliver", "address", "compare", "survey", "focus", "open", "relay",
 })
 WORK_VERBS = frozenset({
     "work", "rework", "develop", "implement", "write", "rewrite", "add", "fix", "improve", "design", "create",
