@@ -577,7 +577,7 @@ def test_relations_in_one_speakers_talk_he_is_the_speaker_not_someone_the_talk_c
         ("p", "Lind has been tuning storage for years, he said."),
         ("p", "Lind said that lock contention is the main problem."),
         ("p", "In the 4.5 kernel, Tal Zussman added a new cache that is much faster."),
-        ("p", "For tracing, he recommended BPF."),
+        ("p", "For tracing, he proposed a new BPF hook."),
     ])
     assert ("Omar Lind", "BPF", "proposed") in links, links
     assert not {link for link in links if link[0] == "Tal Zussman"}, links
