@@ -149,14 +149,29 @@ def is_term(text: str) -> bool:
 
 
 def _form(token) -> str:
-    return token.text if is_term(token.text) or token.pos_ == "PROPN" else token.lower_
+    """A word as a keyword writes it: in lower case, unless it is written as a name, or is or belongs to a term
+    ("I/O", "pro-Microsoft", the "C" of "C API" and "C-state")."""
+    text = token.text
+    if is_term(text) or token.pos_ == "PROPN" or (len(text) == 1 and text.isupper()) or is_term(_written_word(token)):
+        return text
+    return token.lower_
+
+
+def _written_word(token) -> str:
+    """The text between spaces that holds the token: "I/O" for its "O", "TCP/IP" for "IP"."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and not doc[start - 1].whitespace_:
+        start -= 1
+    while end < len(doc) and not doc[end - 1].whitespace_:
+        end += 1
+    return doc[start:end].text
 
 
 def _head_form(token, keep: bool, english: frozenset[str] = frozenset()) -> str:
     """The head word, singular where the plural is a suffix on it ("modules" → "module", "queries" →
     "query"); a lemma that is another word ("data" → "datum") is not taken, nor an "-ie" the language does
     not have ("dentries" is "dentry", "cookies" is "cookie")."""
-    if keep or is_term(token.text) or token.pos_ == "PROPN" or not token.lemma_ or token.tag_ != "NNS":
+    if keep or is_term(_written_word(token)) or token.pos_ == "PROPN" or not token.lemma_ or token.tag_ != "NNS":
         return _form(token)
     text, lemma = token.lower_, token.lemma_.lower()
     if text.endswith("ies") and lemma == text[:-1] and english and lemma not in english:

@@ -379,9 +379,12 @@ def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int 
                            per_article: bool = False) -> list[str]:
     """How many of the top ``top`` keywords of the articles readers judged (dev/keywords/judged.tsv) they
     would keep, from a whole-knowbase run in ``out``: the share over the judged rows, the drops by reason,
-    and the rows nobody judged (counted, not scored); with ``per_article``, one line per article."""
-    judged = {(int(r["article_id"]), r["keyword"]): (r["verdict"], r["reason"])
-              for r in _judged_rows(judged_path or JUDGED_KEYWORDS)}
+    and the rows nobody judged (counted, not scored); with ``per_article``, one line per article. A verdict
+    holds for the phrase however it is capitalised ("asynchronous i/o" judged, "asynchronous I/O" listed)."""
+    judged = {}
+    for r in _judged_rows(judged_path or JUDGED_KEYWORDS):
+        judged[(int(r["article_id"]), r["keyword"])] = judged[(int(r["article_id"]), r["keyword"].lower())] = \
+            (r["verdict"], r["reason"])
     articles = {a for a, _ in judged}
     lists: dict[int, list[str]] = defaultdict(list)
     with open(out / "keywords.csv", newline="", encoding="utf-8") as handle:
@@ -392,7 +395,7 @@ def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int 
     reasons: dict[str, int] = defaultdict(int)
     lines = []
     for article_id in sorted(articles):
-        verdicts = [judged.get((article_id, k)) for k in lists[article_id]]
+        verdicts = [judged.get((article_id, k), judged.get((article_id, k.lower()))) for k in lists[article_id]]
         keep = sum(1 for v in verdicts if v and v[0] == "keep")
         drops = [v for v in verdicts if v and v[0] != "keep"]
         kept, dropped, unjudged = kept + keep, dropped + len(drops), unjudged + verdicts.count(None)

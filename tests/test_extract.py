@@ -296,6 +296,16 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     assert not any(p.endswith("cooky") for p in phrases)
 
 
+def test_keywords_keep_a_term_written_across_tokens_as_written(nlp, resources):
+    phrases = _phrases(
+        nlp, resources,
+        "The asynchronous I/O interface needs a related C API, and the deep C-state hurts the TPC-C regression.",
+        "Each TCP/IP offload engine adds its own asynchronous I/O interface and related C API.",
+    )
+    assert {"asynchronous I/O interface", "related C API", "deep C-state", "TPC-C regression"} <= phrases, phrases
+    assert not [p for p in phrases if "I/o" in p or "i/o" in p or "c-state" in p.split()], phrases
+
+
 def test_keywords_a_word_most_kernel_articles_use_is_no_keyword_alone(nlp, resources):
     phrases = _phrases(
         nlp, resources,
