@@ -336,6 +336,13 @@ def _participles(verb: Token) -> list[Token]:
     return [c for c in found if lemma_of(c) not in SAY_VERBS | PROPOSE_VERBS]
 
 
+def _role_as(token: Token) -> list[tuple[str, set[int]]]:
+    """The role a subject acts in: "As netconsole maintainer, X agreed", "X, as the tc maintainer, said"."""
+    return [(ROLE_NOUNS[lemma_of(o)], {t.i for t in prep.subtree}) for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for o in prep.children if o.dep_ == "pobj" and ROLE_NOUNS.get(lemma_of(o))]
+
+
 def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
     """(kind, scope) of what one person (or a pronoun for them) is said to do in a sentence."""
     found: list[tuple[str, set[int]]] = []
@@ -382,6 +389,7 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
     head = first.head
     if first.dep_ in SUBJECT_DEPS:
         verb = first.head
+        found += _role_as(verb) + _role_as(first)
         kind = verb_kind(verb)
         if kind:
             found.append((kind, _verb_scope(verb, actors)))
