@@ -574,6 +574,15 @@ def test_relations_a_session_someone_runs_and_a_talk_that_is_about_something_are
     assert not {link for link in links if link[2] == "works_on"}, links
 
 
+def test_relations_what_a_talk_is_the_subject_of_and_verbs_a_preposition_gives_their_sense(nlp, resources):
+    links = _sections(nlp, resources, [("p", "GRO was the subject of Omar Lind's talk."),
+                                       ("p", "Tal Zussman went over the history of XDP."),
+                                       ("p", "Julia Lawall has been looking into nftables performance.")])
+    assert {("Omar Lind", "GRO", "presented"), ("Tal Zussman", "XDP", "presented"),
+            ("Julia Lawall", "nftables", "works_on")} <= links, links
+    assert ("Omar Lind", "GRO", "works_on") not in links, links
+
+
 def test_relations_an_update_on_something_is_a_report_on_it_and_an_update_to_it_a_change(nlp, resources):
     links = _sentence_links(nlp, resources, "Omar Lind provided an update on nftables; Tal Zussman's update on "
                                             "XDP came next, and Jan Novak posted an update to the CAKE patches.")

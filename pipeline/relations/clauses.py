@@ -13,10 +13,10 @@ from pipeline.relations.vocabulary import (
     ANSWER_VERBS, ARGUMENT_PREPOSITIONS, ARTIFACT_NOUNS, ATTACK_NOUNS, AUTHOR_VERBS, AVOID_VERBS, BREAK_VERBS,
     CHANGE_RESULTS, CHANGE_VERBS, CLAUSE_DEPS, CODE_NOUNS, CODE_PATCH_NOUNS, INFORMATION_NOUNS, INSTRUMENT_VERBS,
     LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, NAME_TAILS, NOT_TOPICS, OTHER_SENSES, PARTICIPLE_PREPOSITIONS,
-    PATCH_NOUNS, PERSON_NOUNS, PHASE_VERBS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS,
+    PATCH_NOUNS, PERSON_NOUNS, PHASE_VERBS, PHRASAL_KINDS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS,
     POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS, PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS, QUANTITY_NOUNS,
     RAISE_VERBS, REMOVAL_VERBS, ROLE_NOUNS, SAY_VERBS, SIGNOFF_NOUNS, SPEAKER_VERBS, STATUS_NOUNS, SUBJECT_DEPS,
-    SUMMARY_VERBS, TALK_NOUNS, VIEW_NOUNS, WORK_VERBS,
+    SUBJECT_NOUNS, SUMMARY_VERBS, TALK_NOUNS, VIEW_NOUNS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -147,6 +147,9 @@ def verb_kind(verb: Token) -> str | None:
         return None  # "reported a bug in the tg3 driver", "reported that it broke ath9k": who found it
     if lemma == "address" and any(lemma_of(o) in PROBLEM_NOUNS for o in objects):
         return "works_on"  # "is trying to address regulatory issues with a patch set": to address is to fix
+    if (phrasal := next((PHRASAL_KINDS[lemma, c.lower_] for c in children if c.dep_ in ("prep", "prt")
+                         and (lemma, c.lower_) in PHRASAL_KINDS), None)) is not None:
+        return phrasal  # "has been looking into GRO performance", "went over the history of XDP"
     if lemma in PRESENT_VERBS:
         return "presented"
     if lemma in WORK_VERBS:
@@ -305,6 +308,10 @@ def _noun_scope(noun: Token) -> set[int]:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in SUBJECT_DEPS and lemma_of(head.head.head) == "be":
         # "The core of Dumazet's patch set is the implementation of mmap() for TCP sockets"
         tokens |= {t.i for c in head.head.head.children if c.dep_ in ("attr", "acomp") for t in c.subtree}
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "attr" and lemma_of(head.head) in SUBJECT_NOUNS \
+            and lemma_of(head.head.head) == "be":
+        # "GRO was the subject of Dumazet's talk": what the copula's subject names
+        tokens |= {t.i for c in head.head.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     if noun.dep_ in SUBJECT_DEPS:
         verb = noun.head
         if lemma_of(verb) == "be":  # "The solution, posted by X, is to allow a BPF program ...": xcomp too

@@ -111,6 +111,10 @@ INFORMATION_NOUNS = frozenset({"detail", "information", "clarification", "explan
                                "feedback", "input", "opinion", "data", "number", "benchmark", "evidence", "review"})
 # Phrasal verbs that mean something else than their verb: to show up is to attend, not to present.
 OTHER_SENSES = frozenset({("show", "up"), ("give", "up"), ("turn", "up")})
+# What a talk or a patch is about: "GRO was the subject of X's talk".
+SUBJECT_NOUNS = frozenset({"subject", "topic", "focus", "theme"})
+# Verbs whose preposition makes the sense: to look into a thing is to investigate it, to go over it to present it.
+PHRASAL_KINDS = {("look", "into"): "works_on", ("dig", "into"): "works_on", ("go", "over"): "presented"}
 # What someone says or thinks, not what they made: "Garrett's example", "his NACK", "his vision for BPF".
 VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "ack", "comment", "reaction",
                         "view", "opinion", "understanding", "vision", "complaint", "point", "worry", "suspicion",
