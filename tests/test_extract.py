@@ -583,6 +583,19 @@ def test_relations_what_a_talk_is_the_subject_of_and_verbs_a_preposition_gives_t
     assert ("Omar Lind", "GRO", "works_on") not in links, links
 
 
+def test_relations_whoever_takes_over_looks_after_handles_answers_for_or_picks_up_a_thing(nlp, resources):
+    links = _sections(nlp, resources, [("p", "Omar Lind has taken over the bonding driver."),
+                                       ("p", "Tal Zussman looks after the e1000 driver and handles the netfilter patches."),
+                                       ("p", "Julia Lawall is responsible for the bridge code."),
+                                       ("p", "Jan Novak was responsible for writing the XDP documentation."),
+                                       ("p", "Ann Berg picked up the CAKE patches when Jan Novak left.")])
+    assert ("Ann Berg", "CAKE", "works_on") in links, links  # to pick a thing up is to carry its work on
+    assert {("Omar Lind", "bonding", "maintains"), ("Tal Zussman", "e1000", "maintains"),
+            ("Tal Zussman", "netfilter", "maintains"), ("Julia Lawall", "bridging", "maintains"),
+            ("Jan Novak", "XDP", "works_on")} <= links, links
+    assert ("Jan Novak", "XDP", "maintains") not in links, links
+
+
 def test_relations_an_update_on_something_is_a_report_on_it_and_an_update_to_it_a_change(nlp, resources):
     links = _sentence_links(nlp, resources, "Omar Lind provided an update on nftables; Tal Zussman's update on "
                                             "XDP came next, and Jan Novak posted an update to the CAKE patches.")

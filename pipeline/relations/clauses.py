@@ -150,6 +150,8 @@ def verb_kind(verb: Token) -> str | None:
     if (phrasal := next((PHRASAL_KINDS[lemma, c.lower_] for c in children if c.dep_ in ("prep", "prt")
                          and (lemma, c.lower_) in PHRASAL_KINDS), None)) is not None:
         return phrasal  # "has been looking into GRO performance", "went over the history of XDP"
+    if lemma == "handle" and any(lemma_of(o) in PATCH_NOUNS | {"tree", "pull"} for o in objects):
+        return "maintains"  # "handles the netfilter patches", "handles the wireless tree"
     if lemma in PRESENT_VERBS:
         return "presented"
     if lemma in WORK_VERBS:
@@ -167,6 +169,10 @@ def verb_kind(verb: Token) -> str | None:
                 return kind
         if any(c.dep_ == "acomp" and c.lower_ in ("busy", "active") for c in children):
             return "works_on"  # "has been busy with wireless networking", "active all over the networking layer"
+        if (responsible := next((c for c in children if c.dep_ == "acomp" and c.lower_ == "responsible"), None)):
+            done = next((g for p in responsible.children if p.dep_ == "prep" and p.lower_ == "for"
+                         for g in p.children if g.dep_ == "pcomp"), None)  # "responsible for writing X": the writing
+            return verb_kind(done) if done is not None else "maintains"  # "is responsible for the bridge code"
         return None
     return None
 

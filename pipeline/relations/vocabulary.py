@@ -113,8 +113,10 @@ INFORMATION_NOUNS = frozenset({"detail", "information", "clarification", "explan
 OTHER_SENSES = frozenset({("show", "up"), ("give", "up"), ("turn", "up")})
 # What a talk or a patch is about: "GRO was the subject of X's talk".
 SUBJECT_NOUNS = frozenset({"subject", "topic", "focus", "theme"})
-# Verbs whose preposition makes the sense: to look into a thing is to investigate it, to go over it to present it.
-PHRASAL_KINDS = {("look", "into"): "works_on", ("dig", "into"): "works_on", ("go", "over"): "presented"}
+# Verbs whose particle or preposition makes the sense: to look into a thing is to investigate it, to go over it
+# to present it; whoever takes it over or looks after it keeps it, whoever picks it up carries its work on.
+PHRASAL_KINDS = {("look", "into"): "works_on", ("dig", "into"): "works_on", ("go", "over"): "presented",
+                 ("look", "after"): "maintains", ("take", "over"): "maintains", ("pick", "up"): "works_on"}
 # What someone says or thinks, not what they made: "Garrett's example", "his NACK", "his vision for BPF".
 VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "ack", "comment", "reaction",
                         "view", "opinion", "understanding", "vision", "complaint", "point", "worry", "suspicion",
