@@ -581,6 +581,7 @@ def test_relations_what_a_talk_is_the_subject_of_and_verbs_a_preposition_gives_t
     assert {("Omar Lind", "GRO", "presented"), ("Tal Zussman", "XDP", "presented"),
             ("Julia Lawall", "nftables", "works_on")} <= links, links
     assert ("Omar Lind", "GRO", "works_on") not in links, links
+    assert not _sentence_links(nlp, resources, "Julia Lawall said that she would look into netlink instead.")
 
 
 def test_relations_whoever_takes_over_looks_after_handles_answers_for_or_picks_up_a_thing(nlp, resources):

@@ -149,6 +149,8 @@ def verb_kind(verb: Token) -> str | None:
         return "works_on"  # "is trying to address regulatory issues with a patch set": to address is to fix
     if (phrasal := next((PHRASAL_KINDS[lemma, c.lower_] for c in children if c.dep_ in ("prep", "prt")
                          and (lemma, c.lower_) in PHRASAL_KINDS), None)) is not None:
+        if phrasal == "works_on" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children):
+            return None  # "said he would look into netlink": a promise to consider it, not work on it
         return phrasal  # "has been looking into GRO performance", "went over the history of XDP"
     if lemma == "handle" and any(lemma_of(o) in PATCH_NOUNS | {"tree", "pull"} for o in objects):
         return "maintains"  # "handles the netfilter patches", "handles the wireless tree"
