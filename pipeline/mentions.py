@@ -307,6 +307,9 @@ def plausible_name(span: Span) -> bool:
         return False
     if not words[0].is_title and words[0].text not in NAME_PARTICLES:
         return False
+    if any(t.text not in NAME_PARTICLES and (t.is_stop and t.is_lower or t.text[0].islower() and not t.is_lower)
+           for t in words[1:]):
+        return False  # "John the Ripper", "Neonode zForce": a word no name has, a tool's or a product's
     if len(words[0]) == 1 and not words[0].text.endswith("."):
         return False  # "K cPCI": a piece of a product name
     if any(t.is_upper and len(t) > 1 and t.text not in NAME_SUFFIXES for t in words):

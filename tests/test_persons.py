@@ -3,6 +3,7 @@
 import pytest
 
 from pipeline.knowledge.persons import PersonIndex, group_unknown, name_keys
+from pipeline.mentions import plausible_name
 from pipeline.terms import find_terms, term_subsystem
 
 ALIASES = {
@@ -54,6 +55,7 @@ def test_persons_name_keys():
     "The Reconsidering Assisted approach was dropped.",   # a title's words
     "Intel Icelake systems showed the same numbers.",     # vendor and codename
     "Graphics: MT8186 Corsola SoCs and Unisoc IOMMUs.",  # hardware in the plural
+    "The passwords fell to John the Ripper in an hour.",  # a tool: a name has no "the"
 ])
 def test_persons_titles_and_products_are_not_people(resources, text):
     doc = resources.nlp(text)
@@ -62,9 +64,18 @@ def test_persons_titles_and_products_are_not_people(resources, text):
 
 
 def test_persons_known_people_are_found(resources):
-    doc = resources.nlp("Kirill Shutemov and Patrick McHardy reviewed the series.")
+    doc = resources.nlp("Kirill Shutemov and Patrick McHardy reviewed the series; Yu-ling Wen tested it.")
     found = {span.text for span in resources.person_finder.spans(doc, [])}
-    assert {"Kirill Shutemov", "Patrick McHardy"} <= found
+    assert {"Kirill Shutemov", "Patrick McHardy", "Yu-ling Wen"} <= found, found
+
+
+@pytest.mark.parametrize("text, plausible", [
+    ("Neonode zForce", False), ("John the Ripper", False),  # a product in mixed case, a tool
+    ("Vishnu vardhan Rao", True), ("Yu-ling Wen", True), ("Arnaldo Carvalho de Melo", True),
+])
+def test_persons_a_name_has_no_function_word_and_no_word_in_mixed_case(nlp, text, plausible):
+    doc = nlp(text)
+    assert plausible_name(doc[:]) is plausible
 
 
 def test_terms_are_found_by_shape_and_definition():
