@@ -318,6 +318,9 @@ def plausible_name(span: Span) -> bool:
         return False  # "Corsola SoCs", "Unisoc IOMMUs": hardware, not a person
     if any(t.like_url or t.like_email for t in span):
         return False
+    after = span.doc[span.end] if span.end < len(span.doc) and span[-1].whitespace_ else None
+    if after is not None and any(c.isdigit() for c in after.text) and after.text.replace("-", "").isalnum():
+        return False  # "Cyrix Geode 5530 audio controllers", "Raspberry Pi 3": a product and its model
     return True
 
 

@@ -56,6 +56,7 @@ def test_persons_name_keys():
     "Intel Icelake systems showed the same numbers.",     # vendor and codename
     "Graphics: MT8186 Corsola SoCs and Unisoc IOMMUs.",  # hardware in the plural
     "The passwords fell to John the Ripper in an hour.",  # a tool: a name has no "the"
+    "New drivers support Cyrix Geode 5530 audio controllers and Dyna Image AL3010 sensors.",  # vendor, model
 ])
 def test_persons_titles_and_products_are_not_people(resources, text):
     doc = resources.nlp(text)
