@@ -1031,6 +1031,16 @@ def test_relations_to_bring_an_idea_back_up_is_to_propose_it(nlp, resources):
     assert not links("Jesper Dangaard Brouer returned to the page pool after lunch.")
 
 
+def test_relations_to_describe_a_thing_as_something_or_this_way_is_a_remark(nlp, resources):
+    def links(text):
+        return _sentence_links(nlp, resources, text)
+
+    assert not links("Loading congestion control from BPF is new; Julia Lawall described it as a step towards a BPF "
+                     "microkernel.")
+    assert not links("Omar Lind described the situation this way: BPF is not stable enough for distributions.")
+    assert links("Tal Zussman described XDP in some detail.") == {("Tal Zussman", "XDP", "presented")}
+
+
 def test_relations_a_remark_set_inside_what_it_says_proposes_it(nlp, resources):
     def links(text):
         return _sentence_links(nlp, resources, text)

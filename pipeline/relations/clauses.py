@@ -105,6 +105,11 @@ def verb_kind(verb: Token) -> str | None:
         return "presented"  # "gave a talk on", "followed with a talk on", "ran a session on"
     if lemma in SAY_VERBS and says(verb):
         return None  # "X explained that BPF disables preemption", "He added that GCC uses it": a remark
+    if lemma in ("describe", "characterize", "characterise") and (any(c.dep_ == "npadvmod" and lemma_of(c) == "way"
+                                                                    for c in children) or (
+            any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+            and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in children))):
+        return None  # "described it as a march towards a BPF microkernel", "described the situation this way: ..."
     if lemma in PROPOSE_VERBS and any(c.dep_ == "xcomp" and lemma_of(c) in LEARN_VERBS for c in children):
         return None  # "wanted to know about conditional inlining", "would like to understand": a question
     if _answers_with_work(verb):
