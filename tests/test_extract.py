@@ -1031,13 +1031,14 @@ def test_relations_to_bring_an_idea_back_up_is_to_propose_it(nlp, resources):
     assert not links("Jesper Dangaard Brouer returned to the page pool after lunch.")
 
 
-def test_relations_to_describe_a_thing_as_something_or_this_way_is_a_remark(nlp, resources):
+def test_relations_to_describe_a_thing_as_something_or_this_way_or_give_an_example_is_a_remark(nlp, resources):
     def links(text):
         return _sentence_links(nlp, resources, text)
 
     assert not links("Loading congestion control from BPF is new; Julia Lawall described it as a step towards a BPF "
                      "microkernel.")
     assert not links("Omar Lind described the situation this way: BPF is not stable enough for distributions.")
+    assert not links("Jan Novak gave an example of an NFS server that runs in a VM.")  # an example is a remark too
     assert links("Tal Zussman described XDP in some detail.") == {("Tal Zussman", "XDP", "presented")}
 
 

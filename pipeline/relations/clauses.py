@@ -105,6 +105,8 @@ def verb_kind(verb: Token) -> str | None:
         return "presented"  # "gave a talk on", "followed with a talk on", "ran a session on"
     if lemma in SAY_VERBS and says(verb):
         return None  # "X explained that BPF disables preemption", "He added that GCC uses it": a remark
+    if lemma in ("give", "offer", "provide") and any(c.dep_ == "dobj" and lemma_of(c) in VIEW_NOUNS for c in children):
+        return None  # "gave an example of an NFS server in a VM", "offered a comment on XDP": a remark
     if lemma in ("describe", "characterize", "characterise") and (any(c.dep_ == "npadvmod" and lemma_of(c) == "way"
                                                                     for c in children) or (
             any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
