@@ -49,7 +49,7 @@ INSTRUMENT_VERBS = frozenset({"use", "rely", "base", "employ", "leverage", "util
 CHANGE_VERBS = frozenset({"add", "implement", "introduce", "extend", "enable", "provide", "change", "rework",
                           "improve", "convert", "fix", "rewrite", "optimize", "speed"})
 # What one wants to do when one asks: "wanted to know about", "would like to understand".
-LEARN_VERBS = frozenset({"know", "understand", "learn", "ask", "hear", "find", "clarify"})
+LEARN_VERBS = frozenset({"know", "understand", "learn", "ask", "hear", "find", "clarify", "confirm", "verify"})
 # Verbs that quote what a section's speaker says (not "asked", "pointed out", "noted", "agreed": a remark, or the
 # audience's part).
 SPEAKER_VERBS = frozenset({"say", "claim", "explain", "report", "describe"})
