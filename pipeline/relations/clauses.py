@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 
 from pipeline.relations.vocabulary import (
     ANSWER_VERBS, ARGUMENT_PREPOSITIONS, ARTIFACT_NOUNS, ATTACK_NOUNS, AUTHOR_VERBS, AVOID_VERBS, BREAK_VERBS,
-    CHANGE_RESULTS, CHANGE_VERBS, CLAUSE_DEPS, CODE_NOUNS, CODE_PATCH_NOUNS, INFORMATION_NOUNS, INSTRUMENT_VERBS,
-    LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, NAME_TAILS, NOT_TOPICS, OTHER_SENSES, PARTICIPLE_PREPOSITIONS,
-    PATCH_NOUNS, PERSON_NOUNS, PHASE_VERBS, PHRASAL_KINDS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS,
-    POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS, PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS, QUANTITY_NOUNS,
-    RAISE_VERBS, REMOVAL_VERBS, ROLE_NOUNS, SAY_VERBS, SIGNOFF_NOUNS, SPEAKER_VERBS, STATUS_NOUNS, SUBJECT_DEPS,
-    SUBJECT_NOUNS, SUMMARY_VERBS, TALK_NOUNS, VIEW_NOUNS, WORK_VERBS,
+    CHANGE_RESULTS, CHANGE_VERBS, CHARACTERISE_VERBS, CLAUSE_DEPS, CODE_NOUNS, CODE_PATCH_NOUNS, GIVE_VERBS,
+    HANDLED_NOUNS, INFORMATION_NOUNS, INSTRUMENT_VERBS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, NAME_TAILS,
+    NOT_TOPICS, OTHER_SENSES, PARTICIPLE_PREPOSITIONS, PATCH_NOUNS, PERSON_NOUNS, PHASE_VERBS, PHRASAL_KINDS,
+    PLURAL_POSSESSIVES, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS,
+    PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS, REMOVAL_VERBS, ROLE_NOUNS, SAY_VERBS,
+    SIGNOFF_NOUNS, SPEAKER_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUBJECT_NOUNS, SUMMARY_VERBS, TALK_NOUNS, VIEW_NOUNS,
+    WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -105,10 +106,9 @@ def verb_kind(verb: Token) -> str | None:
         return "presented"  # "gave a talk on", "followed with a talk on", "ran a session on"
     if lemma in SAY_VERBS and says(verb):
         return None  # "X explained that BPF disables preemption", "He added that GCC uses it": a remark
-    if lemma in ("give", "offer", "provide") and any(c.dep_ == "dobj" and lemma_of(c) in VIEW_NOUNS for c in children):
+    if lemma in GIVE_VERBS and any(c.dep_ == "dobj" and lemma_of(c) in VIEW_NOUNS for c in children):
         return None  # "gave an example of an NFS server in a VM", "offered a comment on XDP": a remark
-    if lemma in ("describe", "characterize", "characterise") and (any(c.dep_ == "npadvmod" and lemma_of(c) == "way"
-                                                                    for c in children) or (
+    if lemma in CHARACTERISE_VERBS and (any(c.dep_ == "npadvmod" and lemma_of(c) == "way" for c in children) or (
             any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
             and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in children))):
         return None  # "described it as a march towards a BPF microkernel", "described the situation this way: ..."
@@ -116,9 +116,6 @@ def verb_kind(verb: Token) -> str | None:
         return None  # "wanted to know about conditional inlining", "would like to understand": a question
     if _answers_with_work(verb):
         return "proposed"  # "responded with a patch for a virtio random number generator"
-    if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in children) and any(
-            c.dep_ == "dobj" and lemma_of(c) in ("maintenance", "maintainership") for c in children):
-        return "maintains"  # "has taken over maintenance of the e1000 driver"
     if lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
         devised = [o for c in children if c.dep_ == "prep" and c.lower_ == "with"
                    for o in c.children if o.dep_ == "pobj"]
@@ -147,7 +144,7 @@ def verb_kind(verb: Token) -> str | None:
             return "works_on"  # "has WiFi working on his device"
         done = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
         return verb_kind(done) if done is not None else None  # "had an intern implement", "had to make"
-    if lemma in MAINTAIN_VERBS and lemma != "take":
+    if lemma in MAINTAIN_VERBS:
         return None if says(verb) else "maintains"  # "maintains that the interface is stable": argues
     if lemma == "report" and (any(lemma_of(o) in PROBLEM_NOUNS for o in objects) or any(
             c.dep_ == "ccomp" and lemma_of(c) in BREAK_VERBS for c in children)):
@@ -159,7 +156,7 @@ def verb_kind(verb: Token) -> str | None:
         if phrasal == "works_on" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children):
             return None  # "said he would look into netlink": a promise to consider it, not work on it
         return phrasal  # "has been looking into GRO performance", "went over the history of XDP"
-    if lemma == "handle" and any(lemma_of(o) in PATCH_NOUNS | {"tree", "pull"} for o in objects):
+    if lemma == "handle" and any(lemma_of(o) in HANDLED_NOUNS for o in objects):
         return "maintains"  # "handles the netfilter patches", "handles the wireless tree"
     if lemma in PRESENT_VERBS:
         return "presented"

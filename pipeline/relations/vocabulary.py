@@ -24,7 +24,7 @@ WORK_VERBS = frozenset({
     "introduce", "redefine", "define", "change", "modify", "update", "reimplement", "restructure", "reorganize",
     "simplify", "generalize", "generalise", "rearrange", "split", "unify", "solve", "tackle", "resolve",
 })
-MAINTAIN_VERBS = frozenset({"maintain", "co-maintain", "comaintain", "oversee", "manage", "take"})
+MAINTAIN_VERBS = frozenset({"maintain", "co-maintain", "comaintain", "oversee", "manage"})
 PROPOSE_VERBS = frozenset({
     "propose", "suggest", "post", "submit", "send", "want", "request", "advocate", "recommend", "plan", "seek",
     "offer", "argue", "push", "call", "urge", "hope", "intend", "aim", "like", "need", "prefer",
@@ -104,6 +104,8 @@ CODE_PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set"})
 POSTED_CODE_NOUNS = frozenset({"code", "implementation", "driver", "module", "prototype", "rewrite", "library"})
 # Pieces of work that are changes to the kernel: what comes new with them is theirs.
 PATCH_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "change", "rfc"})
+# What a maintainer handles: "handles the netfilter patches", "handles the wireless tree", pull requests.
+HANDLED_NOUNS = PATCH_NOUNS | {"tree", "pull"}
 # Verbs that say who wrote a piece of work: "This work was done by X", "the code was written by X".
 AUTHOR_VERBS = frozenset({"write", "develop", "implement", "contribute", "post", "submit", "send", "author", "create"})
 # What asking for it asks to be told, not to have: "asked for more details of how it should work".
@@ -117,6 +119,10 @@ SUBJECT_NOUNS = frozenset({"subject", "topic", "focus", "theme"})
 # to present it; whoever takes it over or looks after it keeps it, whoever picks it up carries its work on.
 PHRASAL_KINDS = {("look", "into"): "works_on", ("dig", "into"): "works_on", ("go", "over"): "presented",
                  ("look", "after"): "maintains", ("take", "over"): "maintains", ("pick", "up"): "works_on"}
+# Verbs that hand over a remark when their object is one: "gave an example of", "offered a comment on".
+GIVE_VERBS = frozenset({"give", "offer", "provide"})
+# Verbs that characterise: to describe a thing as something, or this way, is a remark on it.
+CHARACTERISE_VERBS = frozenset({"describe", "characterize", "characterise"})
 # What someone says or thinks, not what they made: "Garrett's example", "his NACK", "his vision for BPF".
 VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "ack", "comment", "reaction",
                         "view", "opinion", "understanding", "vision", "complaint", "point", "worry", "suspicion",
