@@ -145,10 +145,10 @@ def test_realeval_judged_keywords_count_what_readers_keep_in_each_top_list(tmp_p
                       "K1\t2\tHTTP\tdrop\tpassing: once\n", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
+    # "CPU Time" is the phrase judged as "CPU time": a verdict is on the words, however they are capitalised
     (out / "keywords.csv").write_text("article_id,rank,keyword,score\n1,1,XDP,9\n1,2,CPU Time,8\n1,3,UMEM,7\n"
                                       "2,1,TCP,9\n2,2,BBR,8\n2,11,HTTP,1\n3,1,NAPI,5\n", encoding="utf-8")
     first, *articles = judged_keywords_report(out, judged, per_article=True)
     assert first == ("judged keywords: 2 articles, top 10s of 2.50 phrases on average: readers keep 2 of 3 judged "
                      "(0.667); dropped: generic 1; not judged: 2")
     assert articles == ["    1: would keep 1 of its top 3 (1 not judged)", "    2: would keep 1 of its top 2 (1 not judged)"]
-    # "CPU Time" is the phrase judged as "CPU time": a verdict is on the words, however they are capitalised
