@@ -57,6 +57,7 @@ def test_persons_name_keys():
     "Graphics: MT8186 Corsola SoCs and Unisoc IOMMUs.",  # hardware in the plural
     "The passwords fell to John the Ripper in an hour.",  # a tool: a name has no "the"
     "New drivers support Cyrix Geode 5530 audio controllers and Dyna Image AL3010 sensors.",  # vendor, model
+    "Support for Turris Omnia LED controllers and Roccat Arvo keyboards was added.",  # a kind of product
 ])
 def test_persons_titles_and_products_are_not_people(resources, text):
     doc = resources.nlp(text)
