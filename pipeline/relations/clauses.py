@@ -162,9 +162,6 @@ def verb_kind(verb: Token) -> str | None:
         return "presented"
     if lemma in WORK_VERBS:
         return "works_on"
-    cases = [o for o in objects if lemma_of(o) == "case"] if lemma == "make" else []
-    if cases and any(p.dep_ == "prep" and p.lower_ == "for" for x in (verb, *cases) for p in x.children):
-        return "proposed"  # "made the case for a page pool": argued for it
     if lemma in MAKE_VERBS:
         # "has done a lot of work improving the network stack", "made changes to the TCP code", "put out an
         # RFC on an API based on netlink" (not "do that work", which points elsewhere)
