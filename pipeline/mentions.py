@@ -131,6 +131,10 @@ class PersonFinder:
             if ent.label_ != "PERSON":
                 continue
             span = _repair(doc, ent, self.english)
+            if span is not None and len(span) > 1 and span[0].is_stop and span[0].lower_ not in NAME_PARTICLES \
+                    and not (self.persons is not None and (self.persons.canonical(span.text)
+                                                           or span[0].lower_ in self.persons.first_names)):
+                span = span[1:]  # "Something Morton would like ...": a sentence's first word, not a given name
             if span is not None:
                 candidates.append(Span(doc, span.start, span.end, label="PERSON"))
         candidates += _conjoined_names(doc, candidates)
