@@ -98,8 +98,9 @@ def resolve_article(
 
     ``surnames`` maps a surname borne by exactly one person of the alias table to that person: a lone
     surname the model tags as a name ("Pirko said") resolves through it when the article never
-    writes the full name (nor the word first in another name), and so does one it does not tag ("Wilcox answered", "Ojeda's patch") where it
-    is a sentence's subject or an owner and no ordinary word (``english``; not "Price", "Still").
+    writes the full name (nor the word first in another name), and so does one it does not tag ("Wilcox
+    answered", "Ojeda's patch") where it is a sentence's subject or an owner and no ordinary word
+    (``english``; not "Price", "Still").
     """
     full: list[tuple[int, Span, str]] = []
     unknown_full: list[tuple[int, Span, str]] = []

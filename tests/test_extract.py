@@ -586,7 +586,8 @@ def test_relations_what_a_talk_is_the_subject_of_and_verbs_a_preposition_gives_t
 
 def test_relations_whoever_takes_over_looks_after_handles_answers_for_or_picks_up_a_thing(nlp, resources):
     links = _sections(nlp, resources, [("p", "Omar Lind has taken over the bonding driver."),
-                                       ("p", "Tal Zussman looks after the e1000 driver and handles the netfilter patches."),
+                                       ("p", "Tal Zussman looks after the e1000 driver and handles the netfilter "
+                                             "patches."),
                                        ("p", "Julia Lawall is responsible for the bridge code."),
                                        ("p", "Jan Novak was responsible for writing the XDP documentation."),
                                        ("p", "Ann Berg picked up the CAKE patches when Jan Novak left.")])

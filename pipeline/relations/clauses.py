@@ -320,8 +320,8 @@ def _noun_scope(noun: Token) -> set[int]:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in SUBJECT_DEPS and lemma_of(head.head.head) == "be":
         # "The core of Dumazet's patch set is the implementation of mmap() for TCP sockets"
         tokens |= {t.i for c in head.head.head.children if c.dep_ in ("attr", "acomp") for t in c.subtree}
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "attr" and lemma_of(head.head) in SUBJECT_NOUNS \
-            and lemma_of(head.head.head) == "be":
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "attr" \
+            and lemma_of(head.head) in SUBJECT_NOUNS and lemma_of(head.head.head) == "be":
         # "GRO was the subject of Dumazet's talk": what the copula's subject names
         tokens |= {t.i for c in head.head.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     if noun.dep_ in SUBJECT_DEPS:
