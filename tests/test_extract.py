@@ -861,6 +861,20 @@ def test_relations_what_a_patch_brings_and_what_it_makes_drivers_do(nlp, resourc
     assert not {link for link in module if link[1] == "AppArmor"}, module
 
 
+def test_relations_a_clause_framed_by_a_piece_of_work_or_a_share_of_it(nlp, resources):
+    framed = _titled(nlp, resources, "Notes",
+                     "As with NAPI, nobody knows the best weight; in Omar Lind's patch, the crypto socket returns an "
+                     "error when the key changes.")
+    assert ("Omar Lind", "AF_ALG", "proposed") in framed, framed
+    assert not {link for link in framed if link[1] == "NAPI"}, framed  # before the frame: not the patch's
+    share = _titled(nlp, resources, "Notes",
+                    "Much of Omar Lind's work involved converting network drivers to the new net_device_ops API.")
+    assert ("Omar Lind", "network drivers", "works_on") in share, share
+    remark = _titled(nlp, resources, "Notes",
+                     "In his earlier message, Omar Lind said that turning off BPF would break tcpdump.")
+    assert not remark, remark
+
+
 def test_relations_this_work_is_what_the_sentence_before_described(nlp, resources):
     links = _titled(nlp, resources, "Some networking notes",
                     "One of the first things merged for 2.6.14 was a DCCP implementation. This work was done by "

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from pipeline.relations.vocabulary import (
     ANSWER_VERBS, ARGUMENT_PREPOSITIONS, ARTIFACT_NOUNS, ATTACK_NOUNS, AUTHOR_VERBS, AVOID_VERBS, BREAK_VERBS,
-    CHANGE_RESULTS, CHANGE_VERBS, CHARACTERISE_VERBS, CLAUSE_DEPS, CODE_NOUNS, CODE_PATCH_NOUNS, GIVE_VERBS,
+    CHANGE_RESULTS, CHANGE_VERBS, CHARACTERISE_VERBS, CLAUSE_DEPS, CODE_NOUNS, CODE_PATCH_NOUNS, FRAMING_PREPOSITIONS,
+    GIVE_VERBS,
     HANDLED_NOUNS, INFORMATION_NOUNS, INSTRUMENT_VERBS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, NAME_TAILS,
-    NOT_TOPICS, OTHER_SENSES, PARTICIPLE_PREPOSITIONS, PATCH_NOUNS, PERSON_NOUNS, PHASE_VERBS, PHRASAL_KINDS,
+    NOT_TOPICS, OTHER_SENSES, PART_WORDS, PARTICIPLE_PREPOSITIONS, PATCH_NOUNS, PERSON_NOUNS, PHASE_VERBS, PHRASAL_KINDS,
     PLURAL_POSSESSIVES, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS,
     PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS, REMOVAL_VERBS, ROLE_NOUNS, SAY_VERBS,
     SIGNOFF_NOUNS, SPEAKER_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUBJECT_NOUNS, SUMMARY_VERBS, TALK_NOUNS, VIEW_NOUNS,
@@ -315,8 +316,10 @@ def _noun_scope(noun: Token) -> set[int]:
     """A possessed or "by"-attached noun phrase ("Dumazet's patch for TCP"); with "be", its complement too."""
     tokens = _without_relative_clauses(noun) | _premodifiers(noun)
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "with" and head.i < head.head.i and head.head.pos_ in ("VERB", "AUX"):
-        tokens |= {t.i for t in head.head.subtree}  # "With X's patch, a driver must fill in ...": what it does
+    if noun.dep_ == "pobj" and head.i < head.head.i and head.head.pos_ in ("VERB", "AUX") and (
+            head.lower_ == "with" or (head.lower_ in FRAMING_PREPOSITIONS and artifact_kind(noun))):
+        # "With X's patch, a driver must fill in ...", "In X's patches, the socket returns ...": what follows
+        tokens |= {t.i for t in head.head.subtree if t.i > head.i}
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in SUBJECT_DEPS and lemma_of(head.head.head) == "be":
         # "The core of Dumazet's patch set is the implementation of mmap() for TCP sockets"
         tokens |= {t.i for c in head.head.head.children if c.dep_ in ("attr", "acomp") for t in c.subtree}
@@ -324,8 +327,11 @@ def _noun_scope(noun: Token) -> set[int]:
             and lemma_of(head.head) in SUBJECT_NOUNS and lemma_of(head.head.head) == "be":
         # "GRO was the subject of Dumazet's talk": what the copula's subject names
         tokens |= {t.i for c in head.head.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
-    if noun.dep_ in SUBJECT_DEPS:
-        verb = noun.head
+    subject = noun
+    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in PART_WORDS:
+        subject = head.head  # "Much of X's work involved converting network drivers": what the work did
+    if subject.dep_ in SUBJECT_DEPS:
+        verb = subject.head
         if lemma_of(verb) == "be":  # "The solution, posted by X, is to allow a BPF program ...": xcomp too
             tokens |= {t.i for c in verb.children if c.dep_ in ("attr", "acomp", "xcomp") for t in c.subtree}
         elif lemma_of(verb) not in SAY_VERBS or artifact_kind(noun):  # a patch that "adds" something says nothing

@@ -149,3 +149,7 @@ NAME_TAILS = SUBSYSTEM_TAILS - THING_WORDS
 CLAUSE_DEPS = ("advcl", "ccomp", "conj", "parataxis", "relcl", "acl", "xcomp")
 # Prepositions that bring a verb's object ("run out of", "moved to"), not a place or a time ("happens in").
 ARGUMENT_PREPOSITIONS = frozenset({"of", "about", "on", "to", "into", "from", "for", "with", "over"})
+# Prepositions that, fronted, frame a clause by a piece of work: "In X's patches, the socket returns an error".
+FRAMING_PREPOSITIONS = frozenset({"in", "under"})
+# Words for a share of something: "much of X's work", "part of the patch set" say what the whole does.
+PART_WORDS = frozenset({"much", "most", "part", "some", "all", "many", "bulk", "rest"})
