@@ -875,6 +875,13 @@ def test_relations_a_clause_framed_by_a_piece_of_work_or_a_share_of_it(nlp, reso
     assert not remark, remark
 
 
+def test_relations_merged_patches_are_work_done_not_a_proposal(nlp, resources):
+    merged = _titled(nlp, resources, "Notes", "Omar Lind's patches were applied to the Bluetooth code.",
+                     "That job fell to Julia Lawall, whose bulk dequeue patches have been merged for 3.18.")
+    assert {("Omar Lind", "Bluetooth", "works_on"), ("Julia Lawall", "bulk transmission", "works_on")} <= merged, merged
+    assert not {link for link in merged if link[2] == "proposed"}, merged
+
+
 def test_relations_this_work_is_what_the_sentence_before_described(nlp, resources):
     links = _titled(nlp, resources, "Some networking notes",
                     "One of the first things merged for 2.6.14 was a DCCP implementation. This work was done by "
@@ -906,7 +913,7 @@ def test_relations_this_work_is_what_the_sentence_before_described(nlp, resource
     ("Omar Lind, as the maintainer of the bridge code, said no.", ("Omar Lind", "bridging", "maintains")),
     ("In 2014 Omar Lind stepped down as the wireless network maintainer.", ("Omar Lind", "wireless networking",
                                                                              "maintains")),
-    ("That work fell to Jesper Dangaard Brouer, whose bulk dequeue patches have been merged.",
+    ("That work fell to Jesper Dangaard Brouer, whose bulk dequeue patches have been posted.",
      ("Jesper Dangaard Brouer", "bulk transmission", "proposed")),
     ("The core of Dumazet's patch set is the implementation of mmap() for TCP sockets.",
      ("Eric Dumazet", "TCP", "proposed")),

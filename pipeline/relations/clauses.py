@@ -13,7 +13,8 @@ from pipeline.relations.vocabulary import (
     ANSWER_VERBS, ARGUMENT_PREPOSITIONS, ARTIFACT_NOUNS, ATTACK_NOUNS, AUTHOR_VERBS, AVOID_VERBS, BREAK_VERBS,
     CHANGE_RESULTS, CHANGE_VERBS, CHARACTERISE_VERBS, CLAUSE_DEPS, CODE_NOUNS, CODE_PATCH_NOUNS, FRAMING_PREPOSITIONS,
     GIVE_VERBS,
-    HANDLED_NOUNS, INFORMATION_NOUNS, INSTRUMENT_VERBS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, NAME_TAILS,
+    HANDLED_NOUNS, INFORMATION_NOUNS, INSTRUMENT_VERBS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS,
+    NAME_TAILS,
     NOT_TOPICS, OTHER_SENSES, PART_WORDS, PARTICIPLE_PREPOSITIONS, PATCH_NOUNS, PERSON_NOUNS, PHASE_VERBS, PHRASAL_KINDS,
     PLURAL_POSSESSIVES, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS,
     PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS, REMOVAL_VERBS, ROLE_NOUNS, SAY_VERBS,
@@ -79,6 +80,15 @@ def artifact_kind(token: Token) -> str | None:
     if lemma in STATUS_NOUNS and any(c.dep_ == "prep" and c.lower_ in ("on", "about") for c in token.children):
         return "presented"  # "provided an update on the status of NFS": a report, where "an update to" is a change
     return ARTIFACT_NOUNS.get(lemma_of(work_noun(token)))
+
+
+def settled_kind(token: Token) -> str | None:
+    """A piece of work's kind, where patches that were merged or applied are work done, no longer a proposal
+    ("X's bulk dequeue patches have been merged for 3.18")."""
+    kind = artifact_kind(token)
+    if kind == "proposed" and token.dep_ == "nsubjpass" and lemma_of(token.head) in MERGE_VERBS:
+        return "works_on"
+    return kind
 
 
 def work_noun(token: Token) -> Token:
@@ -397,7 +407,7 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
                 owned = next((c for c in child.children if c.dep_ in SUBJECT_DEPS
                               and any(t.lower_ == "whose" for t in c.children)), None)
                 if owned is not None and artifact_kind(owned):  # "X, whose bulk dequeue patches were merged"
-                    found.append((artifact_kind(owned), {t.i for t in owned.subtree} | _premodifiers(owned)))
+                    found.append((settled_kind(owned), {t.i for t in owned.subtree} | _premodifiers(owned)))
                 elif kind:
                     found.append((kind, _verb_scope(child, actors)))
             elif child.dep_ == "prep" and child.lower_ in ("on", "about") and first.dep_ not in SUBJECT_DEPS \
@@ -486,7 +496,7 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         while not (artifact_kind(owned) or ROLE_NOUNS.get(lemma_of(owned))) and owned.dep_ in ("compound", "amod", "nmod") \
                 and owned.head.i != owned.i:
             owned = owned.head
-        kind = artifact_kind(owned) or ROLE_NOUNS.get(lemma_of(owned))
+        kind = settled_kind(owned) or ROLE_NOUNS.get(lemma_of(owned))
         if kind:
             scope = _noun_scope(owned)
             if kind == "presented" and owned.dep_ == "nsubj" and lemma_of(owned.head) == "be":

@@ -153,3 +153,5 @@ ARGUMENT_PREPOSITIONS = frozenset({"of", "about", "on", "to", "into", "from", "f
 FRAMING_PREPOSITIONS = frozenset({"in", "under"})
 # Words for a share of something: "much of X's work", "part of the patch set" say what the whole does.
 PART_WORDS = frozenset({"much", "most", "part", "some", "all", "many", "bulk", "rest"})
+# What becomes of patches that are taken: merged, applied or accepted patches are work done.
+MERGE_VERBS = frozenset({"merge", "apply", "accept", "land", "pull", "queue", "commit"})
