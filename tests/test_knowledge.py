@@ -33,6 +33,8 @@ def test_importer_keeps_curated_rows_and_adds_the_networking_entries(imported):
     assert taxonomy["TCP"].source == "curated" and taxonomy["TCP"].aliases == ["Transmission Control Protocol"]
     assert taxonomy["TCP"].kernel_entry == "NETWORKING [TCP]"
     assert taxonomy["foo9k"].kernel_entry == "FOO9K ETHERNET DRIVER (foo9k)" and taxonomy["foo9k"].category == "driver"
+    # the iWARP driver's folder is named foo9k too; the entry that calls itself "(foo9k)" keeps the name
+    assert taxonomy["foo9k"].kernel_aliases == ["foo9k"] and taxonomy["IW_FOO9K"].kernel_aliases == ["IW_FOO9K"]
     assert "FOU" in taxonomy["Foo over UDP"].kernel_aliases  # the Kconfig feature, its acronym from the symbol
     # an acronym of letters inside the words, and the help's own mixed-case spelling of it
     assert {"QLE", "QLe"} <= set(taxonomy["Quasi Link-Estimator"].kernel_aliases)

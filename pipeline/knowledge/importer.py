@@ -429,7 +429,8 @@ def merge(curated: list[SubsystemRow], kernel: list[KernelSubsystem]) -> list[Su
 
     A kernel subsystem joins a hand-kept row that names its MAINTAINERS entry or whose name or alias is
     the kernel subsystem's name. Otherwise it is a row of its own, without the aliases a hand-kept row
-    already has or another kernel subsystem also claims (an alias that names two things names neither).
+    already has or another kernel subsystem also claims (an alias that names two things names neither,
+    unless exactly one of their MAINTAINERS entries calls itself by it).
     """
     curated_terms = {a.lstrip("=").lower(): row.name for row in curated for a in [row.name, *row.aliases]}
     rows = [SubsystemRow(r.name, r.category, r.aliases, r.kernel_entry, [], "curated") for r in curated]
@@ -442,9 +443,13 @@ def merge(curated: list[SubsystemRow], kernel: list[KernelSubsystem]) -> list[Su
     for i, sub in enumerate(kernel):
         for alias in sub.aliases:
             owners[alias.lower()].add(i)
+    for alias, claimants in owners.items():
+        named = {i for i in claimants if kernel[i].origin == "entry" and _entry_is_named(kernel[i].entry, alias)}
+        if len(named) == 1:
+            owners[alias] = named  # "cxgb4": the entry "CXGB4 ETHERNET DRIVER (CXGB4)", not the iWARP driver's folder
     standalone: dict[str, SubsystemRow] = {}
     for i, sub in enumerate(kernel):
-        unique = [a for a in sub.aliases if len(owners[a.lower()]) == 1]
+        unique = [a for a in sub.aliases if owners[a.lower()] == {i}]
         named = [sub.name, _bare_name(sub.name)]
         if sub.origin == "feature":  # a Kconfig feature that defines its acronym: "... (VXLAN)"
             named += [a for a in sub.aliases if naming.ACRONYM_RE.match(a)]
@@ -466,6 +471,11 @@ def merge(curated: list[SubsystemRow], kernel: list[KernelSubsystem]) -> list[Su
     for row in rows:
         row.kernel_aliases = list(dict.fromkeys(row.kernel_aliases))
     return rows + sorted(standalone.values(), key=lambda r: (r.name.lower(), r.name))
+
+
+def _entry_is_named(entry: str, alias: str) -> bool:
+    """Whether a MAINTAINERS entry gives an alias as its short name, in parentheses ("VIRTIO HOST (VHOST)")."""
+    return f"({alias})" in entry.lower().split()
 
 
 def _bare_name(name: str) -> str:
