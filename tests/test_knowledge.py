@@ -159,3 +159,14 @@ def test_records_parse_people_and_file_patterns():
     entry = records.Entry("X", files=["net/ipv4/tcp*.c", "include/net/"], excluded=["include/net/old.h"])
     assert entry.covers("net/ipv4/tcp_input.c") and entry.covers("include/net/tcp.h")
     assert not entry.covers("include/net/old.h") and not entry.covers("net/ipv4/udp.c")
+
+
+@pytest.mark.parametrize("help_text, modules", [
+    ("To compile it as a module, choose M here. The module will be called foo9k.", ["foo9k"]),
+    ("M to compile as module (module will be named: foo_can).", ["foo_can"]),
+    ("For more information see the wiki. The built module will be foo9k_usb.", ["foo9k_usb"]),
+    ("The module will be loaded at boot when the card is found.", []),  # a bare word is no module's name
+])
+def test_importer_reads_the_module_a_driver_help_names(help_text, modules):
+    symbol = records.Symbol("FOO_DRIVER", "drivers/net/ethernet/foo/Kconfig", "tristate", "Foo support", help_text)
+    assert importer.modules_of(symbol, frozenset({"loaded", "module"})) == modules
