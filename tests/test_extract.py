@@ -96,6 +96,9 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
     ("The PF_CAN patches add PF_XDP and AF_CAN sockets.", {"CAN bus", "AF_XDP"}),  # PF_ is AF_ (socket.h)
     ("Flent runs repeatable tests under load.", {"flent"}),  # a name written capitalised
     ("A SYN flood is an attack.", set()),  # the attack is not the defence
+    # net/sched is the packet scheduler; KRSI is the MAINTAINERS entry BPF [SECURITY & LSM]
+    ("The new packet scheduler comes with KRSI hooks and a BPF helper for SUNRPC.",
+     {"qdisc", "BPF LSM", "BPF helpers", "SUNRPC"}),
 ])
 def test_extract_subsystem_spellings(nlp, resources, text, expected):
     assert {s for _, s in _subsystems(_article(nlp, resources, text))} == expected
