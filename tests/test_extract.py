@@ -885,6 +885,15 @@ def test_relations_merged_patches_are_work_done_not_a_proposal(nlp, resources):
     assert not {link for link in merged if link[2] == "proposed"}, merged
 
 
+def test_relations_the_patch_series_is_the_patch_posted_before(nlp, resources):
+    links = _titled(nlp, resources, "Notes",
+                    "Omar Lind posted a patch to fix this. The patch series, as currently written, disables some "
+                    "checks in the BPF verifier.",
+                    "Julia Lawall wrote a module for this. The patch set adds a new netlink family.")
+    assert ("Omar Lind", "BPF verifier", "proposed") in links, links
+    assert not {link for link in links if link[0] == "Julia Lawall"}, links  # a module is not a patch set
+
+
 def test_relations_this_work_is_what_the_sentence_before_described(nlp, resources):
     links = _titled(nlp, resources, "Some networking notes",
                     "One of the first things merged for 2.6.14 was a DCCP implementation. This work was done by "

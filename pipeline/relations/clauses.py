@@ -591,9 +591,10 @@ def about_artifact(sent: Span, noun: str) -> bool:
     or a piece of work with "this" or "these" stands in it ("These patches concentrate on ...", "With these
     patches applied, the kernel can ...")."""
     subject = _sentence_subject(sent)
-    if subject is not None and artifact_kind(subject) and lemma_of(subject) == noun and any(
+    if subject is not None and artifact_kind(subject) and (
+            lemma_of(subject) == noun or {lemma_of(subject), noun} <= CODE_PATCH_NOUNS) and any(
             c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
-        return True
+        return True  # "X posted a patch ... The patch series will disable ...": one piece of work, in other words
     if any(artifact_kind(t) and any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in t.children)
            and (lemma_of(t) == noun or {lemma_of(work_noun(t)), noun} <= CODE_NOUNS) for t in sent):
         return True  # "these changes" after "his patches", not after "some ideas"
