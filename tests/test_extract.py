@@ -99,6 +99,7 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
     # net/sched is the packet scheduler; KRSI is the MAINTAINERS entry BPF [SECURITY & LSM]
     ("The new packet scheduler comes with KRSI hooks and a BPF helper for SUNRPC.",
      {"qdisc", "BPF LSM", "BPF helpers", "SUNRPC"}),
+    ("Loading needs CAP_BPF; the MDIO bus reaches the PHY.", {"CAP_BPF", "PHY"}),  # MDIO: ETHERNET PHY LIBRARY's
 ])
 def test_extract_subsystem_spellings(nlp, resources, text, expected):
     assert {s for _, s in _subsystems(_article(nlp, resources, text))} == expected
