@@ -1307,3 +1307,11 @@ def test_relations_who_reports_a_breakage_neither_presents_nor_works_on_it(nlp, 
     ])
     assert not {link for link in links if link[0] in ("Julia Lawall", "Tal Zussman")}, links
     assert ("Omar Lind", "XDP", "presented") in links, links
+
+
+def test_relations_the_alternative_turned_away_from_is_not_the_work(nlp, resources):
+    links = _titled(nlp, resources, "Notes",
+                    "Omar Lind suggested implementing the functionality as a kfunc rather than as a BPF helper.",
+                    "Julia Lawall implemented it with netlink rather than with the socket API.")
+    assert {("Omar Lind", "kfuncs", "proposed"), ("Julia Lawall", "netlink", "works_on")} <= links, links
+    assert not {link for link in links if link[1] in ("BPF helpers", "socket API")}, links

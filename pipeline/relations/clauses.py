@@ -259,8 +259,10 @@ def _verb_scope(verb: Token, actors: set[int]) -> set[int]:
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
         tokens |= {t.i for t in noun.subtree} - {t.i for t in verb.subtree}
-    # what is done without something is not done to it: "moved into user space without involving BPF"
-    return tokens - {t.i for w in verb.subtree if w.dep_ == "prep" and w.lower_ == "without" for t in w.subtree}
+    # what is done without something, or instead of it, is not done to it: "moved into user space without
+    # involving BPF", "as a kfunc rather than as a BPF helper"
+    return tokens - {t.i for w in verb.subtree if w.dep_ == "prep" and w.lower_ == "without" for t in w.subtree} \
+        - _rejected(tokens, verb.doc)
 
 
 def _misparsed_subject_of(person: Token) -> Token | None:
@@ -296,10 +298,18 @@ def _proposal_scope(verb: Token, actors: set[int]) -> set[int]:
 
 
 def _rejected(tokens: set[int], doc) -> set[int]:
-    """What a proposal turns away from: "rather than focusing on iptables", "instead of iptables"."""
-    turning = [doc[i] for i in tokens if i > 0 and (doc[i].lower_, doc[i - 1].lower_) in (("than", "rather"),
-                                                                                          ("of", "instead"))]
-    return {t.i for word in turning for t in word.subtree}
+    """What a proposal or a piece of work turns away from: "rather than focusing on iptables", "instead of
+    iptables", "as a kfunc rather than as a BPF helper" (where the parser hangs the alternative beside "than"):
+    the marker's phrase, up to the next punctuation or verb."""
+    rejected = set()
+    for i in tokens:
+        if i > 0 and (doc[i].lower_, doc[i - 1].lower_) in (("than", "rather"), ("of", "instead")):
+            rejected |= {t.i for t in doc[i].subtree}
+            j = i + 1
+            while j < doc[i].sent.end and not doc[j].is_punct and doc[j].pos_ not in ("VERB", "AUX"):
+                rejected.add(j)
+                j += 1
+    return rejected
 
 
 def _should_do(clause: Token, actors: set[int]) -> bool:
