@@ -1315,3 +1315,11 @@ def test_relations_the_alternative_turned_away_from_is_not_the_work(nlp, resourc
                     "Julia Lawall implemented it with netlink rather than with the socket API.")
     assert {("Omar Lind", "kfuncs", "proposed"), ("Julia Lawall", "netlink", "works_on")} <= links, links
     assert not {link for link in links if link[1] in ("BPF helpers", "socket API")}, links
+
+
+def test_relations_a_contributor_list_says_in_parentheses_what_each_worked_on(nlp, resources):
+    links = _titled(nlp, resources, "Notes",
+                    "The top contributors were Julia Lawall (wireless networking), Omar Lind (rt2x00 wireless "
+                    "driver), and Ann Berg (Red Hat).")
+    assert {("Julia Lawall", "wireless networking", "works_on"), ("Omar Lind", "rt2x00", "works_on")} <= links, links
+    assert not {link for link in links if link[0] == "Julia Lawall" and link[1] != "wireless networking"}, links

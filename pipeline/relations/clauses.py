@@ -401,6 +401,9 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             role = ROLE_NOUNS.get(lemma_of(child))
             if role:
                 found.append((role, {t.i for t in child.subtree}))  # "A and B, the BPF maintainers"
+            elif member.i == actor.i and _parenthesised(child) and child.pos_ in ("NOUN", "PROPN") \
+                    and not child.ent_type_:
+                found.append(("works_on", {t.i for t in child.subtree}))  # "Ivo van Doorn (rt2x00 wireless driver)"
             elif lemma_of(child) == "one":  # "X, one of the developers of L4S"
                 found += [(ROLE_NOUNS[lemma_of(o)], {t.i for t in child.subtree}) for p in child.children
                           if p.dep_ == "prep" and p.lower_ == "of"
@@ -515,6 +518,13 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         elif head.pos_ in ("NOUN", "PROPN") and lemma_of(head) not in VIEW_NOUNS and lemma_of(owned) not in ATTACK_NOUNS:
             found.append(("works_on", _noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
     return found
+
+
+def _parenthesised(phrase: Token) -> bool:
+    """Whether a phrase is written in parentheses, as a list of contributors says what each one worked on."""
+    start, end = phrase.left_edge.i, phrase.right_edge.i
+    doc = phrase.doc
+    return start > 0 and doc[start - 1].text == "(" and end + 1 < len(doc) and doc[end + 1].text == ")"
 
 
 def patch_from(person: Token) -> bool:
