@@ -1323,3 +1323,11 @@ def test_relations_a_contributor_list_says_in_parentheses_what_each_worked_on(nl
                     "driver), and Ann Berg (Red Hat).")
     assert {("Julia Lawall", "wireless networking", "works_on"), ("Omar Lind", "rt2x00", "works_on")} <= links, links
     assert not {link for link in links if link[0] == "Julia Lawall" and link[1] != "wireless networking"}, links
+
+
+def test_relations_a_standing_credited_to_contributions_is_work_on_what_they_change(nlp, resources):
+    links = _titled(nlp, resources, "Notes",
+                    "Omar Lind topped the list with cleanups to the iwlwifi driver. Julia Lawall has surfaced with a "
+                    "new netfilter patch. Ann Berg agreed with the changes to the TCP code.")
+    assert {("Omar Lind", "wireless drivers", "works_on"), ("Julia Lawall", "netfilter", "proposed")} <= links, links
+    assert not {link for link in links if link[0] == "Ann Berg"}, links

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from pipeline.relations.vocabulary import (
     ANSWER_VERBS, ARGUMENT_PREPOSITIONS, ARTIFACT_NOUNS, ATTACK_NOUNS, AUTHOR_VERBS, AVOID_VERBS, BREAK_VERBS,
-    CHANGE_RESULTS, CHANGE_VERBS, CHARACTERISE_VERBS, CLAUSE_DEPS, CODE_NOUNS, CODE_PATCH_NOUNS, FRAMING_PREPOSITIONS,
+    CHANGE_RESULTS, CHANGE_VERBS, CHARACTERISE_VERBS, CLAUSE_DEPS, CODE_NOUNS, CODE_PATCH_NOUNS, CONTRIBUTION_NOUNS,
+    FRAMING_PREPOSITIONS,
     GIVE_VERBS,
     HANDLED_NOUNS, INFORMATION_NOUNS, INSTRUMENT_VERBS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS,
     NAME_TAILS,
@@ -447,6 +448,10 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             scope = _proposal_scope(verb, actors)
             if scope:
                 found.append(("proposed", scope))
+        elif (done := _credited_work(verb)) is not None:
+            found.append(("works_on", _noun_scope(done)))  # "topped the list with cleanups to the iwlwifi driver"
+            if lemma_of(done) in CODE_PATCH_NOUNS:
+                found.append(("proposed", _noun_scope(done)))  # "surfaced with a new net channels patch": posted
         negated = any(c.dep_ == "neg" for c in verb.children)  # "X should not be asked to remove Y"
         for xcomp in (c for c in verb.children if not negated and (c.dep_ == "xcomp" or (
                 c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)))):
@@ -518,6 +523,15 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         elif head.pos_ in ("NOUN", "PROPN") and lemma_of(head) not in VIEW_NOUNS and lemma_of(owned) not in ATTACK_NOUNS:
             found.append(("works_on", _noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
     return found
+
+
+def _credited_work(verb: Token) -> Token | None:
+    """The contributions a standing is owed to, in a verb that says nothing of work itself: "reached the top of
+    the list with a long set of changes to the mt76 driver", "came in second with 52 patches to ath9k"."""
+    if lemma_of(verb) in SAY_VERBS | ANSWER_VERBS:
+        return None
+    return next((work_noun(o) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for o in c.children if o.dep_ == "pobj" and lemma_of(work_noun(o)) in CONTRIBUTION_NOUNS), None)
 
 
 def _parenthesised(phrase: Token) -> bool:

@@ -155,3 +155,6 @@ FRAMING_PREPOSITIONS = frozenset({"in", "under"})
 PART_WORDS = frozenset({"much", "most", "part", "some", "all", "many", "bulk", "rest"})
 # What becomes of patches that are taken: merged, applied or accepted patches are work done.
 MERGE_VERBS = frozenset({"merge", "apply", "accept", "land", "pull", "queue", "commit"})
+# What a contributor is credited with in the kernel's statistics: "came in second with 52 patches to ath9k".
+CONTRIBUTION_NOUNS = frozenset({"change", "patch", "patches", "commit", "changeset", "cleanup", "fix", "work",
+                                "contribution", "rework"})
