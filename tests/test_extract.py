@@ -1331,3 +1331,11 @@ def test_relations_a_standing_credited_to_contributions_is_work_on_what_they_cha
                     "new netfilter patch. Ann Berg agreed with the changes to the TCP code.")
     assert {("Omar Lind", "wireless drivers", "works_on"), ("Julia Lawall", "netfilter", "proposed")} <= links, links
     assert not {link for link in links if link[0] == "Ann Berg"}, links
+
+
+def test_relations_its_author_is_the_author_of_what_its_stands_for(nlp, resources):
+    links = _titled(nlp, resources, "Notes",
+                    "When virtio was merged in 2.6.24, its author, Omar Lind, described the goal. The code was "
+                    "posted last week, but its author, Julia Lawall, says TCP is fine.")
+    assert ("Omar Lind", "virtio", "works_on") in links, links
+    assert not {link for link in links if link[0] == "Julia Lawall"}, links  # "its" is the code, not TCP

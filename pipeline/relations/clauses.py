@@ -429,9 +429,11 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
                 found.append(("presented", {t.i for t in child.subtree}))  # "Ben Hutchings on ethtool"
     head = first.head
     if first.dep_ == "appos" and ROLE_NOUNS.get(lemma_of(head)):
-        found.append((ROLE_NOUNS[lemma_of(head)], {t.i for t in head.subtree} - {t.i for t in first.subtree}))
+        found.append((ROLE_NOUNS[lemma_of(head)], {t.i for t in head.subtree} - {t.i for t in first.subtree}
+                      | _its_antecedent(head)))
     if first.dep_ in ("compound",) and ROLE_NOUNS.get(lemma_of(head)):
-        found.append((ROLE_NOUNS[lemma_of(head)], {t.i for t in head.subtree}))  # "BPF maintainer Alexei"
+        found.append((ROLE_NOUNS[lemma_of(head)], {t.i for t in head.subtree} | _its_antecedent(head)))
+        # "BPF maintainer Alexei", "its maintainer Alexei"
     if (verb := _misparsed_subject_of(actor)) is not None and (kind := verb_kind(verb)):
         found.append((kind, _verb_scope(verb, actors)))
     first = _descriptor(first)
@@ -523,6 +525,19 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         elif head.pos_ in ("NOUN", "PROPN") and lemma_of(head) not in VIEW_NOUNS and lemma_of(owned) not in ATTACK_NOUNS:
             found.append(("works_on", _noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
     return found
+
+
+def _its_antecedent(role: Token) -> set[int]:
+    """What "its" in "its author, X" stands for: the subject before it in the sentence ("When virtio was
+    merged, its author, X, ..."), or the noun a "which" subject stands for."""
+    if not any(c.dep_ == "poss" and c.lower_ == "its" for c in role.children):
+        return set()
+    subject = next((t for t in reversed(role.doc[role.sent.start:role.i]) if t.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {t.i for t in subject.subtree}
 
 
 def _credited_work(verb: Token) -> Token | None:
