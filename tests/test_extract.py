@@ -1339,3 +1339,9 @@ def test_relations_its_author_is_the_author_of_what_its_stands_for(nlp, resource
                     "posted last week, but its author, Julia Lawall, says TCP is fine.")
     assert ("Omar Lind", "virtio", "works_on") in links, links
     assert not {link for link in links if link[0] == "Julia Lawall"}, links  # "its" is the code, not TCP
+
+
+def test_relations_a_role_named_by_a_word_the_parser_misread(nlp, resources):
+    links = _titled(nlp, resources, "Notes",
+                    "Needless to say, eBPF developer Omar Lind envisions a more extensive role for this subsystem.")
+    assert ("Omar Lind", "BPF", "works_on") in links, links  # the model reads "eBPF" as a verb here

@@ -415,7 +415,7 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             if child.dep_ == "appos":
                 continue
             elif child.dep_ in ("compound", "nmod") and role:
-                found.append((role, {t.i for t in child.subtree}))  # "BPF maintainer Alexei Starovoitov"
+                found.append((role, {t.i for t in child.subtree} | _named_before(child)))  # "BPF maintainer Alexei"
             elif child.dep_ == "relcl":
                 kind = verb_kind(child)
                 owned = next((c for c in child.children if c.dep_ in SUBJECT_DEPS
@@ -430,7 +430,7 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
     head = first.head
     if first.dep_ == "appos" and ROLE_NOUNS.get(lemma_of(head)):
         found.append((ROLE_NOUNS[lemma_of(head)], {t.i for t in head.subtree} - {t.i for t in first.subtree}
-                      | _its_antecedent(head)))
+                      | _its_antecedent(head) | _named_before(head)))
     if first.dep_ in ("compound",) and ROLE_NOUNS.get(lemma_of(head)):
         found.append((ROLE_NOUNS[lemma_of(head)], {t.i for t in head.subtree} | _its_antecedent(head)))
         # "BPF maintainer Alexei", "its maintainer Alexei"
@@ -525,6 +525,16 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         elif head.pos_ in ("NOUN", "PROPN") and lemma_of(head) not in VIEW_NOUNS and lemma_of(owned) not in ATTACK_NOUNS:
             found.append(("works_on", _noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
     return found
+
+
+def _named_before(role: Token) -> set[int]:
+    """The word right before a role noun when it is written as a name of a thing (an acronym or mixed case)
+    that the parser read as something else: "eBPF developer X", with "eBPF" taken for a verb."""
+    if role.i == role.sent.start:
+        return set()
+    word = role.doc[role.i - 1].text
+    named = any(c.isupper() for c in word[1:]) or (word.isupper() and len(word) > 1)
+    return {role.i - 1} if named else set()
 
 
 def _its_antecedent(role: Token) -> set[int]:
