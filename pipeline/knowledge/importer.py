@@ -291,7 +291,8 @@ def modules_of(symbol: records.Symbol, english: frozenset[str]) -> list[str]:
     name when that looks like a module's (I40EVF → i40evf, the older name of iavf). A name of three letters
     is kept when it is no English word: short names match only as written, lower case ("gve", not "ice")."""
     found = MODULE_HELP_RE.search(symbol.help)
-    names = ([found.group(1) or found.group(2)] if found else []) + ([symbol.name.lower()] if MODULE_SYMBOL_RE.match(symbol.name) else [])
+    names = ([found.group(1) or found.group(2)] if found else []) + (
+        [symbol.name.lower()] if MODULE_SYMBOL_RE.match(symbol.name) else [])
     return [name for name in dict.fromkeys(names)
             if (len(name) == 3 and name.isalpha() and name not in english) or naming.is_distinctive(name, english)]
 
