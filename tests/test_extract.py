@@ -870,12 +870,12 @@ def test_relations_what_a_patch_brings_and_what_it_makes_drivers_do(nlp, resourc
 
 def test_relations_a_clause_framed_by_a_piece_of_work_or_a_share_of_it(nlp, resources):
     framed = _titled(nlp, resources, "Notes",
-                     "As with NAPI, nobody knows the best weight; in Omar Lind's patch, the crypto socket returns an "
-                     "error when the key changes.")
+                     "As with NAPI, nobody knows the best weight; in Omar Lind's patch, the crypto socket reports an "
+                     "error on a key change.")
     assert ("Omar Lind", "AF_ALG", "proposed") in framed, framed
     assert not {link for link in framed if link[1] == "NAPI"}, framed  # before the frame: not the patch's
     share = _titled(nlp, resources, "Notes",
-                    "Much of Omar Lind's work involved converting network drivers to the new net_device_ops API.")
+                    "Much of Omar Lind's work went into moving network drivers over to net_device_ops.")
     assert ("Omar Lind", "network drivers", "works_on") in share, share
     remark = _titled(nlp, resources, "Notes",
                      "In his earlier message, Omar Lind said that turning off BPF would break tcpdump.")
@@ -883,8 +883,8 @@ def test_relations_a_clause_framed_by_a_piece_of_work_or_a_share_of_it(nlp, reso
 
 
 def test_relations_merged_patches_are_work_done_not_a_proposal(nlp, resources):
-    merged = _titled(nlp, resources, "Notes", "Omar Lind's patches were applied to the Bluetooth code.",
-                     "That job fell to Julia Lawall, whose bulk dequeue patches have been merged for 3.18.")
+    merged = _titled(nlp, resources, "Notes", "Omar Lind's patches to the Bluetooth code were applied last week.",
+                     "That job fell to Julia Lawall, whose bulk dequeue patches were merged last month.")
     assert {("Omar Lind", "Bluetooth", "works_on"), ("Julia Lawall", "bulk transmission", "works_on")} <= merged, merged
     assert not {link for link in merged if link[2] == "proposed"}, merged
 
@@ -1338,7 +1338,7 @@ def test_relations_a_standing_credited_to_contributions_is_work_on_what_they_cha
 
 def test_relations_its_author_is_the_author_of_what_its_stands_for(nlp, resources):
     links = _titled(nlp, resources, "Notes",
-                    "When virtio was merged in 2.6.24, its author, Omar Lind, described the goal. The code was "
+                    "Once virtio landed in 2.6.24, its author, Omar Lind, wrote down what it was for. The code was "
                     "posted last week, but its author, Julia Lawall, says TCP is fine.")
     assert ("Omar Lind", "virtio", "works_on") in links, links
     assert not {link for link in links if link[0] == "Julia Lawall"}, links  # "its" is the code, not TCP
@@ -1346,5 +1346,5 @@ def test_relations_its_author_is_the_author_of_what_its_stands_for(nlp, resource
 
 def test_relations_a_role_named_by_a_word_the_parser_misread(nlp, resources):
     links = _titled(nlp, resources, "Notes",
-                    "Needless to say, eBPF developer Omar Lind envisions a more extensive role for this subsystem.")
+                    "Of course, eBPF developer Omar Lind sees a bigger future for this code.")
     assert ("Omar Lind", "BPF", "works_on") in links, links  # the model reads "eBPF" as a verb here
