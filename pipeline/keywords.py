@@ -25,6 +25,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from pipeline.sources.events import names_meeting
+from pipeline.terms import is_term
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
     from spacy.tokens import Doc
@@ -140,12 +141,6 @@ EXAMPLE_PREPOSITIONS = frozenset({"like", "including"})
 # Verbs whose object is what a talk or a discussion was about: a list there is of topics, not asides.
 TOPIC_VERBS = frozenset({"talk", "speak", "present", "describe", "discuss", "cover", "explain", "demonstrate",
                          "show", "introduce", "outline", "review"})
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def is_term(text: str) -> bool:
-    """Acronyms, mixed case and identifiers (IPv6, XDP, sk_buff): specific even alone."""
-    return any(c.isupper() for c in text[1:]) or (text.isupper() and len(text) > 1) or "_" in text
 
 
 def _form(token) -> str:

@@ -8,9 +8,17 @@ records allow it; the others are candidates for the taxonomy.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.knowledge.naming import acronym_pairs
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_term(text: str) -> bool:
+    """Acronyms, mixed case and identifiers (IPv6, XDP, sk_buff): specific even alone."""
+    return any(c.isupper() for c in text[1:]) or (text.isupper() and len(text) > 1) or "_" in text
+
 
 CONFIG_RE = re.compile(r"\bCONFIG_[A-Z0-9_]+\b")
 IDENTIFIER_RE = re.compile(

@@ -19,6 +19,7 @@ from pipeline.relations.vocabulary import (
     QUANTITY_NOUNS, RAISE_VERBS, REMOVAL_VERBS, ROLE_NOUNS, SAY_VERBS, SIGNOFF_NOUNS, SPEAKER_VERBS, STATUS_NOUNS,
     SUBJECT_DEPS, SUBJECT_NOUNS, SUMMARY_VERBS, TALK_NOUNS, VIEW_NOUNS, WORK_VERBS,
 )
+from pipeline.terms import is_term
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
     from spacy.tokens import Span, Token
@@ -529,9 +530,7 @@ def _named_before(role: Token) -> set[int]:
     that the parser read as something else: "eBPF developer X", with "eBPF" taken for a verb."""
     if role.i == role.sent.start:
         return set()
-    word = role.doc[role.i - 1].text
-    named = any(c.isupper() for c in word[1:]) or (word.isupper() and len(word) > 1)
-    return {role.i - 1} if named else set()
+    return {role.i - 1} if is_term(role.doc[role.i - 1].text) else set()
 
 
 def _its_antecedent(role: Token) -> set[int]:
