@@ -459,7 +459,6 @@ def main(argv=None) -> int:
     if missing:
         lines.append(f"not in the knowbase: {missing}")
     if not args.no_topics:
-        from pipeline.parse import raw_files  # noqa: F401  (the stage decides what a raw file is)
         from pipeline.sources.knowbase import split_front_matter, read_front_matter
         from pipeline.sources.topics import topics_from_category
 

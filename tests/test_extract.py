@@ -540,13 +540,13 @@ def test_extract_a_second_subject_the_parser_joined_to_the_first_object(nlp, res
     assert ("Edward Cree", "SFC", "works_on") in links and not {l for l in links if l[0] == "Mike Rapoport"}, links
     # in a longer paragraph the parser may read "the architecture and Edward Cree" as the subject of "did"
     from spacy.tokens import Doc
-    from pipeline.relations.clauses import _verb_scope
+    from pipeline.relations.scope import verb_scope
 
     words = ["Mike", "Rapoport", "removed", "the", "architecture", "and", "Edward", "Cree", "did", "work", "on", "SFC", "."]
     heads = [1, 2, 2, 4, 8, 4, 7, 4, 2, 8, 8, 10, 2]
     deps = ["compound", "nsubj", "ROOT", "det", "nsubj", "cc", "compound", "conj", "ccomp", "dobj", "prep", "pobj", "punct"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
-    assert not _verb_scope(doc[2], {0, 1, 6, 7}) & {8, 9, 10, 11}  # what Cree did is not Rapoport's
+    assert not verb_scope(doc[2], {0, 1, 6, 7}) & {8, 9, 10, 11}  # what Cree did is not Rapoport's
 
 
 def _sections(nlp, resources, blocks):

@@ -19,8 +19,9 @@ section's state, except in an article that reports one speaker's talk, where hea
 says something about a subsystem, asks a question, or summarises a session is linked to nothing,
 unless what they say is a proposal ("X said the kernel should ...").
 
-The words the rules read are in ``vocabulary``; what one sentence says a person does is ``clauses``; what a
-section carries from sentence to sentence, and the links of a whole article, is ``discourse``.
+The words the rules read are in ``vocabulary``; what one sentence says a person does is ``clauses``, with the
+kind of link a word makes in ``kinds`` and what it reaches in ``scope``; what a section carries from sentence
+to sentence, and the links of a whole article, is ``discourse``, with the cues it reads in ``cues``.
 """
 
 from pipeline.relations.discourse import Link, article_links

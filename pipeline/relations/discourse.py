@@ -12,11 +12,14 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from pipeline.relations.clauses import (
-    about_artifact, according_to, actor_links, artifact_kind, authors_paper, continues_agent, coordinated_into,
-    describes_change, first_conjunct, introduced_artifact, is_argument, is_instrument, is_pronoun_actor, is_topic,
-    leads_talk, lemma_of, names_a_subsystem, object_nouns, patch_from, possesses_talk, presents, says, speaks,
-    verb_kind, work_noun,
+from pipeline.relations.clauses import actor_links
+from pipeline.relations.cues import (
+    about_artifact, according_to, authors_paper, continues_agent, coordinated_into, describes_change,
+    introduced_artifact, is_argument, is_instrument, is_pronoun_actor, is_topic, names_a_subsystem, object_nouns,
+    possesses_talk, speaks,
+)
+from pipeline.relations.kinds import (
+    artifact_kind, first_conjunct, leads_talk, lemma_of, patch_from, presents, says, verb_kind, work_noun,
 )
 from pipeline.relations.vocabulary import (
     CODE_NOUNS, CODE_PATCH_NOUNS, NAME_TAILS, PATCH_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS, PRESENT_VERBS,

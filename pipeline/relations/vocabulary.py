@@ -1,7 +1,8 @@
 """The words relation rules read: verbs and nouns by the kind of link they make, and the ones that make none.
 
 Kept apart from the rules so that what a word means to them is stated once ("posted" proposes, "said" remarks,
-"patches" are a piece of work) and read by the sentence rules (``clauses``) and the discourse (``discourse``).
+"patches" are a piece of work) and read by the sentence rules (``kinds``, ``scope``, ``clauses``) and the
+discourse (``cues``, ``discourse``).
 """
 
 from __future__ import annotations

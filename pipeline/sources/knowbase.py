@@ -16,7 +16,6 @@ import yaml
 from markdown_it import MarkdownIt
 
 from pipeline.errors import Skip
-from pipeline.sources import MARKDOWN_SUFFIXES as SUFFIXES
 from pipeline.sources.article import (
     Article, Block, article_id_from_url, guest_author, normalise_space, parse_date,
 )
