@@ -12,7 +12,8 @@ from pipeline.knowledge.taxonomy import load_subsystems, read_subsystem_rows, ro
 KERNEL = RESOURCES / "kernel"
 CURATED = ("# test taxonomy\nsubsystem\tcategory\taliases\tkernel_entry\tkernel_aliases\tsource\n"
            "TCP\tprotocol\tTransmission Control Protocol\tNETWORKING [TCP]\t\tcurated\n"
-           "network drivers\tdriver\tnetwork driver\t\t\tcurated\n")
+           "network drivers\tdriver\tnetwork driver\t\t\tcurated\n"
+           "ZetaFS\tstorage\t\tZETAFS NETWORK FILE SYSTEM CLIENT\t\tcurated\n")
 
 
 def _import(tmp_path, layout):
@@ -53,6 +54,9 @@ def test_importer_writes_provenance_roles_people_and_symbols(imported):
     roles = {tuple(f) for _, f in rows(imported / "maintainers.tsv", 3)}
     assert ("NETWORKING [TCP]", "Eric Dumazet", "maintainer") in roles
     assert ("ACME ETHERNET DRIVERS", "Ben Okafor", "reviewer") in roles
+    # an entry off the networking lists and paths counts when a taxonomy row names it; another does not
+    assert ("ZETAFS NETWORK FILE SYSTEM CLIENT", "Ines Moreau", "maintainer") in roles
+    assert not any(entry == "BAR FRAMEBUFFER DRIVER" for entry, _, _ in roles)
     people = {f[0]: f[1] for _, f in rows(imported / "kernel_people.tsv", 1)}
     assert people["Kirill A. Shutemov"] == "Kirill A Shutemov"  # .mailmap's proper name wins
     assert people["Neil Brown"] == "NeilBrown"  # CREDITS spelling joined by the shared address

@@ -491,11 +491,12 @@ def kernel_primary(kernel: list[KernelSubsystem], entry: str) -> str | None:
     return next((k.name for k in kernel if k.entry == entry and k.origin == "entry"), None)
 
 
-def maintainer_rows(recs: Records) -> list[list[str]]:
-    """(MAINTAINERS entry, person, role) for every networking entry."""
+def maintainer_rows(recs: Records, named: frozenset[str] = frozenset()) -> list[list[str]]:
+    """(MAINTAINERS entry, person, role) for every networking entry, and every entry a taxonomy row names
+    (``named``: "NFS, SUNRPC, AND LOCKD CLIENTS" is no networking entry, but the NFS row is its subsystem)."""
     out = []
     for entry in recs.entries:
-        if not is_networking(entry):
+        if not is_networking(entry) and entry.name not in named:
             continue
         for role, people in (("maintainer", entry.maintainers), ("reviewer", entry.reviewers)):
             for person in people:
@@ -644,9 +645,10 @@ def run(kernel_src: Path, knowledge_dir: Path, uapi: Path | None = None) -> dict
     if recs.constants:
         header.append(f"# uapi rows: constants of the user-space API headers of Linux {recs.uapi_version or recs.version}.")
     write_tsv(subsystems_file, header + provenance, SUBSYSTEM_COLUMNS, [r.cells() for r in merged])
-    maintainers = maintainer_rows(recs)
+    maintainers = maintainer_rows(recs, frozenset(r.kernel_entry for r in merged if r.kernel_entry))
     write_tsv(knowledge_dir / "maintainers.tsv", [
-        "# Who maintains or reviews each networking MAINTAINERS entry (M: and R: lines).", *provenance],
+        "# Who maintains or reviews each networking MAINTAINERS entry, and each entry a taxonomy row names",
+        "# (M: and R: lines).", *provenance],
         ("kernel_entry", "person", "role"), maintainers)
     people = people_rows(recs)
     write_tsv(knowledge_dir / "kernel_people.tsv", [
