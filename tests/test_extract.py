@@ -106,6 +106,9 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
     # network storage is a family: each member is its own subsystem, as MAINTAINERS has an entry for each
     ("The NFS server, the NFS client, SMB3, iSCSI and NBD all run over network filesystems or TCP.",
      {"NFSD", "NFS", "SMB/CIFS", "iSCSI", "network block device (NBD)", "network storage", "TCP"}),
+    # so are wireless drivers: each driver with a MAINTAINERS entry, and the old ones out of the tree
+    ("The mt76, ath9k and bcm43xx code, ndiswrapper, and one more WiFi driver.",
+     {"mt76", "ath9k", "b43", "ndiswrapper", "wireless drivers"}),
 ])
 def test_extract_subsystem_spellings(nlp, resources, text, expected):
     assert {s for _, s in _subsystems(_article(nlp, resources, text))} == expected
