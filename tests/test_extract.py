@@ -395,6 +395,23 @@ def test_taxonomy_files_are_well_formed_and_broad():
     assert len(set(aliases.values())) >= 150
 
 
+def test_taxonomy_kernel_rows_do_not_repeat_a_hand_kept_row():
+    """A row the importer makes from a Kconfig prompt or an entry ("BBR TCP", "IP6 tables", "ena") is the
+    hand-kept row that names the same thing in other spacing or with its kind word, never a second row."""
+    import re
+
+    from pipeline.knowledge.taxonomy import read_subsystem_rows
+
+    def spelled(name):
+        name = re.sub(r"(?:[\s-]+(?:protocol|drivers?|support))+$", "", name.lstrip("=").lower())
+        return re.sub(r"[\s-]+", "", re.sub(r"^tcp[\s-]+|[\s-]+tcp$", "", name))
+
+    rows = read_subsystem_rows(config.SUBSYSTEMS_FILE)
+    curated = {spelled(n): row.name for row in rows if row.source == "curated" for n in [row.name, *row.aliases]}
+    assert not [(row.name, curated[spelled(row.name)]) for row in rows
+                if row.source != "curated" and spelled(row.name) in curated]
+
+
 def test_taxonomy_conflicting_alias_is_a_clear_error(tmp_path):
     from pipeline.errors import PipelineError
 
