@@ -112,6 +112,9 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
     # and TCP's congestion-control algorithms, each a module of its own; "BBR TCP" (its Kconfig prompt) is BBR
     ("TCP Vegas, Westwood, H-TCP and BBR TCP are congestion control algorithms.",
      {"TCP Vegas", "TCP Westwood+", "H-TCP", "BBR", "congestion control"}),
+    # and the classifiers, the mesh protocol and the zero-copy feature that are modules or features of their own
+    ("Both the flower and the cls_u32 classifiers, BATMAN meshes (not Batman), devmem TCP and MSG_ZEROCOPY.",
+     {"flower classifier", "u32 classifier", "packet classifier", "batman-adv", "devmem TCP", "zero-copy networking"}),
 ])
 def test_extract_subsystem_spellings(nlp, resources, text, expected):
     assert {s for _, s in _subsystems(_article(nlp, resources, text))} == expected
