@@ -115,6 +115,10 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
     # and the classifiers, the mesh protocol and the zero-copy feature that are modules or features of their own
     ("Both the flower and the cls_u32 classifiers, BATMAN meshes (not Batman), devmem TCP and MSG_ZEROCOPY.",
      {"flower classifier", "u32 classifier", "packet classifier", "batman-adv", "devmem TCP", "zero-copy networking"}),
+    # qdiscs, link layers and feature flags that the kernel keeps apart from their families
+    ("fq_codel beats plain CoDel; FQ-PIE and taprio too; PPPoE is not PPP; 6LoWPAN runs over 802.15.4; "
+     "NETIF_F_LLTX changes hard_start_xmit().",
+     {"FQ-CoDel", "CoDel", "FQ-PIE", "taprio", "PPPoE", "PPP", "6LoWPAN", "IEEE 802.15.4", "LLTX", "hard_start_xmit"}),
 ])
 def test_extract_subsystem_spellings(nlp, resources, text, expected):
     assert {s for _, s in _subsystems(_article(nlp, resources, text))} == expected
@@ -945,7 +949,7 @@ def test_relations_this_work_is_what_the_sentence_before_described(nlp, resource
     ("The alternative, pushed by longtime bufferbloat fighters Jonathan Morton and Dave Täht, is called SCE.",
      ("Dave Täht", "SCE", "proposed")),
     ("The fq_codel queue discipline, as implemented by Eric Dumazet, is now the default.",
-     ("Eric Dumazet", "CoDel", "works_on")),
+     ("Eric Dumazet", "FQ-CoDel", "works_on")),
     ("A couple of patches posted recently by Eric Dumazet add TCP pacing support to the FQ packet scheduler.",
      ("Eric Dumazet", "pacing", "proposed")),
     ("The GRO patch was posted by Omar Lind; the code carries signoffs from several people, including Julia "
