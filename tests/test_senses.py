@@ -4,6 +4,7 @@ false sense seen in real LWN text, and the true sense next to it. Sentences writ
 import pytest
 
 from pipeline.knowledge.senses import load_senses
+from pipeline.knowledge.taxonomy import read_subsystem_rows
 from pipeline import config
 
 
@@ -35,7 +36,8 @@ TRAPS = [
     ("The USB PHY needs a new power-sequencing hook.", "PHY", "PHY", False),
     ("The Ethernet PHY negotiates the link speed before packets can flow.", "PHY", "PHY", True),
     ("CBS gives each real-time task a reserved share of CPU time in the deadline scheduler.",
-     "time-sensitive networking (TSN)", "CBS", False),
+     "CBS qdisc", "CBS", False),
+    ("With CBS, traffic on each transmit queue of the network interface is shaped.", "CBS qdisc", "CBS", True),
     ("The send and receive queues of the TCP socket hold data the application has not consumed.",
      "network device queues", "receive queues", False),
     ("The NIC spreads incoming packets over its receive queues, one per CPU.", "network device queues",
@@ -108,3 +110,9 @@ def test_senses_trap(resources, text, subsystem, written, expected):
 def test_senses_table_rows_name_known_subsystems(resources):
     senses = load_senses(config.SENSES_FILE)
     assert set(senses) <= set(resources.knowledge.subsystems)
+    # a rule's alias is one its subsystem is matched by: a rule left behind when an alias moves rules nothing
+    rows = {row.name: row for row in read_subsystem_rows(config.SUBSYSTEMS_FILE)}
+    names = {name: {n.lstrip("=").lower() for n in [row.name, *row.aliases, *row.kernel_aliases]}
+             for name, row in rows.items()}
+    assert not [(s.subsystem, s.alias) for rules in senses.values() for s in rules
+                if s.alias and s.alias.lower() not in names[s.subsystem]]
