@@ -4,7 +4,7 @@ false sense seen in real LWN text, and the true sense next to it. Sentences writ
 import pytest
 
 from pipeline.knowledge.senses import load_senses
-from pipeline.knowledge.taxonomy import read_subsystem_rows
+from pipeline.knowledge.taxonomy import load_subsystems
 from pipeline import config
 
 
@@ -111,8 +111,7 @@ def test_senses_table_rows_name_known_subsystems(resources):
     senses = load_senses(config.SENSES_FILE)
     assert set(senses) <= set(resources.knowledge.subsystems)
     # a rule's alias is one its subsystem is matched by: a rule left behind when an alias moves rules nothing
-    rows = {row.name: row for row in read_subsystem_rows(config.SUBSYSTEMS_FILE)}
-    names = {name: {n.lstrip("=").lower() for n in [row.name, *row.aliases, *row.kernel_aliases]}
-             for name, row in rows.items()}
+    _, terms = load_subsystems(config.SUBSYSTEMS_FILE)
+    names = {(term.canonical, term.alias.lower()) for term in terms}
     assert not [(s.subsystem, s.alias) for rules in senses.values() for s in rules
-                if s.alias and s.alias.lower() not in names[s.subsystem]]
+                if s.alias and (s.subsystem, s.alias.lower()) not in names]
