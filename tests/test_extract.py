@@ -119,6 +119,7 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
     ("fq_codel beats plain CoDel; FQ-PIE and taprio too; PPPoE is not PPP; 6LoWPAN runs over 802.15.4; "
      "NETIF_F_LLTX changes hard_start_xmit().",
      {"FQ-CoDel", "CoDel", "FQ-PIE", "taprio", "PPPoE", "PPP", "6LoWPAN", "IEEE 802.15.4", "LLTX", "hard_start_xmit"}),
+    ("The handshake upcall hands the socket to kTLS once keys exist.", {"TLS handshake upcall", "kTLS"}),
 ])
 def test_extract_subsystem_spellings(nlp, resources, text, expected):
     assert {s for _, s in _subsystems(_article(nlp, resources, text))} == expected
