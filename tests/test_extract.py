@@ -758,6 +758,15 @@ def test_relations_a_speaker_presents_what_the_article_is_about_not_a_passing_na
     assert not {link for link in links if link[1] == "NFS"}, links  # NFS, named once in passing
 
 
+def test_relations_what_he_says_next_of_a_thing_named_once_is_an_aside(nlp, resources):
+    talk = "Tal Zussman spoke about page-cache policies written as BPF programs."
+    aside = "He wants to add a readahead hook to the NFS client as well."
+    once = _sentence_links(nlp, resources, f"{talk} {aside}")
+    again = _sentence_links(nlp, resources, f"{talk[:-1]} for the NFS client. {aside}")
+    assert not {link for link in once if link[1] == "NFS"}, once
+    assert ("Tal Zussman", "NFS", "proposed") in again, again
+
+
 def test_relations_a_speakers_aside_on_what_two_paragraphs_name_is_no_topic_of_the_talk(nlp, resources):
     talk = [("p", "Tal Zussman gave a talk about page-cache policies written as BPF programs."),
             ("p", "The policies keep their state in BPF maps."), ("p", "BPF maps are shared with user space."),

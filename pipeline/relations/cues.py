@@ -16,7 +16,7 @@ from pipeline.relations.scope import premodifiers
 from pipeline.relations.vocabulary import (
     ARGUMENT_PREPOSITIONS, AUTHOR_VERBS, CHANGE_RESULTS, CODE_NOUNS, CODE_PATCH_NOUNS, INSTRUMENT_VERBS, MAKE_VERBS,
     NAME_TAILS, PATCH_NOUNS, PERSON_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, PRESENT_VERBS,
-    PRONOUNS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS, WORK_VERBS,
+    PRONOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS, WISH_VERBS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -110,6 +110,12 @@ def names_a_subsystem(noun: Token, subsystems: list[Span], broad: frozenset[str]
     if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
         region |= {t.i for t in noun.head.subtree}
     return any(sub.label_ not in broad and any(t.i in region for t in sub) for sub in subsystems)
+
+
+def remarks(token: Token) -> bool:
+    """The subject of a verb of saying, describing or wishing ("He noted ...", "he would like to replace ..."),
+    not of doing or proposing ("he posted patches", "he proposed a hook")."""
+    return token.dep_ in SUBJECT_DEPS and lemma_of(token.head) in SAY_VERBS | PRESENT_VERBS | WISH_VERBS
 
 
 def possesses_talk(token: Token) -> bool:

@@ -16,7 +16,7 @@ from pipeline.relations.clauses import actor_links
 from pipeline.relations.cues import (
     about_artifact, according_to, authors_paper, continues_agent, coordinated_into, describes_change,
     introduced_artifact, is_argument, is_instrument, is_pronoun_actor, is_topic, names_a_subsystem, object_nouns,
-    possesses_talk, speaks,
+    possesses_talk, remarks, speaks,
 )
 from pipeline.relations.kinds import (
     artifact_kind, first_conjunct, leads_talk, lemma_of, patch_from, presents, says, verb_kind, work_noun,
@@ -43,6 +43,8 @@ class Link:
     subsystem_at: tuple[int, int]  # (paragraph, sentence) where the subsystem is
     # carried into a sentence that names nobody (a talk or a piece of work going on), not stated in it
     carried: bool = field(default=False, compare=False)
+    # what a "he", "she" or "they" standing for someone an earlier sentence named says or wishes ("He suggested")
+    remark: bool = field(default=False, compare=False)
 
 
 @dataclass
@@ -171,7 +173,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             for sub in subsystems + (roles if kind == "maintains" else []):
                 if sub.root.i in scope or any(t.i in scope for t in sub):
                     for name in names:
-                        links.append(Link(name, sub.label_, kind, at, (p, s)))
+                        links.append(Link(name, sub.label_, kind, at, (p, s), remark=at != (p, s) and remarks(token)))
                         stated = True
             if kind == "presented" and authors_paper(token):
                 state.talkers.update(names)  # "a new paper from X and Y": the paper is their talk, in writing
@@ -313,12 +315,15 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
 
 def _passing(link: Link, said: Counter, items: set[int], subject: frozenset[str], named: dict[int, set[str]]) -> bool:
     """A talk or a piece of work carried into a sentence that names nobody, or into a paragraph that does not
-    name the person, to a subsystem the article names only once, and not in its title nor in a list the
-    person's sentence leads to: an example on the way, not what the talk or the work is about (readers judged
-    7 of 10 such links wrong, and 5 of 6 of those carried within the person's own paragraph)."""
+    name the person, or what a "he" standing for someone named before says, describes or wishes ("He suggested
+    ..."; not what he does or proposes: "He also has a new netlink library", "he proposed a BPF hook"), to a
+    subsystem the article names only once, and not in its title nor in a list the person's sentence leads to:
+    an example on the way, not what the talk or the work is about (readers judged 7 of 10 carried links wrong,
+    and 7 of 8 such remarks)."""
     at = link.subsystem_at[0]
-    return link.kind in ("presented", "works_on") and (link.carried or link.person not in named.get(at, ())) \
-        and said[link.subsystem] == 1 and link.subsystem not in subject and at not in items
+    aside = link.remark or link.kind in ("presented", "works_on") and (
+        link.carried or link.person not in named.get(at, ()))
+    return aside and said[link.subsystem] == 1 and link.subsystem not in subject and at not in items
 
 
 def _first_named(label: str, paragraphs, subs_by_par: dict[int, list[Span]]) -> tuple[int, int] | None:

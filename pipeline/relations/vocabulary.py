@@ -30,6 +30,8 @@ PROPOSE_VERBS = frozenset({
     "propose", "suggest", "post", "submit", "send", "want", "request", "advocate", "recommend", "plan", "seek",
     "offer", "argue", "push", "call", "urge", "hope", "intend", "aim", "like", "need", "prefer",
 })
+# Verbs of a wish or a suggestion rather than a piece of work: "would like to", "suggested", "prefers".
+WISH_VERBS = frozenset({"suggest", "want", "like", "prefer", "hope", "wish", "recommend", "advocate", "urge"})
 # Verbs that say only that a piece of work came into being: its kind comes from the work.
 MAKE_VERBS = frozenset({"make", "do", "produce", "publish", "announce", "launch", "put"})
 # Verbs that bring an idea (back) up: "returned to the idea of a page pool", "floated a proposal".
