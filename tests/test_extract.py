@@ -758,6 +758,17 @@ def test_relations_a_speaker_presents_what_the_article_is_about_not_a_passing_na
     assert not {link for link in links if link[1] == "NFS"}, links  # NFS, named once in passing
 
 
+@pytest.mark.parametrize("text, link", [
+    ("Tal Zussman refactored the TCP code.", ("Tal Zussman", "TCP", "works_on")),
+    ("Tal Zussman has been busily refactoring the TCP code.", ("Tal Zussman", "TCP", "works_on")),
+    ("Tal Zussman reimplemented the netfilter hooks.", ("Tal Zussman", "netfilter", "works_on")),
+    ("Tal Zussman upstreamed the rtw89 driver.", ("Tal Zussman", "rtw89", "works_on")),
+    ("Tal Zussman hoped to add XDP support to the driver.", ("Tal Zussman", "XDP", "proposed")),
+])
+def test_relations_kernel_jargon_verbs_the_lemmatiser_does_not_know(nlp, resources, text, link):
+    assert link in _sentence_links(nlp, resources, text)
+
+
 def test_relations_what_he_says_next_of_a_thing_named_once_is_an_aside(nlp, resources):
     talk = "Tal Zussman spoke about page-cache policies written as BPF programs."
     aside = "He wants to add a readahead hook to the NFS client as well."

@@ -12,7 +12,7 @@ from pipeline.relations.vocabulary import (
     ANSWER_VERBS, ARTIFACT_NOUNS, BREAK_VERBS, CHARACTERISE_VERBS, CODE_PATCH_NOUNS, CONTRIBUTION_NOUNS, GIVE_VERBS,
     HANDLED_NOUNS, INFORMATION_NOUNS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS, OTHER_SENSES, PHASE_VERBS,
     PHRASAL_KINDS, POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS, PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS,
-    ROLE_NOUNS, SAY_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUMMARY_VERBS, VIEW_NOUNS, WORK_VERBS,
+    ROLE_NOUNS, SAY_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUMMARY_VERBS, VERB_FORMS, VIEW_NOUNS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -29,6 +29,9 @@ def first_conjunct(token: Token) -> Token:
 
 
 def lemma_of(token: Token) -> str:
+    """The token's lemma; a verb form of the vocabulary's verbs is read back to its verb (see ``VERB_FORMS``)."""
+    if token.pos_ == "VERB" or token.tag_ in ("VBD", "VBN", "VBG"):
+        return VERB_FORMS.get(token.lower_) or token.lemma_.lower()
     return token.lemma_.lower()
 
 

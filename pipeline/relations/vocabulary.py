@@ -161,3 +161,21 @@ MERGE_VERBS = frozenset({"merge", "apply", "accept", "land", "pull", "queue", "c
 # What a contributor is credited with in the kernel's statistics: "came in second with 52 patches to ath9k".
 CONTRIBUTION_NOUNS = frozenset({"change", "patch", "patches", "commit", "changeset", "cleanup", "fix", "work",
                                 "contribution", "rework"})
+
+
+def _regular_forms(verb: str) -> set[str]:
+    """The past and -ing forms a regular verb takes ("refactor": "refactored", "refactoring")."""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "o", "u"):
+        return {verb[:-1] + "ied", verb + "ing"}
+    return {verb + "ed", verb + "ing"}
+
+
+# The model lemmatises the verbs of ordinary English; kernel jargon it lemmatises by guesswork ("refactored" is
+# "refactore", "upstreamed" "upstreame", "hoped" "hop"), so the regular forms of the verbs above read back to them.
+VERB_FORMS = {form: verb for verbs in (
+    PRESENT_VERBS, WORK_VERBS, MAINTAIN_VERBS, PROPOSE_VERBS, WISH_VERBS, MAKE_VERBS, RAISE_VERBS, ANSWER_VERBS,
+    SAY_VERBS, INSTRUMENT_VERBS, CHANGE_VERBS, LEARN_VERBS, SPEAKER_VERBS, AVOID_VERBS, REMOVAL_VERBS, BREAK_VERBS,
+    PHASE_VERBS, SUMMARY_VERBS, AUTHOR_VERBS, GIVE_VERBS, CHARACTERISE_VERBS, MERGE_VERBS,
+) for verb in sorted(verbs) if verb.isalpha() for form in sorted(_regular_forms(verb))}
