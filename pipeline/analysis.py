@@ -15,7 +15,7 @@ from pipeline.keywords import aside, candidates, merge_near_duplicates, verb_onl
 from pipeline.knowledge import Knowledge
 from pipeline.log import say
 from pipeline.mentions import PersonFinder, SubsystemMatcher
-from pipeline.nlp import english_words, load_model
+from pipeline.nlp import english_words, load_model, model_text, text_offset
 from pipeline.people import resolve_article, unique_surnames
 from pipeline.relations import article_links
 from pipeline.terms import find_terms, term_subsystem
@@ -56,14 +56,28 @@ def _sentence_index(doc):
     return lambda token_i: bisect.bisect_right(starts, token_i) - 1
 
 
+def _placed(span_or_offsets, cuts: list[tuple[int, int]], written: str | None) -> tuple[int, int, str]:
+    """(start, end, text) of a span, or of (start, end, text) offsets into the text the model read, in the
+    paragraph as written."""
+    start, end, text = span_or_offsets if isinstance(span_or_offsets, tuple) else (
+        span_or_offsets.start_char, span_or_offsets.end_char, span_or_offsets.text)
+    if not cuts:
+        return start, end, text
+    start, end = text_offset(cuts, start), text_offset(cuts, end, end=True)
+    return start, end, written[start:end]
+
+
 def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[int, str] | None = None,
-                    title=None) -> dict:
+                    title=None, texts: dict[int, str] | None = None) -> dict:
     """All mentions, keyword candidates, terms and relations of one article from its paragraph Docs. Pure.
 
     ``kinds``: each paragraph's block kind (p, li, h4, quote, pre, row); code blocks give no keywords, terms
     or links, table rows no keywords, headings start a section. Every paragraph is prose when None.
-    ``title``: the title's Doc, whose subsystems say what the article is about.
+    ``title``: the title's Doc, whose subsystems say what the article is about. ``texts``: the paragraphs as
+    written, when the model read them without LWN's link tags (``model_text``); offsets point into these.
     """
+    texts = texts or {}
+    cuts = {p: model_text(text)[1] for p, text in texts.items()}
     kinds = kinds or {}
     knowledge = res.knowledge
     title_subs = res.sub_matcher.spans(title) if title is not None else []
@@ -90,10 +104,10 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         for s, sent in enumerate(doc.sents):
             sentences[(p, s)] = " ".join(sent.text.split())
         for span, person in people_by_par[p]:
-            persons.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, person])
+            persons.append([p, sent_of(span.start), *_placed(span, cuts.get(p), texts.get(p)), person])
         for span in subs[p]:
             category = knowledge.subsystems[span.label_].category
-            subsystems.append([p, sent_of(span.start), span.start_char, span.end_char, span.text, span.label_, category])
+            subsystems.append([p, sent_of(span.start), *_placed(span, cuts.get(p), texts.get(p)), span.label_, category])
         block = kinds.get(p, "p")
         if block not in ("pre", "row"):  # code and table cells are not prose: no keywords
             for span in subs[p]:  # a subsystem is a keyword under its one name, however it is written
@@ -121,7 +135,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             for start, end, term, kind, definition in find_terms(doc.text):
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
                                      knowledge.by_entry)
-                terms.append([p, start, end, term, kind, definition, sub])
+                terms.append([p, *_placed((start, end, term), cuts.get(p), texts.get(p))[:2], term, kind, definition, sub])
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
                           about, heads)
@@ -164,16 +178,18 @@ def analyse(task, res: Resources):
     (article_id, result, serialized Docs or None when they came from the cache)."""
     article_id, pars, kinds, title, cached = task
     numbers = [p for p, _ in pars]
+    title = model_text(title)[0] if title else title
     if cached is not None:
         docs = _docs_from_bytes(cached, res.nlp.vocab)
         title_doc = res.nlp(title) if title else None
         docbin = None
     else:  # the title goes through the model in the paragraphs' batch; only the paragraphs are cached
-        docs = list(res.nlp.pipe([*([title] if title else []), *(t for _, t in pars)], batch_size=NLP_BATCH_SIZE))
+        texts = [model_text(t)[0] for _, t in pars]
+        docs = list(res.nlp.pipe([*([title] if title else []), *texts], batch_size=NLP_BATCH_SIZE))
         title_doc = docs.pop(0) if title else None
         docbin = _docs_to_bytes(docs)
     try:
-        result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)), title_doc)
+        result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)), title_doc, dict(pars))
     except Exception as err:  # noqa: BLE001 - one odd article must not stop the others; the line says it is a bug
         say(f"extract: article {article_id}: internal error, please report: {type(err).__name__}: {err}".splitlines()[0])
         result = None

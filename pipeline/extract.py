@@ -19,7 +19,7 @@ from pipeline.errors import PipelineError
 from pipeline.keywords import Ranking
 from pipeline.knowledge import Knowledge
 from pipeline.log import progress, say
-from pipeline.nlp import COMPONENTS, model_version_key
+from pipeline.nlp import COMPONENTS, LINK_TAG_RE, model_version_key
 from pipeline.pool import analyse_all
 from pipeline.tables import Fragments, csv_lines, read_rows, write_tables
 
@@ -79,7 +79,7 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True, pool=None
     paragraphs = _paragraphs(parsed[schema.PARAGRAPHS], titles)
     model_key = model_version_key(opts.model)
     data_key = files_digest(opts.knowledge_files)
-    docs_cache = Cache(opts.cache, "docs", digest(model_key, *COMPONENTS))
+    docs_cache = Cache(opts.cache, "docs", digest(model_key, *COMPONENTS, LINK_TAG_RE.pattern))
     results_store = Store(opts.cache, "extract", digest(files_digest(_CODE), data_key, model_key), lazy=True)
     results: dict[int, dict] = {}  # made in this run
     doc_keys, result_keys = {}, {}

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.errors import PipelineError
+
+# LWN writes after a link's text where it leads when that is not a web page: "slides [PDF]", "Eric Biggers
+# [KSDB]", "a talk [YouTube]". The model reads such a tag as a word of the sentence ("an article [PDF] by X"
+# hides X from it), so it reads each paragraph without them.
+LINK_TAG_RE = re.compile(r" ?\[(?:PDF|PS|PPT|ODP|KSDB|YouTube|[Vv]ideo|[Ss]lides)\](?=[\s.,;:)]|$)")
 
 # tagger+attribute_ruler+lemmatizer give lemmas, the parser gives sentences, noun chunks and
 # dependencies, ner gives PERSON entities; all of them are used.
@@ -51,3 +58,21 @@ def english_words(nlp) -> frozenset[str]:
     except (KeyError, ValueError, AttributeError):
         return frozenset()
     return frozenset(w.lower() for pos in ("noun", "verb", "adj", "adv") for w in index[pos] if "_" not in w)
+
+
+def model_text(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """A paragraph as the model reads it, without LWN's link tags, and the cuts made: (offset in the text the
+    model reads, characters cut there), in order."""
+    cuts, kept, last, removed = [], [], 0, 0
+    for match in LINK_TAG_RE.finditer(text):
+        kept.append(text[last:match.start()])
+        cuts.append((match.start() - removed, match.end() - match.start()))
+        removed += match.end() - match.start()
+        last = match.end()
+    return "".join(kept) + text[last:], cuts
+
+
+def text_offset(cuts: list[tuple[int, int]], offset: int, end: bool = False) -> int:
+    """Where an offset in the text the model read falls in the paragraph as written: a start after a cut
+    made there, an ``end`` before it."""
+    return offset + sum(n for _, n in cuts[:bisect.bisect_left(cuts, (offset + (not end), 0))])

@@ -197,7 +197,7 @@ PERSON_SUBSYSTEM = _register(Table(
         _c("relation", "string", "The kind of link: presented (talked about, showed, described), works_on (develops, implemented, wrote, is working on), maintains (is a maintainer of), proposed (suggested, posted a patch for, wants, asked for).", True, ("presented", "works_on", "maintains", "proposed")),
         _c("person_paragraph", "integer", "Paragraph of the sentence naming the person (or the pronoun, talk or patch set standing for them).", True),
         _c("person_sentence", "integer", "Sentence, within person_paragraph, naming the person.", True),
-        _c("evidence", "string", "The sentence that says so; when the person is named in an earlier sentence, that one first, then ' … ' and the subsystem's.", True),
+        _c("evidence", "string", "The sentence that says so; when the person is named in an earlier sentence, that one first, then ' … ' and the subsystem's. Spaces are collapsed, and LWN's link tags ('[PDF]', '[KSDB]') left out.", True),
     ),
     ("article_id", "paragraph", "sentence", "person", "subsystem", "relation"),
     TO_ARTICLES + TO_PARAGRAPHS + (

@@ -2,10 +2,11 @@
 
 import pytest
 
-from pipeline.analysis import extract_article
+from pipeline.analysis import analyse, extract_article
 from pipeline.keywords import distinct, rank
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 from pipeline import config
+from pipeline.nlp import model_text, text_offset
 
 
 def _article(nlp, resources, *paragraphs):
@@ -77,6 +78,30 @@ def test_extract_a_first_name_goes_to_the_nearest_earlier_bearer(nlp, resources)
 ])
 def test_extract_subsystem_terms_places_and_companies_are_not_people(nlp, resources, text):
     assert _people(_article(nlp, resources, text)) == []
+
+
+def test_the_model_reads_a_paragraph_without_link_tags_and_offsets_map_back():
+    text = "See the slides [PDF] by Jan Novak [KSDB], and [PDF] more."
+    read, cuts = model_text(text)
+    assert read == "See the slides by Jan Novak, and more."
+    for word in ("See", "slides", "by", "Jan Novak", ",", "and", "more."):
+        at = read.index(word)
+        assert text[text_offset(cuts, at):text_offset(cuts, at + len(word), end=True)] == word
+    assert model_text("a[PDF]b and x[0] [PDF](") == ("a[PDF]b and x[0] [PDF](", [])
+
+
+def test_extract_lwns_link_tags_are_not_words_of_the_sentence(resources):
+    texts = ["In the lines-changed column, Jan Novak [KSDB] removed a large chunk of old and unmaintained networking "
+             "code, including the ISDN subsystem.",
+             "Interested readers can find more about tc flower offloads in an article [PDF] by Jan Novak presented at "
+             "NetDev 2.2 [YouTube]."]
+    _, result, _ = analyse((1, list(enumerate(texts)), ["p", "p"], "The ISDN subsystem [PDF]", None), resources)
+    links = {tuple(r[2:5]) for r in result["relations"]}
+    assert ("Jan Novak", "ISDN", "works_on") in links, links
+    mentions = result["persons"] + result["subsystems"]
+    assert {(p, text) for p, _, _, _, text, *_ in mentions} == {
+        (0, "Jan Novak"), (0, "networking code"), (0, "ISDN"), (1, "tc flower"), (1, "Jan Novak")}, mentions
+    assert all(texts[p][start:end] == text for p, _, start, end, text, *_ in mentions), mentions
 
 
 def test_extract_offsets_point_at_the_text(nlp, resources):

@@ -151,10 +151,10 @@ def test_operations_an_extraction_bug_in_one_article_does_not_stop_the_others(tm
     raw, out = _corpus(tmp_path), tmp_path / "out"
     real = analysis.extract_article
 
-    def fragile(docs, res, kinds=None, title=None):
+    def fragile(docs, res, kinds=None, title=None, texts=None):
         if any("Ada Lindqvist" in doc.text for _, doc in docs):
             raise ValueError("a parse this code did not expect")
-        return real(docs, res, kinds, title)
+        return real(docs, res, kinds, title, texts)
 
     monkeypatch.setattr(analysis, "extract_article", fragile)
     assert cli.main(["run", "--raw", str(raw), "--out", str(out), "--jobs", "1", "--progress", "off"]) == 0
