@@ -1415,6 +1415,11 @@ def test_relations_a_standing_credited_to_contributions_is_work_on_what_they_cha
                     "new netfilter patch. Ann Berg agreed with the changes to the TCP code.")
     assert {("Omar Lind", "iwlwifi", "works_on"), ("Julia Lawall", "netfilter", "proposed")} <= links, links
     assert not {link for link in links if link[0] == "Ann Berg"}, links
+    came = _titled(nlp, resources, "Notes",
+                   "Tal Zussman came out on top with the addition of the rtw89 driver. Jan Novak came in second "
+                   "with the removal of the old ISDN code. Ann Berg came back with a new series for the e1000 driver.")
+    assert {("Tal Zussman", "rtw89", "works_on"), ("Jan Novak", "ISDN", "works_on"),
+            ("Ann Berg", "e1000", "proposed")} <= came, came
 
 
 def test_relations_its_author_is_the_author_of_what_its_stands_for(nlp, resources):

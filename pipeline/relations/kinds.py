@@ -171,7 +171,7 @@ def says(verb: Token) -> bool:
 def credited_work(verb: Token) -> Token | None:
     """The contributions a standing is owed to, in a verb that says nothing of work itself: "reached the top of
     the list with a long set of changes to the mt76 driver", "came in second with 52 patches to ath9k"."""
-    if lemma_of(verb) in SAY_VERBS | ANSWER_VERBS:
+    if lemma_of(verb) in SAY_VERBS or replies(verb):
         return None
     return next((work_noun(o) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                  for o in c.children if o.dep_ == "pobj" and lemma_of(work_noun(o)) in CONTRIBUTION_NOUNS), None)
@@ -192,10 +192,15 @@ def posts_code(verb: Token) -> bool:
     return any(lemma_of(o) in CODE_PATCH_NOUNS | POSTED_CODE_NOUNS for o in answers_with_work(verb))
 
 
+def replies(verb: Token) -> bool:
+    """"Responded", "came back" (where "came in second" and "came out on top" are a standing)."""
+    return lemma_of(verb) in ANSWER_VERBS and (lemma_of(verb) != "come" or any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children))
+
+
 def answers_with_work(verb: Token) -> list[Token]:
     """The pieces of work a reply consists of: "responded with a patch", "came back with a new series"."""
-    if lemma_of(verb) not in ANSWER_VERBS or (lemma_of(verb) == "come" and not any(
-            c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)):
+    if not replies(verb):
         return []
     return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
             if o.dep_ == "pobj" and artifact_kind(o) in ("proposed", "works_on")]

@@ -160,7 +160,7 @@ PART_WORDS = frozenset({"much", "most", "part", "some", "all", "many", "bulk", "
 MERGE_VERBS = frozenset({"merge", "apply", "accept", "land", "pull", "queue", "commit"})
 # What a contributor is credited with in the kernel's statistics: "came in second with 52 patches to ath9k".
 CONTRIBUTION_NOUNS = frozenset({"change", "patch", "patches", "commit", "changeset", "cleanup", "fix", "work",
-                                "contribution", "rework"})
+                                "contribution", "rework", "addition", "removal"})
 
 
 def _regular_forms(verb: str) -> set[str]:
