@@ -30,6 +30,7 @@ DEV_IDS = DEV_DIR / "articles.txt"
 DEV_GOLD = DEV_DIR / "gold"
 JUDGED_LINKS = DEV_DIR / "links" / "judged.tsv"
 JUDGED_KEYWORDS = DEV_DIR / "keywords" / "judged.tsv"
+JUDGED_COOCCURRENCES = DEV_DIR / "links" / "cooccurrence.tsv"
 DROP_REASONS = ("passing", "near-duplicate", "generic", "name", "mangled", "wrong")
 HOLDOUT_IDS = DEV_DIR / "holdout" / "articles.txt"  # labelled blind, for a check at the end of a session
 HOLDOUT_GOLD = DEV_DIR / "holdout" / "gold"
@@ -354,6 +355,21 @@ def judged_links_report(out: Path, judged_path: Path | None = None) -> list[str]
     return lines
 
 
+def cooccurrence_report(out: Path, judged_path: Path | None = None) -> list[str]:
+    """Recall where a person and a networking subsystem share a sentence: of the co-occurrences a past run
+    left unlinked and readers judged (dev/links/cooccurrence.tsv), how many of those that state a relation
+    the run in ``out`` now links, and how many of those that do not."""
+    rows = [r for r in _judged_rows(judged_path or JUDGED_COOCCURRENCES) if r["category"] != "kernel"]
+    with open(out / "person_subsystem.csv", newline="", encoding="utf-8") as handle:
+        linked = {(int(r["article_id"]), r["person"], r["subsystem"]) for r in csv.DictReader(handle)}
+    stated = [r for r in rows if r["verdict"] == "yes"]
+    found = [r for r in rows if (int(r["article_id"]), r["person"], r["subsystem"]) in linked]
+    found_stated = sum(r["verdict"] == "yes" for r in found)
+    return [f"unlinked co-occurrences judged: {len(rows)} with a networking subsystem, {len(stated)} state a "
+            f"relation ({_share(len(stated), len(rows))}); this run links {found_stated} of those and "
+            f"{len(found) - found_stated} of the {len(rows) - len(stated)} that do not"]
+
+
 SPANS = ("same sentence", "same paragraph", "another paragraph")
 
 
@@ -437,6 +453,7 @@ def main(argv=None) -> int:
         stage([path for article_id, path in sorted(available.items()) if article_id not in RESERVED], work / "all" / "raw")
         run_pipeline(work / "all" / "raw", work / "all" / "out", args.jobs)
         print("\n".join(judged_links_report(work / "all" / "out")))
+        print("\n".join(cooccurrence_report(work / "all" / "out")))
         print("\n".join(judged_keywords_report(work / "all" / "out", per_article=args.verbose)))
         return 0
     ids_file, gold_dir, name = (HOLDOUT_IDS, HOLDOUT_GOLD, "holdout") if args.holdout else (DEV_IDS, DEV_GOLD, "dev")

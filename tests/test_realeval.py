@@ -10,8 +10,9 @@ from conftest import PROJECT
 from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
-    DEV_GOLD, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_KEYWORDS, JUDGED_LINKS, RESERVED, Found, Names, dev_ids, index_topic_subsystems,
-    judged_keywords_report, judged_links_report, networking_topics, score_article, score_items,
+    DEV_GOLD, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS, JUDGED_LINKS, RESERVED, Found, Names,
+    cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report, judged_links_report,
+    networking_topics, score_article, score_items,
 )
 
 
@@ -127,6 +128,32 @@ def test_realeval_judged_links_score_what_a_run_still_makes_by_kind_span_and_sam
                   "  same sentence: 1 still made, precision 1.000 (pair), 1.000 (pair and kind)",
                   "  same paragraph: 2 still made, precision 0.500 (pair), 0.000 (pair and kind)",
                   "  sample A: 3 still made, precision 0.667 (pair), 0.333 (pair and kind)"]
+
+
+def test_realeval_cooccurrences_count_the_stated_ones_a_run_now_links(tmp_path):
+    judged = tmp_path / "cooc.tsv"
+    judged.write_text("# verdicts\nsample\tarticle_id\tperson\tsubsystem\tparagraph\tsentence\tcategory\tverdict\t"
+                      "kind\treason\nC1\t1\tAda Lindqvist\tTCP\t0\t0\tprotocol\tyes\tworks_on\t'rewrote'\n"
+                      "C1\t1\tBen Okafor\tXDP\t0\t1\tcore\tyes\tproposed\t'posted'\n"
+                      "C1\t2\tBen Okafor\tBPF\t1\t0\tbpf\tno\t\tonly quoted\n"
+                      "C1\t2\tAda Lindqvist\tRCU\t1\t0\tkernel\tyes\tworks_on\t'wrote'\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "person_subsystem.csv").write_text(
+        "article_id,paragraph,sentence,person,subsystem,relation,person_paragraph,person_sentence,evidence\n"
+        "1,0,0,Ada Lindqvist,TCP,presented,,,x\n2,1,0,Ben Okafor,BPF,proposed,,,x\n2,1,0,Ada Lindqvist,RCU,works_on,,,x\n",
+        encoding="utf-8")
+    assert cooccurrence_report(out, judged) == [
+        "unlinked co-occurrences judged: 3 with a networking subsystem, 2 state a relation (0.667); this run links "
+        "1 of those and 1 of the 1 that do not"]
+
+
+def test_realeval_cooccurrence_sample_is_outside_the_evaluation_sets():
+    rows = [line.split("\t") for line in JUDGED_COOCCURRENCES.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")][1:]
+    assert len(rows) == 150 and all(len(r) == 10 for r in rows)
+    assert {r[7] for r in rows} == {"yes", "no"} and all(r[8] in KINDS for r in rows if r[7] == "yes")
+    assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids()) | set(dev_ids(HOLDOUT_IDS)))
 
 
 def test_realeval_judged_keywords_are_dev_articles_only():
