@@ -1417,9 +1417,10 @@ def test_relations_a_standing_credited_to_contributions_is_work_on_what_they_cha
     assert not {link for link in links if link[0] == "Ann Berg"}, links
     came = _titled(nlp, resources, "Notes",
                    "Tal Zussman came out on top with the addition of the rtw89 driver. Jan Novak came in second "
-                   "with the removal of the old ISDN code. Ann Berg came back with a new series for the e1000 driver.")
+                   "with the removal of the old ISDN code. Ann Berg came back with a new series for the e1000 driver. "
+                   "Omar Lind deleted the IrDA stack from the staging tree.")
     assert {("Tal Zussman", "rtw89", "works_on"), ("Jan Novak", "ISDN", "works_on"),
-            ("Ann Berg", "e1000", "proposed")} <= came, came
+            ("Ann Berg", "e1000", "proposed"), ("Omar Lind", "IrDA", "works_on")} <= came, came
 
 
 def test_relations_its_author_is_the_author_of_what_its_stands_for(nlp, resources):

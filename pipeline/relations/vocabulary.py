@@ -18,7 +18,7 @@ PRESENT_VERBS = frozenset({
 WORK_VERBS = frozenset({
     "work", "rework", "develop", "implement", "write", "rewrite", "add", "fix", "improve", "design", "create",
     "integrate", "port", "convert", "optimize", "optimise", "refactor", "build", "extend", "test", "benchmark",
-    "measure", "prototype", "clean", "remove", "replace", "speed", "accelerate", "enable", "hack", "chase",
+    "measure", "prototype", "clean", "remove", "delete", "replace", "speed", "accelerate", "enable", "hack", "chase",
     "debug", "tune", "finish", "contribute", "author", "merge", "release", "experiment", "investigate", "help",
     "bring", "move", "continue", "start", "own", "teach", "drive", "have",
     "invent", "discover", "name", "coin", "start", "found", "lead", "push", "land", "upstream", "rebase",
