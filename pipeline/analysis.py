@@ -56,7 +56,7 @@ def _sentence_index(doc):
     return lambda token_i: bisect.bisect_right(starts, token_i) - 1
 
 
-def _placed(span_or_offsets, cuts: list[tuple[int, int]], written: str | None) -> tuple[int, int, str]:
+def _placed(span_or_offsets, cuts: list[tuple[int, int]] | None, written: str | None) -> tuple[int, int, str]:
     """(start, end, text) of a span, or of (start, end, text) offsets into the text the model read, in the
     paragraph as written."""
     start, end, text = span_or_offsets if isinstance(span_or_offsets, tuple) else (
@@ -101,13 +101,14 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     sentences: dict[tuple[int, int], str] = {}
     for p, doc in docs:
         sent_of = _sentence_index(doc)
+        cut, written = cuts.get(p), texts.get(p)
         for s, sent in enumerate(doc.sents):
             sentences[(p, s)] = " ".join(sent.text.split())
         for span, person in people_by_par[p]:
-            persons.append([p, sent_of(span.start), *_placed(span, cuts.get(p), texts.get(p)), person])
+            persons.append([p, sent_of(span.start), *_placed(span, cut, written), person])
         for span in subs[p]:
             category = knowledge.subsystems[span.label_].category
-            subsystems.append([p, sent_of(span.start), *_placed(span, cuts.get(p), texts.get(p)), span.label_, category])
+            subsystems.append([p, sent_of(span.start), *_placed(span, cut, written), span.label_, category])
         block = kinds.get(p, "p")
         if block not in ("pre", "row"):  # code and table cells are not prose: no keywords
             for span in subs[p]:  # a subsystem is a keyword under its one name, however it is written
@@ -135,7 +136,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             for start, end, term, kind, definition in find_terms(doc.text):
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
                                      knowledge.by_entry)
-                terms.append([p, *_placed((start, end, term), cuts.get(p), texts.get(p))[:2], term, kind, definition, sub])
+                terms.append([p, *_placed((start, end, term), cut, written)[:2], term, kind, definition, sub])
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
                           about, heads)

@@ -24,7 +24,8 @@ from pipeline.pool import analyse_all
 from pipeline.tables import Fragments, csv_lines, read_rows, write_tables
 
 _HERE = Path(__file__).resolve().parent
-_CODE = [*(_HERE / n for n in ("extract.py", "analysis.py", "mentions.py", "people.py", "keywords.py", "terms.py")),
+_CODE = [*(_HERE / n for n in ("extract.py", "analysis.py", "nlp.py", "mentions.py", "people.py", "keywords.py",
+                                "terms.py")),
          *sorted((_HERE / "relations").glob("*.py")), *sorted((_HERE / "knowledge").glob("*.py"))]
 _TABLE_CODE = [*(_HERE / n for n in ("aggregate.py", "keywords.py", "schema.py", "tables.py")),
                _HERE / "knowledge" / "persons.py"]
