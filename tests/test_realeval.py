@@ -104,6 +104,16 @@ def test_realeval_judged_links_are_verdicts_on_articles_nobody_tunes_to():
     assert not ids & (RESERVED | set(dev_ids()) | set(dev_ids(HOLDOUT_IDS)))
 
 
+def _links_table(tmp_path, rows: str):
+    """A run's folder holding only person_subsystem.csv with these rows."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "person_subsystem.csv").write_text(
+        "article_id,paragraph,sentence,person,subsystem,relation,person_paragraph,person_sentence,evidence\n" + rows,
+        encoding="utf-8")
+    return out
+
+
 def test_realeval_judged_links_score_what_a_run_still_makes_by_kind_span_and_sample(tmp_path):
     judged = tmp_path / "judged.tsv"
     judged.write_text("# verdicts\nsample\tarticle_id\tperson\tsubsystem\trelation\tverdict\tbetter_kind\treason\n"
@@ -111,13 +121,9 @@ def test_realeval_judged_links_score_what_a_run_still_makes_by_kind_span_and_sam
                       "A\t1\tBen Okafor\tTCP\tpresented\tkind\tproposed\t\n"
                       "A\t2\tBen Okafor\tXDP\tproposed\twrong\t\tonly commented\n"
                       "B\t2\tAda Lindqvist\tBPF\tproposed\twrong\t\tin passing\n", encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "person_subsystem.csv").write_text(
-        "article_id,paragraph,sentence,person,subsystem,relation,person_paragraph,person_sentence,evidence\n"
-        "1,0,0,Ada Lindqvist,TCP,works_on,,,x\n1,2,1,Ben Okafor,TCP,presented,2,0,x\n"
-        "2,3,0,Ben Okafor,XDP,proposed,1,0,x\n2,3,1,Ben Okafor,XDP,proposed,3,0,x\n"
-        "3,0,0,Ada Lindqvist,NAPI,works_on,,,x\n", encoding="utf-8")
+    out = _links_table(tmp_path, "1,0,0,Ada Lindqvist,TCP,works_on,,,x\n1,2,1,Ben Okafor,TCP,presented,2,0,x\n"
+                                 "2,3,0,Ben Okafor,XDP,proposed,1,0,x\n2,3,1,Ben Okafor,XDP,proposed,3,0,x\n"
+                                 "3,0,0,Ada Lindqvist,NAPI,works_on,,,x\n")
     first, second, *by = judged_links_report(out, judged)
     assert first == ("judged links: 4 judged, 3 still made: right 1, kind 1, wrong 1; "
                      "precision 0.667 (pair), 0.333 (pair and kind)")
@@ -137,12 +143,8 @@ def test_realeval_cooccurrences_count_the_stated_ones_a_run_now_links(tmp_path):
                       "C1\t1\tBen Okafor\tXDP\t0\t1\tcore\tyes\tproposed\t'posted'\n"
                       "C1\t2\tBen Okafor\tBPF\t1\t0\tbpf\tno\t\tonly quoted\n"
                       "C1\t2\tAda Lindqvist\tRCU\t1\t0\tkernel\tyes\tworks_on\t'wrote'\n", encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "person_subsystem.csv").write_text(
-        "article_id,paragraph,sentence,person,subsystem,relation,person_paragraph,person_sentence,evidence\n"
-        "1,0,0,Ada Lindqvist,TCP,presented,,,x\n2,1,0,Ben Okafor,BPF,proposed,,,x\n2,1,0,Ada Lindqvist,RCU,works_on,,,x\n",
-        encoding="utf-8")
+    out = _links_table(tmp_path, "1,0,0,Ada Lindqvist,TCP,presented,,,x\n2,1,0,Ben Okafor,BPF,proposed,,,x\n"
+                                 "2,1,0,Ada Lindqvist,RCU,works_on,,,x\n")
     assert cooccurrence_report(out, judged) == [
         "unlinked co-occurrences judged: 3 with a networking subsystem, 2 state a relation (0.667); this run links "
         "1 of those and 1 of the 1 that do not"]
