@@ -98,6 +98,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     first_seen: dict[str, int] = {}
     naming: set[str] = set()
     plain: set[str] = set()  # said at least once not by the way
+    spelled: set[str] = set()  # subsystems written out at least once ("receive packet steering" for "RPS")
     sentences: dict[tuple[int, int], str] = {}
     for p, doc in docs:
         sent_of = _sentence_index(doc)
@@ -117,6 +118,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 phrases[span.label_] += 1
                 first_seen.setdefault(span.label_, p)
                 naming.add(span.label_)
+                if len(span) > 1 and span.text.lower() != span.label_.lower():
+                    spelled.add(span.label_)
                 if not aside(span.root):
                     plain.add(span.label_)
             term_spans = [(span.start, span.end) for span in subs[p]]
@@ -147,7 +150,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(
-                [(p, n, p in naming, first_seen[p], p.lower() in titled, p not in plain) for p, n in phrases.items()]))}
+                [(p, n, p in naming, first_seen[p], p.lower() in titled, p not in plain, p in spelled)
+                 for p, n in phrases.items()]))}
 
 
 def _docs_to_bytes(docs) -> bytes:

@@ -134,6 +134,11 @@ ONCE_FACTOR = 0.7  # a phrase said once: readers kept 41 of 296 such, against 22
 # said once, with no acronym, identifier or subsystem in it: "cross-container communication",
 # "valuable CPU time"; of the top-ten phrases this sent under the cut, readers had dropped 39 of 45
 ONCE_PLAIN = 0.4
+# A lone acronym said once, and as such ("DNS", "ECN", "RIAA": a short word of capitals), is one as plain: the
+# article refers to a protocol or a body everyone knows, and moves on; readers dropped 27 of 32 such top-ten
+# phrases, where they kept all 8 code identifiers said once ("SO_TXTIME", "SIOCSOUTSEQ"): the article's new
+# interface. A subsystem written out in full ("receive packet steering" for "RPS") is not passed by so lightly.
+ACRONYM_RE = re.compile(r"(?=.*[A-Z].*[A-Z])[A-Z][A-Z0-9]{1,5}")
 # said once, and by the way ("tools like NetworkManager", "handles TCP and UDP", in parentheses): of the 20
 # top-ten phrases this sent under the cut, readers had dropped 18 as passing mentions
 ASIDE_FACTOR = 0.5
@@ -402,14 +407,14 @@ def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
         phrases = sorted(phrases, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
     kept, factors = [], array("d")
     for phrase, count, names_term, first, *flags in phrases:
-        titled, by_the_way = (flags + [False, False])[:2]
+        titled, by_the_way, spelled = (flags + [False, False, False])[:3]
         words = phrase.count(" ") + 1
         if words == 1 and count < 2 and not (names_term or is_term(phrase)):
             continue  # a lone common noun said once says little about the article
         length = LENGTH_FACTOR[min(words, 3)] * (1.5 if words == 1 and is_term(phrase) else 1.0)
         kept.append(phrase)
-        said = 1.0 + math.log(count) if count > 1 else ONCE_FACTOR if names_term or any(
-            is_term(w) or "->" in w for w in phrase.split()) else ONCE_PLAIN
+        said = 1.0 + math.log(count) if count > 1 else ONCE_PLAIN if ACRONYM_RE.fullmatch(phrase) and not spelled else \
+            ONCE_FACTOR if names_term or any(is_term(w) or "->" in w for w in phrase.split()) else ONCE_PLAIN
         if count == 1 and by_the_way:
             said *= ASIDE_FACTOR
         factors.extend((first, said, length, TERM_FACTOR if names_term else 1.0, 1.0 + LEAD_BONUS / (1 + first),
@@ -420,8 +425,9 @@ def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
 def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = None) -> dict[int, list[tuple[str, float]]]:
     """Top phrases per article by TF-IDF × length and subsystem preference; ties broken alphabetically.
 
-    ``per_article`` maps an article to [(phrase, count, names_subsystem, first paragraph[, in the title])],
-    its near-duplicates already merged: what an article says early (its lead) counts a little more, and
+    ``per_article`` maps an article to [(phrase, count, names_subsystem, first paragraph[, in the title, only
+    said by the way, a subsystem written out in full])], its near-duplicates already merged: what an article
+    says early (its lead) counts a little more, and
     decides between equal scores; what it says only once counts less, what its title says more, and
     phrases scoring under a fifth of the article's best (the title's help aside) are left out. ``memo``
     (article → what ``distinct`` chose, by the order it saw) is read and updated: a corpus that grows by
@@ -573,25 +579,26 @@ def _is_name(phrase: str) -> bool:
 def merge_near_duplicates(phrases: list) -> list:
     """Fold "X support", "X implementation" into "X" when the article also says "X": one keyword, the
     counts added. ``phrases``: [(phrase, count, names_subsystem, first paragraph, in the title, only said by
-    the way)]."""
+    the way, a subsystem written out in full)]."""
     by_lower: dict[str, list] = {}
-    for p, n, t, f, titled, by_the_way in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
-        kept = by_lower.setdefault(p.lower(), [p, 0, t, f, titled, by_the_way])  # "CAKE" and "Cake": one, as a subsystem writes it
-        _fold(kept, n, t, f, titled, by_the_way)
-    for phrase, count, names_term, first, titled, by_the_way in sorted(phrases, key=lambda x: (-len(x[0]), x[0])):
+    for p, n, t, f, titled, by_the_way, spelled in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
+        kept = by_lower.setdefault(p.lower(), [p, 0, t, f, titled, by_the_way, spelled])  # "CAKE" and "Cake": one, as a subsystem writes it
+        _fold(kept, n, t, f, titled, by_the_way, spelled)
+    for phrase, count, names_term, first, titled, by_the_way, spelled in sorted(phrases, key=lambda x: (-len(x[0]), x[0])):
         words = phrase.split()
         for cut in range(len(words) - 1, 0, -1):
             head, tail = " ".join(words[:cut]).lower(), words[cut:]
             if head in by_lower and all(w.lower() in DUPLICATE_TAILS for w in tail) and phrase.lower() in by_lower:
-                _fold(by_lower[head], by_lower.pop(phrase.lower())[1], names_term, first, titled, by_the_way)
+                _fold(by_lower[head], by_lower.pop(phrase.lower())[1], names_term, first, titled, by_the_way, spelled)
                 break
     return [tuple(v) for v in by_lower.values()]
 
 
-def _fold(kept: list, count: int, names_term: bool, first: int, titled: bool, by_the_way: bool) -> None:
+def _fold(kept: list, count: int, names_term: bool, first: int, titled: bool, by_the_way: bool, spelled: bool) -> None:
     """Add one phrase's counts and marks to those of the phrase it is one keyword with."""
     kept[1] += count
     kept[2] = kept[2] or names_term
     kept[3] = min(kept[3], first)
     kept[4] = kept[4] or titled
     kept[5] = kept[5] and by_the_way
+    kept[6] = kept[6] or spelled

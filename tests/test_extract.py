@@ -250,6 +250,23 @@ def test_keywords_a_plain_phrase_said_once_falls_under_the_cut_and_an_identifier
     assert [k for k, _ in ranked[1]] == ["Homa RPC", "HOMA_RECVMSG flag"]
 
 
+def test_keywords_an_acronym_said_once_counts_as_a_plain_phrase_and_an_ioctl_name_does_not():
+    """"DNS" said once is a protocol the article passes by; "SIOCSOUTSEQ" said once is its new interface."""
+    ranked = rank({1: [("Homa RPC", 3, False, 0), ("DNS", 1, True, 1), ("SIOCSOUTSEQ", 1, False, 1)],
+                   2: [("TCP", 4, True, 0)], 3: [("UDP", 4, True, 0)]})
+    assert [k for k, _ in ranked[1]] == ["Homa RPC", "SIOCSOUTSEQ", "DNS"]
+    spelled = rank({1: [("Homa RPC", 3, False, 0), ("RPS", 1, True, 1, False, False, True),
+                        ("SIOCSOUTSEQ", 1, False, 1)], 2: [("TCP", 4, True, 0)], 3: [("UDP", 4, True, 0)]})
+    assert [k for k, _ in spelled[1]] == ["Homa RPC", "RPS", "SIOCSOUTSEQ"]  # "receive packet steering"
+
+
+def test_extract_keywords_know_a_subsystem_written_out_in_full(nlp, resources):
+    written_out = _article(nlp, resources, "The big news of the year was receive packet steering.")["phrases"]
+    as_acronym = _article(nlp, resources, "The big news of the year was RPS.")["phrases"]
+    assert [row[6] for row in written_out if row[0] == "RPS"] == [True], written_out
+    assert [row[6] for row in as_acronym if row[0] == "RPS"] == [False], as_acronym
+
+
 def test_keywords_a_phrase_said_once_by_the_way_ranks_lower():
     """Said once as an example or an item beside others, a phrase names what the article passes by."""
     said = [("Homa RPC", 3, False, 0), ("HOMA_RECVMSG flag", 1, False, 2, False, False)]
@@ -267,7 +284,7 @@ def test_extract_keywords_know_what_is_said_by_the_way(nlp, resources):
         "The user-space stack handles TCP and UDP; its sockets behave much like the AF_UNIX variety.",
         "The flow dissector (which parses the GENEVE header) is used by the packet scheduler.",
     )
-    by_the_way = {p: flags[-1] for p, *flags in result["phrases"]}
+    by_the_way = {p: flags[4] for p, *flags in result["phrases"]}
     assert not by_the_way["LPM trie map"] and not by_the_way["BPF maps"], by_the_way  # what the talk was about
     assert by_the_way["UDP"] and by_the_way["AF_UNIX"] and by_the_way["Geneve"], by_the_way
     assert not by_the_way["network flow dissector"], by_the_way
