@@ -139,6 +139,8 @@ class PersonFinder:
                 candidates.append(Span(doc, span.start, span.end, label="PERSON"))
         candidates += _conjoined_names(doc, candidates)
         candidates += _authors_of_work(doc, candidates, self.english)
+        candidates += _misfiled_names(doc, candidates, self.english,
+                                      self.persons.first_names if self.persons is not None else frozenset())
         result, doubtful = [], []
         for span in filter_spans(candidates):
             if any(i in blocked_tokens for i in range(span.start, span.end)):
@@ -228,6 +230,36 @@ def _authors_of_work(doc: Doc, people: list[Span], english: frozenset[str] = fro
                 or (any(t.ent_type_ == "ORG" for t in words) and is_english(words[0].lower_, english)):
             continue
         found.append(Span(doc, span.start, span.end, label="PERSON"))
+    return found
+
+
+# What the model calls a name that is not a person's: where one of these is a person's name, it is misfiled.
+MISFILED_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _misfiled_names(doc: Doc, people: list[Span], english: frozenset[str] = frozenset(),
+                    first_names: frozenset[str] = frozenset()) -> list[Span]:
+    """Names of people the model files as an organisation, a place or a work ("Lennart Poettering said",
+    "a patch set from Kiryl Shutsemau"): two or three capitalised words that stand where a person stands, the
+    subject of a verb or the one a piece of work is "by" or "from", and read as a given name and a surname:
+    the first word no ordinary English word, nor are the others unless the first is a known person's given
+    name ("Colin Cross"; not "Azul Systems", "Debian Ports")."""
+    taken = {i for span in people for i in range(span.start, span.end)}
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in MISFILED_LABELS or not 2 <= len(ent) <= 3 or any(t.i in taken for t in ent):
+            continue
+        if not all(_name_token(t, allow_start=True) and t.lower_ not in NON_NAME_WORDS for t in ent):
+            continue
+        first = ent[0].lower_
+        if is_english(first, english) or (first not in first_names and any(is_english(t.lower_, english) for t in ent[1:])):
+            continue
+        root = ent.root
+        if (root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")) or (
+                root.dep_ == "pobj" and root.head.lower_ in ("by", "from")):
+            span = _repair(doc, ent, english)  # "Adhemerval Zanella Netto", filed from its second word
+            if span is not None and not any(t.i in taken for t in span):
+                found.append(Span(doc, span.start, span.end, label="PERSON"))
     return found
 
 

@@ -123,3 +123,24 @@ def test_persons_a_surname_written_unlike_a_title_refers_back(resources):
     docs = list(enumerate(resources.nlp.pipe(["Ted Ts'o asked about ext4.", "Ts'o disagreed with that plan."])))
     persons = [(p, text, person) for p, _s, _a, _b, text, person in extract_article(docs, resources)["persons"]]
     assert (1, "Ts'o", "Theodore Ts'o") in persons, persons
+
+
+def test_persons_a_name_the_model_files_as_an_organisation_is_a_person_where_a_person_stands(resources):
+    """"Ilkka Varanen said", "the series from Mirek Sandquist": the model calls both an organisation."""
+    doc = resources.nlp("Ilkka Varanen said that the new netfilter hook would help. The series from Mirek "
+                        "Sandquist adds a socket option. Azul Systems said that it ships the JVM.")
+    assert {ent.text: ent.label_ for ent in doc.ents if ent.text in ("Ilkka Varanen", "Mirek Sandquist")} == {
+        "Ilkka Varanen": "ORG", "Mirek Sandquist": "ORG"}  # what this test is about
+    found = {span.text for span in resources.person_finder.spans(doc, [])}
+    assert found == {"Ilkka Varanen", "Mirek Sandquist"}, found
+
+
+def test_persons_a_surname_alone_after_a_misfiled_name_is_the_person_and_no_keyword(resources):
+    from pipeline.analysis import extract_article
+    docs = list(enumerate(resources.nlp.pipe([
+        "Ilkka Varanen said that the new netfilter hook would help.",
+        "Varanen wants the hook in the next release; Varanen has tested it on routers."])))
+    result = extract_article(docs, resources)
+    assert [(p, person) for p, *_, person in result["persons"]] == [
+        (0, "Ilkka Varanen"), (1, "Ilkka Varanen"), (1, "Ilkka Varanen")], result["persons"]
+    assert not {p for p, *_ in result["phrases"] if "Varanen" in p}, result["phrases"]
