@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from pipeline.config import NLP_BATCH_SIZE, Options
-from pipeline.keywords import aside, candidates, merge_near_duplicates, verb_only_words
+from pipeline.keywords import aside, candidates, merge_near_duplicates, verb_only_words, workplaces
 from pipeline.knowledge import Knowledge
 from pipeline.log import say
 from pipeline.mentions import PersonFinder, SubsystemMatcher
@@ -99,6 +99,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     naming: set[str] = set()
     plain: set[str] = set()  # said at least once not by the way
     spelled: set[str] = set()  # subsystems written out at least once ("receive packet steering" for "RPS")
+    employers = workplaces(doc for _, doc in docs)  # company names: "developers at Facebook"
     sentences: dict[tuple[int, int], str] = {}
     for p, doc in docs:
         sent_of = _sentence_index(doc)
@@ -126,6 +127,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             in_terms = {i for a, b in term_spans for i in range(a, b)}
             excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
             excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.i not in in_terms}
+            excluded |= {t.i for t in doc if t.text in employers and t.i not in in_terms}
             for phrase, names_term, by_the_way in candidates(
                     doc, excluded, term_spans, knowledge.stopphrases, res.verb_only, res.english,
                     knowledge.domain_words, titled, knowledge.common_words, knowledge.organisations):

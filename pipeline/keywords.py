@@ -4,7 +4,8 @@ Candidates are the parser's noun chunks, cut at coordinations and possessives, t
 determiners and vague modifiers, with a plural head made singular by its suffix only ("congestion
 avoidance modules" → "congestion avoidance module", but "data" stays "data" and "SKBs" stays as
 written). A phrase is not a keyword when it holds a name (a person, a place, an organisation, a
-meeting: the model's entity labels, not a list), when it names a kind of person or program ("TCP designer",
+meeting: the model's entity labels, not a list, and what the article writes as where people work:
+"developers at Facebook"), when it names a kind of person or program ("TCP designer",
 "data-center application"), or when it is made only of ordinary words with no
 word of the networking vocabulary in it ("test run", "audience member"), or when it is one word that one
 LWN kernel article in ten uses ("CPU", "API"). Near-duplicates are one
@@ -89,6 +90,9 @@ PEOPLE_HEADS = frozenset({"developer", "maintainer", "co-maintainer", "vendor", 
                           "author", "company", "programmer", "person", "contributor", "committer", "designer", "guy",
                           "implementer", "administrator", "admin", "researcher", "customer", "manufacturer",
                           "reviewer", "expert", "engineer", "creator", "inventor", "proponent", "fan", "camp", "user"})
+# Where people work: "developers at Facebook", "an engineer from Samsung", "his employer, Google".
+WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "within"})
+EMPLOYER_NOUNS = frozenset({"employer", "company"})
 # Heads that make a phrase the program or machine at one end of the network, or the network or data stream
 # between them, whatever it runs ("data-center application", "TCP endpoint", "multithreaded server", "TCP/IP
 # protocol suite", "multicore system", "home network", "high-speed data stream"): readers dropped 35 of 37.
@@ -190,6 +194,24 @@ def verb_only_words(nlp) -> frozenset[str]:
         return frozenset(index["verb"]) - frozenset(index["noun"])
     except (KeyError, ValueError, AttributeError):
         return frozenset()
+
+
+def workplaces(docs) -> frozenset[str]:
+    """Capitalised words an article writes as where people work ("developers at Facebook", "the maintainer
+    from Intel", "his employer (Meta)"): a company's or a meeting's name there, and so a name wherever the
+    article writes it, even where the model tags no name ("Facebook tends to keep its working set ...")."""
+    found = set()
+    for doc in docs:
+        for token in doc:
+            if token.pos_ != "PROPN" or not token.is_title:
+                continue
+            head = token.head
+            if token.dep_ == "pobj" and head.lower_ in WORKPLACE_PREPOSITIONS and head.head.pos_ == "NOUN" \
+                    and head.head.lemma_.lower() in PEOPLE_HEADS | EMPLOYER_NOUNS | {"colleague", "employee"}:
+                found.add(token.text)
+            elif token.dep_ == "appos" and head.lemma_.lower() in EMPLOYER_NOUNS:
+                found.add(token.text)
+    return frozenset(found)
 
 
 def _ranges(doc: Doc, term_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.analysis import analyse, extract_article
-from pipeline.keywords import distinct, rank
+from pipeline.keywords import distinct, rank, workplaces
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 from pipeline import config
 from pipeline.nlp import model_text, text_offset
@@ -265,6 +265,23 @@ def test_extract_keywords_know_a_subsystem_written_out_in_full(nlp, resources):
     as_acronym = _article(nlp, resources, "The big news of the year was RPS.")["phrases"]
     assert [row[6] for row in written_out if row[0] == "RPS"] == [True], written_out
     assert [row[6] for row in as_acronym if row[0] == "RPS"] == [False], as_acronym
+
+
+def test_keywords_where_people_work_is_a_name_wherever_the_article_writes_it(nlp, resources):
+    """"Developers at Facebook" makes Facebook a company's name, also where the model tags none."""
+    paragraphs = ["Omar Lind and other developers at Facebook described the new XDP hook.",
+                  "Facebook runs the hook on every front-end server, and Facebook saw fewer dropped packets."]
+    assert "Facebook" in _phrases(nlp, resources, paragraphs[1])  # what the model alone makes of it
+    assert not {p for p in _phrases(nlp, resources, *paragraphs) if "Facebook" in p}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Berg, a maintainer from Samsung, posted the driver.", {"Samsung"}),
+    ("His employer, Oracle, ships the kernel; the team within Linaro agreed.", {"Oracle", "Linaro"}),
+    ("Jan Novak, the author of Coccinelle, spoke at the summit.", set()),  # a project someone wrote is a topic
+])
+def test_keywords_workplaces(nlp, text, names):
+    assert workplaces([nlp(text)]) == names
 
 
 def test_keywords_a_phrase_said_once_by_the_way_ranks_lower():
