@@ -1469,3 +1469,10 @@ def test_relations_a_role_named_by_a_word_the_parser_misread(nlp, resources):
     links = _titled(nlp, resources, "Notes",
                     "Of course, eBPF developer Omar Lind sees a bigger future for this code.")
     assert ("Omar Lind", "BPF", "works_on") in links, links  # the model reads "eBPF" as a verb here
+
+
+def test_relations_a_broad_subsystem_naming_a_products_kind_is_no_link(nlp, resources):
+    """"Cavium Liquidio Ethernet adapters": the driver is the work, Ethernet the kind of adapter it drives."""
+    links = _sentence_links(nlp, resources, "Jan Novak added support for Cavium Liquidio Ethernet adapters, and "
+                                            "Ann Berg has been working on Ethernet for years.")
+    assert links == {("Jan Novak", "liquidio", "works_on"), ("Ann Berg", "Ethernet", "works_on")}, links

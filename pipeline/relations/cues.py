@@ -54,6 +54,17 @@ def is_instrument(sub: Span) -> bool:
     return False
 
 
+def kind_of_product(sub: Span) -> bool:
+    """A name that says what kind of thing a named product is ("Cavium Liquidio Ethernet adapters", "the Chelsio
+    FCoE offload driver"): the modifier of a noun that a brand or a model name also modifies, before it. Of a
+    broad subsystem, the product is what someone worked on, not the subsystem."""
+    last = sub[-1]
+    if last.dep_ not in ("compound", "amod", "nmod") or last.head.i < sub.end:
+        return False
+    return any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ("linux", "kernel")
+               and t.dep_ in ("compound", "nmod", "amod") and t.i < sub.start for t in last.head.subtree)
+
+
 def according_to(token: Token) -> bool:
     """"According to X, ...": what the sentence says is X's account."""
     first = first_conjunct(token)

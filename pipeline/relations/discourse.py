@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from pipeline.relations.clauses import actor_links
 from pipeline.relations.cues import (
     about_artifact, according_to, authors_paper, continues_agent, coordinated_into, describes_change,
-    introduced_artifact, is_argument, is_instrument, is_pronoun_actor, is_topic, names_a_subsystem, object_nouns,
-    possesses_talk, remarks, speaks,
+    introduced_artifact, is_argument, is_instrument, is_pronoun_actor, is_topic, kind_of_product, names_a_subsystem,
+    object_nouns, possesses_talk, remarks, speaks,
 )
 from pipeline.relations.kinds import (
     artifact_kind, first_conjunct, leads_talk, lemma_of, patch_from, presents, says, verb_kind, work_noun,
@@ -122,7 +122,8 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
     role ("networking maintainer X") makes only the link of that role."""
     links: list[Link] = []
     roles = [span for span in subsystems if lemma_of(span[-1]) in ROLE_NOUNS]
-    subsystems = [span for span in subsystems if span not in roles and not is_instrument(span)]
+    subsystems = [span for span in subsystems if span not in roles and not is_instrument(span)
+                  and not (span.label_ in state.broad and kind_of_product(span))]  # "Liquidio Ethernet adapters"
     person_tokens = {t.i for span, _ in people for t in span}
     actors: list[tuple[Token, list[str], tuple[int, int]]] = [(span.root, [name], (p, s)) for span, name in people]
     hosts = [coordinated_into(span, people) for span, _ in people]
