@@ -11,7 +11,8 @@ ALIASES = {
     "Neil Brown": "Neil Brown", "NeilBrown": "Neil Brown", "Patrick McHardy": "Patrick McHardy",
     "Douglas Gilbert": "Douglas Gilbert", "Zhang Rui": "Zhang Rui", "David S. Miller": "David S. Miller",
     "Dave Miller": "David S. Miller", "Dave Chinner": "Dave Chinner", "David Chinner": "Dave Chinner",
-    "Mark Brown": "Mark Brown", "Steven Rostedt": "Steven Rostedt",
+    "Mark Brown": "Mark Brown", "Steven Rostedt": "Steven Rostedt", "Joern Engel": "Joern Engel",
+    "Jörg Rödel": "Joerg Roedel",
 }
 NICKNAMES = {"pat": ("patrick",), "doug": ("douglas",), "dave": ("david",), "steve": ("stephen", "steven")}
 
@@ -25,6 +26,7 @@ NICKNAMES = {"pat": ("patrick",), "doug": ("douglas",), "dave": ("david",), "ste
     ("Rui Zhang", "Zhang Rui"),
     ("Dave Miller", "David S. Miller"),
     ("Steve Rostedt", "Steven Rostedt"),   # a short form that may stand for two names, one of them known
+    ("Jörn Engel", "Joern Engel"), ("Jorn Engel", "Joern Engel"), ("Joerg Roedel", "Joerg Roedel"),  # German letters
     ("Reconsidering Assisted", None),
     ("Kirill Brown", None),
 ])
@@ -43,6 +45,8 @@ def test_persons_unknown_spellings_grouped_under_the_fullest():
                               "Fengguang Wu": 3})
     assert spelling == {"Ada B. Lindqvist": "Ada B. Lindqvist", "Ada Lindqvist": "Ada B. Lindqvist",
                         "Ben Okafor": "Ben Okafor", "Wu Fengguang": "Fengguang Wu", "Fengguang Wu": "Fengguang Wu"}
+    assert group_unknown({"Günter Falk": 2, "Guenter Falk": 1}) == {"Günter Falk": "Günter Falk",
+                                                                   "Guenter Falk": "Günter Falk"}
 
 
 def test_persons_name_keys():

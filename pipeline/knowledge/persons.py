@@ -41,17 +41,28 @@ def _words(name: str) -> list[str]:
     return [w for w in _PUNCT_RE.sub(" ", fold(name)).lower().replace("-", " - ").split() if w]
 
 
-KEY_KINDS = ("full", "initials", "joined", "nickname", "reversed")
+# How German names are written without their letters: "Jörn Engel" is "Joern Engel" (and, the dots dropped,
+# "Jorn Engel"), "Jürgen Groß" "Juergen Gross".
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+_SPELLED_UMLAUT_RE = re.compile(r"(?<=[a-z])([ou])e(?=[a-z])")
+
+KEY_KINDS = ("full", "transliterated", "initials", "joined", "nickname", "reversed")
 
 
 def name_keys(name: str, nicknames: dict[str, tuple[str, ...]] | None = None) -> dict[str, str | list[str]]:
     """Keys of a full name by kind, strictest first; two names with a key of one kind in common may be
     one person: "full" (case, accents and dots aside), "initials" (middle initials dropped), "joined"
-    (spaces dropped: NeilBrown), "nickname" (Pat → Patrick), "reversed" (family name first)."""
+    (spaces dropped: NeilBrown), "nickname" (Pat → Patrick), "reversed" (family name first); and
+    "transliterated", the full name with German letters spelled out (Jörn → Joern) or an "oe" or "ue" after a
+    letter read as one (Joern → Jorn), where it has any."""
     words = _words(name)
     if len(words) < 2 and not (len(words) == 1 and len(name) >= 8):
         return {}
     keys = {"full": " ".join(words), "joined": "".join(w for w in words if w != "-")}
+    spelled = [" ".join(_words(name.translate(_TRANSLITERATION))), _SPELLED_UMLAUT_RE.sub(r"\1", keys["full"])]
+    spelled = [key for key in dict.fromkeys(spelled) if key != keys["full"]]
+    if spelled:
+        keys["transliterated"] = spelled
     core = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
     if len(core) >= 2:
         first, last = core[0], core[-1]
@@ -74,7 +85,8 @@ class PersonIndex:
         self._by_key: dict[str, dict[str, set[str]]] = {kind: defaultdict(set) for kind in KEY_KINDS}
         for form, person in aliases.items():
             for kind, key in name_keys(form).items():
-                self._by_key[kind][key].add(person)
+                for one in key if isinstance(key, list) else [key]:
+                    self._by_key["full" if kind == "transliterated" else kind][one].add(person)
         self.first_names = frozenset(_words(p)[0] for p in self.known if len(_words(p)) >= 2)
 
     def canonical(self, name: str) -> str | None:
@@ -88,7 +100,8 @@ class PersonIndex:
             key = keys.get(kind)
             if key is None:
                 continue
-            index = self._by_key["full" if kind == "reversed" else "initials" if kind == "nickname" else kind]
+            index = self._by_key["full" if kind in ("reversed", "transliterated") else "initials" if kind == "nickname"
+                                 else kind]
             found = set().union(*(index.get(k, set()) for k in key)) if isinstance(key, list) else index.get(key)
             if found and len(found) == 1:
                 return next(iter(found))
@@ -114,7 +127,8 @@ def group_unknown(names: dict[str, int], nicknames: dict[str, tuple[str, ...]] |
             if kind == "nickname":
                 continue
             # "Wu Fengguang" and "Fengguang Wu": one person written in both orders
-            by_key[f"full:{key}" if kind == "reversed" else f"{kind}:{key}"].append(name)
+            for one in key if isinstance(key, list) else [key]:
+                by_key[f"full:{one}" if kind in ("reversed", "transliterated") else f"{kind}:{one}"].append(name)
     for members in by_key.values():
         for other in members[1:]:
             parent[find(other)] = find(members[0])
