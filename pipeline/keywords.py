@@ -93,6 +93,7 @@ PEOPLE_HEADS = frozenset({"developer", "maintainer", "co-maintainer", "vendor", 
 # Where people work: "developers at Facebook", "an engineer from Samsung", "his employer, Google".
 WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "within"})
 EMPLOYER_NOUNS = frozenset({"employer", "company"})
+WORKER_NOUNS = PEOPLE_HEADS | EMPLOYER_NOUNS | {"colleague", "employee"}
 # Heads that make a phrase the program or machine at one end of the network, or the network or data stream
 # between them, whatever it runs ("data-center application", "TCP endpoint", "multithreaded server", "TCP/IP
 # protocol suite", "multicore system", "home network", "high-speed data stream"): readers dropped 35 of 37.
@@ -207,7 +208,7 @@ def workplaces(docs) -> frozenset[str]:
                 continue
             head = token.head
             if token.dep_ == "pobj" and head.lower_ in WORKPLACE_PREPOSITIONS and head.head.pos_ == "NOUN" \
-                    and head.head.lemma_.lower() in PEOPLE_HEADS | EMPLOYER_NOUNS | {"colleague", "employee"}:
+                    and head.head.lemma_.lower() in WORKER_NOUNS:
                 found.add(token.text)
             elif token.dep_ == "appos" and head.lemma_.lower() in EMPLOYER_NOUNS:
                 found.add(token.text)
@@ -435,13 +436,20 @@ def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
             continue  # a lone common noun said once says little about the article
         length = LENGTH_FACTOR[min(words, 3)] * (1.5 if words == 1 and is_term(phrase) else 1.0)
         kept.append(phrase)
-        said = 1.0 + math.log(count) if count > 1 else ONCE_PLAIN if ACRONYM_RE.fullmatch(phrase) and not spelled else \
-            ONCE_FACTOR if names_term or any(is_term(w) or "->" in w for w in phrase.split()) else ONCE_PLAIN
-        if count == 1 and by_the_way:
-            said *= ASIDE_FACTOR
+        said = _said(phrase, count, names_term, spelled) * (ASIDE_FACTOR if count == 1 and by_the_way else 1.0)
         factors.extend((first, said, length, TERM_FACTOR if names_term else 1.0, 1.0 + LEAD_BONUS / (1 + first),
                         TITLE_FACTOR if titled else 1.0))
     return lowered, kept, factors.tobytes()
+
+
+def _said(phrase: str, count: int, names_term: bool, spelled: bool) -> float:
+    """What being said ``count`` times is worth: more for each repeat, less for once, and least for a plain
+    phrase or an acronym said once (not a subsystem written out in full)."""
+    if count > 1:
+        return 1.0 + math.log(count)
+    if ACRONYM_RE.fullmatch(phrase) and not spelled:
+        return ONCE_PLAIN
+    return ONCE_FACTOR if names_term or any(is_term(w) or "->" in w for w in phrase.split()) else ONCE_PLAIN
 
 
 def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = None) -> dict[int, list[tuple[str, float]]]:
@@ -449,11 +457,10 @@ def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = Non
 
     ``per_article`` maps an article to [(phrase, count, names_subsystem, first paragraph[, in the title, only
     said by the way, a subsystem written out in full])], its near-duplicates already merged: what an article
-    says early (its lead) counts a little more, and
-    decides between equal scores; what it says only once counts less, what its title says more, and
-    phrases scoring under a fifth of the article's best (the title's help aside) are left out. ``memo``
-    (article → what ``distinct`` chose, by the order it saw) is read and updated: a corpus that grows by
-    one article changes every score a little but few orders.
+    says early (its lead) counts a little more, and decides between equal scores; what it says only once counts
+    less, what its title says more, and phrases scoring under a fifth of the article's best (the title's help
+    aside) are left out. ``memo`` (article → what ``distinct`` chose, by the order it saw) is read and
+    updated: a corpus that grows by one article changes every score a little but few orders.
     """
     return rank_scored({a: scoring(phrases) for a, phrases in per_article.items()}, top=top, memo=memo)
 
@@ -604,7 +611,8 @@ def merge_near_duplicates(phrases: list) -> list:
     the way, a subsystem written out in full)]."""
     by_lower: dict[str, list] = {}
     for p, n, t, f, titled, by_the_way, spelled in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
-        kept = by_lower.setdefault(p.lower(), [p, 0, t, f, titled, by_the_way, spelled])  # "CAKE" and "Cake": one, as a subsystem writes it
+        # "CAKE" and "Cake": one, as a subsystem writes it
+        kept = by_lower.setdefault(p.lower(), [p, 0, t, f, titled, by_the_way, spelled])
         _fold(kept, n, t, f, titled, by_the_way, spelled)
     for phrase, count, names_term, first, titled, by_the_way, spelled in sorted(phrases, key=lambda x: (-len(x[0]), x[0])):
         words = phrase.split()
