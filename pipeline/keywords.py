@@ -72,7 +72,7 @@ GENERIC_HEADS = frozenset({"patch", "area", "stuff", "thing", "code", "work", "k
                            "case", "variety", "situation", "scenario", "tweak", "detail", "value", "version",
                            "test", "level", "parameter", "rule", "field", "chipset", "pair", "object",
                            "capacity", "maximum", "minimum", "draft", "setting", "optimization", "optimisation",
-                           "overview", "decision", "power",
+                           "overview", "decision", "power", "operation",
                            # what was said about it: "the workqueue discussion", "a union filesystem concept"
                            "discussion", "talk", "topic", "concept", "question", "presentation", "debate"})
 # By words: readers keep about 6 in 10 of one- and two-word phrases in a top 10, and under 4 in 10 of

@@ -398,7 +398,7 @@ def test_keywords_a_word_most_kernel_articles_use_is_no_keyword_alone(nlp, resou
         "The LOCK operation costs more than a lock. The LOCK operation is the LOCK prefix.",
     )
     assert not {"CPU", "API"} & phrases, phrases  # one LWN kernel article in four says each
-    assert "CPU scheduler" in phrases and "LOCK operation" in phrases, phrases  # a name of its own; "LOCK" is no "lock"
+    assert "CPU scheduler" in phrases and "LOCK" in phrases, phrases  # a name of its own; "LOCK" is no "lock"
 
 
 def test_keywords_an_amount_of_cpu_is_no_topic_and_a_named_time_is(nlp, resources):
@@ -1304,10 +1304,11 @@ def test_keywords_a_quantity_is_no_keyword(nlp, resources):
 
 def test_keywords_light_heads_and_hyphenated_vague_modifiers_are_dropped(nlp, resources):
     phrases = _phrases(nlp, resources, "The skb recycling mechanism needs a high-level rework of the driver, "
-                                       "and the VLAN support in the driver is getting a minimal Homa implementation.")
-    assert {"skb recycling", "VLAN", "Homa"} <= phrases, phrases
-    assert not any(p.endswith(("mechanism", "support", "implementation")) or p.startswith(("high", "minimal"))
-                   for p in phrases), phrases
+                                       "and the VLAN support in the driver is getting a minimal Homa implementation. "
+                                       "Omar Lind posted a patch for the FICLONE operation.")
+    assert {"skb recycling", "VLAN", "Homa", "FICLONE"} <= phrases, phrases
+    assert not any(p.endswith(("mechanism", "support", "implementation", "operation"))
+                   or p.startswith(("high", "minimal")) for p in phrases), phrases
     described = _phrases(nlp, resources, "Omar Lind wants a high-performance ring buffer for high-speed "
                                          "networking, a special-purpose hook for outgoing packets, and a "
                                          "high-quality changelog.")
