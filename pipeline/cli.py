@@ -11,6 +11,7 @@ from pathlib import Path
 from pipeline import __version__, config
 from pipeline.errors import PipelineError
 from pipeline.log import say
+from pipeline.tables import remove_temporaries
 
 
 def _options(args) -> config.Options:
@@ -213,8 +214,13 @@ def main(argv=None) -> int:
         if getattr(args, "locks", False):
             from pipeline.lock import folder_lock
 
-            with folder_lock(Path(getattr(args, "out", None) or config.PROCESSED_DIR)):
-                return int(args.func(args) or 0)
+            out = Path(getattr(args, "out", None) or config.PROCESSED_DIR)
+            with folder_lock(out):
+                try:
+                    return int(args.func(args) or 0)
+                except (KeyboardInterrupt, Terminated):
+                    remove_temporaries(out)  # one a signal caught between its creation and its record
+                    raise
         return int(args.func(args) or 0)
     except PipelineError as err:
         say(f"error: {err}")

@@ -15,6 +15,7 @@ import io
 import json
 import operator
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -55,6 +56,18 @@ def _write_temporary(path: Path, data: bytes) -> str:
             raise _write_failed(path, err, len(data)) from err
         raise
     return tmp
+
+
+# What _write_temporary names a temporary file: ".<name>.<eight random characters>.tmp".
+TEMPORARY_RE = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_temporaries(folder: Path) -> None:
+    """Remove the temporary files a write left in ``folder`` and below when a signal came between creating one
+    and recording it; only for a build that holds the folder's lock, so that no other build is writing there."""
+    for path in Path(folder).rglob("*.tmp"):
+        if TEMPORARY_RE.fullmatch(path.name):
+            _unlink(str(path))
 
 
 def _unlink(tmp: str) -> None:

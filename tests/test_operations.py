@@ -182,3 +182,21 @@ def test_operations_a_termination_during_an_article_is_not_taken_for_a_bug_in_it
     monkeypatch.setattr(analysis, "extract_article", stopped)
     with pytest.raises(cli.Terminated):
         analysis.analyse((1, [(0, "Stephen Hemminger spoke about TCP.")], ["p"], "", None), resources)
+
+
+def test_operations_a_signal_between_a_temporary_file_and_its_record_leaves_no_temporary(tmp_path, monkeypatch):
+    """The window of an atomic write: mkstemp has made the file, no cleanup knows of it yet, SIGTERM comes."""
+    import tempfile
+
+    out = tmp_path / "out"
+    journal = out / ".cache" / "extract" / "journal"
+    journal.mkdir(parents=True)
+    (out / "kept.tmp").write_bytes(b"a user's file")  # not one of ours: no random part
+
+    def interrupted(args):
+        tempfile.mkstemp(prefix=".0123abcd.marshal.", suffix=".tmp", dir=journal)
+        raise cli.Terminated()
+
+    monkeypatch.setattr(cli, "cmd_run", interrupted)
+    assert cli.main(["run", "--raw", str(tmp_path), "--out", str(out)]) == 143
+    assert _temporaries(out) == [out / "kept.tmp"]
