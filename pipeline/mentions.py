@@ -107,6 +107,11 @@ class SubsystemMatcher:
         return kept
 
 
+# A date the model reads into a name: "September Tong Zhang".
+_CALENDAR_WORDS = frozenset("""January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+
+
 class PersonFinder:
     """Candidate person spans in one Doc, labelled with a canonical name when the alias table knows it.
 
@@ -148,10 +153,21 @@ class PersonFinder:
             if span.label_ == "PERSON" and not plausible_name(span):
                 continue
             (result if span.label_ != "PERSON" or self._named_like_a_person(span) else doubtful).append(span)
-        # "Eric Dumazet and Coco Li": a name coordinated with a known person's is a person's, ordinary words or not
+        # "Eric Dumazet and Coco Li": a name coordinated with a known person's is a person's, ordinary words or not;
+        # so is one where a person stands, if only its given name is an ordinary word ("a patch from Bobby Eshleman")
         known = [span for span in result if span.label_ != "PERSON"]
-        result += [span for span in doubtful if any(_coordinated(span, other) for other in known)]
+        result += [span for span in doubtful if any(_coordinated(span, other) for other in known)
+                   or self._given_name_a_word(span)]
         return sorted(result, key=lambda span: span.start)
+
+    def _given_name_a_word(self, span: Span) -> bool:
+        """A name tagged a person's whose first word only is an ordinary word ("Con Kolivas", not "Learning
+        Coccinelle"), standing where a person stands."""
+        words = [t for t in span if t.is_alpha]
+        return 2 <= len(words) <= 3 and len(words) == len(span) and not words[0].lower_.endswith("ing") \
+            and words[0].text not in _CALENDAR_WORDS and not any(t.lower_ in VENDOR_WORDS for t in words) \
+            and not any(is_english(t.lower_, self.english) or t.lower_ in NON_NAME_WORDS for t in words[1:]) \
+            and _person_position(span.root)
 
     def _named_like_a_person(self, span: Span) -> bool:
         words = [t for t in span if t.is_alpha]
@@ -237,6 +253,12 @@ def _authors_of_work(doc: Doc, people: list[Span], english: frozenset[str] = fro
 MISFILED_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
 
 
+def _person_position(root) -> bool:
+    """Where a person stands: the subject of a verb, or the one a piece of work is "by" or "from"."""
+    return (root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")) or (
+        root.dep_ == "pobj" and root.head.lower_ in ("by", "from"))
+
+
 def _misfiled_names(doc: Doc, people: list[Span], english: frozenset[str] = frozenset(),
                     first_names: frozenset[str] = frozenset()) -> list[Span]:
     """Names of people the model files as an organisation, a place or a work ("Lennart Poettering said",
@@ -254,9 +276,7 @@ def _misfiled_names(doc: Doc, people: list[Span], english: frozenset[str] = froz
         first = ent[0].lower_
         if is_english(first, english) or (first not in first_names and any(is_english(t.lower_, english) for t in ent[1:])):
             continue
-        root = ent.root
-        if (root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")) or (
-                root.dep_ == "pobj" and root.head.lower_ in ("by", "from")):
+        if _person_position(ent.root):
             span = _repair(doc, ent, english)  # "Adhemerval Zanella Netto", filed from its second word
             if span is not None and not any(t.i in taken for t in span):
                 found.append(Span(doc, span.start, span.end, label="PERSON"))

@@ -1,6 +1,7 @@
 """One right name per person, and names that are not people; terms no list has yet."""
 
 import pytest
+from spacy.tokens import Span
 
 from pipeline.knowledge.persons import PersonIndex, group_unknown, name_keys
 from pipeline.mentions import plausible_name
@@ -148,3 +149,14 @@ def test_persons_a_surname_alone_after_a_misfiled_name_is_the_person_and_no_keyw
     assert [(p, person) for p, *_, person in result["persons"]] == [
         (0, "Ilkka Varanen"), (1, "Ilkka Varanen"), (1, "Ilkka Varanen")], result["persons"]
     assert not {p for p, *_ in result["phrases"] if "Varanen" in p}, result["phrases"]
+
+
+def test_persons_a_tagged_name_whose_given_name_is_a_word_is_a_person_where_a_person_stands(resources):
+    """"A patch from Bobby Eshleman": "bobby" is a word, but the model says a person and the place agrees."""
+    doc = resources.nlp("There was a patch from Bobby Eshleman, Ann Berg said. Learning Coccinelle takes time.")
+    assert {ent.text: ent.label_ for ent in doc.ents}.get("Bobby Eshleman") == "PERSON"  # what this test is about
+    found = {span.text for span in resources.person_finder.spans(doc, [])}
+    assert "Bobby Eshleman" in found and "Learning Coccinelle" not in found, found
+    dated = resources.nlp("In late September Tong Zhang pointed out a leak.")
+    dated.ents = [Span(dated, 2, 5, label="PERSON")]  # as the model reads it in some sentences
+    assert [span.text for span in resources.person_finder.spans(dated, [])] == [], dated.ents
