@@ -127,7 +127,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             in_terms = {i for a, b in term_spans for i in range(a, b)}
             excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
             excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.i not in in_terms}
-            excluded |= {t.i for t in doc if t.text in employers and t.i not in in_terms}
+            if employers:
+                excluded |= {t.i for t in doc if t.text in employers and t.i not in in_terms}
             for phrase, names_term, by_the_way in candidates(
                     doc, excluded, term_spans, knowledge.stopphrases, res.verb_only, res.english,
                     knowledge.domain_words, titled, knowledge.common_words, knowledge.organisations):

@@ -204,18 +204,28 @@ def workplaces(docs) -> frozenset[str]:
     """Capitalised words an article writes as where people work ("developers at Facebook", "the maintainer
     from Intel", "his employer (Meta)"): a company's or a meeting's name there, and so a name wherever the
     article writes it, even where the model tags no name ("Facebook tends to keep its working set ...")."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
     found = set()
     for doc in docs:
-        for token in doc:
-            if token.pos_ != "PROPN" or not token.is_title:
-                continue
-            head = token.head
-            if token.dep_ == "pobj" and head.lower_ in WORKPLACE_PREPOSITIONS and head.head.pos_ == "NOUN" \
-                    and head.head.lemma_.lower() in WORKER_NOUNS:
-                found.add(token.text)
-            elif token.dep_ == "appos" and head.lemma_.lower() in EMPLOYER_NOUNS:
-                found.add(token.text)
+        strings = doc.vocab.strings
+        words = doc.to_array([LOWER, LEMMA])  # the few candidate tokens by their hashes, not a loop over all
+
+        def having(column: int, wanted: frozenset[str]):
+            return numpy.flatnonzero(numpy.logical_or.reduce([words[:, column] == strings[w] for w in wanted]))
+
+        for i in having(0, WORKPLACE_PREPOSITIONS):
+            token = doc[int(i)]
+            if token.head.pos_ == "NOUN" and token.head.lemma_.lower() in WORKER_NOUNS:
+                found.update(c.text for c in token.children if c.dep_ == "pobj" and _capitalised_name(c))
+        for i in having(1, EMPLOYER_NOUNS):
+            found.update(c.text for c in doc[int(i)].children if c.dep_ == "appos" and _capitalised_name(c))
     return frozenset(found)
+
+
+def _capitalised_name(token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title
 
 
 def _ranges(doc: Doc, term_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
