@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from pipeline.config import NLP_BATCH_SIZE, Options
-from pipeline.keywords import aside, candidates, merge_near_duplicates, verb_only_words, workplaces
+from pipeline.keywords import aside, candidates, merge_near_duplicates, verb_only_words, workplaces, written_words
 from pipeline.knowledge import Knowledge
 from pipeline.log import say
 from pipeline.mentions import PersonFinder, SubsystemMatcher
@@ -100,6 +100,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     plain: set[str] = set()  # said at least once not by the way
     spelled: set[str] = set()  # subsystems written out at least once ("receive packet steering" for "RPS")
     employers = workplaces(doc for _, doc in docs)  # company names: "developers at Facebook"
+    words = written_words(doc for _, doc in docs)  # "debugfs" is no plural where "debugf" is never written
     sentences: dict[tuple[int, int], str] = {}
     for p, doc in docs:
         sent_of = _sentence_index(doc)
@@ -131,7 +132,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 excluded |= {t.i for t in doc if t.text in employers and t.i not in in_terms}
             for phrase, names_term, by_the_way in candidates(
                     doc, excluded, term_spans, knowledge.stopphrases, res.verb_only, res.english,
-                    knowledge.domain_words, titled, knowledge.common_words, knowledge.organisations):
+                    knowledge.domain_words, titled, knowledge.common_words, knowledge.organisations, words):
                 phrases[phrase] += 1
                 first_seen.setdefault(phrase, p)
                 if names_term:

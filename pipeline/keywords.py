@@ -175,13 +175,22 @@ def _written_word(token) -> str:
     return doc[start:end].text
 
 
-def _head_form(token, keep: bool, english: frozenset[str] = frozenset()) -> str:
+def _head_form(token, keep: bool, english: frozenset[str] = frozenset(), written: frozenset[int] = frozenset()) -> str:
     """The head word, singular where the plural is a suffix on it ("modules" → "module", "queries" →
-    "query"); a lemma that is another word ("data" → "datum") is not taken, nor an "-ie" the language does
-    not have ("dentries" is "dentry", "cookies" is "cookie")."""
+    "query"); a lemma that is another word ("data" → "datum") is not taken, nor an "-ie" or "-e" the language
+    does not have ("dentries" is "dentry", "cookies" is "cookie", "mutexes" is "mutex"). A field's "-ics"
+    ("semantics", "graphics") is no plural, nor a filesystem's "-fs" whose "-f" the article never writes
+    (``written``: hashes of its lowercased words): "debugfs" stays, "typedefs" is "typedef" where it is written."""
     if keep or is_term(_written_word(token)) or token.pos_ == "PROPN" or not token.lemma_ or token.tag_ != "NNS":
         return _form(token)
     text, lemma = token.lower_, token.lemma_.lower()
+    filesystem = text == lemma + "s" and lemma.endswith("f") and not lemma.endswith("ff") and lemma not in english \
+        and token.vocab.strings[lemma] not in written
+    if filesystem or text.endswith("ics"):
+        return text
+    if text.endswith(("xes", "ches", "shes", "sses", "zes")) and lemma == text[:-1] and english \
+            and lemma not in english:
+        return text[:-2]
     if text.endswith("ies") and lemma == text[:-1] and english and lemma not in english:
         return text[:-3] + "y"
     if text in (lemma + "s", lemma + "es"):
@@ -198,6 +207,13 @@ def verb_only_words(nlp) -> frozenset[str]:
         return frozenset(index["verb"]) - frozenset(index["noun"])
     except (KeyError, ValueError, AttributeError):
         return frozenset()
+
+
+def written_words(docs) -> frozenset[int]:
+    """The hashes of every lowercased word an article writes: what tells a plural from a name ending in "s"."""
+    from spacy.attrs import LOWER
+
+    return frozenset(int(h) for doc in docs for h in set(doc.to_array(LOWER).tolist()))
 
 
 def workplaces(docs) -> frozenset[str]:
@@ -325,14 +341,16 @@ def _quantity(token) -> bool:
 def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], stopphrases: frozenset[str],
                verb_only: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(),
                domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset(),
-               common: frozenset[str] = frozenset(), organisations: frozenset[str] = frozenset()) -> list[tuple[str, bool, bool]]:
+               common: frozenset[str] = frozenset(), organisations: frozenset[str] = frozenset(),
+               written: frozenset[int] = frozenset()) -> list[tuple[str, bool, bool]]:
     """(phrase, names a subsystem, said by the way) for each keyword candidate of one paragraph, in order.
 
     ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
     mentions. A one-word subsystem name is kept as written ("nftables", not "nftable"). ``english`` and
     ``domain``: ordinary words, and the words of the networking vocabulary (the taxonomy's names);
     ``common``: the words one LWN kernel article in ten uses, never a keyword alone; ``organisations``: companies
-    by the name in their domain ("suse", "redhat"), never a keyword.
+    by the name in their domain ("suse", "redhat"), never a keyword; ``written``: the article's words (see
+    ``written_words``).
     """
     terms = {i: end - start for start, end in term_spans for i in range(start, end)}
     found = []
@@ -383,7 +401,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if any(t.lower_ in NAME_WORDS or t.lemma_.lower() in NAME_WORDS or t.lower_.endswith(("-related", "-oriented"))
                or (t.lower_ in ("related", "oriented") and t.i > 0 and doc[t.i - 1].text == "-") for t in tokens):
             continue
-        phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]] + [_head_form(head, terms.get(head.i) == 1, english)])
+        phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]] + [_head_form(head, terms.get(head.i) == 1, english, written)])
         if len(phrase.split()) > MAX_WORDS:
             first = _first_kept(tokens, len(phrase.split()) - MAX_WORDS)
             if any(start < first.i < end for start, end in term_spans):

@@ -381,6 +381,21 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     assert not any(p.endswith("cooky") for p in phrases)
 
 
+def test_keywords_plurals_the_language_does_not_have(nlp, resources):
+    """A coinage's "-es" plural, a field's "-ics" and a filesystem's "-fs" keep the word a developer writes."""
+    phrases = _phrases(
+        nlp, resources,
+        "Robust futexes and sleeping mutexes share wait queues with the tracing code.",
+        "Drivers expose counters in debugfs, and bcachefs keeps its own.",
+        "Ann Berg explained the POSIX semantics of the filesystem and the statistics of the graphics stack.",
+        "Old typedefs hide struct types, and a typedef hides a pointer as well.",
+    )
+    assert {"robust futex", "sleeping mutex"} <= phrases, phrases
+    assert {"debugfs", "bcachefs"} <= phrases and not {"debugf", "bcachef"} & phrases, phrases
+    assert "POSIX semantics" in phrases and not any(p.endswith(" semantic") for p in phrases), phrases
+    assert "typedef" in phrases, phrases  # written in the singular too: a true plural
+
+
 def test_keywords_keep_a_term_written_across_tokens_as_written(nlp, resources):
     phrases = _phrases(
         nlp, resources,
