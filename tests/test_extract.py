@@ -345,6 +345,15 @@ def test_keywords_a_phrase_the_title_says_ranks_higher():
     assert [k for k, _ in titled[1]] == ["skb recycling", "page pool"]
 
 
+def test_keywords_a_bare_subsystem_said_twice_is_background():
+    others = {2: [("XDP", 2, True, 0)], 3: [("page pool", 1, False, 0)]}
+    twice = rank({1: [("netfilter", 2, True, 1), ("flow offload rule", 2, False, 1)], **others}, top=2)
+    assert [k for k, _ in twice[1]] == ["flow offload rule", "netfilter"]
+    more = rank({1: [("netfilter", 3, True, 1), ("flow offload rule", 3, False, 1)], **others}, top=2)
+    titled = rank({1: [("netfilter", 2, True, 1, True), ("flow offload rule", 2, False, 1)], **others}, top=2)
+    assert more[1][0][0] == titled[1][0][0] == "netfilter"
+
+
 def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     phrases = _phrases(
         nlp, resources,
