@@ -11,7 +11,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from pipeline.config import NLP_BATCH_SIZE, Options
-from pipeline.keywords import aside, candidates, merge_near_duplicates, verb_only_words, workplaces, written_words
+from pipeline.keywords import (aside, candidates, merge_near_duplicates, names_a_body, verb_only_words, workplaces,
+                               written_words)
 from pipeline.knowledge import Knowledge
 from pipeline.log import say
 from pipeline.mentions import PersonFinder, SubsystemMatcher
@@ -144,6 +145,10 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
                                      knowledge.by_entry)
                 terms.append([p, *_placed((start, end, term), cut, written)[:2], term, kind, definition, sub])
+    bodies = {term for *_, term, kind, definition, _ in terms if kind == "acronym" and definition
+              and names_a_body(definition)}  # "the Software Freedom Conservancy (SFC)": "SFC" is a name
+    for phrase in [phrase for phrase in phrases if bodies & set(phrase.split())]:
+        del phrases[phrase]
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
                           about, heads)

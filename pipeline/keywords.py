@@ -97,6 +97,12 @@ PEOPLE_HEADS = frozenset({"developer", "maintainer", "co-maintainer", "vendor", 
 WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "within"})
 EMPLOYER_NOUNS = frozenset({"employer", "company"})
 WORKER_NOUNS = PEOPLE_HEADS | EMPLOYER_NOUNS | {"colleague", "employee"}
+# The last word of a name an acronym stands for only as a body of people: "Software Freedom Conservancy (SFC)",
+# "National Security Agency (NSA)", "Internet Engineering Task Force (IETF)". Not those a technical term ends
+# in as well ("Network", "Group", "Board", "Project": VPN, PCB, the Linux Test Project's LTP).
+BODY_HEADS = frozenset({"foundation", "conservancy", "university", "institute", "association", "agency",
+                        "commission", "committee", "council", "consortium", "alliance", "society", "task force"})
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
 # Heads that make a phrase the program or machine at one end of the network, or the network or data stream
 # between them, whatever it runs ("data-center application", "TCP endpoint", "multithreaded server", "TCP/IP
 # protocol suite", "multicore system", "home network", "high-speed data stream"): readers dropped 35 of 37.
@@ -211,6 +217,14 @@ def verb_only_words(nlp) -> frozenset[str]:
         return frozenset(index["verb"]) - frozenset(index["noun"])
     except (KeyError, ValueError, AttributeError):
         return frozenset()
+
+
+def names_a_body(definition: str) -> bool:
+    """An acronym's spelled-out form is the name of an organisation ("Software Freedom Conservancy"): every
+    word capitalised, and the last one a body's (see ``BODY_HEADS``)."""
+    words = definition.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words if w.lower() not in _NAME_JOINERS) \
+        and (words[-1].lower() in BODY_HEADS or " ".join(words[-2:]).lower() in BODY_HEADS)
 
 
 def written_words(docs) -> frozenset[int]:

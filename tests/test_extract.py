@@ -405,6 +405,17 @@ def test_keywords_plurals_the_language_does_not_have(nlp, resources):
     assert "typedef" in phrases, phrases  # written in the singular too: a true plural
 
 
+def test_keywords_an_acronym_spelled_out_as_an_organisation_is_a_name(nlp, resources):
+    phrases = _phrases(
+        nlp, resources,
+        "The Netfilter Users Association (NUA) asked for a stable nftables ABI, and the NUA got one.",
+        "The Internet Engineering Task Force (IETF) published the QUIC specification; the IETF QUIC draft came first.",
+        "Generic Receive Offload (GRO) merges segments; GRO runs in the NAPI poll loop.",
+    )
+    assert not {p for p in phrases if {"NUA", "IETF"} & set(p.split())}, phrases
+    assert {"GRO", "QUIC specification"} <= phrases, phrases  # a technical acronym, and what the body wrote
+
+
 def test_keywords_keep_a_term_written_across_tokens_as_written(nlp, resources):
     phrases = _phrases(
         nlp, resources,
