@@ -157,6 +157,7 @@ ACRONYM_RE = re.compile(r"(?=.*[A-Z].*[A-Z])[A-Z][A-Z0-9]{1,5}")
 # article about something else: readers dropped 43 of 62 such top-ten phrases (and 34 of 67 longer phrases or
 # identifiers naming a subsystem twice). It counts a little more than said once, as a plain phrase: without
 # the subsystem preference, unless the title says it or the article writes it out in full.
+BACKGROUND_COUNT = 2
 # said once, and by the way ("tools like NetworkManager", "handles TCP and UDP", in parentheses): of the 20
 # top-ten phrases this sent under the cut, readers had dropped 18 as passing mentions
 ASIDE_FACTOR = 0.5
@@ -419,7 +420,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if any(t.lower_ in NAME_WORDS or t.lemma_.lower() in NAME_WORDS or t.lower_.endswith(("-related", "-oriented"))
                or (t.lower_ in ("related", "oriented") and t.i > 0 and doc[t.i - 1].text == "-") for t in tokens):
             continue
-        phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]] + [_head_form(head, terms.get(head.i) == 1, english, written)])
+        phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]]
+                         + [_head_form(head, terms.get(head.i) == 1, english, written)])
         if len(phrase.split()) > MAX_WORDS:
             first = _first_kept(tokens, len(phrase.split()) - MAX_WORDS)
             if any(start < first.i < end for start, end in term_spans):
@@ -485,7 +487,8 @@ def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
             continue  # a lone common noun said once says little about the article
         length = LENGTH_FACTOR[min(words, 3)] * (1.5 if words == 1 and is_term(phrase) else 1.0)
         kept.append(phrase)
-        background = names_term and count == 2 and not (titled or spelled) and not any(c in phrase for c in " _(")
+        background = names_term and count == BACKGROUND_COUNT and not (titled or spelled) \
+            and not any(c in phrase for c in " _(")
         said = 1.0 if background else _said(phrase, count, names_term, spelled)
         said *= ASIDE_FACTOR if count == 1 and by_the_way else 1.0
         factors.extend((first, said, length, TERM_FACTOR if names_term and not background else 1.0,
