@@ -41,6 +41,8 @@ def test_importer_keeps_curated_rows_and_adds_the_networking_entries(imported):
     assert {"QLE", "QLe"} <= set(taxonomy["Quasi Link-Estimator"].kernel_aliases)
     assert taxonomy["acme9000"].kernel_entry == "ACME ETHERNET DRIVERS"  # a driver module from its Kconfig symbol
     assert taxonomy["avf"].kernel_aliases == ["avf", "acmevf"]  # the module its help names, and the symbol's name
+    # a driver whose Kconfig sits deeper in its vendor's folder, its help naming the module without "module"
+    assert taxonomy["acmex_core"].kernel_entry == "ACME ETHERNET DRIVERS" and taxonomy["acmex_core"].category == "driver"
     assert "ice" not in taxonomy  # a three-letter module name that is an English word would match prose
     assert {"WTP", "wtp_sock"} <= set(taxonomy["WTP"].kernel_aliases)  # entry acronym, K: identifier
     assert taxonomy["quuxdev"].kernel_aliases == ["quuxdev", "BPF quuxdev"]  # a BPF entry's device, by its module
