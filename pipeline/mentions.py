@@ -289,8 +289,9 @@ def _repair(doc: Doc, ent: Span, english: frozenset[str] = frozenset()) -> Span 
     A sentence's first word joins the name only if the parser made it part of the name and it is no
     ordinary word ("Anjali Singhai Jain, representing Intel, ...", not "Merging Ingo Molnar's work")."""
     start, end = ent.start, ent.end
-    # a dash between words, or a semicolon, ends a name: "Dave Hitz - co-founder, Network Appliance", "Andrew; Greg"
-    end = next((t.i for t in doc[start:end] if t.text in (";", ":") or t.text in ("-", "–", "—") and (
+    # a dash between words, a semicolon, a line break or a column's gap ends a name: "Dave Hitz - co-founder,
+    # Network Appliance", "Andrew; Greg", "Paul Vixie" above "Summary", df's "Filesystem      Size"
+    end = next((t.i for t in doc[start:end] if t.text in (";", ":") or t.is_space or t.text in ("-", "–", "—") and (
         t.whitespace_ or (t.i > 0 and doc[t.i - 1].whitespace_))), end)
     while start < end and not doc[start].is_alpha:
         start += 1

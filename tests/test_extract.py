@@ -599,6 +599,13 @@ def test_extract_a_name_that_signs_a_patch_is_a_person_the_model_missed(nlp, res
     assert not [p for p in people if "Red" in p[0]], people
 
 
+def test_extract_a_name_ends_at_a_line_break_or_a_column_gap(nlp, resources):
+    result = _article(nlp, resources, "The notes were written up by Ann Berg\n\n    Summary of the morning sessions.",
+                      "Filesystem      Size  Used Avail Use% Mounted on")
+    people = _people(result)
+    assert ("Ann Berg", "Ann Berg") in people and len(people) == 1, people
+
+
 def test_extract_talk_by_a_person_about_a_subsystem(nlp, resources):
     result = _article(nlp, resources, "The talk by Jonathan Lemon covered io_uring zero-copy receive, while the BPF session ran late.")
     pairs = {(r[2], r[3]) for r in result["relations"]}
