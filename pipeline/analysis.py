@@ -88,7 +88,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         title, set(), [(span.start, span.end) for span in title_subs], knowledge.stopphrases, res.verb_only)}
         if title is not None else set()))
     subs = {p: res.sub_matcher.spans(doc) for p, doc in docs}
-    cands = {p: res.person_finder.spans(doc, subs[p]) for p, doc in docs}
+    cands = {p: res.person_finder.spans(doc, subs[p], titled=kinds.get(p) == "h4") for p, doc in docs}
     people = resolve_article(docs, cands, subs, knowledge.persons, res.person_aliases, res.nlp.tokenizer,
                              res.surnames, res.english)
     people_by_par = defaultdict(list)

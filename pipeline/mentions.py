@@ -128,8 +128,10 @@ class PersonFinder:
         for alias, person in aliases.items():
             self.matcher.add(person, [tokenizer(alias)])
 
-    def spans(self, doc: Doc, blocked: list[Span]) -> list[Span]:
-        """Alias-table matches and repaired PERSON entities that do not overlap ``blocked`` (subsystems)."""
+    def spans(self, doc: Doc, blocked: list[Span], titled: bool = False) -> list[Span]:
+        """Alias-table matches and repaired PERSON entities that do not overlap ``blocked`` (subsystems).
+        ``titled``: a heading, whose capitals say nothing, so a name no table knows must not go on in ordinary
+        words ("Filesystem Layout", "Promela Example")."""
         blocked_tokens = {i for span in blocked for i in range(span.start, span.end)}
         candidates = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         for ent in doc.ents:
@@ -151,6 +153,9 @@ class PersonFinder:
             if any(i in blocked_tokens for i in range(span.start, span.end)):
                 continue
             if span.label_ == "PERSON" and not plausible_name(span):
+                continue
+            if span.label_ == "PERSON" and titled and any(
+                    is_english(t.lower_, self.english) for t in span[1:] if t.is_alpha):
                 continue
             (result if span.label_ != "PERSON" or self._named_like_a_person(span) else doubtful).append(span)
         # "Eric Dumazet and Coco Li": a name coordinated with a known person's is a person's, ordinary words or not;

@@ -606,6 +606,16 @@ def test_extract_a_name_ends_at_a_line_break_or_a_column_gap(nlp, resources):
     assert ("Ann Berg", "Ann Berg") in people and len(people) == 1, people
 
 
+def test_extract_a_heading_in_capitals_names_nobody_unless_its_words_look_like_a_name(nlp, resources):
+    paragraphs = ["Filesystem Layout", "The on-disk layout keeps the metadata apart from the data.",
+                  "Filesystem Metadata", "Each inode records where its extents are.",
+                  "Ann Berg", "Ann Berg then talked about the receive path."]
+    docs = list(enumerate(nlp.pipe(paragraphs)))
+    result = extract_article(docs, resources, {0: "h4", 2: "h4", 4: "h4"})
+    people = {person for _, person in _people(result)}
+    assert people == {"Ann Berg"}, _people(result)
+
+
 def test_extract_talk_by_a_person_about_a_subsystem(nlp, resources):
     result = _article(nlp, resources, "The talk by Jonathan Lemon covered io_uring zero-copy receive, while the BPF session ran late.")
     pairs = {(r[2], r[3]) for r in result["relations"]}
