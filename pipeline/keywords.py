@@ -237,8 +237,9 @@ def written_words(docs) -> frozenset[int]:
 
 def workplaces(docs) -> frozenset[str]:
     """Capitalised words an article writes as where people work ("developers at Facebook", "the maintainer
-    from Intel", "his employer (Meta)"): a company's or a meeting's name there, and so a name wherever the
-    article writes it, even where the model tags no name ("Facebook tends to keep its working set ...")."""
+    from Intel", "his employer (Meta)", a person's name then "at Facebook"): a company's or a meeting's name
+    there, and so a name wherever the article writes it, even where the model tags no name ("Facebook tends to
+    keep its working set ...")."""
     import numpy
     from spacy.attrs import LEMMA, LOWER
 
@@ -252,7 +253,8 @@ def workplaces(docs) -> frozenset[str]:
 
         for i in having(0, WORKPLACE_PREPOSITIONS):
             token = doc[int(i)]
-            if token.head.pos_ == "NOUN" and token.head.lemma_.lower() in WORKER_NOUNS:
+            if token.head.pos_ == "NOUN" and token.head.lemma_.lower() in WORKER_NOUNS or (
+                    token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON"):
                 found.update(c.text for c in token.children if c.dep_ == "pobj" and _capitalised_name(c))
         for i in having(1, EMPLOYER_NOUNS):
             found.update(c.text for c in doc[int(i)].children if c.dep_ == "appos" and _capitalised_name(c))

@@ -279,6 +279,8 @@ def test_keywords_where_people_work_is_a_name_wherever_the_article_writes_it(nlp
     ("Ann Berg, a maintainer from Samsung, posted the driver.", {"Samsung"}),
     ("His employer, Oracle, ships the kernel; the team within Linaro agreed.", {"Oracle", "Linaro"}),
     ("Jan Novak, the author of Coccinelle, spoke at the summit.", set()),  # a project someone wrote is a topic
+    ("A patch set from Omar Lind at Initech moves the handshake into user space.", {"Initech"}),  # a person's
+    ("The work from Initech at first looked small.", set()),
 ])
 def test_keywords_workplaces(nlp, text, names):
     assert workplaces([nlp(text)]) == names
