@@ -283,8 +283,8 @@ MODULE_SYMBOL_RE = re.compile(r"^[A-Z][A-Z0-9]*\d[A-Z0-9]*$|^[A-Z0-9]{4,}$")
 # The sentence a driver's Kconfig help ends with: "To compile this driver as a module, ... The module will
 # be called gve." (or "named: gs_usb"; "If this driver is built as a module, it will be called can327" or "it'll
 # be called brcmfmac.ko"; or a bare name that no word could be: "The built module will be ath9k_htc")
-MODULE_HELP_RE = re.compile(r"\b(?:module|it) (?:will be|is) (?:(?:called|named:?) ([a-z][a-z0-9_-]*[a-z0-9])\b|"
-                            r"([a-z][a-z0-9-]*[_0-9][a-z0-9_-]*[a-z0-9])\b)|\bit'll be called ([a-z][a-z0-9_-]*[a-z0-9])\b")
+MODULE_HELP_RE = re.compile(r"\b(?:(?:module|it) (?:will be|is)|it'll be) (?:(?:called|named:?) ([a-z][a-z0-9_-]*[a-z0-9])\b|"
+                            r"([a-z][a-z0-9-]*[_0-9][a-z0-9_-]*[a-z0-9])\b)")
 
 
 def modules_of(symbol: records.Symbol, english: frozenset[str]) -> list[str]:
@@ -292,7 +292,7 @@ def modules_of(symbol: records.Symbol, english: frozenset[str]) -> list[str]:
     name when that looks like a module's (I40EVF → i40evf, the older name of iavf). A name of three letters
     is kept when it is no English word: short names match only as written, lower case ("gve", not "ice")."""
     found = MODULE_HELP_RE.search(symbol.help)
-    names = ([found.group(1) or found.group(2) or found.group(3)] if found else []) + (
+    names = ([found.group(1) or found.group(2)] if found else []) + (
         [symbol.name.lower()] if MODULE_SYMBOL_RE.match(symbol.name) else [])
     return [name for name in dict.fromkeys(names)
             if (len(name) == 3 and name.isalpha() and name not in english) or naming.is_distinctive(name, english)]
