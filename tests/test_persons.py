@@ -35,6 +35,37 @@ def test_persons_one_right_name(written, person):
     assert PersonIndex(ALIASES, NICKNAMES).canonical(written) == person
 
 
+@pytest.mark.parametrize("written, person", [
+    ("Steven Rostadt", "Steven Rostedt"), ("Steven Rosted", "Steven Rostedt"),  # a letter changed; dropped
+    ("Mark Browne", "Mark Brown"), ("Neil Borwn", "Neil Brown"),  # a letter added; two swapped
+    ("Patrik McHardy", "Patrick McHardy"),       # in the given name
+    ("Ann Lindqist", None),                      # one letter from two people's names
+    ("Omar Zheng", None), ("Jan Kahn", None),    # in short words a letter tells two names apart
+    ("Stefan Rostadt", None),                    # both words differ
+])
+def test_persons_a_name_misspelt_by_one_letter_is_the_one_person_it_misspells(written, person):
+    index = PersonIndex({**ALIASES, "Ann Lindquist": "Ann Lindquist", "Ann Lindqvist": "Ann Lindqvist",
+                         "Omar Zhang": "Omar Zhang", "Jan Khan": "Jan Khan"}, NICKNAMES)
+    assert index.canonical(written) == person
+
+
+def test_persons_a_misspelling_stands_only_for_people_it_may_stand_for():
+    index = PersonIndex({"Omar Lindgren": "Omar Lindgren", "Jan Novakova": "Jan Novakova"}, {},
+                        misspellable=frozenset({"Omar Lindgren"}))
+    assert index.canonical("Omar Lindgen") == "Omar Lindgren"
+    assert index.canonical("Jan Novakva") is None
+
+
+@pytest.mark.parametrize("written, person", [
+    ("Daniel Borkman", "Daniel Borkmann"),      # MAINTAINERS
+    ("Werner Almsberger", "Werner Almesberger"),  # CREDITS
+    ("Ben Gardiner", None),                     # only .mailmap has a "Ben Gardner"
+    ("Alistair Popple", "Alistair Popple"), ("Alistar Popple", "Alistair Popple"),  # the alias table spells right
+])
+def test_persons_the_records_spell_the_names_that_writers_misspell(resources, written, person):
+    assert resources.knowledge.persons.canonical(written) == person
+
+
 def test_persons_ambiguous_short_forms_resolve_to_nobody():
     index = PersonIndex({"Dan Carpenter": "Dan Carpenter", "Daniel Carpenter": "Daniel Carpenter"}, {"dan": ("daniel",)})
     assert index.canonical("Dan Carpenter") == "Dan Carpenter"

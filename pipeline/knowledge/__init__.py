@@ -26,6 +26,9 @@ from pipeline.knowledge.taxonomy import (
 # tracing tools): matched so they are not taken for networking terms, never linked to a person.
 OUTSIDE_CATEGORY = "kernel"
 
+# The records column of a person whom only the kernel's .mailmap names.
+MAILMAP_ONLY = ".mailmap"
+
 # Words of subsystem names that are not networking words by themselves.
 DOMAIN_STOPWORDS = frozenset("""the and for with over from into via new old general generic support driver drivers
 device devices system systems linux kernel code layer module modules framework based other more type types use
@@ -73,7 +76,11 @@ class Knowledge:
     def load(cls, opts: Options) -> "Knowledge":
         subsystems, terms = load_subsystems(opts.subsystems_file)
         aliases = load_people(opts.people_file, opts.kernel_people_file)
-        persons = PersonIndex(aliases, load_nicknames(opts.nicknames_file))
+        # .mailmap alone names anyone who committed from two addresses: too many near-namesakes to read a
+        # misspelt name as one of them ("Ben Gardiner" is not its "Ben Gardner")
+        misspellable = frozenset(aliases.get(f[0], f[0]) for _, f in rows(opts.people_file, 1)) | frozenset(
+            aliases.get(f[0], f[0]) for _, f in rows(opts.kernel_people_file, 1) if f[-1] != MAILMAP_ONLY)
+        persons = PersonIndex(aliases, load_nicknames(opts.nicknames_file), misspellable)
 
         def person(name: str) -> str:
             return persons.canonical(name) or name

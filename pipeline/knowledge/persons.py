@@ -3,8 +3,9 @@
 The same person appears as "Kirill A. Shutemov", "Kirill A Shutemov" and "Kirill Shutemov", as
 "NeilBrown" and "Neil Brown", as "Pat McHardy" and "Patrick McHardy", or family name first ("Zhang Rui").
 A written name resolves to a known person when exactly one known person has the same name under
-one of these equivalences, tried from the strictest to the loosest; names nobody knows are grouped
-the same way across the corpus, so that each group has one spelling.
+one of these equivalences, tried from the strictest to the loosest, or, failing all of them, when it
+misspells exactly one known name by a letter ("Daniel Borkman"); names nobody knows are grouped the
+same way across the corpus, so that each group has one spelling.
 """
 
 from __future__ import annotations
@@ -46,6 +47,27 @@ def _words(name: str) -> list[str]:
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 _SPELLED_UMLAUT_RE = re.compile(r"(?<=[a-z])([ou])e(?=[a-z])")
 
+# A misspelt name differs from the right one in one word by one letter; in shorter words, and by a changed
+# letter in words of five, one letter tells apart two people's names ("Qi Zhang", "Qi Zheng"; "Shuah Khan").
+MISSPELT_MIN_LETTERS = 5
+MISSPELT_CHANGED_MIN_LETTERS = 6
+
+
+def one_letter_apart(written: str, right: str) -> bool:
+    """Whether ``written`` is ``right`` with one letter added, dropped, changed or two neighbours swapped,
+    in words long enough for that to be a slip rather than another name."""
+    if written == right or min(len(written), len(right)) < MISSPELT_MIN_LETTERS:
+        return False
+    if len(written) != len(right):
+        short, long = sorted((written, right), key=len)
+        return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    differ = [i for i, (a, b) in enumerate(zip(written, right)) if a != b]
+    if len(differ) == 2:
+        i, j = differ
+        return j == i + 1 and written[i] == right[j] and written[j] == right[i]
+    return len(differ) == 1 and len(written) >= MISSPELT_CHANGED_MIN_LETTERS
+
+
 KEY_KINDS = ("full", "transliterated", "initials", "joined", "nickname", "reversed")
 
 
@@ -78,7 +100,9 @@ def name_keys(name: str, nicknames: dict[str, tuple[str, ...]] | None = None) ->
 class PersonIndex:
     """Known people (canonical names) looked up by the keys of a written name."""
 
-    def __init__(self, aliases: dict[str, str], nicknames: dict[str, tuple[str, ...]] | None = None):
+    def __init__(self, aliases: dict[str, str], nicknames: dict[str, tuple[str, ...]] | None = None,
+                 misspellable: frozenset[str] | None = None):
+        """``misspellable``: the known people a misspelt name may stand for (all of them by default)."""
         self.aliases = aliases
         self.nicknames = nicknames or {}
         self.known = set(aliases.values())
@@ -88,6 +112,13 @@ class PersonIndex:
                 for one in key if isinstance(key, list) else [key]:
                     self._by_key["full" if kind == "transliterated" else kind][one].add(person)
         self.first_names = frozenset(_words(p)[0] for p in self.known if len(_words(p)) >= 2)
+        self._by_word: dict[tuple[int, str], set[tuple[str, str, str]]] = defaultdict(set)
+        for person in self.known if misspellable is None else self.known & misspellable:
+            key = name_keys(person).get("initials")
+            if key:
+                first, last = key.split(" ")
+                self._by_word[0, first].add((first, last, person))
+                self._by_word[1, last].add((first, last, person))
 
     def canonical(self, name: str) -> str | None:
         """The known person a written full name is, or None when none or several could be."""
@@ -107,7 +138,17 @@ class PersonIndex:
                 return next(iter(found))
             if found:
                 return None
-        return None
+        return self._misspelt(keys.get("initials"))
+
+    def _misspelt(self, key: str | None) -> str | None:
+        """The one known person whose name a written one misspells: the same given name or family name, and
+        the other one letter off ("Danial Borkmann", "Arnd Bergman"). The kernel's records spell the names."""
+        if key is None:
+            return None
+        first, last = key.split(" ")
+        found = {person for f, l, person in self._by_word.get((0, first), ()) if one_letter_apart(last, l)}
+        found |= {person for f, l, person in self._by_word.get((1, last), ()) if one_letter_apart(first, f)}
+        return next(iter(found)) if len(found) == 1 else None
 
 
 def group_unknown(names: dict[str, int], nicknames: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
