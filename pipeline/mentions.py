@@ -19,6 +19,7 @@ from pipeline.knowledge.persons import POSSESSIVE_MARKS as _POSSESSIVE, PersonIn
 from pipeline.knowledge.senses import Sense, allowed
 from pipeline.knowledge.taxonomy import Subsystem, Term, fold
 from pipeline.relations.vocabulary import AUTHOR_VERBS, CODE_NOUNS
+from pipeline.sources.events import names_meeting
 
 NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "al", "del", "della", "y"})
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
@@ -152,8 +153,8 @@ class PersonFinder:
         for span in filter_spans(candidates):
             if any(i in blocked_tokens for i in range(span.start, span.end)):
                 continue
-            if span.label_ == "PERSON" and not plausible_name(span):
-                continue
+            if span.label_ == "PERSON" and (not plausible_name(span) or names_meeting(span.text)):
+                continue  # "at Linaro Connect": a meeting is nobody
             if span.label_ == "PERSON" and titled and any(
                     is_english(t.lower_, self.english) for t in span[1:] if t.is_alpha):
                 continue
