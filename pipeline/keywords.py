@@ -293,12 +293,17 @@ def _ordinary(token, english: frozenset[str], domain: frozenset[str]) -> bool:
         and token.lemma_.lower() not in domain and not is_term(token.text)
 
 
+_ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Z0-9]+s")
+
+
 def _common(token, common: frozenset[str], domain: frozenset[str]) -> bool:
     """A word that one LWN kernel article in ten uses, written as they write it ("CPU", "API",
     "filesystem"; not "LOCK" for "lock"), and no word of the networking vocabulary."""
     if token.lower_ in domain or token.lemma_.lower() in domain:
         return False
-    return token.text in common or (not is_term(token.text) and (token.lower_ in common or token.lemma_.lower() in common))
+    if token.text in common or _ACRONYM_PLURAL_RE.fullmatch(token.text) and token.text[:-1] in common:
+        return True  # "APIs" as "API"
+    return not is_term(token.text) and (token.lower_ in common or token.lemma_.lower() in common)
 
 
 def _joins_place(token) -> bool:
@@ -407,8 +412,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue
         if any(t.like_url or t.like_email or t.like_num or (t.is_punct and t.text not in "-/") for t in tokens):
             continue
-        if any(t.text.count("(") != t.text.count(")") for t in tokens):
-            continue  # "setsockopt(TCP_REPAIR_QUEUE", "ECT(1": a piece of code or of a table cut open
+        if any(t.text.count(o) != t.text.count(c) for t in tokens for o, c in ("()", "{}", "[]")):
+            continue  # "setsockopt(TCP_REPAIR_QUEUE", "ECT(1", "copy_{to": a piece of code or of a table cut open
         if any(t.lower_ in verb_only and t.i not in terms for t in tokens[1:-1]):
             continue  # "user space configure hardware": a clause the parser took for a noun phrase
         if not any(sum(c.isalpha() for c in t.text) >= 3 for t in tokens) or len(tokens[0].text) < 2:
