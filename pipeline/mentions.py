@@ -311,18 +311,25 @@ def _repair(doc: Doc, ent: Span, english: frozenset[str] = frozenset()) -> Span 
         part_of_it = prev.dep_ == "compound" and start <= prev.head.i < end and not is_english(prev.lower_, english)
         if _name_token(prev, allow_start=part_of_it) and prev.ent_type_ in ("", "PERSON", "ORG", "NORP"):
             start -= 1
-        elif prev.text in NAME_PARTICLES and start > 1 and _name_token(doc[start - 2]):
-            start -= 2
+        elif prev.text in NAME_PARTICLES and (k := _particles(doc, start - 1, -1)) < start \
+                and _name_token(doc[start - 1 - k]):
+            start -= k + 1  # "Frank van der" before "Linden"
+        elif prev.is_sent_start and prev.is_title and prev.lower_ in NAME_PARTICLES:
+            start -= 1  # "Van der Linden answered", "De Raadt said": a particle that opens a sentence
+            break
         elif (prev.text == "-" and not prev.whitespace_ and start > 1 and not doc[start - 2].whitespace_
               and doc[start - 2].is_title):
             start -= 2  # "Høiland-Jørgensen" tagged from its second half
         else:
             break
-    # particles inside ("Arnaldo Carvalho de Melo") and suffixes after ("Smith Jr.").
+    # particles inside ("Arnaldo Carvalho de Melo", "Frank van der Linden") and suffixes after ("Smith Jr.").
+    while end - start >= 2 and doc[end - 1].text in NAME_PARTICLES:
+        end -= 1
     while end < len(doc):
         nxt = doc[end]
-        if nxt.text in NAME_PARTICLES and end + 1 < len(doc) and _name_token(doc[end + 1]):
-            end += 2
+        if nxt.text in NAME_PARTICLES and end + (k := _particles(doc, end, 1)) < len(doc) \
+                and _name_token(doc[end + k]):
+            end += k + 1
         elif nxt.text in NAME_SUFFIXES:
             end += 1
         elif nxt.text == "," and end + 1 < len(doc) and doc[end + 1].text in NAME_SUFFIXES:
@@ -344,6 +351,14 @@ def _repair(doc: Doc, ent: Span, english: frozenset[str] = frozenset()) -> Span 
             and doc[end - 1].is_title and end < len(doc) and doc[end].text == ".":
         return None  # "Tom St" cut before its last part: not a name as it stands
     return doc[start:end]
+
+
+def _particles(doc: Doc, i: int, step: int) -> int:
+    """How many name particles in a row ("van der") from token ``i`` on, going ``step`` (1 or -1)."""
+    k = 0
+    while 0 <= i + step * k < len(doc) and doc[i + step * k].text in NAME_PARTICLES:
+        k += 1
+    return k
 
 
 def _abbreviated_part(token) -> bool:

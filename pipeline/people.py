@@ -84,6 +84,16 @@ def _is_part_of(short: str, long: str) -> bool:
     return len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
 
 
+def _with_particles(span: Span, person: str, paragraph: int, taken: set) -> Span:
+    """A surname with the particles before it that the person's name has: "de Bruijn said", "Van der Linden
+    answered" (capitalised to open the sentence)."""
+    doc, start = span.doc, span.start
+    while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and (paragraph, start - 1) not in taken \
+            and f" {doc[start - 1:span.end].text.lower()}" in f" {person.lower()}":
+        start -= 1
+    return doc[start:span.end]
+
+
 def resolve_article(
     docs: list[tuple[int, Doc]],
     candidates: dict[int, list[Span]],
@@ -143,6 +153,7 @@ def resolve_article(
         if person is None and surnames and surface(span) not in first_names:
             person = surnames.get(surface(span)) or surnames.get(fold(surface(span)))
         if person and not any((paragraph, i) in taken for i in range(span.start, span.end)):
+            span = _with_particles(span, person, paragraph, taken)
             resolved.append((paragraph, span, person))
             taken.update((paragraph, i) for i in range(span.start, span.end))
     # Back-references the model did not tag: "Herbert" after "Herbert Xu", "Kicinski said".
@@ -169,10 +180,8 @@ def resolve_article(
                 if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
                     continue
                 person = nearest(paragraph, start, parts[vocab.strings[match_id]])
-                if person and start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and (paragraph, start - 1) not in taken \
-                        and f" {doc[start - 1].text} {span.text}" in f" {person}":
-                    span = doc[start - 1:end]  # "de Bruijn said"
                 if person:
+                    span = _with_particles(span, person, paragraph, taken)
                     resolved.append((paragraph, span, person))
                     taken.update((paragraph, i) for i in range(span.start, span.end))
     if surnames:
