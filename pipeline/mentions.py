@@ -277,10 +277,12 @@ def _misfiled_names(doc: Doc, people: list[Span], english: frozenset[str] = froz
     for ent in doc.ents:
         if ent.label_ not in MISFILED_LABELS or not 2 <= len(ent) <= 3 or any(t.i in taken for t in ent):
             continue
-        if not all(_name_token(t, allow_start=True) and t.lower_ not in NON_NAME_WORDS for t in ent):
-            continue
+        if not all(_name_token(t, allow_start=True) and t.lower_ not in NON_NAME_WORDS
+                   or ent.start < t.i < ent.end - 1 and t.text in NAME_PARTICLES for t in ent):
+            continue  # "Theo de Raadt": a particle inside
         first = ent[0].lower_
-        if is_english(first, english) or (first not in first_names and any(is_english(t.lower_, english) for t in ent[1:])):
+        if is_english(first, english) or (first not in first_names and any(
+                is_english(t.lower_, english) and t.text not in NAME_PARTICLES for t in ent[1:])):
             continue
         if _person_position(ent.root):
             span = _repair(doc, ent, english)  # "Adhemerval Zanella Netto", filed from its second word

@@ -45,11 +45,13 @@ def test_extract_a_name_keeps_its_particles_in_a_row_and_at_a_sentences_start(nl
     people = _people(_article(nlp, resources,
                               "At the summit, Frank van der Linden pointed out that the line dividing resources was blurry.",
                               "Van der Linden answered that BPF was the most flexible way to begin.",
-                              "Omar van der Lind agreed. Van der Lind had tried it; later van der Lind said more."))
+                              "Omar van der Lind agreed. Van der Lind had tried it; later van der Lind said more.",
+                              "The new hardening patch, posted by Theo de Raadt in August, protects return addresses."))
     assert ("Frank van der Linden", "Frank van der Linden") in people, people  # the model tags "Frank van der"
     assert ("Van der Linden", "Frank van der Linden") in people, people
     assert people.count(("Van der Lind", "Omar van der Lind")) == 1 and ("van der Lind", "Omar van der Lind") in people
-    assert {p for _, p in people} == {"Frank van der Linden", "Omar van der Lind"}, people
+    assert ("Theo de Raadt", "Theo de Raadt") in people, people  # the model files this one as an organisation
+    assert {p for _, p in people} == {"Frank van der Linden", "Omar van der Lind", "Theo de Raadt"}, people
 
 
 def test_extract_a_first_name_opening_a_sentence_is_part_of_the_name(nlp, resources):
