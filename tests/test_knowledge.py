@@ -62,6 +62,8 @@ def test_importer_writes_provenance_roles_people_and_symbols(imported):
     people = {f[0]: f[1] for _, f in rows(imported / "kernel_people.tsv", 1)}
     assert people["Kirill A. Shutemov"] == "Kirill A Shutemov"  # .mailmap's proper name wins
     assert people["Neil Brown"] == "NeilBrown"  # CREDITS spelling joined by the shared address
+    # a directory's "surname, given name" as prose writes it; a company after a full name left out
+    assert people["Jan Novak"] == "Novak, Jan" and people["Omar Lind"] == "Omar Lind, Initech Consulting"
     symbols = {f[0]: f for _, f in rows(imported / "kconfig.tsv", 3)}
     assert symbols["NET_FOU"][2:] == ["net/ipv4/Kconfig", "NETWORKING [GENERAL]"]
     organisations = {f[0]: f[1] for _, f in rows(imported / "organisations.tsv", 2)}

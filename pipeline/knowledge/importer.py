@@ -598,12 +598,28 @@ def people_rows(recs: Records) -> list[list[str]]:
                 for name, n in names.get(node, {}).items():
                     counts[name] += n
         chosen = [m for m in members if f"name:{m}" in proper]
-        canonical = sorted(chosen or members, key=lambda n: (-counts.get(n, 0), -len(n), n))[0]
+        canonical = sorted(chosen or members, key=lambda n: ("," in n, -counts.get(n, 0), -len(n), n))[0]
         others = sorted(m for m in members if m != canonical and _looks_like_name(m))
+        if _prose_order(canonical) != canonical:
+            canonical, others = _prose_order(canonical), sorted(others + [canonical])
         sources = sorted({s for m in members for s in where[f"name:{m}"]})
         if _looks_like_name(canonical):
             out.append([canonical, "|".join(others), "|".join(sources)])
     return sorted(out, key=lambda r: r[0].lower())
+
+
+def _prose_order(name: str) -> str:
+    """A name a directory writes surname first, as prose writes it: "Liang, Kan" → "Kan Liang", "Wong Hoi Sing,
+    Edison" → "Edison Wong Hoi Sing"; a full name before the comma is followed by a company's, so it stands
+    alone: "Enrico Weigelt, metux IT consult" → "Enrico Weigelt"."""
+    before, _, after = (part.strip() for part in name.partition(","))
+    words = after.split()
+    if not before or not words or "," in after or after.rstrip(".") in ("Jr", "Sr", "II", "III", "IV"):
+        return name
+    if all(w[:1].isupper() and not (w.isupper() and len(w) > 1) for w in words) \
+            and (len(before.split()) == 1 or len(words) == 1):
+        return f"{after} {before}"
+    return before
 
 
 def _looks_like_name(text: str) -> bool:
