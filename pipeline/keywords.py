@@ -26,7 +26,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from pipeline.sources.events import names_meeting
-from pipeline.terms import is_term
+from pipeline.terms import ACRONYM_PLURAL_RE, is_term
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
     from spacy.tokens import Doc
@@ -293,15 +293,12 @@ def _ordinary(token, english: frozenset[str], domain: frozenset[str]) -> bool:
         and token.lemma_.lower() not in domain and not is_term(token.text)
 
 
-_ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Z0-9]+s")
-
-
 def _common(token, common: frozenset[str], domain: frozenset[str]) -> bool:
     """A word that one LWN kernel article in ten uses, written as they write it ("CPU", "API",
     "filesystem"; not "LOCK" for "lock"), and no word of the networking vocabulary."""
     if token.lower_ in domain or token.lemma_.lower() in domain:
         return False
-    if token.text in common or _ACRONYM_PLURAL_RE.fullmatch(token.text) and token.text[:-1] in common:
+    if token.text in common or ACRONYM_PLURAL_RE.fullmatch(token.text) and token.text[:-1] in common:
         return True  # "APIs" as "API"
     return not is_term(token.text) and (token.lower_ in common or token.lemma_.lower() in common)
 

@@ -20,6 +20,7 @@ from pipeline.knowledge.senses import Sense, allowed
 from pipeline.knowledge.taxonomy import Subsystem, Term, fold
 from pipeline.relations.vocabulary import AUTHOR_VERBS, CODE_NOUNS
 from pipeline.sources.events import names_meeting
+from pipeline.terms import ACRONYM_PLURAL_RE
 
 NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "al", "del", "della", "y"})
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
@@ -46,7 +47,6 @@ NON_NAME_WORDS = ORG_WORDS | frozenset({
     "tree", "list", "server", "client", "engine", "module", "tool", "tools", "library", "release", "version",
 })
 _PATH_RE = re.compile(r"(?:[\w.+-]*/){2,}[\w.+-]*|[\w-]+\.[ch]\b|\b\w+\(\)")
-_PLURAL_ACRONYM_RE = re.compile(r"^[A-Z][a-z]?[A-Z]+s$")  # SoCs, NICs, IOMMUs, CPUs
 _CODEY_RE = re.compile(r"[_/\\(){}<>=@#$%^*\[\]|0-9]")
 
 
@@ -394,7 +394,7 @@ def plausible_name(span: Span) -> bool:
         return False  # "K cPCI": a piece of a product name
     if any(t.is_upper and len(t) > 1 and t.text not in NAME_SUFFIXES for t in words):
         return False
-    if any(_PLURAL_ACRONYM_RE.match(t.text) for t in words):
+    if any(ACRONYM_PLURAL_RE.fullmatch(t.text) for t in words):  # SoCs, NICs, IOMMUs, CPUs
         return False  # "Corsola SoCs", "Unisoc IOMMUs": hardware, not a person
     if any(t.like_url or t.like_email for t in span):
         return False

@@ -20,6 +20,8 @@ def is_term(text: str) -> bool:
     return any(c.isupper() for c in text[1:]) or (text.isupper() and len(text) > 1) or "_" in text
 
 
+# An acronym in the plural ("IDs", "APIs", "SoCs"): as a word, the acronym.
+ACRONYM_PLURAL_RE = re.compile(r"[A-Z][a-z]?[A-Z0-9]*[A-Z]s")
 CONFIG_RE = re.compile(r"\bCONFIG_[A-Z0-9_]+\b")
 IDENTIFIER_RE = re.compile(
     r"\bstruct\s+[a-z_][a-z0-9_]*\b"            # struct sockaddr

@@ -446,9 +446,9 @@ def test_keywords_a_word_most_kernel_articles_use_is_no_keyword_alone(nlp, resou
         nlp, resources,
         "The CPU and the API matter. Every CPU runs the API, and the CPU scheduler picks a CPU for the API.",
         "The LOCK operation costs more than a lock. The LOCK operation is the LOCK prefix.",
-        "Drivers moved to the new APIs; the old APIs remain.",
+        "Drivers moved to the new APIs; the old APIs remain. Namespaces map IDs, and the IDs differ.",
     )
-    assert not {"CPU", "API", "APIs"} & phrases, phrases  # one LWN kernel article in four says each
+    assert not {"CPU", "API", "APIs", "IDs"} & phrases, phrases  # one LWN kernel article in four says each (in nine, ID)
     assert "CPU scheduler" in phrases and "LOCK" in phrases, phrases  # a name of its own; "LOCK" is no "lock"
 
 
@@ -487,6 +487,8 @@ def test_common_words_are_counted_by_article_and_kept_as_written():
     found = dict(common_words(documents, 0.5))
     assert found == {"CPU": 0.5, "The": 0.5}  # "lock" is in one article of four, however often it is said
     assert dict(common_words(documents, 0.25))["lock"] == 0.25
+    plural = [article_words(t) for t in ("Two IDs.", "One ID.", "No name.", "Still none.")]
+    assert dict(common_words(plural, 0.5)) == {"ID": 0.5}  # an acronym's plural is the acronym
 
 
 def test_common_words_are_written_from_a_knowbase_checkout(tmp_path, capsys):

@@ -18,6 +18,7 @@ from pipeline import config
 from pipeline.errors import PipelineError
 from pipeline.sources import read_article
 from pipeline.tables import atomic_write_bytes
+from pipeline.terms import ACRONYM_PLURAL_RE
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
 DEFAULT_SHARE = 0.10
@@ -29,15 +30,20 @@ def article_words(text: str) -> Counter:
     return Counter(WORD_RE.findall(text))
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if ACRONYM_PLURAL_RE.fullmatch(word) else word
+
+
 def common_words(documents: list[Counter], share: float) -> list[tuple[str, float]]:
     """(word, share of documents) for words in at least ``share`` of ``documents``, most common first,
-    each as it is written most often ("CPU", "lock"): case is part of what a word means ("LOCK")."""
+    each as it is written most often ("CPU", "lock"): case is part of what a word means ("LOCK"), and an
+    acronym's plural is the acronym ("IDs" counts for "ID")."""
     docs: Counter = Counter()
     written: dict[str, Counter] = {}
     for words in documents:
-        docs.update({w.lower() for w in words})
+        docs.update({_singular(w).lower() for w in words})
         for w, n in words.items():
-            written.setdefault(w.lower(), Counter())[w] += n
+            written.setdefault(_singular(w).lower(), Counter())[_singular(w)] += n
     total = len(documents)
     found = [(min(written[w].items(), key=lambda x: (-x[1], x[0]))[0], c / total)
              for w, c in docs.items() if total and c / total >= share]
