@@ -279,6 +279,14 @@ def _ranges(doc: Doc, term_spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return sorted(set(ranges))
 
 
+def _cut_open(text: str) -> bool:
+    """A token that opens a bracket it does not close, or holds a double quote: a piece of code, of a table or
+    of a quotation cut open ("ECT(1", "Pin<&mut", 'Why"s'); "current->pid" is no angle bracket."""
+    arrowless = text.replace("->", "")
+    return any(arrowless.count(o) != arrowless.count(c) for o, c in ("()", "{}", "[]", "<>")) \
+        or any(q in text for q in '"“”')
+
+
 def _separator(token) -> bool:
     """Where a noun chunk holds two phrases: a coordination, a possessive, a comma, a dash ("loss - DNS")."""
     if token.pos_ == "CCONJ" or token.tag_ == "POS" or token.text in (",", ";", ":", "--", "\u2013", "\u2014"):
@@ -409,8 +417,10 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue
         if any(t.like_url or t.like_email or t.like_num or (t.is_punct and t.text not in "-/") for t in tokens):
             continue
-        if any(t.text.count(o) != t.text.count(c) for t in tokens for o, c in ("()", "{}", "[]")):
-            continue  # "setsockopt(TCP_REPAIR_QUEUE", "ECT(1", "copy_{to": a piece of code or of a table cut open
+        if any(len(t) > 1 and t.text.endswith(".") and t.whitespace_ for t in tokens[:-1]):
+            continue  # a full stop inside: two sentences run together ("direct I/O. Buffered"), an initial ("C. Ojeda")
+        if any(_cut_open(t.text) for t in tokens):
+            continue  # "setsockopt(TCP_REPAIR_QUEUE", "ECT(1", "copy_{to", 'architectures--"This': a piece cut open
         if any(t.lower_ in verb_only and t.i not in terms for t in tokens[1:-1]):
             continue  # "user space configure hardware": a clause the parser took for a noun phrase
         if not any(sum(c.isalpha() for c in t.text) >= 3 for t in tokens) or len(tokens[0].text) < 2:
@@ -426,6 +436,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue
         phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]]
                          + [_head_form(head, terms.get(head.i) == 1, english, written)])
+        if head.is_sent_end and len(head) > 1 and phrase.endswith(".") and not phrase.endswith(".."):
+            phrase = phrase[:-1]  # "direct I/O." at a sentence's end, the full stop taken into the word
         if len(phrase.split()) > MAX_WORDS:
             first = _first_kept(tokens, len(phrase.split()) - MAX_WORDS)
             if any(start < first.i < end for start, end in term_spans):
