@@ -156,7 +156,7 @@ class PersonFinder:
             if span.label_ == "PERSON" and (not plausible_name(span) or names_meeting(span.text)):
                 continue  # "at Linaro Connect": a meeting is nobody
             if span.label_ == "PERSON" and titled and any(
-                    is_english(t.lower_, self.english) for t in span[1:] if t.is_alpha):
+                    is_english(t.lower_, self.english) for t in span[1:] if _lettered(t)):
                 continue
             (result if span.label_ != "PERSON" or self._named_like_a_person(span) else doubtful).append(span)
         # "Eric Dumazet and Coco Li": a name coordinated with a known person's is a person's, ordinary words or not;
@@ -169,14 +169,14 @@ class PersonFinder:
     def _given_name_a_word(self, span: Span) -> bool:
         """A name tagged a person's whose first word only is an ordinary word ("Con Kolivas", not "Learning
         Coccinelle"), standing where a person stands."""
-        words = [t for t in span if t.is_alpha]
+        words = [t for t in span if _lettered(t)]
         return 2 <= len(words) <= 3 and len(words) == len(span) and not words[0].lower_.endswith("ing") \
             and words[0].text not in _CALENDAR_WORDS and not any(t.lower_ in VENDOR_WORDS for t in words) \
             and not any(is_english(t.lower_, self.english) or t.lower_ in NON_NAME_WORDS for t in words[1:]) \
             and _person_position(span.root)
 
     def _named_like_a_person(self, span: Span) -> bool:
-        words = [t for t in span if t.is_alpha]
+        words = [t for t in span if _lettered(t)]
         if self.persons is not None and self.persons.canonical(strip_possessive(span.text)):
             return True
         if any(t.lower_ in VENDOR_WORDS for t in words):
@@ -210,11 +210,11 @@ def _conjoined_names(doc: Doc, people: list[Span]) -> list[Span]:
     found = []
     for span in people:
         for token in span.root.conjuncts:
-            if token.ent_type_ not in ("", "PERSON", "ORG") or not (token.is_alpha and token.is_title and token.pos_ == "PROPN"):
+            if token.ent_type_ not in ("", "PERSON", "ORG") or not (_lettered(token) and token.is_title and token.pos_ == "PROPN"):
                 continue
             start = token.i
             while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in ("compound", "amod") \
-                    and doc[start - 1].is_alpha and doc[start - 1].is_title:
+                    and _lettered(doc[start - 1]) and doc[start - 1].is_title:
                 start -= 1
             candidate = doc[start:token.i + 1]
             if len(candidate) < 2 or any(t.lower_ in NOT_NAMES or t.lower_ in ORG_WORDS for t in candidate):
@@ -245,7 +245,7 @@ def _authors_of_work(doc: Doc, people: list[Span], english: frozenset[str] = fro
                 and doc[end + 1].is_title and end > by.i + 1)):
             end += 1
         span = doc[by.i + 1:end]
-        words = [t for t in span if t.is_alpha]
+        words = [t for t in span if _lettered(t)]
         if not 2 <= len(words) <= 4 or span[-1].text == "-" or any(i in taken for i in range(span.start, span.end)):
             continue
         if any(t.lower_ in NON_NAME_WORDS or t.ent_type_ not in ("", "PERSON", "NORP", "ORG") for t in words) \
@@ -301,9 +301,9 @@ def _repair(doc: Doc, ent: Span, english: frozenset[str] = frozenset()) -> Span 
     # Network Appliance", "Andrew; Greg", "Paul Vixie" above "Summary", df's "Filesystem      Size"
     end = next((t.i for t in doc[start:end] if t.text in (";", ":") or t.is_space or t.text in ("-", "–", "—") and (
         t.whitespace_ or (t.i > 0 and doc[t.i - 1].whitespace_))), end)
-    while start < end and not doc[start].is_alpha:
+    while start < end and not _lettered(doc[start]):
         start += 1
-    while end > start and not (doc[end - 1].is_alpha or doc[end - 1].text in NAME_SUFFIXES):
+    while end > start and not (_lettered(doc[end - 1]) or doc[end - 1].text in NAME_SUFFIXES):
         end -= 1
     if start >= end:
         return None
@@ -338,10 +338,10 @@ def _repair(doc: Doc, ent: Span, english: frozenset[str] = frozenset()) -> Span 
             end += 2
         elif nxt.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) and doc[end + 1].is_title:
             end += 2
-        elif _abbreviated_part(nxt) and end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].is_alpha:
+        elif _abbreviated_part(nxt) and end + 1 < len(doc) and doc[end + 1].is_title and _lettered(doc[end + 1]):
             end += 2  # "Tom St. Denis", "Frank Ch. Eigler"
         elif nxt.text == "." and doc[end - 1].is_title and len(doc[end - 1]) <= 3 and end + 1 < len(doc) \
-                and doc[end + 1].is_title and doc[end + 1].is_alpha and doc[end - 1].i > start \
+                and doc[end + 1].is_title and _lettered(doc[end + 1]) and doc[end - 1].i > start \
                 and not (doc[end + 1].is_stop or is_english(doc[end + 1].lower_, english)):
             end += 2  # the model stopped at "Tom St" before ". Denis" (not "Arjan van de Ven. This")
         else:
@@ -363,6 +363,15 @@ def _particles(doc: Doc, i: int, step: int) -> int:
     return k
 
 
+# A name's word with an apostrophe after its first letter: "O'Donell", "D'Souza" (not "Sant'Anna").
+_APOSTROPHE_NAME_RE = re.compile(r"[A-Z]['’][A-Z][a-z]+")
+
+
+def _lettered(token) -> bool:
+    """A word of letters, as names are written: an apostrophe inside counts ("O'Donell")."""
+    return token.is_alpha or bool(_APOSTROPHE_NAME_RE.fullmatch(token.text))
+
+
 def _abbreviated_part(token) -> bool:
     """A short capitalised word with its full stop ("St.", "Ch."), inside a name."""
     return token.text.endswith(".") and 2 <= len(token.text) <= 4 and token.text[0].isupper() \
@@ -370,7 +379,7 @@ def _abbreviated_part(token) -> bool:
 
 
 def _name_token(token, allow_start: bool = False) -> bool:
-    if not (token.is_alpha and token.is_title and token.pos_ == "PROPN" and token.lower_ not in NOT_NAMES):
+    if not (_lettered(token) and token.is_title and token.pos_ == "PROPN" and token.lower_ not in NOT_NAMES):
         return False
     return allow_start or not token.is_sent_start or token.ent_type_ == "PERSON"
 
@@ -380,7 +389,7 @@ def plausible_name(span: Span) -> bool:
     text = span.text
     if _CODEY_RE.search(text.replace(", Jr.", "").replace(", Sr.", "")):
         return False
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in span if _lettered(t)]
     if not words:
         return False
     if any(t.lower_ in NOT_NAMES or t.lower_ in NON_NAME_WORDS for t in words):

@@ -54,6 +54,14 @@ def test_extract_a_name_keeps_its_particles_in_a_row_and_at_a_sentences_start(nl
     assert {p for _, p in people} == {"Frank van der Linden", "Omar van der Lind", "Theo de Raadt"}, people
 
 
+def test_extract_a_name_may_hold_an_apostrophe_after_its_first_letter(nlp, resources):
+    people = _people(_article(nlp, resources, "Carlos O'Donell reviewed the glibc side of the change.",
+                              "O'Donell asked for a test, and Zach O'Keefe agreed.",
+                              "Students at the Scuola Superiore Sant'Anna measured it."))
+    assert people == [("Carlos O'Donell", "Carlos O'Donell"), ("O'Donell", "Carlos O'Donell"),
+                      ("Zach O'Keefe", "Zach O'Keefe")], people
+
+
 def test_extract_a_first_name_opening_a_sentence_is_part_of_the_name(nlp, resources):
     people = _people(_article(nlp, resources, "Anjali Singhai Jain, representing Intel, recently posted a patch set.",
                               "Merging Ingo Molnar's realtime preemption work was never going to be quiet."))
