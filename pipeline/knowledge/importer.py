@@ -603,7 +603,7 @@ def people_rows(recs: Records) -> list[list[str]]:
         if _prose_order(canonical) != canonical:
             canonical, others = _prose_order(canonical), sorted(others + [canonical])
         sources = sorted({s for m in members for s in where[f"name:{m}"]})
-        if _looks_like_name(canonical):
+        if _looks_like_name(canonical) and not _names_a_group(canonical):
             out.append([canonical, "|".join(others), "|".join(sources)])
     return sorted(out, key=lambda r: r[0].lower())
 
@@ -620,6 +620,16 @@ def _prose_order(name: str) -> str:
             and (len(before.split()) == 1 or len(words) == 1):
         return f"{after} {before}"
     return before
+
+
+# Words that make a records name a team, a list or a role, not a person: "Security Officers", "Purism Kernel
+# Team", "Broadcom internal kernel review list", "Savoir-faire Linux Inc.".
+GROUP_WORDS = frozenset("""team maintainers maintenance list officers support development inc inc. ltd gmbh corp
+group project review assignment robot bot opensource community foundation""".split())
+
+
+def _names_a_group(name: str) -> bool:
+    return any(word in GROUP_WORDS for word in name.lower().split())
 
 
 def _looks_like_name(text: str) -> bool:
