@@ -65,6 +65,7 @@ def test_importer_writes_provenance_roles_people_and_symbols(imported):
     # a directory's "surname, given name" as prose writes it; a company after a full name left out
     assert people["Jan Novak"] == "Novak, Jan" and people["Omar Lind"] == "Omar Lind, Initech Consulting"
     assert "Acme Kernel Team" not in people  # a team is nobody
+    assert "Ada" not in people and "Ada Lindqvist" in people  # a name alone that is Ada Lindqvist's given name
     symbols = {f[0]: f for _, f in rows(imported / "kconfig.tsv", 3)}
     assert symbols["NET_FOU"][2:] == ["net/ipv4/Kconfig", "NETWORKING [GENERAL]"]
     organisations = {f[0]: f[1] for _, f in rows(imported / "organisations.tsv", 2)}

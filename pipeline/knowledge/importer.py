@@ -605,6 +605,9 @@ def people_rows(recs: Records) -> list[list[str]]:
         sources = sorted({s for m in members for s in where[f"name:{m}"]})
         if _looks_like_name(canonical) and not _names_a_group(canonical):
             out.append([canonical, "|".join(others), "|".join(sources)])
+    # one name alone that others bear as their given name ("Frank", beside Frank Rowand) names none of them
+    given = {row[0].split()[0].lower() for row in out if len(row[0].split()) > 1}
+    out = [row for row in out if len(row[0].split()) > 1 or row[0].lower() not in given]
     return sorted(out, key=lambda r: r[0].lower())
 
 
