@@ -22,6 +22,7 @@ def is_term(text: str) -> bool:
 
 # An acronym in the plural ("IDs", "APIs", "SoCs"): as a word, the acronym.
 ACRONYM_PLURAL_RE = re.compile(r"[A-Z][a-z]?[A-Z0-9]*[A-Z]s")
+
 CONFIG_RE = re.compile(r"\bCONFIG_[A-Z0-9_]+\b")
 IDENTIFIER_RE = re.compile(
     r"\bstruct\s+[a-z_][a-z0-9_]*\b"            # struct sockaddr
