@@ -25,6 +25,7 @@ from array import array
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from pipeline.knowledge.persons import APOSTROPHE_NAME_RE
 from pipeline.sources.events import names_meeting
 from pipeline.terms import ACRONYM_PLURAL_RE, is_term
 
@@ -426,8 +427,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if not any(sum(c.isalpha() for c in t.text) >= 3 for t in tokens) or len(tokens[0].text) < 2:
             continue
         if any(t.ent_type_ in NAME_LABELS and t.i not in terms and not (t.ent_type_ == "ORG" and is_term(t.text))
-               for t in tokens):
-            continue  # "LinkSys WRT54g router", "Google's servers", "Netfilter Workshop": names, not topics
+               or APOSTROPHE_NAME_RE.fullmatch(t.text) and t.i not in terms for t in tokens):
+            continue  # "LinkSys WRT54g router", "Google's servers", "Netfilter Workshop", "O'Reilly": names, not topics
         if {head.lemma_.lower(), head.lower_} & (PEOPLE_HEADS | ENDPOINT_HEADS) and head.i not in terms \
                 and not _kind_of_system(tokens):
             continue  # "TCP designer", "data-center application", "NUMA system": who or which machine, not what

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.knowledge.naming import VENDOR_WORDS
-from pipeline.knowledge.persons import POSSESSIVE_MARKS as _POSSESSIVE, PersonIndex, strip_possessive
+from pipeline.knowledge.persons import APOSTROPHE_NAME_RE, POSSESSIVE_MARKS as _POSSESSIVE, PersonIndex, strip_possessive
 from pipeline.knowledge.senses import Sense, allowed
 from pipeline.knowledge.taxonomy import Subsystem, Term, fold
 from pipeline.relations.vocabulary import AUTHOR_VERBS, CODE_NOUNS
@@ -363,13 +363,9 @@ def _particles(doc: Doc, i: int, step: int) -> int:
     return k
 
 
-# A name's word with an apostrophe after its first letter: "O'Donell", "D'Souza" (not "Sant'Anna").
-_APOSTROPHE_NAME_RE = re.compile(r"[A-Z]['’][A-Z][a-z]+")
-
-
 def _lettered(token) -> bool:
     """A word of letters, as names are written: an apostrophe inside counts ("O'Donell")."""
-    return token.is_alpha or bool(_APOSTROPHE_NAME_RE.fullmatch(token.text))
+    return token.is_alpha or bool(APOSTROPHE_NAME_RE.fullmatch(token.text))
 
 
 def _abbreviated_part(token) -> bool:

@@ -1357,6 +1357,8 @@ def test_keywords_a_company_is_a_name_not_a_topic(nlp, resources):
                                        "the tg3 driver. SUSE ships the tg3 driver, and Red Hat ships the canonical ABI.")
     assert "tg3" in phrases and "canonical ABI" in phrases, phrases  # "canonical" is a word before it is a company
     assert not phrases & {"SUSE", "Red Hat", "NVIDIA GPUs", "NVIDIA GPU", "NVIDIA"}, phrases
+    named = _phrases(nlp, resources, "An O'Reilly book covers the tg3 driver in depth.")
+    assert "tg3" in named and not [p for p in named if "O'Reilly" in p], named  # a name's shape, not a term's
 
 
 def test_keywords_a_spaced_dash_ends_a_phrase(nlp, resources):

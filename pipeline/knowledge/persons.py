@@ -17,6 +17,8 @@ from pathlib import Path
 from pipeline.knowledge.taxonomy import fold, rows, split_aliases
 
 POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+# A name's word with an apostrophe after its first letter: "O'Donell", "D'Souza" (not "Sant'Anna").
+APOSTROPHE_NAME_RE = re.compile(r"[A-Z]['’][A-Z][a-z]+")
 
 
 def strip_possessive(text: str) -> str:
