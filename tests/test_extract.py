@@ -539,6 +539,26 @@ def test_taxonomy_files_are_well_formed_and_broad():
     assert len(set(aliases.values())) >= 150
 
 
+def test_people_records_join_the_hand_kept_row_in_any_case(tmp_path):
+    hand, records = tmp_path / "people.tsv", tmp_path / "records.tsv"
+    hand.write_text("person\taliases\nHideaki Yoshifuji\tYOSHIFUJI Hideaki\n", encoding="utf-8")
+    records.write_text("person\taliases\trecords\nHideaki YOSHIFUJI\t\tCREDITS\n", encoding="utf-8")
+    assert load_people(hand, records)["Hideaki YOSHIFUJI"] == "Hideaki Yoshifuji"
+
+
+def test_people_no_records_person_is_a_hand_kept_person_under_another_spelling():
+    """A person the kernel's records name is one row with the hand-kept person of the same name, however
+    each spells it ("Benjamin LaHaise" in MAINTAINERS, "Ben LaHaise" in the alias table): never two people."""
+    from pipeline.knowledge.persons import PersonIndex, load_nicknames
+    from pipeline.knowledge.taxonomy import rows
+
+    hand = PersonIndex(load_people(config.PEOPLE_FILE), load_nicknames(config.NICKNAMES_FILE))
+    joined = load_people(config.PEOPLE_FILE, config.KERNEL_PEOPLE_FILE)
+    split = [(fields[0], hand.canonical(fields[0])) for _, fields in rows(config.KERNEL_PEOPLE_FILE, 1)
+             if hand.canonical(fields[0]) not in (None, joined[fields[0]])]
+    assert not split
+
+
 def test_taxonomy_kernel_rows_do_not_repeat_a_hand_kept_row():
     """A row the importer makes from a Kconfig prompt or an entry ("BBR TCP", "IP6 tables", "ena") is the
     hand-kept row that names the same thing in other spacing or with its kind word, never a second row."""

@@ -13,9 +13,10 @@ ALIASES = {
     "Douglas Gilbert": "Douglas Gilbert", "Zhang Rui": "Zhang Rui", "David S. Miller": "David S. Miller",
     "Dave Miller": "David S. Miller", "Dave Chinner": "Dave Chinner", "David Chinner": "Dave Chinner",
     "Mark Brown": "Mark Brown", "Steven Rostedt": "Steven Rostedt", "Joern Engel": "Joern Engel",
-    "Jörg Rödel": "Joerg Roedel",
+    "Jörg Rödel": "Joerg Roedel", "Aneesh Kumar K.V": "Aneesh Kumar K.V", "Andy Lutomirski": "Andy Lutomirski",
 }
-NICKNAMES = {"pat": ("patrick",), "doug": ("douglas",), "dave": ("david",), "steve": ("stephen", "steven")}
+NICKNAMES = {"pat": ("patrick",), "doug": ("douglas",), "dave": ("david",), "steve": ("stephen", "steven"),
+             "andy": ("andrew",)}
 
 
 @pytest.mark.parametrize("written, person", [
@@ -28,6 +29,8 @@ NICKNAMES = {"pat": ("patrick",), "doug": ("douglas",), "dave": ("david",), "ste
     ("Dave Miller", "David S. Miller"),
     ("Steve Rostedt", "Steven Rostedt"),   # a short form that may stand for two names, one of them known
     ("Jörn Engel", "Joern Engel"), ("Jorn Engel", "Joern Engel"), ("Joerg Roedel", "Joerg Roedel"),  # German letters
+    ("Aneesh Kumar", "Aneesh Kumar K.V"), ("Aneesh Kumar K. V.", "Aneesh Kumar K.V"),  # initials after the name
+    ("Andrew Lutomirski", "Andy Lutomirski"),  # the long given name of someone known by the short one
     ("Reconsidering Assisted", None),
     ("Kirill Brown", None),
 ])
@@ -85,6 +88,8 @@ def test_persons_name_keys():
     keys = name_keys("Toke Høiland-Jørgensen")
     assert keys["full"] == "toke hoiland - jorgensen"
     assert name_keys("Herbert") == {}
+    assert name_keys("Aneesh Kumar K.V")["initials"] == "aneesh kumar"
+    assert "initials" not in name_keys("Raju P.L.S.S.S.N")  # one name and initials: nobody's by that name alone
 
 
 @pytest.mark.parametrize("text", [

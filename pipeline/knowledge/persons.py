@@ -75,7 +75,7 @@ KEY_KINDS = ("full", "transliterated", "initials", "joined", "nickname", "revers
 
 def name_keys(name: str, nicknames: dict[str, tuple[str, ...]] | None = None) -> dict[str, str | list[str]]:
     """Keys of a full name by kind, strictest first; two names with a key of one kind in common may be
-    one person: "full" (case, accents and dots aside), "initials" (middle initials dropped), "joined"
+    one person: "full" (case, accents and dots aside), "initials" (middle and trailing initials dropped), "joined"
     (spaces dropped: NeilBrown), "nickname" (Pat → Patrick), "reversed" (family name first); and
     "transliterated", the full name with German letters spelled out (Jörn → Joern) or an "oe" or "ue" after a
     letter read as one (Joern → Jorn), where it has any."""
@@ -87,7 +87,9 @@ def name_keys(name: str, nicknames: dict[str, tuple[str, ...]] | None = None) ->
     spelled = [key for key in dict.fromkeys(spelled) if key != keys["full"]]
     if spelled:
         keys["transliterated"] = spelled
-    core = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+    # initials after the family name are dropped as middle ones are: "Aneesh Kumar K.V" is "Aneesh Kumar"
+    last = max((i for i, w in enumerate(words) if len(w) > 1), default=len(words) - 1)
+    core = [w for i, w in enumerate(words[:last + 1]) if len(w) > 1 or i in (0, last)]
     if len(core) >= 2:
         first, last = core[0], core[-1]
         keys["initials"] = f"{first} {last}"
@@ -110,9 +112,15 @@ class PersonIndex:
         self.known = set(aliases.values())
         self._by_key: dict[str, dict[str, set[str]]] = {kind: defaultdict(set) for kind in KEY_KINDS}
         for form, person in aliases.items():
-            for kind, key in name_keys(form).items():
+            keys = name_keys(form)
+            for kind, key in keys.items():
                 for one in key if isinstance(key, list) else [key]:
                     self._by_key["full" if kind == "transliterated" else kind][one].add(person)
+            short = keys.get("initials")
+            if short:  # known by a short given name, written with the long one: "David Chinner" for Dave Chinner
+                first, last = short.split(" ")
+                for given in self.nicknames.get(first, ()):
+                    self._by_key["nickname"][f"{given} {last}"].add(person)
         self.first_names = frozenset(_words(p)[0] for p in self.known if len(_words(p)) >= 2)
         self._by_word: dict[tuple[int, str], set[tuple[str, str, str]]] = defaultdict(set)
         for person in self.known if misspellable is None else self.known & misspellable:
@@ -131,11 +139,14 @@ class PersonIndex:
         keys = name_keys(name, self.nicknames)
         for kind in KEY_KINDS:
             key = keys.get(kind)
-            if key is None:
+            if kind == "nickname":  # a short given name for a long one, either way round
+                found = set().union(*(self._by_key["initials"].get(k, set()) for k in key or ()),
+                                    self._by_key["nickname"].get(keys.get("initials"), set()))
+            elif key is None:
                 continue
-            index = self._by_key["full" if kind in ("reversed", "transliterated") else "initials" if kind == "nickname"
-                                 else kind]
-            found = set().union(*(index.get(k, set()) for k in key)) if isinstance(key, list) else index.get(key)
+            else:
+                index = self._by_key["full" if kind in ("reversed", "transliterated") else kind]
+                found = set().union(*(index.get(k, set()) for k in key)) if isinstance(key, list) else index.get(key)
             if found and len(found) == 1:
                 return next(iter(found))
             if found:

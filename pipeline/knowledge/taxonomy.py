@@ -193,9 +193,11 @@ def load_people(*paths: Path) -> dict[str, str]:
     """Map every known way of writing a person's name (and its accent-free form) to the canonical name.
 
     The first file is the hand-kept table, where an alias naming two people is an error; later files
-    (the kernel's records) join a row to the person one of its spellings already names.
+    (the kernel's records) join a row to the person one of its spellings already names, in any case
+    (CREDITS writes "Hideaki YOSHIFUJI").
     """
     aliases: dict[str, str] = {}
+    lower: dict[str, str] = {}
     for index, path in enumerate(paths):
         for lineno, fields in rows(path, 1):
             forms = [fields[0]] + split_aliases(fields[1] if len(fields) > 1 else "")
@@ -206,10 +208,13 @@ def load_people(*paths: Path) -> dict[str, str]:
                     if other and other != fields[0]:
                         raise PipelineError(f"{path}:{lineno}: alias {form!r} names both {other!r} and {fields[0]!r}")
                     aliases[form] = fields[0]
+                    lower.setdefault(form.lower(), fields[0])
                 continue
-            person = next((aliases[f] for f in forms if f in aliases), fields[0])
+            person = next((aliases[f] for f in forms if f in aliases), None) or next(
+                (lower[f.lower()] for f in forms if f.lower() in lower), fields[0])
             for form in forms:
                 aliases.setdefault(form, person)
+                lower.setdefault(form.lower(), person)
     return aliases
 
 
