@@ -65,6 +65,7 @@ def test_importer_writes_provenance_roles_people_and_symbols(imported):
     # a directory's "surname, given name" as prose writes it; a company after a full name left out
     assert people["Jan Novak"] == "Novak, Jan" and people["Omar Lind"] == "Omar Lind, Initech Consulting"
     assert "Acme Kernel Team" not in people  # a team is nobody
+    assert people["Paul Okonkwo"] == "Sunny Okonkwo"  # the nickname CREDITS gives is a spelling of the name
     assert "Ada" not in people and "Ada Lindqvist" in people  # a name alone that is Ada Lindqvist's given name
     symbols = {f[0]: f for _, f in rows(imported / "kconfig.tsv", 3)}
     assert symbols["NET_FOU"][2:] == ["net/ipv4/Kconfig", "NETWORKING [GENERAL]"]
@@ -164,8 +165,14 @@ def test_records_parse_people_and_file_patterns():
     assert records.parse_person('"James E.J. Bottomley" <jejb@example.org>').name == "James E.J. Bottomley"
     assert records.parse_person("netdev@vger.kernel.org") is None
     assert records.parse_person("Ada Byrne (ab) <ab@example.org>").name == "Ada Byrne"  # a handle is no name
-    credits = records.parse_credits('N: Tam "Tiny" Okafor (tok)\nE: tok@example.org\n\nN: Lee (Lenny) Marsh\n')
-    assert [p.name for p in credits] == ["Tam Okafor", "Lee Marsh"]
+    credits = records.parse_credits('N: Tam "Tiny" Okafor (tok)\nE: tok@example.org\n\nN: Lee (Lenny) Marsh\n'
+                                    "\nN: Ola `Sunny' Berg\n\nN: Ivo Lund (AKA Ivl)\n")
+    assert [p.name for p in credits] == ["Tam Okafor", "Lee Marsh", "Ola Berg", "Ivo Lund"]
+    # the name the person goes by, where the nickname reads as a given name (a handle does not)
+    assert [p.goes_by for p in credits] == ["Tiny Okafor", "Lenny Marsh", "Sunny Berg", ""]
+    assert records.parse_mailmap("Ada 'Dee' Byrne <ab@example.org>")[0][0] == records.Person(
+        "Ada Byrne", "ab@example.org", "Dee Byrne")
+    assert records.plain_name("Tess O'Hara") == "Tess O'Hara"  # an apostrophe is no quotation mark
     entry = records.Entry("X", files=["net/ipv4/tcp*.c", "include/net/"], excluded=["include/net/old.h"])
     assert entry.covers("net/ipv4/tcp_input.c") and entry.covers("include/net/tcp.h")
     assert not entry.covers("include/net/old.h") and not entry.covers("net/ipv4/udp.c")

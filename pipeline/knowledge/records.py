@@ -17,6 +17,7 @@ _FIELD_RE = re.compile(r"^(?P<tag>[A-Z]):\s*(?P<value>.*)$")
 class Person:
     name: str
     email: str
+    goes_by: str = ""  # the name with the nickname the record gives: "Venki Pallipadi", "Rusty Russell"
 
 
 @dataclass
@@ -61,14 +62,29 @@ def parse_person(value: str) -> Person | None:
     name = (match.group("quoted") or match.group("name") or "").strip()
     if not name or "@" in name:
         return None
-    return Person(plain_name(name), match.group("email").strip().lower())
+    return Person(plain_name(name), match.group("email").strip().lower(), nickname_name(name))
+
+
+# A nickname or handle a record adds to a name: "(Venki)", '"Frieder"', "`Rusty'", "'Blaisorblade'".
+_ADDED_RE = re.compile(r"\s*\(([^)]*)\)|\s*\"([^\"]*)\"|\s*`([^`']*)'|(?<=\s)'([^']*)'(?=\s)")
 
 
 def plain_name(name: str) -> str:
     """A name as prose writes it, without the nickname or handle a record adds: "Venkatesh Pallipadi (Venki)",
-    'Siegfried "Frieder" Loeffler' → "Venkatesh Pallipadi", "Siegfried Loeffler"."""
-    bare = re.sub(r'\s*\([^)]*\)|\s*"[^"]*"', " ", name)
+    'Siegfried "Frieder" Loeffler', "Paul `Rusty' Russell" → "Venkatesh Pallipadi", "Siegfried Loeffler",
+    "Paul Russell"."""
+    bare = _ADDED_RE.sub(" ", name)
     return " ".join((bare if bare.strip() else name).split())
+
+
+def nickname_name(name: str) -> str:
+    """The name a person goes by when the record adds a nickname that reads as a given name: "Paul `Rusty'
+    Russell" → "Rusty Russell", "Venkatesh Pallipadi (Venki)" → "Venki Pallipadi"; empty for none, or for a
+    handle ("(dg1sek)", "(AKA BuGless)", "(FlatCap)")."""
+    plain = plain_name(name).split()
+    added = [next(g for g in m.groups() if g is not None).strip() for m in _ADDED_RE.finditer(name)]
+    nick = next((a for a in added if re.fullmatch(r"[A-Z][a-z]+", a)), None)
+    return f"{nick} {plain[-1]}" if nick and len(plain) >= 2 else ""
 
 
 def parse_maintainers(text: str) -> list[Entry]:
@@ -210,15 +226,16 @@ def parse_credits(text: str) -> list[Person]:
     """(name, first email) of every CREDITS record."""
     people: list[Person] = []
     name = email = None
+    goes_by = ""
     for line in text.splitlines() + [""]:
         if line.startswith("N:"):
             if name:
-                people.append(Person(name, email or ""))
-            name, email = plain_name(line[2:]), None
+                people.append(Person(name, email or "", goes_by))
+            name, email, goes_by = plain_name(line[2:]), None, nickname_name(line[2:])
         elif line.startswith("E:") and name and email is None:
             email = line[2:].strip().lower()
         elif not line.strip() and name:
-            people.append(Person(name, email or ""))
+            people.append(Person(name, email or "", goes_by))
             name = email = None
     return people
 
@@ -234,7 +251,8 @@ def parse_mailmap(text: str) -> list[tuple[Person, Person | None]]:
         match = _MAILMAP_RE.match(line)
         if not match or not match.group("proper").strip():
             continue
-        proper = Person(" ".join(match.group("proper").split()), match.group("proper_email").lower())
+        written = match.group("proper")
+        proper = Person(plain_name(written), match.group("proper_email").lower(), nickname_name(written))
         other = None
         if match.group("commit_email"):
             other = Person(" ".join((match.group("commit") or "").split()), match.group("commit_email").lower())
