@@ -271,7 +271,8 @@ def _misfiled_names(doc: Doc, people: list[Span], english: frozenset[str] = froz
     "a patch set from Kiryl Shutsemau"): two or three capitalised words that stand where a person stands, the
     subject of a verb or the one a piece of work is "by" or "from", and read as a given name and a surname:
     the first word no ordinary English word, nor are the others unless the first is a known person's given
-    name ("Colin Cross"; not "Azul Systems", "Debian Ports")."""
+    name ("Colin Cross"; not "Azul Systems", "Debian Ports"); with two words, a known given name may be an
+    ordinary word too ("Gregory Price said")."""
     taken = {i for span in people for i in range(span.start, span.end)}
     found = []
     for ent in doc.ents:
@@ -281,8 +282,9 @@ def _misfiled_names(doc: Doc, people: list[Span], english: frozenset[str] = froz
                    or ent.start < t.i < ent.end - 1 and t.text in NAME_PARTICLES for t in ent):
             continue  # "Theo de Raadt": a particle inside
         first = ent[0].lower_
-        if is_english(first, english) or (first not in first_names and any(
-                is_english(t.lower_, english) and t.text not in NAME_PARTICLES for t in ent[1:])):
+        if (is_english(first, english) and not (first in first_names and len(ent) == 2)) or (
+                first not in first_names and any(is_english(t.lower_, english) and t.text not in NAME_PARTICLES
+                                                 for t in ent[1:])):
             continue
         if _person_position(ent.root):
             span = _repair(doc, ent, english)  # "Adhemerval Zanella Netto", filed from its second word

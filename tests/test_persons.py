@@ -168,13 +168,17 @@ def test_persons_a_surname_written_unlike_a_title_refers_back(resources):
 
 
 def test_persons_a_name_the_model_files_as_an_organisation_is_a_person_where_a_person_stands(resources):
-    """"Ilkka Varanen said", "the series from Mirek Sandquist": the model calls both an organisation."""
+    """"Ilkka Varanen said", "the series from Mirek Sandquist": the model calls both an organisation. So it
+    does "Grant Price": both words are ordinary ones, but "Grant" is a given name of the kernel's records."""
     doc = resources.nlp("Ilkka Varanen said that the new netfilter hook would help. The series from Mirek "
                         "Sandquist adds a socket option. Azul Systems said that it ships the JVM.")
     assert {ent.text: ent.label_ for ent in doc.ents if ent.text in ("Ilkka Varanen", "Mirek Sandquist")} == {
         "Ilkka Varanen": "ORG", "Mirek Sandquist": "ORG"}  # what this test is about
     found = {span.text for span in resources.person_finder.spans(doc, [])}
     assert found == {"Ilkka Varanen", "Mirek Sandquist"}, found
+    doc = resources.nlp("Grant Price said that the queue would be resized.")
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Grant Price", "ORG")]
+    assert [span.text for span in resources.person_finder.spans(doc, [])] == ["Grant Price"]
 
 
 def test_persons_a_surname_alone_after_a_misfiled_name_is_the_person_and_no_keyword(resources):
