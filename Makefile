@@ -31,8 +31,8 @@ COMMON_SRC  := pipeline/__init__.py pipeline/config.py pipeline/schema.py pipeli
                pipeline/cli.py pipeline/errors.py pipeline/log.py
 PARSE_SRC   := pipeline/parse.py $(wildcard pipeline/sources/*.py pipeline/sources/*.txt)
 EXTRACT_SRC := pipeline/extract.py pipeline/analysis.py pipeline/pool.py pipeline/aggregate.py pipeline/mentions.py pipeline/people.py \
-               pipeline/keywords.py pipeline/terms.py pipeline/nlp.py \
-               $(wildcard pipeline/relations/*.py pipeline/knowledge/*.py)
+               pipeline/terms.py pipeline/nlp.py \
+               $(wildcard pipeline/keywords/*.py pipeline/relations/*.py pipeline/knowledge/*.py)
 DATA        := $(wildcard pipeline/knowledge/data/*.tsv pipeline/knowledge/data/*.txt)
 
 # Tables are replaced atomically by the stages, so an interrupted build keeps the previous complete ones.

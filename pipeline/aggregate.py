@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pipeline import schema
 from pipeline.config import KEYWORDS_PER_ARTICLE
 from pipeline.errors import PipelineError
-from pipeline.keywords import Ranking, scoring
+from pipeline.keywords.ranking import Ranking, scoring
 from pipeline.knowledge import Knowledge
 from pipeline.knowledge.persons import group_unknown, strip_possessive
 from pipeline.tables import Fragments, csv_field, csv_lines
@@ -112,11 +112,11 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
               keys: dict[int, str] | None = None, ranking: Ranking | None = None) -> tuple[dict, dict[int, dict]]:
     """Every extraction table from the per-article results, and each article's part (article_part).
 
-    ``keyword_memo``: see keywords.rank. ``part_memo`` (read, then replaced by the parts this corpus
+    ``keyword_memo``: see keywords.ranking.rank. ``part_memo`` (read, then replaced by the parts this corpus
     uses) holds each article's part under part_key(article_id, keys[article_id]) (an article without a
     key is not memoised). An article whose part is memoised, with its people spelt as the corpus spells
     them now, is not read from ``results`` at all (which may be a lazy mapping). ``ranking``: a
-    keywords.Ranking of this corpus begun with some of its articles."""
+    keywords.ranking.Ranking of this corpus begun with some of its articles."""
     memo = part_memo if part_memo is not None else {}
     found, counts = {}, Counter()
     for article_id in results:

@@ -11,8 +11,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from pipeline.config import NLP_BATCH_SIZE, Options
-from pipeline.keywords import (aside, candidates, merge_near_duplicates, names_a_body, verb_only_words, workplaces,
-                               written_words)
+from pipeline.keywords.merging import merge_near_duplicates
+from pipeline.keywords.phrases import (aside, candidates, names_a_body, verb_only_words, workplaces,
+                                       written_words)
 from pipeline.knowledge import Knowledge
 from pipeline.log import say
 from pipeline.mentions import PersonFinder, SubsystemMatcher

@@ -16,7 +16,7 @@ from pipeline.aggregate import aggregate, misplaced_mentions, part_key, unknown_
 from pipeline.cache import Cache, Store, StoredResults, article_digests, digest, files_digest
 from pipeline.config import KEYWORDS_PER_ARTICLE, Options
 from pipeline.errors import PipelineError
-from pipeline.keywords import Ranking
+from pipeline.keywords.ranking import Ranking
 from pipeline.knowledge import Knowledge
 from pipeline.log import progress, say
 from pipeline.nlp import COMPONENTS, LINK_TAG_RE, model_version_key
@@ -24,10 +24,10 @@ from pipeline.pool import analyse_all
 from pipeline.tables import Fragments, csv_lines, read_rows, write_tables
 
 _HERE = Path(__file__).resolve().parent
-_CODE = [*(_HERE / n for n in ("extract.py", "analysis.py", "nlp.py", "mentions.py", "people.py", "keywords.py",
-                                "terms.py")),
-         *sorted((_HERE / "relations").glob("*.py")), *sorted((_HERE / "knowledge").glob("*.py"))]
-_TABLE_CODE = [*(_HERE / n for n in ("aggregate.py", "keywords.py", "schema.py", "tables.py")),
+_KEYWORDS_CODE = sorted((_HERE / "keywords").glob("*.py"))
+_CODE = [*(_HERE / n for n in ("extract.py", "analysis.py", "nlp.py", "mentions.py", "people.py", "terms.py")),
+         *_KEYWORDS_CODE, *sorted((_HERE / "relations").glob("*.py")), *sorted((_HERE / "knowledge").glob("*.py"))]
+_TABLE_CODE = [*(_HERE / n for n in ("aggregate.py", "schema.py", "tables.py")), *_KEYWORDS_CODE,
                _HERE / "knowledge" / "persons.py"]
 
 
@@ -101,7 +101,7 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True, pool=None
     knowledge = Knowledge.load(opts)
     analysed = pool.analyse(tasks, knowledge) if pool is not None else analyse_all(tasks, opts, knowledge)
     # what the tables need besides the results is read while the workers analyse
-    memo_store = Store(opts.cache, "keywords", digest(files_digest([_HERE / "keywords.py"]), str(KEYWORDS_PER_ARTICLE)))
+    memo_store = Store(opts.cache, "keywords", digest(files_digest(_KEYWORDS_CODE), str(KEYWORDS_PER_ARTICLE)))
     parts_store = Store(opts.cache, "parts", digest(files_digest(_TABLE_CODE), results_store.version))
     memo, parts_memo = dict(memo_store.entries), dict(parts_store.entries)
     ranking = Ranking(len(paragraphs.digests), top=KEYWORDS_PER_ARTICLE, memo=memo)

@@ -3,7 +3,9 @@
 import pytest
 
 from pipeline.analysis import analyse, extract_article
-from pipeline.keywords import distinct, rank, workplaces
+from pipeline.keywords.merging import distinct
+from pipeline.keywords.phrases import workplaces
+from pipeline.keywords.ranking import rank
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 from pipeline import config
 from pipeline.nlp import model_text, text_offset

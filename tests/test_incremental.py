@@ -211,7 +211,7 @@ def test_a_worker_that_cannot_load_the_model_ends_the_build_with_the_reason():
 def test_a_ranking_begun_early_ends_as_one_made_at_once():
     """The stored articles are ranked while the model analyses the new ones; at the end only articles that
     share a phrase with a new one are ranked again, and the result is what ranking all at once gives."""
-    from pipeline.keywords import Ranking, rank, scoring
+    from pipeline.keywords.ranking import Ranking, rank, scoring
 
     corpus = {1: [("XDP", 4, True, 0), ("page pool", 2, False, 1), ("socket option", 2, False, 3)],
               2: [("TCP", 3, True, 0), ("page pool", 2, False, 2)],

@@ -7,7 +7,7 @@ discourse (``cues``, ``discourse``).
 
 from __future__ import annotations
 
-from pipeline.keywords import PEOPLE_HEADS, SUBSYSTEM_TAILS, THING_WORDS
+from pipeline.keywords.vocabulary import PEOPLE_HEADS, SUBSYSTEM_TAILS, THING_WORDS
 
 KINDS = ("presented", "works_on", "maintains", "proposed")
 

@@ -1,0 +1,93 @@
+"""One keyword, one phrase: near-duplicates of an article folded before scoring ("Homa support" into
+"Homa"), and the ranked list told once per keyword ("NAPI state" is "NAPI"); pure."""
+
+from __future__ import annotations
+
+import functools
+
+from pipeline.keywords.vocabulary import ASPECT_WORDS, DUPLICATE_TAILS
+from pipeline.terms import is_term
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_set(phrase: str) -> frozenset[str]:
+    words = phrase.lower().replace("-", " ").replace("/", " ").split()
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+_ASPECTS = _word_set(" ".join(sorted(ASPECT_WORDS)))
+
+
+def _identifiers(phrase: str) -> list[str]:
+    """The code identifiers a phrase is built on ("GFP_ZERO", "skb->xmit_more"), in lower case."""
+    return [w.lower().strip("()") for w in phrase.split() if "_" in w or "->" in w]
+
+
+def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
+    """The best ``top`` phrases, one per keyword: a phrase that is another plus or minus aspect words
+    ("NAPI state", "bufferbloat problem") is that keyword again, told by its shorter form unless the
+    longer one is a name of its own ("TCP Fast Open"); so is a phrase that is a better-ranked one plus a
+    word ("congestion window size", "classic ECN"), and a lone common word after a phrase that holds it
+    ("batching" after "SKB batching"), unless it names a subsystem (``named``: "netfilter"). Phrases built
+    on one code identifier ("struct task_struct", "task_struct structure") are one keyword, told by the
+    shorter if one holds the other."""
+    chosen: list[tuple[str, float, frozenset[str]]] = []
+    by_core: dict[frozenset[str], list[int]] = {}  # two phrases differing by aspect words only share a core
+    by_identifier: dict[str, int] = {}
+    for phrase, score in ranked:
+        words = _word_set(phrase)
+        if any(len(words) == len(c[2]) + 1 and c[2] < words for c in chosen):
+            continue  # "congestion window size" after "congestion window": readers drop 9 in 10 of these
+        named_by = [by_identifier[w] for w in _identifiers(phrase) if w in by_identifier]
+        if named_by:  # "task_struct structure" after "struct task_struct": one identifier, one thing
+            if words < chosen[named_by[0]][2]:
+                chosen[named_by[0]] = (phrase, score, words)  # "GFP_ZERO" tells "GFP_ZERO allocation flag"
+            continue
+        core = words - _ASPECTS
+        same = [i for i in by_core.get(core, ()) if words <= chosen[i][2] or chosen[i][2] < words]
+        if not same and len(words) == 1 and not is_term(phrase) and phrase not in named \
+                and any(words < c[2] for c in chosen):
+            continue  # "batching" after "SKB batching", "dissector" after "network flow dissector"
+        if not same:
+            if len(chosen) < top:
+                by_core.setdefault(core, []).append(len(chosen))
+                by_identifier.update((w, len(chosen)) for w in _identifiers(phrase))
+                chosen.append((phrase, score, words))
+        elif len(same) == 1 and words < chosen[same[0]][2] and not _is_name(chosen[same[0]][0]):
+            chosen[same[0]] = (phrase, score, words)
+    chosen.sort(key=lambda c: -c[1])
+    return [(phrase, score) for phrase, score, _ in chosen]
+
+
+def _is_name(phrase: str) -> bool:
+    """Every word capitalised or a term: "TCP Fast Open", "Open vSwitch", not "BPF program"."""
+    return all(w[:1].isupper() or is_term(w) for w in phrase.split())
+
+
+def merge_near_duplicates(phrases: list) -> list:
+    """Fold "X support", "X implementation" into "X" when the article also says "X": one keyword, the
+    counts added. ``phrases``: [(phrase, count, names_subsystem, first paragraph, in the title, only said by
+    the way, a subsystem written out in full)]."""
+    by_lower: dict[str, list] = {}
+    for p, n, t, f, titled, by_the_way, spelled in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
+        # "CAKE" and "Cake": one, as a subsystem writes it
+        kept = by_lower.setdefault(p.lower(), [p, 0, t, f, titled, by_the_way, spelled])
+        _fold(kept, n, t, f, titled, by_the_way, spelled)
+    for phrase, count, names_term, first, titled, by_the_way, spelled in sorted(phrases, key=lambda x: (-len(x[0]), x[0])):
+        words = phrase.split()
+        for cut in range(len(words) - 1, 0, -1):
+            head, tail = " ".join(words[:cut]).lower(), words[cut:]
+            if head in by_lower and all(w.lower() in DUPLICATE_TAILS for w in tail) and phrase.lower() in by_lower:
+                _fold(by_lower[head], by_lower.pop(phrase.lower())[1], names_term, first, titled, by_the_way, spelled)
+                break
+    return [tuple(v) for v in by_lower.values()]
+
+
+def _fold(kept: list, count: int, names_term: bool, first: int, titled: bool, by_the_way: bool, spelled: bool) -> None:
+    """Add one phrase's counts and marks to those of the phrase it is one keyword with."""
+    kept[1] += count
+    kept[2] = kept[2] or names_term
+    kept[3] = min(kept[3], first)
+    kept[4] = kept[4] or titled
+    kept[5] = kept[5] and by_the_way
+    kept[6] = kept[6] or spelled
