@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import shutil
 import sys
 from collections import defaultdict
@@ -100,8 +101,16 @@ class Names:
         return None
 
     def subsystems(self, item: dict) -> frozenset[str]:
-        """Every canonical subsystem a labelled item's forms name (empty when the taxonomy lacks it)."""
-        return frozenset(filter(None, (self.subsystem(f) for f in [*item.get("forms", []), item["name"]])))
+        """Every canonical subsystem a labelled item's forms name (empty when the taxonomy lacks it). A label
+        with its other name in parentheses ("busy polling (low-latency sockets)", "RPC (SunRPC)") names what
+        either does; a gloss listing several words ("stateless NAT, RFC 6296") is no name."""
+        forms = [*item.get("forms", []), item["name"]]
+        forms += [part for form in forms for match in [_GLOSSED_RE.fullmatch(form)] if match
+                  for part in match.groups() if "," not in part]
+        return frozenset(filter(None, (self.subsystem(f) for f in forms)))
+
+
+_GLOSSED_RE = re.compile(r"(.+?)\s*\(([^()]+)\)")
 
 
 def person_key(name: str) -> str:

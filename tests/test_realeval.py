@@ -69,6 +69,10 @@ def test_realeval_scores_an_article_through_the_taxonomy():
     assert scores["central_subsystems"].recall == 1.0
     assert scores["relations"].tp == 1 and scores["relations:works_on"].tp == 1
     assert scores["relations:presented"].tp == 0
+    # a label with its other name in parentheses names what either does; a gloss of several words is no name
+    assert names.subsystems({"name": "receive offload (GRO)", "forms": []}) == {gro}
+    assert names.subsystems({"name": "GRO (generic receive offload)", "forms": []}) == {gro}
+    assert names.subsystems({"name": "frobnicator (GRO, merging)", "forms": []}) == frozenset()
 
 
 def test_realeval_index_topics_cover_every_networking_entry_form():
