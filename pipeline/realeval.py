@@ -70,6 +70,10 @@ def dev_ids(path: Path = DEV_IDS) -> list[int]:
 
 # --- resolving labels to the taxonomy ------------------------------------------------------------
 
+# A label with another name in parentheses: "busy polling (low-latency sockets)".
+_GLOSSED_RE = re.compile(r"(.+?)\s*\(([^()]+)\)")
+
+
 class Names:
     """Resolve a label's names to the pipeline's canonical people and subsystems."""
 
@@ -108,9 +112,6 @@ class Names:
         forms += [part for form in forms for match in [_GLOSSED_RE.fullmatch(form)] if match
                   for part in match.groups() if "," not in part]
         return frozenset(filter(None, (self.subsystem(f) for f in forms)))
-
-
-_GLOSSED_RE = re.compile(r"(.+?)\s*\(([^()]+)\)")
 
 
 def person_key(name: str) -> str:

@@ -551,7 +551,7 @@ def people_rows(recs: Records) -> list[list[str]]:
         union(f"name:{person.name}", node)
         names[node][person.name] += weight
         where[f"name:{person.name}"].add(source)
-        if person.goes_by:  # the nickname's spelling is another of the person's, never the records' own
+        if person.goes_by:  # the nickname's spelling is another of the person's, never the one chosen
             union(f"name:{person.goes_by}", node)
             names[node][person.goes_by] += 0
             where[f"name:{person.goes_by}"].add(source)
