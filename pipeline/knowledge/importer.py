@@ -553,7 +553,6 @@ def people_rows(recs: Records) -> list[list[str]]:
         where[f"name:{person.name}"].add(source)
         if person.goes_by:  # the nickname's spelling is another of the person's, never the one chosen
             union(f"name:{person.goes_by}", node)
-            names[node][person.goes_by] += 0
             where[f"name:{person.goes_by}"].add(source)
         return node
 

@@ -88,8 +88,8 @@ def name_keys(name: str, nicknames: dict[str, tuple[str, ...]] | None = None) ->
     if spelled:
         keys["transliterated"] = spelled
     # initials after the family name are dropped as middle ones are: "Aneesh Kumar K.V" is "Aneesh Kumar"
-    last = max((i for i, w in enumerate(words) if len(w) > 1), default=len(words) - 1)
-    core = [w for i, w in enumerate(words[:last + 1]) if len(w) > 1 or i in (0, last)]
+    end = max((i for i, w in enumerate(words) if len(w) > 1), default=len(words) - 1)
+    core = [w for i, w in enumerate(words[:end + 1]) if len(w) > 1 or i in (0, end)]
     if len(core) >= 2:
         first, last = core[0], core[-1]
         keys["initials"] = f"{first} {last}"
