@@ -6,7 +6,7 @@ import pytest
 
 from conftest import RESOURCES
 from pipeline.errors import PipelineError
-from pipeline.knowledge import importer, naming, records
+from pipeline.knowledge import importer, kernel_subsystems, naming, records
 from pipeline.knowledge.taxonomy import load_subsystems, read_subsystem_rows, rows
 
 KERNEL = RESOURCES / "kernel"
@@ -186,4 +186,4 @@ def test_records_parse_people_and_file_patterns():
 ])
 def test_importer_reads_the_module_a_driver_help_names(help_text, modules):
     symbol = records.Symbol("FOO_DRIVER", "drivers/net/ethernet/foo/Kconfig", "tristate", "Foo support", help_text)
-    assert importer.modules_of(symbol, frozenset({"loaded", "module"})) == modules
+    assert kernel_subsystems.modules_of(symbol, frozenset({"loaded", "module"})) == modules

@@ -1,7 +1,8 @@
 """Domain knowledge, apart from the stages that use it.
 
 - ``records``: readers of the kernel's own records (MAINTAINERS, Kconfig, CREDITS, .mailmap, docs);
-- ``importer``: `python -m pipeline knowledge --kernel-src DIR`, the records → the files in ``data/``;
+- ``importer``: `python -m pipeline knowledge --kernel-src DIR`, the records → the files in ``data/``, through
+  ``kernel_subsystems`` (the taxonomy's rows from the records) and ``kernel_people`` (people and companies);
 - ``naming``: what a writer writes for a record's name; ``taxonomy``: reading and writing the files;
 - ``senses``: when an ambiguous name means the subsystem (the traps table, ``data/senses.tsv``);
 - ``persons``: one right name per person (records, alias table, nicknames, spelling variants).
@@ -19,7 +20,7 @@ from pipeline.knowledge.persons import PersonIndex, load_nicknames
 from pipeline.knowledge.senses import Sense, load_senses
 from pipeline.errors import PipelineError
 from pipeline.knowledge.taxonomy import (
-    Subsystem, Term, load_list, load_people, load_stopphrases, load_subsystems, rows,
+    Subsystem, Term, load_list, load_stopphrases, load_subsystems, people_aliases, rows,
 )
 
 # The category of facilities outside networking that its texts name (RCU, the crypto API, security modules,
@@ -75,17 +76,18 @@ class Knowledge:
     @classmethod
     def load(cls, opts: Options) -> "Knowledge":
         subsystems, terms = load_subsystems(opts.subsystems_file)
-        aliases = load_people(opts.people_file, opts.kernel_people_file)
+        hand, kernel = (list(rows(path, 1)) for path in (opts.people_file, opts.kernel_people_file))
+        aliases = people_aliases((opts.people_file, hand), (opts.kernel_people_file, kernel))
         # .mailmap alone names anyone who committed from two addresses: too many near-namesakes to read a
         # misspelt name as one of them ("Ben Gardiner" is not its "Ben Gardner")
-        misspellable = frozenset(aliases.get(f[0], f[0]) for _, f in rows(opts.people_file, 1)) | frozenset(
-            aliases.get(f[0], f[0]) for _, f in rows(opts.kernel_people_file, 1) if f[-1] != MAILMAP_ONLY)
+        misspellable = frozenset(aliases.get(f[0], f[0]) for _, f in hand) | frozenset(
+            aliases.get(f[0], f[0]) for _, f in kernel if f[-1] != MAILMAP_ONLY)
         persons = PersonIndex(aliases, load_nicknames(opts.nicknames_file), misspellable)
 
         def person(name: str) -> str:
             return persons.canonical(name) or name
 
-        in_records = frozenset(person(fields[0]) for _, fields in rows(opts.kernel_people_file, 1))
+        in_records = frozenset(person(fields[0]) for _, fields in kernel)
         maintainers: dict[str, list[tuple[str, str]]] = {}
         for _, fields in rows(opts.maintainers_file, 3):
             maintainers.setdefault(fields[0], []).append((person(fields[1]), fields[2]))

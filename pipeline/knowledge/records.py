@@ -273,3 +273,19 @@ def uapi_constants(text: str, prefixes: tuple[str, ...], enum_prefixes: tuple[st
     return [n for n in dict.fromkeys(found)
             if not n.endswith(("_MAX", "_UNSPEC", "_H", "_BASE", "_SIZE", "_LEN")) and "_NLA_" not in n
             and "_ATTR_" not in n]
+
+
+@dataclass
+class Records:
+    """The kernel's records as read from a source tree or a records folder."""
+
+    version: str
+    sources: list[str]
+    entries: list[Entry]
+    symbols: list[Symbol]
+    docs: list[tuple[str, str]]
+    credits: list[Person]
+    mailmap: list[tuple[Person, Person | None]]
+    constants: list[tuple[str, str]] = field(default_factory=list)  # (uapi constant, header)
+    uapi_version: str = ""
+

@@ -196,10 +196,15 @@ def load_people(*paths: Path) -> dict[str, str]:
     (the kernel's records) join a row to the person one of its spellings already names, in any case
     (CREDITS writes "Hideaki YOSHIFUJI").
     """
+    return people_aliases(*((path, list(rows(path, 1))) for path in paths))
+
+
+def people_aliases(*tables: tuple[Path, list[tuple[int, list[str]]]]) -> dict[str, str]:
+    """``load_people`` over tables already read: (path, its rows) each."""
     aliases: dict[str, str] = {}
     lower: dict[str, str] = {}
-    for index, path in enumerate(paths):
-        for lineno, fields in rows(path, 1):
+    for index, (path, table) in enumerate(tables):
+        for lineno, fields in table:
             forms = [fields[0]] + split_aliases(fields[1] if len(fields) > 1 else "")
             forms = list(dict.fromkeys(f for form in forms for f in (form, fold(form))))
             if index == 0:
