@@ -173,6 +173,8 @@ def test_records_parse_people_and_file_patterns():
     assert records.parse_mailmap("Ada 'Dee' Byrne <ab@example.org>")[0][0] == records.Person(
         "Ada Byrne", "ab@example.org", "Dee Byrne")
     assert records.plain_name("Tess O'Hara") == "Tess O'Hara"  # an apostrophe is no quotation mark
+    # an accent written as TeX writes it is the letter it makes
+    assert [p.name for p in records.parse_credits("N: J\\\"urgen M\\'eszaros\nE: jm@example.org\n")] == ["Jürgen Mészaros"]
     entry = records.Entry("X", files=["net/ipv4/tcp*.c", "include/net/"], excluded=["include/net/old.h"])
     assert entry.covers("net/ipv4/tcp_input.c") and entry.covers("include/net/tcp.h")
     assert not entry.covers("include/net/old.h") and not entry.covers("net/ipv4/udp.c")

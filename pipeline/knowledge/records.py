@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 _PERSON_RE = re.compile(r'^\s*(?:"(?P<quoted>[^"]+)"|(?P<name>[^<]*?))\s*(?:\((?P<note>[^)]*)\))?\s*<(?P<email>[^>]+)>')
@@ -69,10 +70,21 @@ def parse_person(value: str) -> Person | None:
 _ADDED_RE = re.compile(r"\s*\(([^)]*)\)|\s*\"([^\"]*)\"|\s*`([^`']*)'|(?<=\s)'([^']*)'(?=\s)")
 
 
+# An accent written as TeX writes it, as CREDITS does once ('G\"unter'): the accent's combining mark.
+_TEX_ACCENT_RE = re.compile(r"\\([\"'`^~])\{?([A-Za-z])\}?")
+_TEX_MARKS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303"}
+
+
+def tex_accents(text: str) -> str:
+    """A name with its TeX accents written as letters: 'G\\"unter Windau' → "Günter Windau"."""
+    return unicodedata.normalize("NFC", _TEX_ACCENT_RE.sub(lambda m: m.group(2) + _TEX_MARKS[m.group(1)], text))
+
+
 def plain_name(name: str) -> str:
     """A name as prose writes it, without the nickname or handle a record adds: "Venkatesh Pallipadi (Venki)",
     'Siegfried "Frieder" Loeffler', "Paul `Rusty' Russell" → "Venkatesh Pallipadi", "Siegfried Loeffler",
     "Paul Russell"."""
+    name = tex_accents(name)
     bare = _ADDED_RE.sub(" ", name)
     return " ".join((bare if bare.strip() else name).split())
 
@@ -81,6 +93,7 @@ def nickname_name(name: str) -> str:
     """The name a person goes by when the record adds a nickname that reads as a given name: "Paul `Rusty'
     Russell" → "Rusty Russell", "Venkatesh Pallipadi (Venki)" → "Venki Pallipadi"; empty for none, or for a
     handle ("(dg1sek)", "(AKA BuGless)", "(FlatCap)")."""
+    name = tex_accents(name)
     plain = plain_name(name).split()
     added = [next(g for g in m.groups() if g is not None).strip() for m in _ADDED_RE.finditer(name)]
     nick = next((a for a in added if re.fullmatch(r"[A-Z][a-z]+", a)), None)
