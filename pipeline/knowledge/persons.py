@@ -164,6 +164,25 @@ class PersonIndex:
         return next(iter(found)) if len(found) == 1 else None
 
 
+def _slips(names: dict[str, int]) -> list[tuple[str, str]]:
+    """(slip, name) for each full name written once that is one letter from exactly one name written more
+    often ("Laura Abbot" once beside "Laura Abbott"); two names each written more than once are two people
+    ("Daniel Scheller", "Daniel Schepler")."""
+    slots: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    words = {name: _words(name) for name in names}
+    for name, w in words.items():
+        for j in range(len(w)):
+            slots[(str(len(w)), str(j), *w[:j], *w[j + 1:])].append(name)
+    out = []
+    for name in sorted(n for n, count in names.items() if count == 1 and len(words[n]) >= 2):
+        w = words[name]
+        near = sorted({other for j in range(len(w)) for other in slots[(str(len(w)), str(j), *w[:j], *w[j + 1:])]
+                       if names[other] > 1 and one_letter_apart(w[j], words[other][j])})
+        if len(near) == 1:
+            out.append((name, near[0]))
+    return out
+
+
 def group_unknown(names: dict[str, int], nicknames: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
     """Spellings of unknown people (with their mention counts) → one spelling per person: the fullest
     name, then the most written. Two spellings join when they share a key and nothing else competes."""
@@ -186,6 +205,8 @@ def group_unknown(names: dict[str, int], nicknames: dict[str, tuple[str, ...]] |
     for members in by_key.values():
         for other in members[1:]:
             parent[find(other)] = find(members[0])
+    for name, other in _slips(names):
+        parent[find(name)] = find(other)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in names:
         groups[find(name)].append(name)
