@@ -88,9 +88,11 @@ class SubsystemMatcher:
             matcher.add(term.canonical, [tokenizer(text)])
 
     def spans(self, doc: Doc) -> list[Span]:
-        """Longest non-overlapping matches, outside file paths and function names."""
+        """Longest non-overlapping matches the sense rules allow, outside file paths and function names: a
+        longer name in a sense it does not have ("Big TCP streams" is no BIG TCP) leaves the shorter ones in it."""
         found = [Span(doc, s, e, label=m) for m, s, e in self.exact(doc)]
         found += [Span(doc, s, e, label=m) for m, s, e in self.lower(doc)]
+        found = [span for span in found if allowed(span, self.senses.get(span.label_, ()))]
         blocked = [(m.start(), m.end()) for m in _PATH_RE.finditer(doc.text)]
         kept = []
         for span in filter_spans(found):
@@ -101,8 +103,6 @@ class SubsystemMatcher:
             glued_before = span.start > 0 and not doc[span.start - 1].whitespace_ and doc[span.start - 1].text in ("_", ".", "-")
             glued_after = span.end < len(doc) and not span[-1].whitespace_ and doc[span.end].text == "_"
             if glued_before or glued_after:
-                continue
-            if not allowed(span, self.senses.get(span.label_, ())):
                 continue
             kept.append(span)
         return kept

@@ -113,6 +113,11 @@ def test_senses_trap(resources, text, subsystem, written, expected):
     assert ((written, subsystem) in found) is expected, found
 
 
+def test_senses_a_longer_name_in_a_sense_it_lacks_leaves_the_names_inside_it(resources):
+    found = _subsystems(resources, "Big TCP streams keep the interrupt rate low on a gigabit link.")
+    assert ("TCP", "TCP") in found and not any(label == "BIG TCP" for _, label in found)
+
+
 def test_senses_table_rows_name_known_subsystems(resources):
     senses = load_senses(config.SENSES_FILE)
     assert set(senses) <= set(resources.knowledge.subsystems)
