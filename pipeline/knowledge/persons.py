@@ -168,15 +168,19 @@ def _slips(names: dict[str, int]) -> list[tuple[str, str]]:
     """(slip, name) for each full name written once that is one letter from exactly one name written more
     often ("Laura Abbot" once beside "Laura Abbott"); two names each written more than once are two people
     ("Daniel Scheller", "Daniel Schepler")."""
-    slots: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    def slot(w: list[str], j: int) -> tuple:
+        """The name with its j-th word left open: names in one slot differ in that word at most."""
+        return len(w), j, *w[:j], *w[j + 1:]
+
     words = {name: _words(name) for name in names}
+    slots: dict[tuple, list[str]] = defaultdict(list)
     for name, w in words.items():
         for j in range(len(w)):
-            slots[(str(len(w)), str(j), *w[:j], *w[j + 1:])].append(name)
+            slots[slot(w, j)].append(name)
     out = []
     for name in sorted(n for n, count in names.items() if count == 1 and len(words[n]) >= 2):
         w = words[name]
-        near = sorted({other for j in range(len(w)) for other in slots[(str(len(w)), str(j), *w[:j], *w[j + 1:])]
+        near = sorted({other for j in range(len(w)) for other in slots[slot(w, j)]
                        if names[other] > 1 and one_letter_apart(w[j], words[other][j])})
         if len(near) == 1:
             out.append((name, near[0]))

@@ -301,4 +301,3 @@ class Records:
     mailmap: list[tuple[Person, Person | None]]
     constants: list[tuple[str, str]] = field(default_factory=list)  # (uapi constant, header)
     uapi_version: str = ""
-
