@@ -729,6 +729,11 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("Jakub Kicinski has a rework of NAPI in mind.", ("Jakub Kicinski", "NAPI", "proposed")),
     ("By March, Jakub Kicinski had WiFi and the camera working on that board.", ("Jakub Kicinski", "802.11", "works_on")),
     ("Jakub Kicinski had to make small modifications to NAPI.", ("Jakub Kicinski", "NAPI", "works_on")),
+    # "it" for the subject of the clause before; the agent hung on the nearer noun; no remark before a passive
+    ("The netlink interface is not new; it was added to the 2.2 kernel by Ann Berg in 1999.",
+     ("Ann Berg", "netlink", "works_on")),
+    ("The netfilter patch is small, and Ann Berg rewrote it last week.", ("Ann Berg", "netfilter", "works_on")),
+    ("Nobody liked the NAPI change; it was reverted by Ann Berg.", None),
 ])
 def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}

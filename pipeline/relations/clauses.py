@@ -14,7 +14,7 @@ from pipeline.relations.kinds import (
     settled_kind, verb_kind,
 )
 from pipeline.relations.scope import (
-    has_own_subject, misparsed_subject_of, noun_scope, participles, premodifiers, proposal_scope, takes_out,
+    antecedent, has_own_subject, misparsed_subject_of, noun_scope, participles, premodifiers, proposal_scope, takes_out,
     verb_scope, without_relative_clauses,
 )
 from pipeline.relations.vocabulary import (
@@ -134,7 +134,8 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
     elif first.dep_ == "pobj" and head.lower_ == "by":
         owner = owned_work(head)  # "patches by X for Y", "the classifier, written by X", "a talk by X"
         kind = artifact_kind(owner) or verb_kind(owner)
-        passive = [c for c in owner.children if c.dep_ == "nsubjpass"] if head.dep_ == "agent" else []
+        passive = [c for c in owner.children if c.dep_ == "nsubjpass"] if head.dep_ == "agent" or (
+            owner.i != head.head.i and owner.pos_ == "VERB") else []
         if lemma_of(owner) in MAKE_VERBS:  # "The first nftables release was made by X"
             kind = kind or next((artifact_kind(c) for c in passive if artifact_kind(c)), None)
         as_clause = owner.dep_ == "advcl" and owner.head.pos_ in ("NOUN", "PROPN") and any(
@@ -150,7 +151,7 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         elif kind:
             scope = noun_scope(owner) if owner.pos_ in ("NOUN", "PROPN") else verb_scope(owner, actors)
             for subject in passive:  # "The BBR patch set was posted by X": what was posted is X's
-                scope |= {t.i for t in subject.subtree}
+                scope |= {t.i for t in subject.subtree} | (antecedent(subject) if subject.lower_ == "it" else set())
             verb = owner.head.head if owner.dep_ == "pobj" and owner.head.dep_ == "prep" else None
             if verb is not None and verb.pos_ in ("VERB", "AUX") and verb_kind(verb):
                 # "that support was implemented in a series of patches by X": the clause is X's work
@@ -185,12 +186,7 @@ def _its_antecedent(role: Token) -> set[int]:
     merged, its author, X, ..."), or the noun a "which" subject stands for."""
     if not any(c.dep_ == "poss" and c.lower_ == "its" for c in role.children):
         return set()
-    subject = next((t for t in reversed(role.doc[role.sent.start:role.i]) if t.dep_ in SUBJECT_DEPS), None)
-    if subject is not None and subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl":
-        subject = subject.head.head
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
-        return set()
-    return {t.i for t in subject.subtree}
+    return antecedent(role)
 
 
 def _parenthesised(phrase: Token) -> bool:

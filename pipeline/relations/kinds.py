@@ -163,7 +163,9 @@ def says(verb: Token) -> bool:
     """A verb of saying used to say something: with a clause and no object ("explained that ...", "added
     that ...", not "added the ath10k driver, while ...") or as the aside "As X explained, ..."."""
     children = list(verb.children)
-    clause = any(c.dep_ == "ccomp" and (c.i < verb.i or any(m.dep_ == "mark" for m in c.children)) for c in children)
+    passive = any(c.dep_ == "auxpass" for c in children)  # "X is not new; it was added by Y": no words before it
+    clause = any(c.dep_ == "ccomp" and ((c.i < verb.i and not passive) or any(m.dep_ == "mark" for m in c.children))
+                 for c in children)
     return (clause and not any(c.dep_ == "dobj" for c in children)) or (
         verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
 
@@ -231,6 +233,10 @@ def owned_work(preposition: Token) -> Token:
     """What "from X" or "by X" says is X's: the word it hangs on, or the piece of work whose topic that word is
     ("a talk on MPTCP from X", "an update on Samba by X": the parser hangs the phrase on the nearer noun)."""
     noun = preposition.head
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    if noun.pos_ in ("NOUN", "PROPN") and not artifact_kind(noun) and verb is not None and verb.pos_ == "VERB" \
+            and any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        return verb  # "it was added to the kernel by X": the parser hangs a passive's agent on the nearer noun
     if noun.pos_ in ("NOUN", "PROPN") and not artifact_kind(noun) and noun.dep_ == "pobj" \
             and noun.head.lower_ in ("on", "about", "for") and artifact_kind(noun.head.head):
         return noun.head.head

@@ -71,6 +71,8 @@ def verb_scope(verb: Token, actors: set[int]) -> set[int]:
                 misparsed_subject_of(child.doc[child.i - 1]), "i", None) == child.i:
             continue  # "X removed A and Y did work on B": what Y did
         tokens |= without_relative_clauses(child)
+        if child.dep_ == "dobj" and child.lower_ == "it":
+            tokens |= antecedent(child)  # "The patch is small, and X merged it"
     if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
         noun = verb.head
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
@@ -80,6 +82,19 @@ def verb_scope(verb: Token, actors: set[int]) -> set[int]:
     # involving BPF", "as a kfunc rather than as a BPF helper"
     return tokens - {t.i for w in verb.subtree if w.dep_ == "prep" and w.lower_ == "without" for t in w.subtree} \
         - _rejected(tokens, verb.doc)
+
+
+def antecedent(token: Token) -> set[int]:
+    """The thing an "it" or "its" at ``token`` stands for: the subject written before it in the sentence ("The
+    SCM_RIGHTS feature is not new; it was added by X"), or the noun a "which" subject stands for; nothing when
+    that subject is a person or a pronoun."""
+    subject = next((t for t in reversed(token.doc[token.sent.start:token.i])
+                    if t.dep_ in SUBJECT_DEPS and t.head.i != token.head.i), None)
+    if subject is not None and subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
+        return set()
+    return {t.i for t in subject.subtree}
 
 
 def misparsed_subject_of(person: Token) -> Token | None:
