@@ -734,6 +734,9 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
      ("Ann Berg", "netlink", "works_on")),
     ("The netfilter patch is small, and Ann Berg rewrote it last week.", ("Ann Berg", "netfilter", "works_on")),
     ("Nobody liked the NAPI change; it was reverted by Ann Berg.", None),
+    # a relative clause the parser left unattached, its "that" read as the verb's object
+    ("There were still some problems with SO_REUSEPORT, including lost wakeups, that Ann Berg fixed this year.",
+     ("Ann Berg", "SO_REUSEPORT", "works_on")),
 ])
 def test_extract_passive_and_from_agents_own_the_work(nlp, resources, text, link):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, text)["relations"]}

@@ -73,8 +73,8 @@ def verb_scope(verb: Token, actors: set[int]) -> set[int]:
         tokens |= without_relative_clauses(child)
         if child.dep_ == "dobj" and child.lower_ == "it":
             tokens |= antecedent(child)  # "The patch is small, and X merged it"
-    if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
-        noun = verb.head
+    noun = verb.head if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i else _relative_of(verb)
+    if noun is not None:
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
         tokens |= {t.i for t in noun.subtree} - {t.i for t in verb.subtree}
@@ -95,6 +95,18 @@ def antecedent(token: Token) -> set[int]:
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
         return set()
     return {t.i for t in subject.subtree}
+
+
+def _relative_of(verb: Token) -> Token | None:
+    """The noun a relative clause the parser left unattached describes: "some shortcomings with SO_RCVLOWAT,
+    including spurious wakeups, that X fixed", with "that" read as the verb's object, or as the mark of a clause
+    whose verb then lacks one; the nearest noun before."""
+    objectless = verb.dep_ == "advcl" and not any(c.dep_ == "dobj" for c in verb.children)
+    pronoun = next((c for c in verb.children if (c.dep_ == "dobj" or (c.dep_ == "mark" and objectless))
+                    and c.lower_ in ("that", "which") and c.tag_ in ("WDT", "IN") and c.i == verb.left_edge.i), None)
+    if pronoun is None:
+        return None
+    return next((t for t in reversed(verb.doc[verb.sent.start:pronoun.i]) if t.pos_ in ("NOUN", "PROPN")), None)
 
 
 def misparsed_subject_of(person: Token) -> Token | None:
