@@ -1343,6 +1343,11 @@ def test_relations_a_participle_clause_is_done_by_the_subject_of_its_sentence(nl
         ("Jesse Brandeburg", "e1000", "works_on")}
     assert links("Neill Kapron suggested another way: moving the loading of BPF programs into the kernel.") == {
         ("Neill Kapron", "BPF", "proposed")}
+    # "add" says something only with a clause; what a talk goes on to is what it presents
+    assert links("Ann Berg topped the list by adding the rtw89 driver.") == {("Ann Berg", "rtw89", "works_on")}
+    assert not links("Ann Berg disagreed, adding that the rtw89 driver was fine.")
+    assert links("Ann Berg discussed NFS and containers, as well adding TLS support to NFS.") == {
+        ("Ann Berg", "NFS", "presented"), ("Ann Berg", "TLS", "presented")}
     # a remark's manner, and a noun's description, are not something the subject does
     assert not links("Alexei Starovoitov was unimpressed, suggesting that netfilter could do the job instead.")
     assert not links("Puranjay Mohan rested in the week leading up to the session on the BPF memory model.")

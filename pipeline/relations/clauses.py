@@ -107,10 +107,13 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
                 continue  # "X wants to remove the netfilter hooks"
             if kind and not has_own_subject(xcomp, actors):
                 found.append(("proposed" if lemma_of(verb) in PROPOSE_VERBS else kind, verb_scope(xcomp, actors)))
+        talk = verb_kind(verb) == "presented"
         for adjunct in participles(verb):  # "After describing bufferbloat to the world, X traveled to ..."
             kind = verb_kind(adjunct)
             if kind and not has_own_subject(adjunct, actors):  # "he suggested a way: moving X into Y"
-                found.append(("proposed" if lemma_of(verb) in PROPOSE_VERBS else kind, verb_scope(adjunct, actors)))
+                # what a talk goes on to ("X discussed NFS, adding TLS support to it") is its subject, no work
+                kind = "proposed" if lemma_of(verb) in PROPOSE_VERBS else "presented" if talk else kind
+                found.append((kind, verb_scope(adjunct, actors)))
     elif first.dep_ == "attr" and lemma_of(head) == "be" and (role := _role_subject(head)) is not None:
         # "the principal author is said to be X", "the maintainer of tc is X": the role's noun and what it is of
         scope = {t.i for t in role.subtree} | premodifiers(role)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.relations.kinds import artifact_kind, lemma_of
+from pipeline.relations.kinds import artifact_kind, lemma_of, says
 from pipeline.relations.vocabulary import (
     ATTACK_NOUNS, AVOID_VERBS, CHANGE_VERBS, CLAUSE_DEPS, CODE_PATCH_NOUNS, FRAMING_PREPOSITIONS,
     PARTICIPLE_PREPOSITIONS, PART_WORDS, PLURAL_PRONOUNS, PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS, REMOVAL_VERBS,
@@ -222,5 +222,6 @@ def participles(verb: Token) -> list[Token]:
              and _set_off(c)]  # "the week leading up to the summit" describes the week
     found += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTICIPLE_PREPOSITIONS
               for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG"]
-    return [c for c in found if lemma_of(c) not in SAY_VERBS | PROPOSE_VERBS]
+    return [c for c in found if lemma_of(c) not in PROPOSE_VERBS and (
+        lemma_of(c) not in SAY_VERBS or (lemma_of(c) in WORK_VERBS and not says(c)))]  # "by adding the rtw89 driver"
 
