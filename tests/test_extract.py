@@ -1353,6 +1353,18 @@ def test_relations_a_participle_clause_is_done_by_the_subject_of_its_sentence(nl
     assert not links("Puranjay Mohan rested in the week leading up to the session on the BPF memory model.")
 
 
+def test_relations_a_piece_of_work_a_relative_clause_gives_someone_is_theirs_in_what_it_does(nlp, resources):
+    def links(text):
+        return _sentence_links(nlp, resources, text)
+
+    assert links("The patch Ann Berg posted last week adds GRO support to the tun driver.") == {
+        ("Ann Berg", "GRO", "proposed")}
+    assert links("The main change Ann Berg made to the series moved the XDP hooks into the driver.") == {
+        ("Ann Berg", "XDP", "works_on")}
+    assert not links("The patch that Ann Berg posted last week was rejected by the netfilter developers.")
+    assert not links("The mistake Ann Berg made was to use XDP.")
+
+
 def test_relations_a_role_written_with_its_subsystem_is_that_role_only(nlp, resources):
     links = {tuple(r[2:5]) for r in _article(
         nlp, resources, "Networking maintainer David Miller (who authored some of the new code) replied that "

@@ -87,6 +87,8 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         verb = first.head
         found += _role_as(verb) + _role_as(first)
         kind = verb_kind(verb)
+        if kind is None and lemma_of(verb) in MAKE_VERBS and verb.dep_ == "relcl":
+            kind = artifact_kind(verb.head)  # "The main change X made removed KRSI": the change's kind
         if kind:
             found.append((kind, verb_scope(verb, actors)))
             if kind == "proposed" and posts_code(verb):

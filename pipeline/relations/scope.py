@@ -78,6 +78,8 @@ def verb_scope(verb: Token, actors: set[int]) -> set[int]:
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
         tokens |= {t.i for t in noun.subtree} - {t.i for t in verb.subtree}
+        if artifact_kind(noun) and noun.dep_ in SUBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+            tokens |= _what_work_does(noun.head)  # "The patch that X posted adds GRO support to tun"
     # what is done without something, or instead of it, is not done to it: "moved into user space without
     # involving BPF", "as a kfunc rather than as a BPF helper"
     return tokens - {t.i for w in verb.subtree if w.dep_ == "prep" and w.lower_ == "without" for t in w.subtree} \
@@ -95,6 +97,17 @@ def antecedent(token: Token) -> set[int]:
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
         return set()
     return {t.i for t in subject.subtree}
+
+
+def _what_work_does(verb: Token) -> set[int]:
+    """What a piece of work is said to do or be, as the verb it is the subject of says ("The patch adds GRO
+    support", "The change is a rewrite of NAPI"); not what is said of it ("The patch was rejected")."""
+    if lemma_of(verb) == "be":
+        return {t.i for c in verb.children if c.dep_ in ("attr", "acomp", "xcomp") for t in c.subtree}
+    said = lemma_of(verb) in SAY_VERBS and (lemma_of(verb) not in WORK_VERBS or says(verb))
+    if said or any(c.dep_ == "auxpass" for c in verb.children):
+        return set()
+    return verb_scope(verb, set())
 
 
 def _relative_of(verb: Token) -> Token | None:
