@@ -372,12 +372,21 @@ def cooccurrence_report(out: Path, judged_path: Path | None = None) -> list[str]
     rows = [r for r in _judged_rows(judged_path or JUDGED_COOCCURRENCES) if r["category"] != "kernel"]
     with open(out / "person_subsystem.csv", newline="", encoding="utf-8") as handle:
         linked = {(int(r["article_id"]), r["person"], r["subsystem"]) for r in csv.DictReader(handle)}
-    stated = [r for r in rows if r["verdict"] == "yes"]
-    found = [r for r in rows if (int(r["article_id"]), r["person"], r["subsystem"]) in linked]
-    found_stated = sum(r["verdict"] == "yes" for r in found)
-    return [f"unlinked co-occurrences judged: {len(rows)} with a networking subsystem, {len(stated)} state a "
-            f"relation ({_share(len(stated), len(rows))}); this run links {found_stated} of those and "
-            f"{len(found) - found_stated} of the {len(rows) - len(stated)} that do not"]
+    def counts(rows: list[dict]) -> tuple[int, int, int, int]:
+        stated = sum(r["verdict"] == "yes" for r in rows)
+        found = [r for r in rows if (int(r["article_id"]), r["person"], r["subsystem"]) in linked]
+        found_stated = sum(r["verdict"] == "yes" for r in found)
+        return len(rows), stated, found_stated, len(found) - found_stated
+
+    total, stated, found, wrong = counts(rows)
+    lines = [f"unlinked co-occurrences judged: {total} with a networking subsystem, {stated} state a relation "
+             f"({_share(stated, total)}); this run links {found} of those and {wrong} of the {total - stated} that do not"]
+    samples = sorted({r["sample"] for r in rows})
+    for sample in samples if len(samples) > 1 else []:
+        total, stated, found, wrong = counts([r for r in rows if r["sample"] == sample])
+        lines.append(f"  sample {sample}: {total} judged, {stated} state a relation; links {found} of those and "
+                     f"{wrong} of the {total - stated} others")
+    return lines
 
 
 SPANS = ("same sentence", "same paragraph", "another paragraph")

@@ -146,18 +146,22 @@ def test_realeval_cooccurrences_count_the_stated_ones_a_run_now_links(tmp_path):
                       "kind\treason\nC1\t1\tAda Lindqvist\tTCP\t0\t0\tprotocol\tyes\tworks_on\t'rewrote'\n"
                       "C1\t1\tBen Okafor\tXDP\t0\t1\tcore\tyes\tproposed\t'posted'\n"
                       "C1\t2\tBen Okafor\tBPF\t1\t0\tbpf\tno\t\tonly quoted\n"
-                      "C1\t2\tAda Lindqvist\tRCU\t1\t0\tkernel\tyes\tworks_on\t'wrote'\n", encoding="utf-8")
+                      "C1\t2\tAda Lindqvist\tRCU\t1\t0\tkernel\tyes\tworks_on\t'wrote'\n"
+                      "C2\t3\tAda Lindqvist\tNAPI\t0\t0\tcore\tno\t\tan example\n", encoding="utf-8")
     out = _links_table(tmp_path, "1,0,0,Ada Lindqvist,TCP,presented,,,x\n2,1,0,Ben Okafor,BPF,proposed,,,x\n"
                                  "2,1,0,Ada Lindqvist,RCU,works_on,,,x\n")
     assert cooccurrence_report(out, judged) == [
-        "unlinked co-occurrences judged: 3 with a networking subsystem, 2 state a relation (0.667); this run links "
-        "1 of those and 1 of the 1 that do not"]
+        "unlinked co-occurrences judged: 4 with a networking subsystem, 2 state a relation (0.500); this run links "
+        "1 of those and 1 of the 2 that do not",
+        "  sample C1: 3 judged, 2 state a relation; links 1 of those and 1 of the 1 others",
+        "  sample C2: 1 judged, 0 state a relation; links 0 of those and 0 of the 1 others"]
 
 
 def test_realeval_cooccurrence_sample_is_outside_the_evaluation_sets():
     rows = [line.split("\t") for line in JUDGED_COOCCURRENCES.read_text(encoding="utf-8").splitlines()
             if not line.startswith("#")][1:]
-    assert len(rows) == 150 and all(len(r) == 10 for r in rows)
+    assert len(rows) == 350 and all(len(r) == 10 for r in rows)
+    assert len({(r[1], r[2], r[3]) for r in rows}) == len(rows)
     assert {r[7] for r in rows} == {"yes", "no"} and all(r[8] in KINDS for r in rows if r[7] == "yes")
     assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids()) | set(dev_ids(HOLDOUT_IDS)))
 
