@@ -1365,6 +1365,37 @@ def test_relations_a_piece_of_work_a_relative_clause_gives_someone_is_theirs_in_
     assert not links("The mistake Ann Berg made was to use XDP.")
 
 
+def test_relations_work_said_with_a_light_verb_a_when_or_a_who_after_an_employer(nlp, resources):
+    def links(text):
+        return _sentence_links(nlp, resources, text)
+
+    assert links("Ann Berg made a lot of improvements within the netfilter code.") == {("Ann Berg", "netfilter", "works_on")}
+    assert links("Ann Berg performed some significant refactoring of the e1000 driver.") == {
+        ("Ann Berg", "e1000", "works_on")}
+    assert not links("Ann Berg could make a lot of improvements within the netfilter code.")  # a maybe, not work
+    assert links("Then came Ann Berg from Intel, who has been working with the ipw2200 driver.") == {
+        ("Ann Berg", "ipw2200", "works_on")}
+    assert links("Ann Berg has run into one of those exceptions when working on the NFSv4 code.") == {
+        ("Ann Berg", "NFS", "works_on")}
+    assert links("Ann Berg has said that this functionality should be provided via devlink.") == {
+        ("Ann Berg", "devlink", "proposed")}
+
+
+def test_relations_a_role_the_parser_reads_as_a_verbs_object_is_still_the_role(nlp):
+    """"X, the wireless networking stack maintainer", with "networking" read as a verb whose object is
+    "maintainer"."""
+    from spacy.tokens import Doc
+    from pipeline.relations.clauses import actor_links
+
+    words = ["a", "report", "from", "Ann", "Berg", ",", "the", "wireless", "networking", "stack", "maintainer", "."]
+    heads = [1, 1, 1, 4, 2, 4, 8, 8, 4, 10, 8, 1]
+    deps = ["det", "ROOT", "prep", "compound", "pobj", "punct", "det", "amod", "appos", "compound", "dobj", "punct"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "DET", "ADJ", "VERB", "NOUN", "NOUN", "PUNCT"]
+    lemmas = ["a", "report", "from", "Ann", "Berg", ",", "the", "wireless", "network", "stack", "maintainer", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert ("maintains", {6, 7, 8, 9, 10}) in actor_links(doc[4], {3, 4})
+
+
 def test_relations_a_role_written_with_its_subsystem_is_that_role_only(nlp, resources):
     links = {tuple(r[2:5]) for r in _article(
         nlp, resources, "Networking maintainer David Miller (who authored some of the new code) replied that "

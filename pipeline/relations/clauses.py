@@ -45,6 +45,8 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             if child.dep_ != "appos":
                 continue
             role = ROLE_NOUNS.get(lemma_of(child))
+            if not role and child.pos_ == "VERB" and child.right_edge.pos_ == "NOUN":
+                role = ROLE_NOUNS.get(lemma_of(child.right_edge))  # "the wireless networking stack maintainer"
             if role:
                 found.append((role, {t.i for t in child.subtree}))  # "A and B, the BPF maintainers"
             elif member.i == actor.i and _parenthesised(child) and child.pos_ in ("NOUN", "PROPN") \
@@ -72,6 +74,9 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             elif child.dep_ == "prep" and child.lower_ in ("on", "about") and first.dep_ not in SUBJECT_DEPS \
                     and not any(c.dep_ == "pobj" and lemma_of(c) in NOT_TOPICS for c in child.children):
                 found.append(("presented", {t.i for t in child.subtree}))  # "Ben Hutchings on ethtool"
+    for clause in _who_after_employer(actor, actors):  # "X from Intel, who has been working with the IPW2100"
+        if kind := verb_kind(clause):
+            found.append((kind, verb_scope(clause, actors)))
     head = first.head
     if first.dep_ == "appos" and ROLE_NOUNS.get(lemma_of(head)):
         found.append((ROLE_NOUNS[lemma_of(head)], {t.i for t in head.subtree} - {t.i for t in first.subtree}
@@ -176,6 +181,18 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         elif head.pos_ in ("NOUN", "PROPN") and lemma_of(head) not in VIEW_NOUNS and lemma_of(owned) not in ATTACK_NOUNS:
             found.append(("works_on", noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
     return found
+
+
+def _who_after_employer(person: Token, actors: set[int]) -> list[Token]:
+    """The "who" clause the parser hangs on the company after a person's name ("X from Intel, who has been
+    working with ..."): a company does not work, the person does."""
+    doc = person.doc
+    after = doc[person.i + 1] if person.i + 1 < len(doc) else None
+    if after is None or after.lower_ not in ("from", "at", "of"):
+        return []
+    return [c for o in after.children if o.dep_ == "pobj" and o.i not in actors and o.pos_ == "PROPN"
+            for c in o.children if c.dep_ == "relcl"
+            and any(s.dep_ in SUBJECT_DEPS and s.lower_ == "who" for s in c.children)]
 
 
 def _named_before(role: Token) -> set[int]:

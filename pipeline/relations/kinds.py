@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from pipeline.relations.vocabulary import (
     ANSWER_VERBS, ARTIFACT_NOUNS, BREAK_VERBS, CHARACTERISE_VERBS, CODE_PATCH_NOUNS, CONTRIBUTION_NOUNS, GIVE_VERBS,
-    HANDLED_NOUNS, INFORMATION_NOUNS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS, OTHER_SENSES, PHASE_VERBS,
-    PHRASAL_KINDS, POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS, PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS,
+    HANDLED_NOUNS, IMPROVEMENT_NOUNS, INFORMATION_NOUNS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS, OTHER_SENSES, PHASE_VERBS,
+    PART_WORDS, PHRASAL_KINDS, POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS, PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS,
     ROLE_NOUNS, SAY_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUMMARY_VERBS, VERB_FORMS, VIEW_NOUNS, WORK_VERBS,
 )
 
@@ -61,6 +61,14 @@ def work_noun(token: Token) -> Token:
     if lemma_of(token) in QUANTITY_NOUNS:
         return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj" and ARTIFACT_NOUNS.get(lemma_of(o))), token)
+    return token
+
+
+def _quantity_of(token: Token) -> Token:
+    """What a quantity is of: "improvements" in "a lot of improvements", else the noun itself."""
+    if lemma_of(token) in QUANTITY_NOUNS | PART_WORDS:
+        return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"), token)
     return token
 
 
@@ -134,6 +142,9 @@ def verb_kind(verb: Token) -> str | None:
         return phrasal  # "has been looking into GRO performance", "went over the history of XDP"
     if lemma == "handle" and any(lemma_of(o) in HANDLED_NOUNS for o in objects):
         return "maintains"  # "handles the netfilter patches", "handles the wireless tree"
+    if lemma in MAKE_VERBS - {"do"} | {"perform"} and not any(c.tag_ == "MD" for c in children) \
+            and any(lemma_of(_quantity_of(o)) in IMPROVEMENT_NOUNS for o in objects if o.dep_ == "dobj"):
+        return "works_on"  # "made a lot of improvements within", "performed some refactoring of"
     if lemma in PRESENT_VERBS:
         return "presented"
     if lemma in WORK_VERBS:

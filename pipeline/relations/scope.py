@@ -172,7 +172,7 @@ def _rejected(tokens: set[int], doc) -> set[int]:
 def _should_do(clause: Token, actors: set[int]) -> bool:
     """A verb of doing under "should" or "must" whose subject is nobody named ("the kernel should add"); not
     "have" ("anything that supports NFS must have file handles" infers, it does not propose)."""
-    return lemma_of(clause) in (WORK_VERBS - {"have"}) | {"use", "support", "adopt", "switch"} \
+    return lemma_of(clause) in (WORK_VERBS - {"have"}) | {"use", "support", "adopt", "switch", "provide"} \
         and any(c.lower_ in PROPOSAL_MARKERS for c in clause.children if c.dep_ == "aux") \
         and not any(c.dep_ in SUBJECT_DEPS and c.i in actors for c in clause.children)
 
@@ -220,7 +220,7 @@ def _set_off(clause: Token) -> bool:
     """Whether a clause opens its sentence, follows a comma, colon or dash, or is led by a word like "while"."""
     start = clause.left_edge
     return start.i == start.sent.start or start.nbor(-1).text in (",", ":", ";", "-", "--", "—") or any(
-        c.dep_ == "mark" for c in clause.children)
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.i == start.i and c.tag_ == "WRB") for c in clause.children)
 
 
 def participles(verb: Token) -> list[Token]:

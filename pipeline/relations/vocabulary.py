@@ -161,6 +161,10 @@ MERGE_VERBS = frozenset({"merge", "apply", "accept", "land", "pull", "queue", "c
 # What a contributor is credited with in the kernel's statistics: "came in second with 52 patches to ath9k".
 CONTRIBUTION_NOUNS = frozenset({"change", "patch", "patches", "commit", "changeset", "cleanup", "fix", "work",
                                 "contribution", "rework", "addition", "removal"})
+# What is made or performed on code: "made a lot of improvements within", "performed some refactoring of".
+IMPROVEMENT_NOUNS = CONTRIBUTION_NOUNS | frozenset({
+    "improvement", "refactoring", "rewrite", "enhancement", "optimization", "optimisation", "modification",
+    "reworking", "fixes"})
 
 
 def _regular_forms(verb: str) -> set[str]:
