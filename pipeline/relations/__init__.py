@@ -2,7 +2,9 @@
 
 Within a sentence, a person is linked to the subsystems in the phrase they govern: the verb they are
 the subject (or "by" agent) of, the thing they possess ("X's patch set for Y"), a role in apposition
-("X, the BPF maintainer"), a relative clause ("X, who wrote the classifier"); coordination on either
+("X, the BPF maintainer"), a relative clause ("X, who wrote the classifier"), a piece of work a relative
+clause gives them, in what it goes on to do ("The patch X posted adds GRO support"); an "it" a verb acts on
+stands for the subject of the clause before ("The feature is old; it was added by X"); coordination on either
 side multiplies the links. The verb or noun says the kind of link:
 
 - ``presented``: talked about, showed, described, gave a talk on;
