@@ -1381,15 +1381,20 @@ def test_relations_work_said_with_a_light_verb_a_when_or_a_who_after_an_employer
         ("Ann Berg", "devlink", "proposed")}
 
 
-def test_relations_a_role_the_parser_reads_as_a_verbs_object_is_still_the_role(nlp):
-    """"X, the wireless networking stack maintainer", with "networking" read as a verb whose object is
-    "maintainer"."""
+@pytest.mark.parametrize("heads, deps", [
+    # "networking" read as a verb in apposition, "maintainer" its object
+    ([1, 1, 1, 4, 2, 4, 8, 8, 4, 10, 8, 1],
+     ["det", "ROOT", "prep", "compound", "pobj", "punct", "det", "amod", "appos", "compound", "dobj", "punct"]),
+    # "wireless" read as the apposition, "networking maintainer" a clause on it
+    ([1, 1, 1, 4, 2, 4, 7, 4, 7, 10, 8, 1],
+     ["det", "ROOT", "prep", "compound", "pobj", "punct", "det", "appos", "acl", "compound", "dobj", "punct"]),
+])
+def test_relations_a_role_the_parser_splits_is_still_the_role(nlp, heads, deps):
+    """"X, the wireless networking stack maintainer", the parser reading "networking" as a verb."""
     from spacy.tokens import Doc
     from pipeline.relations.clauses import actor_links
 
     words = ["a", "report", "from", "Ann", "Berg", ",", "the", "wireless", "networking", "stack", "maintainer", "."]
-    heads = [1, 1, 1, 4, 2, 4, 8, 8, 4, 10, 8, 1]
-    deps = ["det", "ROOT", "prep", "compound", "pobj", "punct", "det", "amod", "appos", "compound", "dobj", "punct"]
     pos = ["DET", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "DET", "ADJ", "VERB", "NOUN", "NOUN", "PUNCT"]
     lemmas = ["a", "report", "from", "Ann", "Berg", ",", "the", "wireless", "network", "stack", "maintainer", "."]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)

@@ -45,7 +45,7 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             if child.dep_ != "appos":
                 continue
             role = ROLE_NOUNS.get(lemma_of(child))
-            if not role and child.pos_ == "VERB" and child.right_edge.pos_ == "NOUN":
+            if not role and child.pos_ in ("VERB", "ADJ") and child.right_edge.pos_ == "NOUN":
                 role = ROLE_NOUNS.get(lemma_of(child.right_edge))  # "the wireless networking stack maintainer"
             if role:
                 found.append((role, {t.i for t in child.subtree}))  # "A and B, the BPF maintainers"
