@@ -1401,6 +1401,21 @@ def test_relations_a_role_the_parser_splits_is_still_the_role(nlp, heads, deps):
     assert ("maintains", {6, 7, 8, 9, 10}) in actor_links(doc[4], {3, 4})
 
 
+def test_relations_a_patch_set_the_parser_reads_as_a_verb_is_what_acts(nlp):
+    """"Ann Berg's patch set adds a hook for XDP programs", with "set" read as a verb whose subject is "patch"."""
+    from spacy.tokens import Doc
+    from pipeline.relations.clauses import actor_links
+
+    words = ["Ann", "Berg", "'s", "patch", "set", "adds", "a", "new", "hook", "for", "XDP", "programs", "."]
+    heads = [1, 3, 1, 4, 5, 5, 8, 8, 5, 8, 11, 9, 5]
+    deps = ["compound", "poss", "case", "compound", "nsubj", "ROOT", "det", "amod", "dobj", "prep", "compound",
+            "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "PART", "NOUN", "VERB", "VERB", "DET", "ADJ", "NOUN", "ADP", "PROPN", "NOUN", "PUNCT"]
+    lemmas = ["Ann", "Berg", "'s", "patch", "set", "add", "a", "new", "hook", "for", "XDP", "program", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert any(kind == "proposed" and 10 in scope for kind, scope in actor_links(doc[1], {0, 1}))
+
+
 def test_relations_a_role_written_with_its_subsystem_is_that_role_only(nlp, resources):
     links = {tuple(r[2:5]) for r in _article(
         nlp, resources, "Networking maintainer David Miller (who authored some of the new code) replied that "

@@ -172,6 +172,8 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         while not (artifact_kind(owned) or ROLE_NOUNS.get(lemma_of(owned))) and owned.dep_ in ("compound", "amod", "nmod") \
                 and owned.head.i != owned.i:
             owned = owned.head
+        if owned.dep_ == "compound" and lemma_of(owned) == "patch" and lemma_of(owned.head) in ("set", "series"):
+            owned = owned.head  # "Andersen's patch set adds ...", "set" read as a verb: the set is what acts
         kind = settled_kind(owned) or ROLE_NOUNS.get(lemma_of(owned))
         if kind:
             scope = noun_scope(owned)
