@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from pipeline.relations.vocabulary import (
     ANSWER_VERBS, ARTIFACT_NOUNS, BREAK_VERBS, CHARACTERISE_VERBS, CODE_PATCH_NOUNS, CONTRIBUTION_NOUNS, GIVE_VERBS,
-    HANDLED_NOUNS, IMPROVEMENT_NOUNS, INFORMATION_NOUNS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS, OTHER_SENSES, PHASE_VERBS,
-    PART_WORDS, PHRASAL_KINDS, POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS, PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS,
-    ROLE_NOUNS, SAY_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUMMARY_VERBS, VERB_FORMS, VIEW_NOUNS, WORK_VERBS,
+    HANDLED_NOUNS, IMPROVEMENT_NOUNS, INFORMATION_NOUNS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS,
+    OTHER_SENSES, PART_WORDS, PHASE_VERBS, PHRASAL_KINDS, POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS,
+    PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS, ROLE_NOUNS, SAY_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUMMARY_VERBS,
+    VERB_FORMS, VIEW_NOUNS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -179,6 +180,13 @@ def says(verb: Token) -> bool:
                  for c in children)
     return (clause and not any(c.dep_ == "dobj" for c in children)) or (
         verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
+
+
+def only_says(verb: Token) -> bool:
+    """A verb of saying that does no work: every one of them, but "add" with an object ("adding the rtw89
+    driver", not "adding that ...")."""
+    lemma = lemma_of(verb)
+    return lemma in SAY_VERBS and (lemma not in WORK_VERBS or says(verb))
 
 
 def credited_work(verb: Token) -> Token | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.relations.kinds import artifact_kind, lemma_of, says
+from pipeline.relations.kinds import artifact_kind, lemma_of, only_says
 from pipeline.relations.vocabulary import (
     ATTACK_NOUNS, AVOID_VERBS, CHANGE_VERBS, CLAUSE_DEPS, CODE_PATCH_NOUNS, FRAMING_PREPOSITIONS,
     PARTICIPLE_PREPOSITIONS, PART_WORDS, PLURAL_PRONOUNS, PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS, REMOVAL_VERBS,
@@ -104,8 +104,7 @@ def _what_work_does(verb: Token) -> set[int]:
     support", "The change is a rewrite of NAPI"); not what is said of it ("The patch was rejected")."""
     if lemma_of(verb) == "be":
         return {t.i for c in verb.children if c.dep_ in ("attr", "acomp", "xcomp") for t in c.subtree}
-    said = lemma_of(verb) in SAY_VERBS and (lemma_of(verb) not in WORK_VERBS or says(verb))
-    if said or any(c.dep_ == "auxpass" for c in verb.children):
+    if only_says(verb) or any(c.dep_ == "auxpass" for c in verb.children):
         return set()
     return verb_scope(verb, set())
 
@@ -235,6 +234,5 @@ def participles(verb: Token) -> list[Token]:
              and _set_off(c)]  # "the week leading up to the summit" describes the week
     found += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTICIPLE_PREPOSITIONS
               for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG"]
-    return [c for c in found if lemma_of(c) not in PROPOSE_VERBS and (
-        lemma_of(c) not in SAY_VERBS or (lemma_of(c) in WORK_VERBS and not says(c)))]  # "by adding the rtw89 driver"
+    return [c for c in found if lemma_of(c) not in PROPOSE_VERBS and not only_says(c)]  # "by adding the rtw89 driver"
 
