@@ -497,6 +497,39 @@ def test_keywords_an_umbrella_subsystem_only_where_the_title_names_it(nlp, resou
     assert "networking stack" in mentions  # still a subsystem mention
 
 
+def test_keywords_an_umbrella_subsystem_the_title_only_qualifies_is_no_keyword(nlp, resources):
+    """"IP address exhaustion" is about addresses: the title's "IP" does not make IP the article's tag."""
+    docs = list(enumerate(nlp.pipe(["IP addresses are running out, and IP routing tables grow.",
+                                    "Every IP packet carries two IP addresses; NAT hides some of them."])))
+    qualified = {p[0] for p in extract_article(docs, resources, title=nlp("IP address exhaustion"))["phrases"]}
+    named = {p[0] for p in extract_article(docs, resources, title=nlp("The future of IP"))["phrases"]}
+    assert "Internet Protocol (IP)" not in qualified, qualified
+    assert "Internet Protocol (IP)" in named, named
+
+
+def test_keywords_never_hold_the_name_of_one_of_the_articles_people(nlp, resources):
+    """The model reads "Pavel notes" as a compound noun, not a person: the article's people table says it is one."""
+    phrases = _phrases(nlp, resources, "A new patch set from Pavel Emelyanov adds socket checkpointing.",
+                       "Pavel notes in the cover letter that the state needed to restore a socket can already be "
+                       "read from /proc; he just needs a few more fields.")
+    assert not {p for p in phrases if "pavel" in p.lower()}, phrases
+    assert "socket checkpointing" in phrases, phrases
+
+
+def test_keywords_a_broad_subsystem_only_where_the_article_dwells_on_it(nlp, resources):
+    """"The socket API" said once or twice is background; an article that keeps coming back to it is about it."""
+    said_twice = ["XDP redirect moves packets before the socket API sees them.",
+                  "The socket API is unchanged, and XDP redirect needs no new system call."]
+    dwelt = said_twice + ["The socket API gains a new option.", "XDP redirect is faster still."]
+    twice = {p[0] for p in extract_article(list(enumerate(nlp.pipe(said_twice))), resources, title=nlp("XDP redirect"))["phrases"]}
+    thrice = {p[0] for p in extract_article(list(enumerate(nlp.pipe(dwelt))), resources, title=nlp("XDP redirect"))["phrases"]}
+    titled = {p[0] for p in extract_article(list(enumerate(nlp.pipe(said_twice))), resources,
+                                            title=nlp("Fixing the socket API"))["phrases"]}
+    assert "socket API" not in twice and "XDP" in twice, twice
+    assert "socket API" in thrice, thrice
+    assert "socket API" in titled, titled
+
+
 def test_common_words_are_counted_by_article_and_kept_as_written():
     from pipeline.knowledge.common import article_words, common_words
 
