@@ -414,37 +414,55 @@ def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int 
                            per_article: bool = False) -> list[str]:
     """How many of the top ``top`` keywords of the articles readers judged (dev/keywords/judged.tsv) they
     would keep, from a whole-knowbase run in ``out``: the share over the judged rows, the drops by reason,
-    and the rows nobody judged (counted, not scored); with ``per_article``, one line per article. A verdict
-    holds for the phrase however it is capitalised ("asynchronous i/o" judged, "asynchronous I/O" listed)."""
+    and the rows nobody judged (counted, not scored); then the same for each sample whose articles no other
+    sample judged (a fresh draw: what the lists are worth on articles nobody tuned them to); with
+    ``per_article``, one line per article. A verdict holds for the phrase however it is capitalised
+    ("asynchronous i/o" judged, "asynchronous I/O" listed)."""
     judged = {}
+    samples: dict[int, set[str]] = defaultdict(set)
     for r in _judged_rows(judged_path or JUDGED_KEYWORDS):
         judged[(int(r["article_id"]), r["keyword"])] = judged[(int(r["article_id"]), r["keyword"].lower())] = \
             (r["verdict"], r["reason"])
-    articles = {a for a, _ in judged}
+        samples[int(r["article_id"])].add(r["sample"])
+    articles = set(samples)
     lists: dict[int, list[str]] = defaultdict(list)
     with open(out / "keywords.csv", newline="", encoding="utf-8") as handle:
         for r in csv.DictReader(handle):
             if int(r["article_id"]) in articles and int(r["rank"]) <= top:
                 lists[int(r["article_id"])].append(r["keyword"])
-    kept = dropped = unjudged = 0
-    reasons: dict[str, int] = defaultdict(int)
+    counts: dict[int, tuple[int, list[str], int]] = {}
     lines = []
     for article_id in sorted(articles):
         verdicts = [judged.get((article_id, k), judged.get((article_id, k.lower()))) for k in lists[article_id]]
+        drops = [next((r for r in DROP_REASONS if reason.lower().startswith(r)), "other")
+                 for verdict, reason in filter(None, verdicts) if verdict != "keep"]
         keep = sum(1 for v in verdicts if v and v[0] == "keep")
-        drops = [v for v in verdicts if v and v[0] != "keep"]
-        kept, dropped, unjudged = kept + keep, dropped + len(drops), unjudged + verdicts.count(None)
-        for _, reason in drops:
-            reasons[next((r for r in DROP_REASONS if reason.lower().startswith(r)), "other")] += 1
+        counts[article_id] = (keep, drops, verdicts.count(None))
         if per_article:
             lines.append(f"    {article_id}: would keep {keep} of its top {len(verdicts)}"
                          + (f" ({verdicts.count(None)} not judged)" if None in verdicts else ""))
-    rows = kept + dropped
-    share = f"{kept / rows:.3f}" if rows else "n/a"
+    own = sorted({s for a in articles for s in samples[a]
+                  if all(samples[b] == {s} for b in articles if s in samples[b])})
+    summary = [f"judged keywords: {_keyword_line(sorted(articles), counts, lists, top)}"]
+    summary += [f"  sample {s}, articles of its own: "
+                f"{_keyword_line([a for a in sorted(articles) if samples[a] == {s}], counts, lists, top)}"
+                for s in own if len(own) < len({x for a in articles for x in samples[a]})]
+    return summary + lines
+
+
+def _keyword_line(articles: list[int], counts: dict, lists: dict, top: int) -> str:
+    """The judged-keyword figures of some articles, in one line."""
+    kept = sum(counts[a][0] for a in articles)
+    reasons: dict[str, int] = defaultdict(int)
+    for a in articles:
+        for reason in counts[a][1]:
+            reasons[reason] += 1
+    rows = kept + sum(reasons.values())
     listed = sum(len(lists[a]) for a in articles)
     by_reason = ", ".join(f"{r} {reasons[r]}" for r in (*DROP_REASONS, "other") if reasons[r])
-    return [f"judged keywords: {len(articles)} articles, top {top}s of {listed / len(articles):.2f} phrases on average: "
-            f"readers keep {kept} of {rows} judged ({share}); dropped: {by_reason}; not judged: {unjudged}"] + lines
+    return (f"{len(articles)} articles, top {top}s of {listed / len(articles):.2f} phrases on average: "
+            f"readers keep {kept} of {rows} judged ({_share(kept, rows)}); dropped: {by_reason}; "
+            f"not judged: {sum(counts[a][2] for a in articles)}")
 
 
 def main(argv=None) -> int:

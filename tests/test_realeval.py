@@ -189,3 +189,21 @@ def test_realeval_judged_keywords_count_what_readers_keep_in_each_top_list(tmp_p
     assert first == ("judged keywords: 2 articles, top 10s of 2.50 phrases on average: readers keep 2 of 3 judged "
                      "(0.667); dropped: generic 1; not judged: 2")
     assert articles == ["    1: would keep 1 of its top 3 (1 not judged)", "    2: would keep 1 of its top 2 (1 not judged)"]
+
+
+def test_realeval_judged_keywords_report_a_fresh_sample_of_its_own_articles(tmp_path):
+    """A sample drawn from articles no other sample judged is reported on its own: the unseen-text figure."""
+    judged = tmp_path / "judged.tsv"
+    judged.write_text("sample\tarticle_id\tkeyword\tverdict\treason\n"
+                      "K1\t1\tXDP\tkeep\t\nK2\t1\tCPU time\tdrop\tgeneric: ordinary words\n"
+                      "K3\t3\tNAPI\tkeep\t\nK3\t3\tLWN\tdrop\tname: the site\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keywords.csv").write_text("article_id,rank,keyword,score\n1,1,XDP,9\n1,2,CPU time,8\n"
+                                      "3,1,NAPI,5\n3,2,LWN,4\n", encoding="utf-8")
+    lines = judged_keywords_report(out, judged)
+    assert lines == [
+        "judged keywords: 2 articles, top 10s of 2.00 phrases on average: readers keep 2 of 4 judged (0.500); "
+        "dropped: generic 1, name 1; not judged: 0",
+        "  sample K3, articles of its own: 1 articles, top 10s of 2.00 phrases on average: readers keep 1 of 2 "
+        "judged (0.500); dropped: name 1; not judged: 0"], lines
