@@ -174,17 +174,24 @@ def test_realeval_judged_keywords_are_dev_articles_only():
     assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids(HOLDOUT_IDS)))
 
 
-def test_realeval_judged_keywords_count_what_readers_keep_in_each_top_list(tmp_path):
+def _judged_keyword_files(tmp_path, verdicts: str, keywords: str):
+    """A judged-keywords file of ``verdicts`` (rows after the header) and a run folder whose keywords.csv holds
+    ``keywords`` (rows after the header)."""
     judged = tmp_path / "judged.tsv"
-    judged.write_text("# verdicts\nsample\tarticle_id\tkeyword\tverdict\treason\n"
-                      "K1\t1\tXDP\tkeep\t\nK1\t1\tCPU time\tdrop\tgeneric: ordinary words\n"
-                      "K1\t1\tAF_XDP socket\tdrop\tnear-duplicate: of AF_XDP\nK1\t2\tTCP\tkeep\t\n"
-                      "K1\t2\tHTTP\tdrop\tpassing: once\n", encoding="utf-8")
+    judged.write_text("# verdicts\nsample\tarticle_id\tkeyword\tverdict\treason\n" + verdicts, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
+    (out / "keywords.csv").write_text("article_id,rank,keyword,score\n" + keywords, encoding="utf-8")
+    return judged, out
+
+
+def test_realeval_judged_keywords_count_what_readers_keep_in_each_top_list(tmp_path):
     # "CPU Time" is the phrase judged as "CPU time": a verdict is on the words, however they are capitalised
-    (out / "keywords.csv").write_text("article_id,rank,keyword,score\n1,1,XDP,9\n1,2,CPU Time,8\n1,3,UMEM,7\n"
-                                      "2,1,TCP,9\n2,2,BBR,8\n2,11,HTTP,1\n3,1,NAPI,5\n", encoding="utf-8")
+    judged, out = _judged_keyword_files(
+        tmp_path,
+        "K1\t1\tXDP\tkeep\t\nK1\t1\tCPU time\tdrop\tgeneric: ordinary words\n"
+        "K1\t1\tAF_XDP socket\tdrop\tnear-duplicate: of AF_XDP\nK1\t2\tTCP\tkeep\t\nK1\t2\tHTTP\tdrop\tpassing: once\n",
+        "1,1,XDP,9\n1,2,CPU Time,8\n1,3,UMEM,7\n2,1,TCP,9\n2,2,BBR,8\n2,11,HTTP,1\n3,1,NAPI,5\n")
     first, *articles = judged_keywords_report(out, judged, per_article=True)
     assert first == ("judged keywords: 2 articles, top 10s of 2.50 phrases on average: readers keep 2 of 3 judged "
                      "(0.667); dropped: generic 1; not judged: 2")
@@ -193,14 +200,11 @@ def test_realeval_judged_keywords_count_what_readers_keep_in_each_top_list(tmp_p
 
 def test_realeval_judged_keywords_report_a_fresh_sample_of_its_own_articles(tmp_path):
     """A sample drawn from articles no other sample judged is reported on its own: the unseen-text figure."""
-    judged = tmp_path / "judged.tsv"
-    judged.write_text("sample\tarticle_id\tkeyword\tverdict\treason\n"
-                      "K1\t1\tXDP\tkeep\t\nK2\t1\tCPU time\tdrop\tgeneric: ordinary words\n"
-                      "K3\t3\tNAPI\tkeep\t\nK3\t3\tLWN\tdrop\tname: the site\n", encoding="utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "keywords.csv").write_text("article_id,rank,keyword,score\n1,1,XDP,9\n1,2,CPU time,8\n"
-                                      "3,1,NAPI,5\n3,2,LWN,4\n", encoding="utf-8")
+    judged, out = _judged_keyword_files(
+        tmp_path,
+        "K1\t1\tXDP\tkeep\t\nK2\t1\tCPU time\tdrop\tgeneric: ordinary words\n"
+        "K3\t3\tNAPI\tkeep\t\nK3\t3\tLWN\tdrop\tname: the site\n",
+        "1,1,XDP,9\n1,2,CPU time,8\n3,1,NAPI,5\n3,2,LWN,4\n")
     lines = judged_keywords_report(out, judged)
     assert lines == [
         "judged keywords: 2 articles, top 10s of 2.00 phrases on average: readers keep 2 of 4 judged (0.500); "
