@@ -739,6 +739,7 @@ def test_extract_relative_clause_on_the_last_noun_covers_the_whole_phrase(nlp, r
     ("Wei Wang has worked on NAPI to avoid trouble.", ("Wei Wang", "NAPI", "works_on")),
     ("Paolo Abeni suggested removing the BPF component from the series.", None),
     ("Jakub Kicinski wants to drop the XDP support.", None),
+    ("Omar Lind suggested that the best way to fix those bugs would be to just remove bpfilter.", None),
     ("Andi Kleen has requested that ipchains not be removed at this time.", ("Andi Kleen", "ipchains", "proposed")),
     ("Florian Westphal has been trying to remove the netfilter hooks.", ("Florian Westphal", "netfilter", "works_on")),
     ("Johannes Berg did a lot of work within the kernel's mac80211 layer.", ("Johannes Berg", "mac80211", "works_on")),
@@ -1707,3 +1708,29 @@ def test_relations_a_broad_subsystem_naming_a_products_kind_is_no_link(nlp, reso
     links = _sentence_links(nlp, resources, "Jan Novak added support for Cavium Liquidio Ethernet adapters, and "
                                             "Ann Berg has been working on Ethernet for years.")
     assert links == {("Jan Novak", "liquidio", "works_on"), ("Ann Berg", "Ethernet", "works_on")}, links
+
+
+def test_relations_each_verb_of_a_shared_subject_says_its_own_kind(nlp, resources):
+    def links(text):
+        return _sentence_links(nlp, resources, text)
+
+    assert links("In a later reply, Omar Lind questioned the cost of the change, and said that the checks should "
+                 "be provided to BPF programs instead.") == {("Omar Lind", "BPF", "proposed")}
+    found = links("Tal Zussman posted a patch for the e1000 driver and explained that the tg3 driver has the same "
+                  "problem.")
+    assert ("Tal Zussman", "e1000", "proposed") in found
+    assert not {link for link in found if link[1] == "tg3"}  # what he says of tg3 is no proposal for it
+    assert not {link for link in links("Ann Berg deleted a number of unused camera drivers while adding a new "
+                                       "one, and Omar Lind added a set of tables to the rtw89 WiFi driver.")
+                if link[0] == "Ann Berg"}  # the second verb has a subject of its own
+
+
+def test_relations_to_go_into_detail_or_write_an_article_on_something_presents_it(nlp, resources):
+    def links(text):
+        return _sentence_links(nlp, resources, text)
+
+    assert links("Ann Berg went into some detail about what was done for NFS.") == {("Ann Berg", "NFS", "presented")}
+    assert links("Readers can find more in an article by Omar Lind on the flower classifier.") == {
+        ("Omar Lind", "flower classifier", "presented")}
+    assert links("Tal Zussman is engaged in a substantial reworking of how the stack handles network namespaces.") \
+        == {("Tal Zussman", "network namespaces", "works_on")}

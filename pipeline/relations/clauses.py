@@ -91,36 +91,11 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
     if first.dep_ in SUBJECT_DEPS:
         verb = first.head
         found += _role_as(verb) + _role_as(first)
-        kind = verb_kind(verb)
-        if kind is None and lemma_of(verb) in MAKE_VERBS and verb.dep_ == "relcl":
-            kind = artifact_kind(verb.head)  # "The main change X made removed KRSI": the change's kind
-        if kind:
-            found.append((kind, verb_scope(verb, actors)))
-            if kind == "proposed" and posts_code(verb):
-                found.append(("works_on", verb_scope(verb, actors)))  # "X posted a CHOKe implementation": code
-        elif lemma_of(verb) in SAY_VERBS or lemma_of(verb) == "be":
-            scope = proposal_scope(verb, actors)
-            if scope:
-                found.append(("proposed", scope))
-        elif (done := credited_work(verb)) is not None:
-            found.append(("works_on", noun_scope(done)))  # "topped the list with cleanups to the iwlwifi driver"
-            if lemma_of(done) in CODE_PATCH_NOUNS:
-                found.append(("proposed", noun_scope(done)))  # "surfaced with a new net channels patch": posted
-        negated = any(c.dep_ == "neg" for c in verb.children)  # "X should not be asked to remove Y"
-        for xcomp in (c for c in verb.children if not negated and (c.dep_ == "xcomp" or (
-                c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)))):
-            kind = verb_kind(xcomp)  # "X wants to add Y", "X has been trying to fix Y", "X was there to talk about Y"
-            if lemma_of(verb) in PROPOSE_VERBS and takes_out(xcomp):
-                continue  # "X wants to remove the netfilter hooks"
-            if kind and not has_own_subject(xcomp, actors):
-                found.append(("proposed" if lemma_of(verb) in PROPOSE_VERBS else kind, verb_scope(xcomp, actors)))
-        talk = verb_kind(verb) == "presented"
-        for adjunct in participles(verb):  # "After describing bufferbloat to the world, X traveled to ..."
-            kind = verb_kind(adjunct)
-            if kind and not has_own_subject(adjunct, actors):  # "he suggested a way: moving X into Y"
-                # what a talk goes on to ("X discussed NFS, adding TLS support to it") is its subject, no work
-                kind = "proposed" if lemma_of(verb) in PROPOSE_VERBS else "presented" if talk else kind
-                found.append((kind, verb_scope(adjunct, actors)))
+        shared = _shared_subject_verbs(verb, actors)
+        own = {t.i for conj in shared for t in conj.subtree}
+        found += [(kind, scope - own) for kind, scope in _subject_verb_links(verb, actors)]
+        for conj in shared:  # "X wondered whether ... and suggested that BPF should ...": each verb its own kind
+            found += _subject_verb_links(conj, actors)
     elif first.dep_ == "attr" and lemma_of(head) == "be" and (role := _role_subject(head)) is not None:
         # "the principal author is said to be X", "the maintainer of tc is X": the role's noun and what it is of
         scope = {t.i for t in role.subtree} | premodifiers(role)
@@ -182,6 +157,57 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
             found.append((kind, scope))
         elif head.pos_ in ("NOUN", "PROPN") and lemma_of(head) not in VIEW_NOUNS and lemma_of(owned) not in ATTACK_NOUNS:
             found.append(("works_on", noun_scope(head)))  # "his e1000 and tg3 cards", "Olsson's numbers"
+    return found
+
+
+def _shared_subject_verbs(verb: Token, actors: set[int]) -> list[Token]:
+    """The verbs coordinated after a subject's verb that share its subject ("X questioned A, and said that B"),
+    each a clause of its own kind: a saying verb, or one whose own kind differs from the first's. A verb of
+    another form ("posted a patch meant to generalize A and add B") or right after a name ("X removed A and Y
+    did B") belongs to another clause."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    first_kind = verb_kind(verb)
+    return [conj for conj in verb.conjuncts if conj.i > verb.i and conj.pos_ in ("VERB", "AUX")
+            and conj.tag_ == verb.tag_ and conj.i - 1 not in actors
+            and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+            and (lemma_of(conj) in SAY_VERBS or verb_kind(conj) not in (None, first_kind))]
+
+
+def _subject_verb_links(verb: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
+    """(kind, scope) of what the subject of ``verb`` does through it: the verb, what it wants or tries to do,
+    what a remark proposes, and the participle clauses it governs."""
+    found: list[tuple[str, set[int]]] = []
+    kind = verb_kind(verb)
+    if kind is None and lemma_of(verb) in MAKE_VERBS and verb.dep_ == "relcl":
+        kind = artifact_kind(verb.head)  # "The main change X made removed KRSI": the change's kind
+    if kind:
+        found.append((kind, verb_scope(verb, actors)))
+        if kind == "proposed" and posts_code(verb):
+            found.append(("works_on", verb_scope(verb, actors)))  # "X posted a CHOKe implementation": code
+    elif lemma_of(verb) in SAY_VERBS or lemma_of(verb) == "be":
+        scope = proposal_scope(verb, actors)
+        if scope:
+            found.append(("proposed", scope))
+    elif (done := credited_work(verb)) is not None:
+        found.append(("works_on", noun_scope(done)))  # "topped the list with cleanups to the iwlwifi driver"
+        if lemma_of(done) in CODE_PATCH_NOUNS:
+            found.append(("proposed", noun_scope(done)))  # "surfaced with a new net channels patch": posted
+    negated = any(c.dep_ == "neg" for c in verb.children)  # "X should not be asked to remove Y"
+    for xcomp in (c for c in verb.children if not negated and (c.dep_ == "xcomp" or (
+            c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)))):
+        kind = verb_kind(xcomp)  # "X wants to add Y", "X has been trying to fix Y", "X was there to talk about Y"
+        if lemma_of(verb) in PROPOSE_VERBS and takes_out(xcomp):
+            continue  # "X wants to remove the netfilter hooks"
+        if kind and not has_own_subject(xcomp, actors):
+            found.append(("proposed" if lemma_of(verb) in PROPOSE_VERBS else kind, verb_scope(xcomp, actors)))
+    talk = verb_kind(verb) == "presented"
+    for adjunct in participles(verb):  # "After describing bufferbloat to the world, X traveled to ..."
+        kind = verb_kind(adjunct)
+        if kind and not has_own_subject(adjunct, actors):  # "he suggested a way: moving X into Y"
+            # what a talk goes on to ("X discussed NFS, adding TLS support to it") is its subject, no work
+            kind = "proposed" if lemma_of(verb) in PROPOSE_VERBS else "presented" if talk else kind
+            found.append((kind, verb_scope(adjunct, actors)))
     return found
 
 

@@ -136,6 +136,9 @@ def verb_kind(verb: Token) -> str | None:
         return None  # "reported a bug in the tg3 driver", "reported that it broke ath9k": who found it
     if lemma == "address" and any(lemma_of(o) in PROBLEM_NOUNS for o in objects):
         return "works_on"  # "is trying to address regulatory issues with a patch set": to address is to fix
+    if lemma == "go" and any(c.dep_ == "prep" and c.lower_ == "into" and any(
+            lemma_of(o) in ("detail", "depth") for o in c.children) for c in children):
+        return "presented"  # "went into some detail of what was done for pNFS"
     if (phrasal := next((PHRASAL_KINDS[lemma, c.lower_] for c in children if c.dep_ in ("prep", "prt")
                          and (lemma, c.lower_) in PHRASAL_KINDS), None)) is not None:
         if phrasal == "works_on" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children):

@@ -132,7 +132,10 @@ def misparsed_subject_of(person: Token) -> Token | None:
 
 
 def takes_out(clause: Token) -> bool:
-    """"Removing the BPF component", "to drop the XDP support" (not "that ipchains not be removed")."""
+    """"Removing the BPF component", "to drop the XDP support", "that the best fix would be to remove bpfilter"
+    (not "that ipchains not be removed")."""
+    if lemma_of(clause) == "be":
+        return any(c.dep_ == "xcomp" and takes_out(c) for c in clause.children)
     return lemma_of(clause) in REMOVAL_VERBS and not any(c.dep_ == "neg" for c in clause.children)
 
 

@@ -97,6 +97,7 @@ ARTIFACT_NOUNS = {
     "keynote": "presented", "demo": "presented", "demonstration": "presented", "discussion": "presented",
     "paper": "presented", "report": "presented", "tutorial": "presented", "release": "works_on",
     "recap": "presented", "overview": "presented", "introduction": "presented", "topic": "presented",
+    "article": "presented", "writeup": "presented",
 }
 # Pieces of work that are code: what "the change", "this work" may stand for when the article names its subject.
 CODE_NOUNS = frozenset({"patch", "patchset", "patches", "series", "set", "code", "work", "implementation", "rewrite",
@@ -121,7 +122,8 @@ SUBJECT_NOUNS = frozenset({"subject", "topic", "focus", "theme"})
 # Verbs whose particle or preposition makes the sense: to look into a thing is to investigate it, to go over it
 # to present it; whoever takes it over or looks after it keeps it, whoever picks it up carries its work on.
 PHRASAL_KINDS = {("look", "into"): "works_on", ("dig", "into"): "works_on", ("go", "over"): "presented",
-                 ("look", "after"): "maintains", ("take", "over"): "maintains", ("pick", "up"): "works_on"}
+                 ("look", "after"): "maintains", ("take", "over"): "maintains", ("pick", "up"): "works_on",
+                 ("engage", "in"): "works_on"}
 # Verbs that hand over a remark when their object is one: "gave an example of", "offered a comment on".
 GIVE_VERBS = frozenset({"give", "offer", "provide"})
 # Verbs that characterise: to describe a thing as something, or this way, is a remark on it.
