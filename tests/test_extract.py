@@ -1734,3 +1734,26 @@ def test_relations_to_go_into_detail_or_write_an_article_on_something_presents_i
         ("Omar Lind", "flower classifier", "presented")}
     assert links("Tal Zussman is engaged in a substantial reworking of how the stack handles network namespaces.") \
         == {("Tal Zussman", "network namespaces", "works_on")}
+
+
+def test_relations_this_issue_or_that_protocol_is_what_the_sentence_before_named(nlp, resources):
+    def links(*texts):
+        return _sections(nlp, resources, [("p", text) for text in texts])
+
+    assert links("Protocols such as iSCSI blur the line. Is iSCSI a network protocol that carries SCSI commands, or "
+                 "a block transport? Either way, the convergence is causing trouble. Ann Berg led a session which "
+                 "looked at this issue.") == {("Ann Berg", "iSCSI", "presented")}
+    assert ("Omar Lind", "QUIC", "works_on") in links(
+        "QUIC carries much of the traffic on the Internet. QUIC has been slow to get into the kernel. Omar Lind has "
+        "posted patches to support this protocol.")
+    assert not links("QUIC carries much of the traffic. QUIC has been slow to get into the kernel.",
+                     "Omar Lind has posted patches for this problem.")  # another paragraph
+    assert not links("QUIC carries much of the traffic. QUIC has been slow to get into the kernel. Tal Zussman "
+                     "mentioned debugfs, and Omar Lind suggested that approach too.")  # an idea the sentence gave, not the subsystem it named
+
+
+def test_relations_what_a_session_looked_at_is_its_topic(nlp, resources):
+    assert _sentence_links(nlp, resources, "Ann Berg gave a talk which covered the GRO code.") == {
+        ("Ann Berg", "GRO", "presented")}
+    assert _sentence_links(nlp, resources, "Ann Berg led a session that looked at MPTCP.") == {
+        ("Ann Berg", "MPTCP", "presented")}

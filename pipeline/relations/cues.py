@@ -14,9 +14,10 @@ from pipeline.relations.kinds import (
 )
 from pipeline.relations.scope import premodifiers
 from pipeline.relations.vocabulary import (
-    ARGUMENT_PREPOSITIONS, AUTHOR_VERBS, CHANGE_RESULTS, CODE_NOUNS, CODE_PATCH_NOUNS, INSTRUMENT_VERBS, MAKE_VERBS,
-    NAME_TAILS, PATCH_NOUNS, PERSON_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, PRESENT_VERBS,
-    PRONOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS, WISH_VERBS, WORK_VERBS,
+    ARGUMENT_PREPOSITIONS, AUTHOR_VERBS, BACK_NOUNS, CHANGE_RESULTS, CODE_NOUNS, CODE_PATCH_NOUNS, DEMONSTRATIVES,
+    INSTRUMENT_VERBS, MAKE_VERBS, NAME_TAILS, PATCH_NOUNS, PERSON_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS, PRESENT_VERBS, PRONOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS, WISH_VERBS,
+    WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -246,3 +247,10 @@ def is_topic(sub: Span) -> bool:
             return False  # "in the context of that thread, rather than in a software interrupt"
     return True
 
+
+
+def refers_back(scope: set[int], doc) -> bool:
+    """A phrase in what a person does that stands for what an earlier sentence named: "Roland Dreier led a session
+    which looked at this issue", "X, who has also been working in this area"."""
+    return any(doc[i].dep_ == "det" and doc[i].lower_ in DEMONSTRATIVES and doc[i].head.i in scope
+               and lemma_of(doc[i].head) in BACK_NOUNS for i in scope)

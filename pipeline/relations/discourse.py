@@ -16,7 +16,7 @@ from pipeline.relations.clauses import actor_links
 from pipeline.relations.cues import (
     about_artifact, according_to, authors_paper, continues_agent, coordinated_into, describes_change,
     introduced_artifact, is_argument, is_instrument, is_pronoun_actor, is_topic, kind_of_product, names_a_subsystem,
-    object_nouns, possesses_talk, remarks, speaks,
+    object_nouns, possesses_talk, refers_back, remarks, speaks,
 )
 from pipeline.relations.kinds import (
     artifact_kind, first_conjunct, leads_talk, lemma_of, patch_from, presents, says, verb_kind, work_noun,
@@ -65,6 +65,7 @@ class Discourse:
     quiet: int = 0  # paragraphs since one named a person
     item: bool = False  # the paragraph is an item of a list that names nobody
     previous: tuple[list[str], tuple[int, int]] | None = None  # the last sentence's own subsystems, and where
+    recent: tuple[list[str], tuple[int, int]] | None = None  # the same of the last sentence that named any
     subject: dict[str, tuple[int, int]] = field(default_factory=dict)  # what the article is about, and where
     # the body first names it: a piece of work the article introduces without naming a subsystem is that, when
     # the article has one owner of work (a group named together); with several, whose work is the subject is
@@ -80,7 +81,7 @@ class Discourse:
         return self.unnamed if everyone in self.owners else []
 
     def reset(self, topic: list[str] | None = None) -> None:
-        self.last, self.artifact, self.topic = [], None, topic or []
+        self.last, self.artifact, self.topic, self.recent = [], None, topic or [], None
         if not self.one_talk:
             self.speaker, self.talkers = None, set()
 
@@ -171,11 +172,14 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             state.talk_by(names, at, carried=tuple(sorted(names)) == state.one_talk)
         for kind, scope in actor_links(token, actor_ids):
             scope = scope - others
-            for sub in subsystems + (roles if kind == "maintains" else []):
-                if sub.root.i in scope or any(t.i in scope for t in sub):
-                    for name in names:
-                        links.append(Link(name, sub.label_, kind, at, (p, s), remark=at != (p, s) and remarks(token)))
-                        stated = True
+            reached = [sub for sub in subsystems + (roles if kind == "maintains" else [])
+                       if sub.root.i in scope or any(t.i in scope for t in sub)]
+            for sub in reached:
+                for name in names:
+                    links.append(Link(name, sub.label_, kind, at, (p, s), remark=at != (p, s) and remarks(token)))
+                    stated = True
+            if not reached and refers_back(scope, sent.doc):
+                links += _referred_back(names, kind, at, (p, s), state)
             if kind == "presented" and authors_paper(token):
                 state.talkers.update(names)  # "a new paper from X and Y": the paper is their talk, in writing
             if kind == "presented" and token.dep_ in SUBJECT_DEPS and presents(token.head):
@@ -234,6 +238,19 @@ def _patch_work(links: list[Link], state: Discourse) -> list[Link]:
     owners, _, _, where = state.artifact
     return [replace(link, kind="works_on") for link in links
             if link.kind == "proposed" and link.person in owners and link.person_at == where]
+
+
+def _referred_back(names: list[str], kind: str, at: tuple[int, int], here: tuple[int, int],
+                   state: Discourse) -> list[Link]:
+    """"Roland Dreier led a session which looked at this issue": the issue is what the paragraph named last, one
+    or two sentences before (one or two subsystems, none of them broad); carried, so that a subsystem said
+    only there is an aside."""
+    if state.recent is None:
+        return []
+    labels, where = state.recent
+    if where[0] != here[0] or here[1] - where[1] > 2 or len(labels) > 2:
+        return []
+    return [Link(name, label, kind, at, where, carried=True) for label in labels for name in names]
 
 
 def _unnamed_work(artifact: tuple[str, Token], names: list[str], at: tuple[int, int], here: tuple[int, int],
@@ -369,5 +386,6 @@ def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> lis
             links += sentence_links(sent, p, s, people, subs, state)
             named = list(dict.fromkeys(span.label_ for span in subs if span.label_ not in state.broad))
             state.previous = (named, (p, s)) if named else None
+            state.recent = state.previous or state.recent
             last_sentence = (p, s)
     return list(dict.fromkeys(links))

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from pipeline.relations.kinds import artifact_kind, lemma_of, only_says
 from pipeline.relations.vocabulary import (
     ATTACK_NOUNS, AVOID_VERBS, CHANGE_VERBS, CLAUSE_DEPS, CODE_PATCH_NOUNS, FRAMING_PREPOSITIONS,
-    PARTICIPLE_PREPOSITIONS, PART_WORDS, PLURAL_PRONOUNS, PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS, REMOVAL_VERBS,
-    SAY_VERBS, SUBJECT_DEPS, SUBJECT_NOUNS, WORK_VERBS,
+    PARTICIPLE_PREPOSITIONS, PART_WORDS, PLURAL_PRONOUNS, PRESENT_VERBS, PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS,
+    REMOVAL_VERBS, SAY_VERBS, SUBJECT_DEPS, SUBJECT_NOUNS, TOPIC_VERBS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -30,10 +30,14 @@ def without_relative_clauses(token: Token) -> set[int]:
 
 
 def _says_what_it_does(clause: Token) -> bool:
-    """A relative clause that says what a patch does: "a patch that adds XDP support to the driver" is a patch
-    for XDP, where "the API, which makes wireless extensions obsolete" is not wireless-extensions work."""
-    return lemma_of(clause.head) in CODE_PATCH_NOUNS and lemma_of(clause) in CHANGE_VERBS and any(
-        c.dep_ in SUBJECT_DEPS and c.lower_ in ("that", "which") for c in clause.children)
+    """A relative clause that says what a patch does or what a talk is about: "a patch that adds XDP support to
+    the driver" is a patch for XDP, "a session which looked at GRO" a session on GRO, where "the API, which
+    makes wireless extensions obsolete" is not wireless-extensions work."""
+    if not any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("that", "which") for c in clause.children):
+        return False
+    if artifact_kind(clause.head) == "presented":
+        return lemma_of(clause) in PRESENT_VERBS | TOPIC_VERBS
+    return lemma_of(clause.head) in CODE_PATCH_NOUNS and lemma_of(clause) in CHANGE_VERBS
 
 
 def has_own_subject(clause: Token, actors: set[int]) -> bool:

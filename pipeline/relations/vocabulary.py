@@ -32,6 +32,8 @@ PROPOSE_VERBS = frozenset({
 })
 # Verbs of a wish or a suggestion rather than a piece of work: "would like to", "suggested", "prefers".
 WISH_VERBS = frozenset({"suggest", "want", "like", "prefer", "hope", "wish", "recommend", "advocate", "urge"})
+# Verbs that say what a talk or a session is about, besides those of presenting: "a session which looked at GRO".
+TOPIC_VERBS = frozenset({"look", "examine", "explore", "consider", "review", "concern", "tackle", "revisit"})
 # Verbs that say only that a piece of work came into being: its kind comes from the work.
 MAKE_VERBS = frozenset({"make", "do", "produce", "publish", "announce", "launch", "put"})
 # Verbs that bring an idea (back) up: "returned to the idea of a page pool", "floated a proposal".
@@ -128,6 +130,12 @@ PHRASAL_KINDS = {("look", "into"): "works_on", ("dig", "into"): "works_on", ("go
 GIVE_VERBS = frozenset({"give", "offer", "provide"})
 # Verbs that characterise: to describe a thing as something, or this way, is a remark on it.
 CHARACTERISE_VERBS = frozenset({"describe", "characterize", "characterise"})
+# Nouns that, after "this" or "that", stand for what the sentence before named: "a session that looked at this
+# issue", "who has been working in this area", "patches to support this protocol" (not "that approach", which
+# is more often an idea the sentence before gave than a subsystem it named).
+BACK_NOUNS = frozenset({"issue", "problem", "area", "question", "topic", "subject", "direction", "challenge",
+                        "feature", "functionality", "capability", "subsystem", "protocol", "driver"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # What someone says or thinks, not what they made: "Garrett's example", "his NACK", "his vision for BPF".
 VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "ack", "comment", "reaction",
                         "view", "opinion", "understanding", "vision", "complaint", "point", "worry", "suspicion",
