@@ -1757,3 +1757,16 @@ def test_relations_what_a_session_looked_at_is_its_topic(nlp, resources):
         ("Ann Berg", "GRO", "presented")}
     assert _sentence_links(nlp, resources, "Ann Berg led a session that looked at MPTCP.") == {
         ("Ann Berg", "MPTCP", "presented")}
+
+
+def test_relations_to_bring_something_up_or_move_on_to_it_is_to_present_it(nlp, resources):
+    def links(text):
+        return _sentence_links(nlp, resources, text)
+
+    assert links("Near the end of the session, Omar Lind brought up the fact that BTF has a dual role.") == {
+        ("Omar Lind", "BTF", "presented")}
+    assert links("Ann Berg brought up the idea of a page pool.") == {("Ann Berg", "page pool", "proposed")}
+    assert links("Ann Berg brought the e1000 driver up to date.") == {("Ann Berg", "e1000", "works_on")}
+    assert links("At that point, Tal Zussman moved on to addressing the BPF verifier.") == {
+        ("Tal Zussman", "BPF verifier", "presented")}
+    assert links("Tal Zussman has moved on to work on XDP.") == {("Tal Zussman", "XDP", "works_on")}

@@ -136,6 +136,12 @@ def verb_kind(verb: Token) -> str | None:
         return None  # "reported a bug in the tg3 driver", "reported that it broke ath9k": who found it
     if lemma == "address" and any(lemma_of(o) in PROBLEM_NOUNS for o in objects):
         return "works_on"  # "is trying to address regulatory issues with a patch set": to address is to fix
+    if lemma == "bring" and any(c.dep_ == "prt" and c.lower_ == "up" and c.i == verb.i + 1 for c in children):
+        # "brought up the idea of", "brought up the fact that" (not "brought the driver up to date")
+        return "proposed" if "proposed" in object_kinds else "presented"
+    if lemma == "move" and any(c.dep_ == "prt" and c.lower_ == "on" for c in children):
+        # a talk "moved on to addressing the verifier"; "moved on to work on XDP" is what the "to" clause does
+        return None if any(c.dep_ in ("xcomp", "advcl") for c in children) else "presented"
     if lemma == "go" and any(c.dep_ == "prep" and c.lower_ == "into" and any(
             lemma_of(o) in ("detail", "depth") for o in c.children) for c in children):
         return "presented"  # "went into some detail of what was done for pNFS"
