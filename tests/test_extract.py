@@ -441,6 +441,17 @@ def test_keywords_an_acronym_spelled_out_as_an_organisation_is_a_name(nlp, resou
     assert {"GRO", "QUIC specification"} <= phrases, phrases  # a technical acronym, and what the body wrote
 
 
+def test_keywords_an_acronym_of_a_meeting_is_a_name_even_where_its_letters_are_not_initials(nlp, resources):
+    phrases = _phrases(
+        nlp, resources,
+        "The minisummit was held with the 14th Real Time Linux Workshop (RTLWS) in Chapel Hill. The RTLWS went well.",
+        "Three years ago, Ann Berg presented PI futexes at the RTLWS in Dresden.",
+        "Generic Receive Offload (GRO) merges segments; GRO runs in the NAPI poll loop.",
+    )
+    assert not {p for p in phrases if "RTLWS" in p.split()}, phrases
+    assert "GRO" in phrases, phrases
+
+
 def test_keywords_keep_a_term_written_across_tokens_as_written(nlp, resources):
     phrases = _phrases(
         nlp, resources,

@@ -11,6 +11,7 @@ from pipeline.keywords.vocabulary import (
     MAX_WORDS, MEASURE_HEADS, NAME_JOINERS, NAME_LABELS, NAME_WORDS, PEOPLE_HEADS, PLACE_COMPOUNDS, QUANTITY_RE,
     TOPIC_VERBS, UNITS, VAGUE_MODIFIERS, WORKER_NOUNS, WORKPLACE_PREPOSITIONS,
 )
+from pipeline.knowledge.naming import named_acronym
 from pipeline.knowledge.persons import APOSTROPHE_NAME_RE
 from pipeline.sources.events import names_meeting
 from pipeline.terms import ACRONYM_PLURAL_RE, is_term
@@ -70,6 +71,22 @@ def verb_only_words(nlp) -> frozenset[str]:
         return frozenset(index["verb"]) - frozenset(index["noun"])
     except (KeyError, ValueError, AttributeError):
         return frozenset()
+
+
+# A name of capitalised words (with "of", "the" ...) followed by a parenthesised acronym.
+NAMED_ACRONYM_RE = re.compile(r"(?:[A-Z][\w-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)?){1,7}\([A-Z][A-Za-z0-9]{1,9}\)")
+
+
+def bodies_defined(text: str) -> set[str]:
+    """The acronyms a paragraph gives for the name of a body or a meeting, whose letters need not be the words'
+    initials ("the 14th Real Time Linux Workshop (RTLWS)", "the Linux Kernel Self-Protection Project"): a
+    capitalised name ending in a body's word (``names_a_body``) says what the parenthesis is."""
+    found = set()
+    for match in NAMED_ACRONYM_RE.finditer(text):
+        pair = named_acronym(match.group(0))
+        if pair and names_a_body(pair[0]):
+            found.add(pair[1])
+    return found
 
 
 def names_a_body(definition: str) -> bool:
