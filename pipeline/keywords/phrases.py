@@ -79,8 +79,8 @@ NAMED_ACRONYM_RE = re.compile(r"(?:[A-Z][\w-]*\s+(?:(?:of|for|and|the|on|in|&)\s
 
 def bodies_defined(text: str) -> set[str]:
     """The acronyms a paragraph gives for the name of a body or a meeting, whose letters need not be the words'
-    initials ("the 14th Real Time Linux Workshop (RTLWS)", "the Linux Kernel Self-Protection Project"): a
-    capitalised name ending in a body's word (``names_a_body``) says what the parenthesis is."""
+    initials ("the 14th Real Time Linux Workshop (RTLWS)", "the Linux Security Summit (LSS)"): a capitalised
+    name ending in a body's word (``names_a_body``) says what the parenthesis is."""
     found = set()
     for match in NAMED_ACRONYM_RE.finditer(text):
         pair = named_acronym(match.group(0))

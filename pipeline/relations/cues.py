@@ -248,7 +248,6 @@ def is_topic(sub: Span) -> bool:
     return True
 
 
-
 def refers_back(scope: set[int], doc) -> bool:
     """A phrase in what a person does that stands for what an earlier sentence named: "Roland Dreier led a session
     which looked at this issue", "X, who has also been working in this area"."""

@@ -122,7 +122,8 @@ OTHER_SENSES = frozenset({("show", "up"), ("give", "up"), ("turn", "up")})
 # What a talk or a patch is about: "GRO was the subject of X's talk".
 SUBJECT_NOUNS = frozenset({"subject", "topic", "focus", "theme"})
 # Verbs whose particle or preposition makes the sense: to look into a thing is to investigate it, to go over it
-# to present it; whoever takes it over or looks after it keeps it, whoever picks it up carries its work on.
+# to present it; whoever takes it over or looks after it keeps it, whoever picks it up carries its work on, and
+# whoever is engaged in it does it.
 PHRASAL_KINDS = {("look", "into"): "works_on", ("dig", "into"): "works_on", ("go", "over"): "presented",
                  ("look", "after"): "maintains", ("take", "over"): "maintains", ("pick", "up"): "works_on",
                  ("engage", "in"): "works_on"}
