@@ -73,8 +73,9 @@ def verb_only_words(nlp) -> frozenset[str]:
         return frozenset()
 
 
-# A name of capitalised words (with "of", "the" ...) followed by a parenthesised acronym.
-NAMED_ACRONYM_RE = re.compile(r"(?:[A-Z][\w-]*\s+(?:(?:of|for|and|the|on|in|&)\s+)?){1,7}\([A-Z][A-Za-z0-9]{1,9}\)")
+# A name of capitalised words (with the joiners of names: "of", "the" ...) followed by a parenthesised acronym.
+NAMED_ACRONYM_RE = re.compile(r"(?:[A-Z][\w-]*\s+(?:(?:%s)\s+)?){1,7}\([A-Z][A-Za-z0-9]{1,9}\)"
+                              % "|".join(map(re.escape, sorted(NAME_JOINERS))))
 
 
 def bodies_defined(text: str) -> set[str]:
