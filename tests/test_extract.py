@@ -1649,6 +1649,24 @@ def test_relations_a_talk_carries_only_to_what_the_article_names_more_than_once(
     assert ("Eric Dumazet", "XDP", "works_on") in listed, listed  # the item goes on his sentence
 
 
+def test_relations_the_list_a_patch_set_leads_to_is_its_changes(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Omar Lind's patch set adds a few new operations:"),
+        ("li", "A new callback for the XDP socket."),
+        ("li", "TCP fast open support in the netlink interface."),
+        ("li", 'Removal of the bridge code, rejected: "you cannot have half a functioning IPv6 stack."'),
+    ])
+    assert {("Omar Lind", "AF_XDP", "works_on"), ("Omar Lind", "netlink", "works_on")} <= links, links
+    assert not {link for link in links if link[1] == "IPv6"}, links  # a reviewer's words
+    # a list after another sentence is not the patch set's
+    later = _sections(nlp, resources, [
+        ("p", "Omar Lind's patch set adds a few new operations. Other work is going on too:"),
+        ("li", "A new callback for the XDP socket."),
+        ("li", "TCP fast open support in the netlink interface."),
+    ])
+    assert not later, later
+
+
 def test_relations_a_talk_carries_to_what_a_sentence_is_about_not_to_words_inside_it(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "Omar Lind gave a talk about the page pool at Netdev."),

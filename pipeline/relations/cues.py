@@ -232,6 +232,13 @@ def describes_change(sent: Span) -> bool:
     return lemma_of(root) in WORK_VERBS | MAKE_VERBS and any(c.dep_ == "auxpass" for c in root.children)
 
 
+def quoted(sub: Span) -> bool:
+    """Whether a subsystem is inside a quotation in its sentence: someone else's words ("Rejected: "you can't
+    have half a functioning ipv4 stack""). Doubled marks, as Markdown copies of pages write them, count once."""
+    before = sub.doc[sub.sent.start:sub.start].text.replace('""', '"')
+    return sum(before.count(mark) for mark in '"\u201c\u201d') % 2 == 1
+
+
 def is_topic(sub: Span) -> bool:
     """Whether a subsystem is what a sentence speaks of, not a word modifying something else ("Ethernet
     frame", "TCP connections") or an example in passing ("techniques like RCU")."""

@@ -16,7 +16,7 @@ from pipeline.relations.clauses import actor_links
 from pipeline.relations.cues import (
     about_artifact, according_to, authors_paper, continues_agent, coordinated_into, describes_change,
     introduced_artifact, is_argument, is_instrument, is_pronoun_actor, is_topic, kind_of_product, names_a_subsystem,
-    object_nouns, possesses_talk, refers_back, remarks, speaks,
+    object_nouns, possesses_talk, quoted, refers_back, remarks, speaks,
 )
 from pipeline.relations.kinds import (
     artifact_kind, first_conjunct, leads_talk, lemma_of, patch_from, presents, says, verb_kind, work_noun,
@@ -64,6 +64,7 @@ class Discourse:
     agent_nouns: frozenset[str] = frozenset()  # what they did it to ("working on the integration of ...")
     quiet: int = 0  # paragraphs since one named a person
     item: bool = False  # the paragraph is an item of a list that names nobody
+    lead: tuple[int, int] | None = None  # the sentence that leads to the list the paragraph is an item of
     previous: tuple[list[str], tuple[int, int]] | None = None  # the last sentence's own subsystems, and where
     recent: tuple[list[str], tuple[int, int]] | None = None  # the same of the last sentence that named any
     subject: dict[str, tuple[int, int]] = field(default_factory=dict)  # what the article is about, and where
@@ -288,6 +289,11 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
     elif state.artifact and state.artifact[2] in PATCH_NOUNS and not people and describes_change(sent):
         owner = (state.artifact[0], state.artifact[1], state.artifact[3])
         subsystems = [sub for sub in subsystems if is_topic(sub)]
+    elif state.artifact and state.item and state.artifact[3] == state.lead and state.artifact[2] in PATCH_NOUNS:
+        # "Some of the changes in X's patch set include:" and the items of the list it leads to, not what a
+        # reviewer is quoted saying of them
+        owner = (state.artifact[0], state.artifact[1], state.artifact[3])
+        subsystems = [sub for sub in subsystems if is_topic(sub) and not quoted(sub)]
     elif state.speaker and not people:
         owner = (state.speaker[0], "presented", state.speaker[1])
     elif state.agent and not people and continues_agent(sent, state.agent_nouns, state.item):
@@ -377,6 +383,10 @@ def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> lis
             # a list goes on from the sentence that leads to it: "By the time Linus released 4.8-rc1, ...
             # changesets had been merged. Interesting changes include:" lists no work of his
             state.agent, state.agent_nouns = None, frozenset()
+        if kind != "li":
+            state.lead = None
+        elif last_kind != "li":
+            state.lead = last_sentence
         last_kind, state.item = kind, kind == "li" and not people_by_par.get(p)
         if kind == "quote":
             state.speaker = state.artifact = None  # quoted mail is its writer's words, not the talk's
