@@ -1308,6 +1308,12 @@ def test_relations_a_reply_that_is_a_patch_proposes_it(nlp, resources):
     assert _sentence_links(nlp, resources, "Omar Lind replied with an idea for GRO.") == {
         ("Omar Lind", "GRO", "proposed")}
     assert not _sentence_links(nlp, resources, "Omar Lind responded with some questions about GRO.")
+    # being back with a piece of work, a new version of one, or an improvement to something
+    assert ("Omar Lind", "CAKE", "proposed") in _sentence_links(
+        nlp, resources, "Omar Lind is back with a new version of the CAKE patches.")
+    assert _sentence_links(nlp, resources, "Omar Lind came back with an enhancement to RPS.") == {
+        ("Omar Lind", "RPS", "proposed")}
+    assert not _sentence_links(nlp, resources, "Omar Lind is back with some problems in the tg3 driver.")
     later = _sections(nlp, resources, [("p", "Julia Lawall responded with patches of her own. The patches add a hook "
                                              "for XDP programs, so that XDP can see every packet.")])
     assert ("Julia Lawall", "XDP", "proposed") in later, later

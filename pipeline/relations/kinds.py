@@ -13,7 +13,7 @@ from pipeline.relations.vocabulary import (
     HANDLED_NOUNS, IMPROVEMENT_NOUNS, INFORMATION_NOUNS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS,
     OTHER_SENSES, PART_WORDS, PHASE_VERBS, PHRASAL_KINDS, POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS,
     PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS, ROLE_NOUNS, SAY_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUMMARY_VERBS,
-    VERB_FORMS, VIEW_NOUNS, WORK_VERBS,
+    VERB_FORMS, VERSION_NOUNS, VIEW_NOUNS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -58,8 +58,9 @@ def settled_kind(token: Token) -> str | None:
 
 
 def work_noun(token: Token) -> Token:
-    """The noun that says what a piece of work is: "patches" in "a couple of patches", else the noun itself."""
-    if lemma_of(token) in QUANTITY_NOUNS:
+    """The noun that says what a piece of work is: "patches" in "a couple of patches" or "a new version of the
+    patches", else the noun itself."""
+    if lemma_of(token) in QUANTITY_NOUNS | VERSION_NOUNS:
         return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj" and ARTIFACT_NOUNS.get(lemma_of(o))), token)
     return token
@@ -223,17 +224,19 @@ def posts_code(verb: Token) -> bool:
 
 
 def replies(verb: Token) -> bool:
-    """"Responded", "came back" (where "came in second" and "came out on top" are a standing)."""
-    return lemma_of(verb) in ANSWER_VERBS and (lemma_of(verb) != "come" or any(
-        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children))
+    """"Responded", "came back", "is back" (where "came in second" and "came out on top" are a standing)."""
+    back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+    return (lemma_of(verb) in ANSWER_VERBS and (lemma_of(verb) != "come" or back)) or (lemma_of(verb) == "be" and back)
 
 
 def answers_with_work(verb: Token) -> list[Token]:
-    """The pieces of work a reply consists of: "responded with a patch", "came back with a new series"."""
+    """The pieces of work a reply consists of: "responded with a patch", "came back with a new series", "is
+    back with an enhancement to RPS"."""
     if not replies(verb):
         return []
-    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
-            if o.dep_ == "pobj" and artifact_kind(o) in ("proposed", "works_on")]
+    heads = [verb, *(c for c in verb.children if c.lower_ == "back")]  # the parser hangs "with" on "back" too
+    return [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+            if o.dep_ == "pobj" and (artifact_kind(o) in ("proposed", "works_on") or lemma_of(o) in IMPROVEMENT_NOUNS)]
 
 
 def leads_talk(verb: Token) -> bool:

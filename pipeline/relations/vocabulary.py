@@ -145,6 +145,8 @@ VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "
 ATTACK_NOUNS = frozenset({"exploit", "vulnerability", "attack", "flaw", "hole", "bug"})
 # "A couple of patches": a quantity of work is that work.
 QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch", "deal", "amount"})
+# What a new round of a piece of work is called: "a new version of the patches" is the patches.
+VERSION_NOUNS = frozenset({"version", "revision", "iteration", "respin"})
 # Reports on the state of something: "an update on NFS", "a status report on XDP" tell of it.
 STATUS_NOUNS = frozenset({"update", "status", "retrospective"})
 # A talk someone gives: after "his talk", "her keynote", what they say is what they presented.
