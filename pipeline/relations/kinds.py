@@ -57,10 +57,13 @@ def settled_kind(token: Token) -> str | None:
     return kind
 
 
+_WHOLE_OF = QUANTITY_NOUNS | VERSION_NOUNS  # nouns that stand for the piece of work they are of
+
+
 def work_noun(token: Token) -> Token:
     """The noun that says what a piece of work is: "patches" in "a couple of patches" or "a new version of the
     patches", else the noun itself."""
-    if lemma_of(token) in QUANTITY_NOUNS | VERSION_NOUNS:
+    if lemma_of(token) in _WHOLE_OF:
         return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj" and ARTIFACT_NOUNS.get(lemma_of(o))), token)
     return token
@@ -225,8 +228,11 @@ def posts_code(verb: Token) -> bool:
 
 def replies(verb: Token) -> bool:
     """"Responded", "came back", "is back" (where "came in second" and "came out on top" are a standing)."""
-    back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
-    return (lemma_of(verb) in ANSWER_VERBS and (lemma_of(verb) != "come" or back)) or (lemma_of(verb) == "be" and back)
+    lemma = lemma_of(verb)
+    if lemma not in ANSWER_VERBS and lemma != "be":
+        return False
+    return lemma not in ("come", "be") or any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
 
 
 def answers_with_work(verb: Token) -> list[Token]:
