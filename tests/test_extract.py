@@ -1785,6 +1785,13 @@ def test_relations_this_issue_or_that_protocol_is_what_the_sentence_before_named
                      "Omar Lind has posted patches for this problem.")  # another paragraph
     assert not links("QUIC carries much of the traffic. QUIC has been slow to get into the kernel. Tal Zussman "
                      "mentioned debugfs, and Omar Lind suggested that approach too.")  # an idea the sentence gave, not the subsystem it named
+    # "the project" is the one the paragraph names, and so is a "project maintainer"
+    assert ("Omar Lind", "nftables", "works_on") in links(
+        "Nftables made a splash when it was launched, but then bogged down. In 2013, Omar Lind restarted the project "
+        "with the idea of getting nftables merged.")
+    assert ("Omar Lind", "DPDK", "maintains") in links(
+        "DPDK is a set of libraries and drivers. It runs on Linux and FreeBSD. The project maintainer is Omar Lind.")
+    assert not links("DPDK is a set of libraries. It runs on Linux. Omar Lind described the project of a friend.")
 
 
 def test_relations_what_a_session_looked_at_is_its_topic(nlp, resources):

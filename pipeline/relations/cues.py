@@ -16,7 +16,7 @@ from pipeline.relations.scope import premodifiers
 from pipeline.relations.vocabulary import (
     ARGUMENT_PREPOSITIONS, AUTHOR_VERBS, BACK_NOUNS, CHANGE_RESULTS, CODE_NOUNS, CODE_PATCH_NOUNS, DEMONSTRATIVES,
     INSTRUMENT_VERBS, MAKE_VERBS, NAME_TAILS, PATCH_NOUNS, PERSON_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS,
-    POSSESSIVE_PRONOUNS, PRESENT_VERBS, PRONOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS, WISH_VERBS,
+    POSSESSIVE_PRONOUNS, PRESENT_VERBS, PRONOUNS, ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS, WISH_VERBS,
     WORK_VERBS,
 )
 
@@ -259,4 +259,14 @@ def refers_back(scope: set[int], doc) -> bool:
     """A phrase in what a person does that stands for what an earlier sentence named: "Roland Dreier led a session
     which looked at this issue", "X, who has also been working in this area"."""
     return any(doc[i].dep_ == "det" and doc[i].lower_ in DEMONSTRATIVES and doc[i].head.i in scope
-               and lemma_of(doc[i].head) in BACK_NOUNS for i in scope)
+               and lemma_of(doc[i].head) in BACK_NOUNS for i in scope) or any(_the_project(doc[i]) for i in scope)
+
+
+def _the_project(token: Token) -> bool:
+    """"restarted the project", "the project maintainer": a project is one, the one the paragraph names."""
+    if lemma_of(token) != "project":
+        return False
+    if token.dep_ == "compound":
+        return token.head.lower_ in ROLE_NOUNS or lemma_of(token.head) in ROLE_NOUNS
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in ("compound", "amod", "prep", "relcl") for c in token.children)

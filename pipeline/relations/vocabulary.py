@@ -20,7 +20,7 @@ WORK_VERBS = frozenset({
     "integrate", "port", "convert", "optimize", "optimise", "refactor", "build", "extend", "test", "benchmark",
     "measure", "prototype", "clean", "remove", "delete", "replace", "speed", "accelerate", "enable", "hack", "chase",
     "debug", "tune", "finish", "contribute", "author", "merge", "release", "experiment", "investigate", "help",
-    "bring", "move", "continue", "start", "own", "teach", "drive", "have",
+    "bring", "move", "continue", "start", "restart", "own", "teach", "drive", "have",
     "invent", "discover", "name", "coin", "start", "found", "lead", "push", "land", "upstream", "rebase",
     "introduce", "redefine", "define", "change", "modify", "update", "reimplement", "restructure", "reorganize",
     "simplify", "generalize", "generalise", "rearrange", "split", "unify", "solve", "tackle", "resolve",
