@@ -16,8 +16,8 @@ from pipeline.relations.scope import premodifiers
 from pipeline.relations.vocabulary import (
     ARGUMENT_PREPOSITIONS, AUTHOR_VERBS, BACK_NOUNS, CHANGE_RESULTS, CODE_NOUNS, CODE_PATCH_NOUNS, DEMONSTRATIVES,
     INSTRUMENT_VERBS, MAKE_VERBS, NAME_TAILS, PATCH_NOUNS, PERSON_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS,
-    POSSESSIVE_PRONOUNS, PRESENT_VERBS, PRONOUNS, ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS, WISH_VERBS,
-    WORK_VERBS,
+    POSSESSIVE_PRONOUNS, PRESENT_VERBS, PRONOUNS, ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS,
+    WISH_VERBS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -263,10 +263,11 @@ def refers_back(scope: set[int], doc) -> bool:
 
 
 def _the_project(token: Token) -> bool:
-    """"restarted the project", "the project maintainer": a project is one, the one the paragraph names."""
+    """"Restarted the project", "the project maintainer": the project the paragraph has named (not "the project
+    of a friend", which says which)."""
     if lemma_of(token) != "project":
         return False
     if token.dep_ == "compound":
-        return token.head.lower_ in ROLE_NOUNS or lemma_of(token.head) in ROLE_NOUNS
+        return lemma_of(token.head) in ROLE_NOUNS
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
         c.dep_ in ("compound", "amod", "prep", "relcl") for c in token.children)
