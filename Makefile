@@ -74,7 +74,7 @@ eval: all ## precision, recall and F1 against tests/gold (sample corpus and fixt
 	$(PY) -m pipeline eval --out "$(P)" --out $(EVAL_FIXTURES)
 
 eval-real: $(INSTALLED) ## precision and recall on real articles: dev/ labels against KNOWBASE=<checkout>
-	$(PY) -m pipeline.realeval --knowbase "$(KNOWBASE)" --work build/eval-real --jobs $(JOBS)
+	$(PY) -m pipeline.realeval --knowbase "$(KNOWBASE)" --work build/eval-real --jobs $(JOBS) --agreement
 
 eval-holdout: $(INSTALLED) ## the same on the held-out labels (dev/holdout/): a check, never a target to tune to
 	$(PY) -m pipeline.realeval --knowbase "$(KNOWBASE)" --work build/eval-real --jobs $(JOBS) --holdout --no-topics

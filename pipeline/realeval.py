@@ -35,6 +35,7 @@ JUDGED_COOCCURRENCES = DEV_DIR / "links" / "cooccurrence.tsv"
 DROP_REASONS = ("passing", "near-duplicate", "generic", "name", "mangled", "wrong")
 HOLDOUT_IDS = DEV_DIR / "holdout" / "articles.txt"  # labelled blind, for a check at the end of a session
 HOLDOUT_GOLD = DEV_DIR / "holdout" / "gold"
+AGREEMENT = DEV_DIR / "agreement"
 INDEX_TOPICS = DEV_DIR / "index_topics.tsv"
 # Articles the project is judged on and must never be developed on; kept out of every development run.
 RESERVED = frozenset({
@@ -144,6 +145,11 @@ def read_found(out: Path) -> dict[int, Found]:
     for row in _rows(out / "person_subsystem.csv"):
         found[int(row["article_id"])].relations.add((row["person"], row["subsystem"], row.get("relation", "")))
     return found
+
+
+def _labels(folder: Path) -> list[dict]:
+    """The label files of a folder, in order of their names."""
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
 def _rows(path: Path) -> list[dict]:
@@ -269,8 +275,8 @@ def run_pipeline(raw: Path, out: Path, jobs: int) -> None:
     package.build(config.Options(raw=raw, out=out, jobs=jobs))
 
 
-def _line(name: str, s: Score) -> str:
-    return f"{name:<24} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:4d} {s.fn:4d}"
+def _line(name: str, s: Score, width: int = 24) -> str:
+    return f"{name:<{width}} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:4d} {s.fn:4d}"
 
 
 def report_dev(gold_files: list[dict], found: dict[int, Found], names: Names, verbose: bool,
@@ -300,6 +306,53 @@ def report_dev(gold_files: list[dict], found: dict[int, Found], names: Names, ve
         lines.append(_line(name, totals[name]))
     lines.append("facts right: " + ", ".join(f"{k} {v}/{len(gold_files)}" for k, v in facts.items()))
     return lines + details
+
+
+def labels_as_found(labels: dict, names: Names) -> Found:
+    """A reader's relation labels in the form of a run's output, so that one reader is scored against another
+    the way a run is: each labelled subsystem as every taxonomy name its forms resolve to, else as itself."""
+    found = Found()
+    items = {item["name"]: item for item in labels.get("subsystems", [])}
+    for rel in labels.get("relations", []):
+        item = items.get(rel["subsystem"], {"name": rel["subsystem"]})
+        keys = names.subsystems(item) or frozenset({f"?{item['name']}"})
+        found.relations |= {(rel["person"], key, rel["relation"]) for key in keys}
+    return found
+
+
+def nameable(labels: dict, names: Names) -> dict:
+    """The labels without the relations to something the taxonomy cannot name: all that a run can find."""
+    items = {item["name"]: item for item in labels.get("subsystems", [])}
+    kept = [rel for rel in labels.get("relations", [])
+            if names.subsystems(items.get(rel["subsystem"], {"name": rel["subsystem"]}))]
+    return {**labels, "relations": kept}
+
+
+def agreement_report(second: list[dict], gold_files: list[dict], found: dict[int, Found] | None,
+                     names: Names) -> list[str]:
+    """How far a second reader, labelling blind, agrees with the dev labels on who works on what, scored as a
+    run is (the labels as truth); beside it, the run in ``found`` on the same articles: the ceiling the bar
+    of issue 12 sets, measured. Also on the relations the taxonomy can name, which is all a run can find,
+    and against the first labels alone (without those added after pooling with a run's output)."""
+    by_id = {g["article_id"]: g for g in gold_files}
+    pairs = [(by_id[s["article_id"]], s) for s in second if s["article_id"] in by_id]
+    first = [({**g, "relations": [r for r in g.get("relations", []) if not r.get("adjudicated")]}, s)
+             for g, s in pairs]
+    views = [("all relations", pairs), ("first labels", first),
+             ("nameable", [(nameable(g, names), nameable(s, names)) for g, s in pairs])]
+    lines = [f"agreement: a second reader on {len(pairs)} dev articles, against the dev labels"]
+    lines.append(f"{'':<36} {'precision':>9} {'recall':>7} {'f1':>6}    tp   fp   fn")
+    for label, view in views:
+        for who, get in (("second reader", lambda g, s: labels_as_found(s, names)),
+                         ("run", lambda g, s: (found or {}).get(g["article_id"], Found()))):
+            if who == "run" and found is None:
+                continue
+            total = Score()
+            for g, s in view:
+                score = score_article(g, get(g, s), names)["relations"]
+                total.tp, total.fp, total.fn = total.tp + score.tp, total.fp + score.fp, total.fn + score.fn
+            lines.append(_line(f"{label}: {who}", total, 36))
+    return lines
 
 
 def report_topics(folder: Path, out: Path, mapping: dict[str, list[str]], names: Names) -> list[str]:
@@ -478,9 +531,14 @@ def main(argv=None) -> int:
                         help="instead, run over the whole knowbase (but the reserved articles) and score its links "
                              "against the readers' verdicts in dev/links/judged.tsv, and its keywords against "
                              "dev/keywords/judged.tsv")
+    parser.add_argument("--agreement", action="store_true",
+                        help="also score a second reader's labels (dev/agreement/) against the dev labels, beside the "
+                             "run on the same articles (without a knowbase, the second reader alone)")
     args = parser.parse_args(argv)
     folder = knowbase_articles(Path(args.knowbase)) if args.knowbase else None
     if folder is None:
+        if args.agreement:  # labels only: no knowbase needed
+            print("\n".join(agreement_report(_labels(AGREEMENT), _labels(DEV_GOLD), None, Names(config.Options()))))
         print("eval-real: skipped, no knowbase given or found (make eval-real KNOWBASE=<checkout of "
               "HAOYZ886/LWN-Kernel-Knowbase>)")
         return 0
@@ -502,9 +560,10 @@ def main(argv=None) -> int:
     stage([available[i] for i in ids if i in available], work / name / "raw")
     run_pipeline(work / name / "raw", work / name / "out", args.jobs)
     names = Names(config.Options())
-    gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
-    gold = [g for g in gold if g["article_id"] in available]
+    gold = [g for g in _labels(gold_dir) if g["article_id"] in available]
     lines = report_dev(gold, read_found(work / name / "out"), names, args.verbose, name)
+    if args.agreement and not args.holdout:
+        lines += agreement_report(_labels(AGREEMENT), gold, read_found(work / name / "out"), names)
     covered, total, misses = keyword_topic_coverage(work / name / "out", names, {g["article_id"] for g in gold})
     lines.append(f"keywords: the top 15 cover {covered} of {total} of LWN's specific index entries of these "
                  f"articles ({covered / total if total else 0:.3f})")

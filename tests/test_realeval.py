@@ -10,9 +10,9 @@ from conftest import PROJECT
 from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
-    DEV_GOLD, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS, JUDGED_LINKS, RESERVED, Found, Names,
-    cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report, judged_links_report,
-    networking_topics, score_article, score_items,
+    AGREEMENT, DEV_GOLD, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS, JUDGED_LINKS, RESERVED,
+    Found, Names, agreement_report, cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report,
+    judged_links_report, labels_as_found, networking_topics, score_article, score_items,
 )
 
 
@@ -75,6 +75,45 @@ def test_realeval_scores_an_article_through_the_taxonomy():
     assert names.subsystems({"name": "frobnicator (GRO, merging)", "forms": []}) == frozenset()
 
 
+def test_realeval_second_reader_is_scored_as_a_run_is():
+    names = Names(config.Options())
+    gro = names.subsystem("GRO")
+    gold = {"article_id": 1, "people": ["Herbert Xu", "Ann Berg"],
+            "subsystems": [{"name": "GRO", "forms": ["GRO"]}, {"name": "frobnicator", "forms": ["frobnicator"]}],
+            "relations": [{"person": "Herbert Xu", "subsystem": "GRO", "relation": "works_on"},
+                          {"person": "Ann Berg", "subsystem": "frobnicator", "relation": "proposed"},
+                          {"person": "Ann Berg", "subsystem": "GRO", "relation": "proposed", "adjudicated": True}]}
+    second = {"article_id": 1,
+              "subsystems": [{"name": "generic receive offload", "forms": ["GRO"]},
+                             {"name": "the frobnicator", "forms": ["frobnicator"]}, {"name": "TCP", "forms": ["TCP"]}],
+              "relations": [{"person": "Herbert Xu", "subsystem": "generic receive offload", "relation": "works_on"},
+                            {"person": "Ann Berg", "subsystem": "the frobnicator", "relation": "proposed"},
+                            {"person": "Ann Berg", "subsystem": "TCP", "relation": "presented"}]}
+    assert labels_as_found(second, names).relations == {
+        ("Herbert Xu", gro, "works_on"), ("Ann Berg", "?the frobnicator", "proposed"),
+        ("Ann Berg", names.subsystem("TCP"), "presented")}
+    run = Found(relations={("Herbert Xu", gro, "proposed")})
+    lines = agreement_report([second, {"article_id": 2}], [gold], {1: run}, names)
+    rows = {line[:36].strip(): line[36:].split() for line in lines[2:]}
+    # a name of its own for what the taxonomy lacks never meets the other reader's: missed, and unexpected
+    assert rows["all relations: second reader"][3:] == ["1", "2", "2"]
+    assert rows["all relations: run"][3:] == ["1", "0", "2"]
+    assert rows["first labels: second reader"][3:] == ["1", "2", "1"]
+    # on what the taxonomy names, the readers differ only where they do
+    assert rows["nameable: second reader"][3:] == ["1", "1", "1"]
+    assert agreement_report([second], [gold], None, names)[-1].startswith("nameable: second reader")
+
+
+def test_realeval_second_reader_labels_are_of_dev_articles_in_the_gold_form():
+    for path in sorted(AGREEMENT.glob("*.json")):
+        labels = json.loads(path.read_text(encoding="utf-8"))
+        assert labels["article_id"] == int(path.stem) and (DEV_GOLD / path.name).is_file()
+        names = {s["name"] for s in labels["subsystems"]}
+        assert all(s["forms"] for s in labels["subsystems"])
+        assert all(r["subsystem"] in names and r["relation"] in KINDS for r in labels["relations"]), path
+    assert len(list(AGREEMENT.glob("*.json"))) >= 10
+
+
 def test_realeval_index_topics_cover_every_networking_entry_form():
     mapping = index_topic_subsystems()
     assert mapping["Networking/Congestion control"] == ["congestion control"]
@@ -88,6 +127,11 @@ def test_realeval_without_a_knowbase_says_it_skipped():
     result = subprocess.run([sys.executable, "-m", "pipeline.realeval", "--knowbase", ""], cwd=PROJECT,
                             capture_output=True, text=True)
     assert result.returncode == 0 and "skipped" in result.stdout
+    # a second reader's agreement needs labels only
+    result = subprocess.run([sys.executable, "-m", "pipeline.realeval", "--knowbase", "", "--agreement"],
+                            cwd=PROJECT, capture_output=True, text=True)
+    assert result.returncode == 0 and "skipped" in result.stdout
+    assert "nameable: second reader" in result.stdout and "relations: run" not in result.stdout
 
 
 def test_realeval_names_compare_without_accents_case_or_middle_initials():
