@@ -36,6 +36,7 @@ DROP_REASONS = ("passing", "near-duplicate", "generic", "name", "mangled", "wron
 HOLDOUT_IDS = DEV_DIR / "holdout" / "articles.txt"  # labelled blind, for a check at the end of a session
 HOLDOUT_GOLD = DEV_DIR / "holdout" / "gold"
 AGREEMENT = DEV_DIR / "agreement"
+HOLDOUT_AGREEMENT = DEV_DIR / "holdout" / "agreement"
 INDEX_TOPICS = DEV_DIR / "index_topics.tsv"
 # Articles the project is judged on and must never be developed on; kept out of every development run.
 RESERVED = frozenset({
@@ -329,7 +330,7 @@ def nameable(labels: dict, names: Names) -> dict:
 
 
 def agreement_report(second: list[dict], gold_files: list[dict], found: dict[int, Found] | None,
-                     names: Names) -> list[str]:
+                     names: Names, label: str = "dev") -> list[str]:
     """How far a second reader, labelling blind, agrees with the dev labels on who works on what, scored as a
     run is (the labels as truth); beside it, the run in ``found`` on the same articles: the ceiling the bar
     of issue 12 sets, measured. Also on the relations the taxonomy can name, which is all a run can find,
@@ -340,9 +341,11 @@ def agreement_report(second: list[dict], gold_files: list[dict], found: dict[int
              for g, s in pairs]
     views = [("all relations", pairs), ("first labels", first),
              ("nameable", [(nameable(g, names), nameable(s, names)) for g, s in pairs])]
-    lines = [f"agreement: a second reader on {len(pairs)} dev articles, against the dev labels"]
+    if not pairs:
+        return [f"agreement: no second reader's labels of {label} articles"]
+    lines = [f"agreement: a second reader on {len(pairs)} {label} articles, against the {label} labels"]
     lines.append(f"{'':<36} {'precision':>9} {'recall':>7} {'f1':>6}    tp   fp   fn")
-    for label, view in views:
+    for view_label, view in views:
         for who, get in (("second reader", lambda g, s: labels_as_found(s, names)),
                          ("run", lambda g, s: (found or {}).get(g["article_id"], Found()))):
             if who == "run" and found is None:
@@ -351,7 +354,7 @@ def agreement_report(second: list[dict], gold_files: list[dict], found: dict[int
             for g, s in view:
                 score = score_article(g, get(g, s), names)["relations"]
                 total.tp, total.fp, total.fn = total.tp + score.tp, total.fp + score.fp, total.fn + score.fn
-            lines.append(_line(f"{label}: {who}", total, 36))
+            lines.append(_line(f"{view_label}: {who}", total, 36))
     return lines
 
 
@@ -538,7 +541,9 @@ def main(argv=None) -> int:
     folder = knowbase_articles(Path(args.knowbase)) if args.knowbase else None
     if folder is None:
         if args.agreement:  # labels only: no knowbase needed
-            print("\n".join(agreement_report(_labels(AGREEMENT), _labels(DEV_GOLD), None, Names(config.Options()))))
+            second, gold_dir, name = (HOLDOUT_AGREEMENT, HOLDOUT_GOLD, "holdout") if args.holdout else (
+                AGREEMENT, DEV_GOLD, "dev")
+            print("\n".join(agreement_report(_labels(second), _labels(gold_dir), None, Names(config.Options()), name)))
         print("eval-real: skipped, no knowbase given or found (make eval-real KNOWBASE=<checkout of "
               "HAOYZ886/LWN-Kernel-Knowbase>)")
         return 0
@@ -551,7 +556,8 @@ def main(argv=None) -> int:
         print("\n".join(cooccurrence_report(work / "all" / "out")))
         print("\n".join(judged_keywords_report(work / "all" / "out", per_article=args.verbose)))
         return 0
-    ids_file, gold_dir, name = (HOLDOUT_IDS, HOLDOUT_GOLD, "holdout") if args.holdout else (DEV_IDS, DEV_GOLD, "dev")
+    ids_file, gold_dir, second, name = (HOLDOUT_IDS, HOLDOUT_GOLD, HOLDOUT_AGREEMENT, "holdout") if args.holdout \
+        else (DEV_IDS, DEV_GOLD, AGREEMENT, "dev")
     ids = dev_ids(ids_file)
     reserved = sorted(set(ids) & RESERVED)
     if reserved:
@@ -562,8 +568,8 @@ def main(argv=None) -> int:
     names = Names(config.Options())
     gold = [g for g in _labels(gold_dir) if g["article_id"] in available]
     lines = report_dev(gold, read_found(work / name / "out"), names, args.verbose, name)
-    if args.agreement and not args.holdout:
-        lines += agreement_report(_labels(AGREEMENT), gold, read_found(work / name / "out"), names)
+    if args.agreement:  # aggregates only, so that the held-out labels are never read through it
+        lines += agreement_report(_labels(second), gold, read_found(work / name / "out"), names, name)
     covered, total, misses = keyword_topic_coverage(work / name / "out", names, {g["article_id"] for g in gold})
     lines.append(f"keywords: the top 15 cover {covered} of {total} of LWN's specific index entries of these "
                  f"articles ({covered / total if total else 0:.3f})")

@@ -10,7 +10,7 @@ from conftest import PROJECT
 from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
-    AGREEMENT, DEV_GOLD, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS, JUDGED_LINKS, RESERVED,
+    AGREEMENT, DEV_GOLD, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS, JUDGED_LINKS, RESERVED,
     Found, Names, agreement_report, cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report,
     judged_links_report, labels_as_found, networking_topics, score_article, score_items,
 )
@@ -102,16 +102,19 @@ def test_realeval_second_reader_is_scored_as_a_run_is():
     # on what the taxonomy names, the readers differ only where they do
     assert rows["nameable: second reader"][3:] == ["1", "1", "1"]
     assert agreement_report([second], [gold], None, names)[-1].startswith("nameable: second reader")
+    assert agreement_report([second], [], None, names, "holdout") == [
+        "agreement: no second reader's labels of holdout articles"]
 
 
-def test_realeval_second_reader_labels_are_of_dev_articles_in_the_gold_form():
-    for path in sorted(AGREEMENT.glob("*.json")):
+@pytest.mark.parametrize("second, gold", [(AGREEMENT, DEV_GOLD), (HOLDOUT_AGREEMENT, HOLDOUT_GOLD)])
+def test_realeval_second_reader_labels_are_of_labelled_articles_in_the_gold_form(second, gold):
+    for path in sorted(second.glob("*.json")):
         labels = json.loads(path.read_text(encoding="utf-8"))
-        assert labels["article_id"] == int(path.stem) and (DEV_GOLD / path.name).is_file()
+        assert labels["article_id"] == int(path.stem) and (gold / path.name).is_file()
         names = {s["name"] for s in labels["subsystems"]}
         assert all(s["forms"] for s in labels["subsystems"])
         assert all(r["subsystem"] in names and r["relation"] in KINDS for r in labels["relations"]), path
-    assert len(list(AGREEMENT.glob("*.json"))) >= 10
+    assert len(list(second.glob("*.json"))) >= 10
 
 
 def test_realeval_index_topics_cover_every_networking_entry_form():
