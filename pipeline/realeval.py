@@ -7,7 +7,8 @@ subsystems (all named ones, and the ones the article is about), relations (pairs
 and the article facts. It also measures how many of LWN's own networking index entries over the
 knowbase's networking articles come out as subsystems of those articles. With ``--holdout`` it scores
 ``dev/holdout/`` instead: articles labelled blind, to check at the end of a session what the dev set
-cannot (how the rules do on text nobody tuned them to).
+cannot (how the rules do on text nobody tuned them to). With ``--agreement`` it also scores a second
+reader's blind labels of the same articles against the labels, as a run is scored: how far two readers agree.
 """
 
 from __future__ import annotations
@@ -331,30 +332,35 @@ def nameable(labels: dict, names: Names) -> dict:
 
 def agreement_report(second: list[dict], gold_files: list[dict], found: dict[int, Found] | None,
                      names: Names, label: str = "dev") -> list[str]:
-    """How far a second reader, labelling blind, agrees with the dev labels on who works on what, scored as a
-    run is (the labels as truth); beside it, the run in ``found`` on the same articles: the ceiling the bar
-    of issue 12 sets, measured. Also on the relations the taxonomy can name, which is all a run can find,
-    and against the first labels alone (without those added after pooling with a run's output)."""
+    """How far a second reader, labelling blind, agrees with the labels of a set on who works on what, scored
+    as a run is (the labels as truth); beside it, the run in ``found`` on the same articles: what two careful
+    readers reach against each other, next to the bar of issue 12. Also on the relations the taxonomy can name,
+    which is all a run can find, and against the first labels alone (without those added after pooling with a
+    run's output). Aggregates only: nothing of a held-out article's labels is shown."""
     by_id = {g["article_id"]: g for g in gold_files}
     pairs = [(by_id[s["article_id"]], s) for s in second if s["article_id"] in by_id]
+    if not pairs:
+        return [f"agreement: no second reader's labels of {label} articles"]
     first = [({**g, "relations": [r for r in g.get("relations", []) if not r.get("adjudicated")]}, s)
              for g, s in pairs]
     views = [("all relations", pairs), ("first labels", first),
              ("nameable", [(nameable(g, names), nameable(s, names)) for g, s in pairs])]
-    if not pairs:
-        return [f"agreement: no second reader's labels of {label} articles"]
     lines = [f"agreement: a second reader on {len(pairs)} {label} articles, against the {label} labels"]
-    lines.append(f"{'':<36} {'precision':>9} {'recall':>7} {'f1':>6}    tp   fp   fn")
+    lines.append(f"{'':<40} {'precision':>9} {'recall':>7} {'f1':>6}    tp   fp   fn")
+    kinds = [("relations", "")] + [(f"relations:{k}", f", {k}") for k in RELATION_KINDS]
     for view_label, view in views:
         for who, get in (("second reader", lambda g, s: labels_as_found(s, names)),
                          ("run", lambda g, s: (found or {}).get(g["article_id"], Found()))):
             if who == "run" and found is None:
                 continue
-            total = Score()
+            totals: dict[str, Score] = defaultdict(Score)
             for g, s in view:
-                score = score_article(g, get(g, s), names)["relations"]
-                total.tp, total.fp, total.fn = total.tp + score.tp, total.fp + score.fp, total.fn + score.fn
-            lines.append(_line(f"{view_label}: {who}", total, 36))
+                for measure, score in score_article(g, get(g, s), names).items():
+                    total = totals[measure]
+                    total.tp, total.fp, total.fn = total.tp + score.tp, total.fp + score.fp, total.fn + score.fn
+            # by kind on all relations only: the other views differ from it in which pairs they keep, not how
+            for measure, suffix in kinds if view is pairs else kinds[:1]:
+                lines.append(_line(f"{view_label}{suffix}: {who}", totals[measure], 40))
     return lines
 
 
@@ -535,8 +541,9 @@ def main(argv=None) -> int:
                              "against the readers' verdicts in dev/links/judged.tsv, and its keywords against "
                              "dev/keywords/judged.tsv")
     parser.add_argument("--agreement", action="store_true",
-                        help="also score a second reader's labels (dev/agreement/) against the dev labels, beside the "
-                             "run on the same articles (without a knowbase, the second reader alone)")
+                        help="also score a second reader's labels (dev/agreement/, or dev/holdout/agreement/ with "
+                             "--holdout) against the set's labels, beside the run on the same articles (without a "
+                             "knowbase, the second reader alone)")
     args = parser.parse_args(argv)
     folder = knowbase_articles(Path(args.knowbase)) if args.knowbase else None
     if folder is None:

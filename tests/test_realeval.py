@@ -94,10 +94,13 @@ def test_realeval_second_reader_is_scored_as_a_run_is():
         ("Ann Berg", names.subsystem("TCP"), "presented")}
     run = Found(relations={("Herbert Xu", gro, "proposed")})
     lines = agreement_report([second, {"article_id": 2}], [gold], {1: run}, names)
-    rows = {line[:36].strip(): line[36:].split() for line in lines[2:]}
+    rows = {" ".join(line.split()[:-6]): line.split()[-6:] for line in lines[2:]}
     # a name of its own for what the taxonomy lacks never meets the other reader's: missed, and unexpected
     assert rows["all relations: second reader"][3:] == ["1", "2", "2"]
     assert rows["all relations: run"][3:] == ["1", "0", "2"]
+    # by kind: the run's proposal is no one's, its author's work unfound
+    assert rows["all relations, proposed: run"][3:] == ["0", "1", "2"]
+    assert rows["all relations, works_on: second reader"][3:] == ["1", "0", "0"]
     assert rows["first labels: second reader"][3:] == ["1", "2", "1"]
     # on what the taxonomy names, the readers differ only where they do
     assert rows["nameable: second reader"][3:] == ["1", "1", "1"]
