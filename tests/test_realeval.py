@@ -10,9 +10,9 @@ from conftest import PROJECT
 from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
-    AGREEMENT, DEV_GOLD, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS, JUDGED_LINKS, RESERVED,
-    Found, Names, agreement_report, cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report,
-    judged_links_report, labels_as_found, networking_topics, score_article, score_items,
+    AGREEMENT, DEV_GOLD, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS,
+    JUDGED_LINKS, RESERVED, Found, Names, agreement_report, cooccurrence_report, dev_ids, index_topic_subsystems,
+    judged_keywords_report, judged_links_report, labels_as_found, networking_topics, score_article, score_items,
 )
 
 
