@@ -1382,6 +1382,17 @@ def test_relations_a_remark_set_inside_what_it_says_proposes_it(nlp, resources):
     assert not links("Omar Lind said that anything that supports NFS must have file handles.")  # an inference
 
 
+def test_relations_a_wish_said_as_a_noun_proposes_what_it_wants(nlp, resources):
+    def links(text):
+        return _sentence_links(nlp, resources, text)
+
+    assert links("Eric Dumazet expressed a desire to merge the threaded NAPI patches quickly.") == {
+        ("Eric Dumazet", "threaded NAPI", "proposed")}
+    assert links("Omar Lind stated a preference for an nftables interface.") == {("Omar Lind", "nftables", "proposed")}
+    assert not links("Ann Berg had no desire to touch the XDP code.")
+    assert not links("Ann Berg did not express a wish to touch the XDP code.")
+
+
 def test_relations_a_participle_clause_is_done_by_the_subject_of_its_sentence(nlp, resources):
     def links(text):
         return _sentence_links(nlp, resources, text)

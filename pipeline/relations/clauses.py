@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.relations.kinds import (
     artifact_kind, credited_work, descriptor, first_conjunct, lemma_of, misparsed_patch_set, owned_work, posts_code,
-    settled_kind, verb_kind,
+    settled_kind, verb_kind, wished,
 )
 from pipeline.relations.scope import (
     antecedent, has_own_subject, misparsed_subject_of, noun_scope, participles, premodifiers, proposal_scope, takes_out,
@@ -185,6 +185,8 @@ def _subject_verb_links(verb: Token, actors: set[int]) -> list[tuple[str, set[in
         found.append((kind, verb_scope(verb, actors)))
         if kind == "proposed" and posts_code(verb):
             found.append(("works_on", verb_scope(verb, actors)))  # "X posted a CHOKe implementation": code
+    elif (wish := wished(verb)) is not None:
+        found.append(("proposed", noun_scope(wish)))  # "expressed a desire to merge the threaded NAPI patches"
     elif lemma_of(verb) in SAY_VERBS or lemma_of(verb) == "be":
         scope = proposal_scope(verb, actors)
         if scope:

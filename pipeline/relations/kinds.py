@@ -13,7 +13,7 @@ from pipeline.relations.vocabulary import (
     HANDLED_NOUNS, IMPROVEMENT_NOUNS, INFORMATION_NOUNS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS,
     OTHER_SENSES, PART_WORDS, PHASE_VERBS, PHRASAL_KINDS, POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS,
     PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS, ROLE_NOUNS, SAY_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUMMARY_VERBS,
-    VERB_FORMS, VERSION_NOUNS, VIEW_NOUNS, WORK_VERBS,
+    VERB_FORMS, VERSION_NOUNS, VIEW_NOUNS, WISH_NOUNS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -209,6 +209,15 @@ def credited_work(verb: Token) -> Token | None:
         return None
     return next((work_noun(o) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                  for o in c.children if o.dep_ == "pobj" and lemma_of(work_noun(o)) in CONTRIBUTION_NOUNS), None)
+
+
+def wished(verb: Token) -> Token | None:
+    """What a verb says its subject wants, in a noun: "expressed a desire to merge X", "indicated a willingness to
+    take X", "stated a preference for X"; not "had no desire to"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and lemma_of(c) in WISH_NOUNS
+                 and not any(d.lower_ == "no" for d in c.children if d.dep_ == "det")), None)
 
 
 def patch_from(person: Token) -> bool:
