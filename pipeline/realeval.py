@@ -356,8 +356,9 @@ def agreement_report(second: list[dict], gold_files: list[dict], found: dict[int
             totals: dict[str, Score] = defaultdict(Score)
             for g, s in view:
                 for measure, score in score_article(g, get(g, s), names).items():
-                    total = totals[measure]
-                    total.tp, total.fp, total.fn = total.tp + score.tp, total.fp + score.fp, total.fn + score.fn
+                    totals[measure].tp += score.tp
+                    totals[measure].fp += score.fp
+                    totals[measure].fn += score.fn
             # by kind on all relations only: the other views differ from it in which pairs they keep, not how
             for measure, suffix in kinds if view is pairs else kinds[:1]:
                 lines.append(_line(f"{view_label}{suffix}: {who}", totals[measure], 40))

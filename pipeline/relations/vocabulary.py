@@ -171,9 +171,9 @@ FRAMING_PREPOSITIONS = frozenset({"in", "under"})
 PART_WORDS = frozenset({"much", "most", "part", "some", "all", "many", "bulk", "rest"})
 # What becomes of patches that are taken: merged, applied or accepted patches are work done.
 MERGE_VERBS = frozenset({"merge", "apply", "accept", "land", "pull", "queue", "commit"})
-# What a contributor is credited with in the kernel's statistics: "came in second with 52 patches to ath9k".
 # What one says one wants, as a noun: "expressed a desire to merge X", "stated a preference for X".
 WISH_NOUNS = frozenset({"desire", "wish", "willingness", "preference", "hope"})
+# What a contributor is credited with in the kernel's statistics: "came in second with 52 patches to ath9k".
 CONTRIBUTION_NOUNS = frozenset({"change", "patch", "patches", "commit", "changeset", "cleanup", "fix", "work",
                                 "contribution", "rework", "addition", "removal"})
 # What is made or performed on code: "made a lot of improvements within", "performed some refactoring of".
