@@ -220,10 +220,13 @@ def describes_change(sent: Span) -> bool:
     """A sentence that says what a change does to the kernel, in the present, without saying who: a verb of
     work in the passive ("the IPv4 routing code has been extended", "a loopback device is created for each
     namespace") or one of gaining ("the net_device structure gains a net_ns field"). The past ("in 2020, the
-    verifier was extended") is history, and the future is a plan."""
+    verifier was extended") is history, and so is what has happened since ("Since then, XDP has gained ..."); the
+    future is a plan."""
     root = sent.root
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     if root.tag_ == "VBD" or any(c.tag_ in ("VBD", "MD") for c in auxes):
+        return False
+    if any(c.lower_ == "since" for c in root.children):
         return False
     if any(t.lower_ in PRONOUNS | PLURAL_PRONOUNS and t.dep_ in SUBJECT_DEPS for t in sent):
         return False  # "..., he said, the TCP accept code has been reworked": someone's account
