@@ -330,13 +330,38 @@ def nameable(labels: dict, names: Names) -> dict:
     return {**labels, "relations": kept}
 
 
+def _pair_keys(labels: dict, rel: dict, names: Names) -> set[tuple[str, str]]:
+    """The (person, subsystem) keys a labelled relation stands for, as a run's pairs are scored."""
+    item = {i["name"]: i for i in labels.get("subsystems", [])}.get(rel["subsystem"], {"name": rel["subsystem"]})
+    person = person_key(names.person(rel["person"]))
+    return {(person, key) for key in names.subsystems(item) or {f"?{item['name']}"}}
+
+
+def pooled(gold: dict, second: dict, names: Names) -> tuple[dict, dict]:
+    """Two readers' labels of one article pooled: the relations either reader has (what a run may rightly
+    find; the second reader's only where the first has not the pair), and the first reader's that the second
+    has too (what no careful reader would miss)."""
+    ours = set().union(*(_pair_keys(gold, rel, names) for rel in gold.get("relations", [])))
+    theirs = set().union(*(_pair_keys(second, rel, names) for rel in second.get("relations", [])))
+    extra = [rel for rel in second.get("relations", []) if not _pair_keys(second, rel, names) & ours]
+    renamed = [{**item, "name": f"second reader: {item['name']}"} for item in second.get("subsystems", [])]
+    either = {**gold, "subsystems": gold.get("subsystems", []) + renamed,
+              "relations": gold.get("relations", []) + [
+                  {**rel, "subsystem": f"second reader: {rel['subsystem']}"} for rel in extra]}
+    both = {**gold, "relations": [rel for rel in gold.get("relations", [])
+                                  if _pair_keys(gold, rel, names) & theirs]}
+    return either, both
+
+
 def agreement_report(second: list[dict], gold_files: list[dict], found: dict[int, Found] | None,
                      names: Names, label: str = "dev") -> list[str]:
     """How far a second reader, labelling blind, agrees with the labels of a set on who works on what, scored
     as a run is (the labels as truth); beside it, the run in ``found`` on the same articles: what two careful
     readers reach against each other, next to the bar of issue 12. Also on the relations the taxonomy can name,
     which is all a run can find, and against the first labels alone (without those added after pooling with a
-    run's output). Aggregates only: nothing of a held-out article's labels is shown."""
+    run's output); and the run against both readers pooled (``pooled``): right where either reader has the pair,
+    and how many of the pairs both have it finds. Aggregates only: nothing of a held-out article's labels is
+    shown."""
     by_id = {g["article_id"]: g for g in gold_files}
     pairs = [(by_id[s["article_id"]], s) for s in second if s["article_id"] in by_id]
     if not pairs:
@@ -362,6 +387,17 @@ def agreement_report(second: list[dict], gold_files: list[dict], found: dict[int
             # by kind on all relations only: the other views differ from it in which pairs they keep, not how
             for measure, suffix in kinds if view is pairs else kinds[:1]:
                 lines.append(_line(f"{view_label}{suffix}: {who}", totals[measure], 40))
+    if found is not None:
+        # the two readers pooled: the run's precision against what either has, its recall of what both have
+        pools = [(g["article_id"], pooled(g, s, names)) for g, s in pairs]
+        for pool_label, index in (("either reader: run", 0), ("both readers: run", 1)):
+            total = Score()
+            for article_id, pool in pools:
+                score = score_article(pool[index], found.get(article_id, Found()), names)["relations"]
+                total.tp += score.tp
+                total.fp += score.fp
+                total.fn += score.fn
+            lines.append(_line(pool_label, total, 40))
     return lines
 
 

@@ -104,6 +104,12 @@ def test_realeval_second_reader_is_scored_as_a_run_is():
     assert rows["first labels: second reader"][3:] == ["1", "2", "1"]
     # on what the taxonomy names, the readers differ only where they do
     assert rows["nameable: second reader"][3:] == ["1", "1", "1"]
+    # pooled: right if either reader has the pair (a pair both have counts once), found of what both have
+    both_ways = Found(relations={("Herbert Xu", gro, "proposed"), ("Ann Berg", names.subsystem("TCP"), "presented")})
+    pooled_rows = {" ".join(line.split()[:-6]): line.split()[-6:]
+                   for line in agreement_report([second], [gold], {1: both_ways}, names)[2:]}
+    assert pooled_rows["either reader: run"][3:] == ["2", "0", "3"]
+    assert pooled_rows["both readers: run"][3:] == ["1", "1", "0"]
     assert agreement_report([second], [gold], None, names)[-1].startswith("nameable: second reader")
     assert agreement_report([second], [], None, names, "holdout") == [
         "agreement: no second reader's labels of holdout articles"]
