@@ -1793,6 +1793,8 @@ def test_relations_this_issue_or_that_protocol_is_what_the_sentence_before_named
     assert ("Omar Lind", "QUIC", "works_on") in links(
         "QUIC carries much of the traffic on the Internet. QUIC has been slow to get into the kernel. Omar Lind has "
         "posted patches to support this protocol.")
+    assert links('"Wireless extensions" is an ioctl()-based API for wireless network interfaces. This API has long '
+                 "been maintained by Omar Lind.") == {("Omar Lind", "wireless extensions", "maintains")}
     assert not links("QUIC carries much of the traffic. QUIC has been slow to get into the kernel.",
                      "Omar Lind has posted patches for this problem.")  # another paragraph
     assert not links("QUIC carries much of the traffic. QUIC has been slow to get into the kernel. Tal Zussman "

@@ -132,10 +132,12 @@ GIVE_VERBS = frozenset({"give", "offer", "provide"})
 # Verbs that characterise: to describe a thing as something, or this way, is a remark on it.
 CHARACTERISE_VERBS = frozenset({"describe", "characterize", "characterise"})
 # Nouns that, after "this" or "that", stand for what the sentence before named: "a session that looked at this
-# issue", "who has been working in this area", "patches to support this protocol" (not "that approach", which
-# is more often an idea the sentence before gave than a subsystem it named).
+# issue", "who has been working in this area", "patches to support this protocol", and the words for what a
+# subsystem is ("This API has long been maintained by X"); not "that approach", which is more often an idea the
+# sentence before gave than a subsystem it named.
 BACK_NOUNS = frozenset({"issue", "problem", "area", "question", "topic", "subject", "direction", "challenge",
-                        "feature", "functionality", "capability", "subsystem", "protocol", "driver"})
+                        "feature", "functionality", "capability", "subsystem", "protocol", "driver", "api", "interface",
+                        "mechanism", "layer", "framework", "stack", "tool", "library", "facility"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # What someone says or thinks, not what they made: "Garrett's example", "his NACK", "his vision for BPF".
 VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "ack", "comment", "reaction",
