@@ -38,6 +38,10 @@ HOLDOUT_IDS = DEV_DIR / "holdout" / "articles.txt"  # labelled blind, for a chec
 HOLDOUT_GOLD = DEV_DIR / "holdout" / "gold"
 AGREEMENT = DEV_DIR / "agreement"
 HOLDOUT_AGREEMENT = DEV_DIR / "holdout" / "agreement"
+# Set M: two readers' blind labels of who works on what in 20 networking articles outside every other set,
+# scored with the whole-knowbase run (--judged); the first reader's stand as the labels.
+PAIRS_FIRST = DEV_DIR / "pairs" / "first"
+PAIRS_SECOND = DEV_DIR / "pairs" / "second"
 INDEX_TOPICS = DEV_DIR / "index_topics.tsv"
 # Articles the project is judged on and must never be developed on; kept out of every development run.
 RESERVED = frozenset({
@@ -575,8 +579,8 @@ def main(argv=None) -> int:
                         help="score the held-out articles (dev/holdout/) instead of the dev set; never tune to them")
     parser.add_argument("--judged", action="store_true",
                         help="instead, run over the whole knowbase (but the reserved articles) and score its links "
-                             "against the readers' verdicts in dev/links/judged.tsv, and its keywords against "
-                             "dev/keywords/judged.tsv")
+                             "against the readers' verdicts in dev/links/judged.tsv, its keywords against "
+                             "dev/keywords/judged.tsv, and its links of set M against two readers' labels (dev/pairs/)")
     parser.add_argument("--agreement", action="store_true",
                         help="also score a second reader's labels (dev/agreement/, or dev/holdout/agreement/ with "
                              "--holdout) against the set's labels, beside the run on the same articles (without a "
@@ -599,6 +603,8 @@ def main(argv=None) -> int:
         print("\n".join(judged_links_report(work / "all" / "out")))
         print("\n".join(cooccurrence_report(work / "all" / "out")))
         print("\n".join(judged_keywords_report(work / "all" / "out", per_article=args.verbose)))
+        print("\n".join(agreement_report(_labels(PAIRS_SECOND), _labels(PAIRS_FIRST), read_found(work / "all" / "out"),
+                                         Names(config.Options()), "set M")))
         return 0
     ids_file, gold_dir, second, name = (HOLDOUT_IDS, HOLDOUT_GOLD, HOLDOUT_AGREEMENT, "holdout") if args.holdout \
         else (DEV_IDS, DEV_GOLD, AGREEMENT, "dev")

@@ -11,8 +11,9 @@ from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
     AGREEMENT, DEV_GOLD, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS,
-    JUDGED_LINKS, RESERVED, Found, Names, agreement_report, cooccurrence_report, dev_ids, index_topic_subsystems,
-    judged_keywords_report, judged_links_report, labels_as_found, networking_topics, score_article, score_items,
+    JUDGED_LINKS, PAIRS_FIRST, PAIRS_SECOND, RESERVED, Found, Names, agreement_report, cooccurrence_report, dev_ids,
+    index_topic_subsystems, judged_keywords_report, judged_links_report, labels_as_found, networking_topics,
+    score_article, score_items,
 )
 
 
@@ -29,6 +30,12 @@ def test_realeval_holdout_is_labelled_apart_from_the_dev_set_and_the_reserved_ar
     assert ids and len(set(ids)) == len(ids)
     assert not set(ids) & (RESERVED | set(dev_ids()))
     assert {int(p.stem) for p in HOLDOUT_GOLD.glob("*.json")} == set(ids)
+
+
+def test_realeval_set_m_is_apart_from_every_other_set_and_both_readers_labelled_it_all():
+    ids = {int(p.stem) for p in PAIRS_FIRST.glob("*.json")}
+    assert len(ids) >= 20 and ids == {int(p.stem) for p in PAIRS_SECOND.glob("*.json")}
+    assert not ids & (RESERVED | set(dev_ids()) | set(dev_ids(HOLDOUT_IDS)))
 
 
 @pytest.mark.parametrize("path", sorted(DEV_GOLD.glob("*.json")) + sorted(HOLDOUT_GOLD.glob("*.json")),
@@ -115,7 +122,8 @@ def test_realeval_second_reader_is_scored_as_a_run_is():
         "agreement: no second reader's labels of holdout articles"]
 
 
-@pytest.mark.parametrize("second, gold", [(AGREEMENT, DEV_GOLD), (HOLDOUT_AGREEMENT, HOLDOUT_GOLD)])
+@pytest.mark.parametrize("second, gold", [(AGREEMENT, DEV_GOLD), (HOLDOUT_AGREEMENT, HOLDOUT_GOLD),
+                                          (PAIRS_SECOND, PAIRS_FIRST), (PAIRS_FIRST, PAIRS_SECOND)])
 def test_realeval_second_reader_labels_are_of_labelled_articles_in_the_gold_form(second, gold):
     for path in sorted(second.glob("*.json")):
         labels = json.loads(path.read_text(encoding="utf-8"))
