@@ -314,46 +314,49 @@ def report_dev(gold_files: list[dict], found: dict[int, Found], names: Names, ve
     return lines + details
 
 
+def _keyed(labels: dict, names: Names) -> list[tuple[dict, frozenset[str]]]:
+    """Each labelled relation with the subsystem keys it is scored by: every taxonomy name its item's forms
+    resolve to, else the item's own name after "?"."""
+    items = {item["name"]: item for item in labels.get("subsystems", [])}
+    keyed = []
+    for rel in labels.get("relations", []):
+        item = items.get(rel["subsystem"], {"name": rel["subsystem"]})
+        keyed.append((rel, names.subsystems(item) or frozenset({f"?{item['name']}"})))
+    return keyed
+
+
 def labels_as_found(labels: dict, names: Names) -> Found:
     """A reader's relation labels in the form of a run's output, so that one reader is scored against another
     the way a run is: each labelled subsystem as every taxonomy name its forms resolve to, else as itself."""
     found = Found()
-    items = {item["name"]: item for item in labels.get("subsystems", [])}
-    for rel in labels.get("relations", []):
-        item = items.get(rel["subsystem"], {"name": rel["subsystem"]})
-        keys = names.subsystems(item) or frozenset({f"?{item['name']}"})
+    for rel, keys in _keyed(labels, names):
         found.relations |= {(rel["person"], key, rel["relation"]) for key in keys}
     return found
 
 
 def nameable(labels: dict, names: Names) -> dict:
     """The labels without the relations to something the taxonomy cannot name: all that a run can find."""
-    items = {item["name"]: item for item in labels.get("subsystems", [])}
-    kept = [rel for rel in labels.get("relations", [])
-            if names.subsystems(items.get(rel["subsystem"], {"name": rel["subsystem"]}))]
+    kept = [rel for rel, keys in _keyed(labels, names) if not any(key.startswith("?") for key in keys)]
     return {**labels, "relations": kept}
-
-
-def _pair_keys(labels: dict, rel: dict, names: Names) -> set[tuple[str, str]]:
-    """The (person, subsystem) keys a labelled relation stands for, as a run's pairs are scored."""
-    item = {i["name"]: i for i in labels.get("subsystems", [])}.get(rel["subsystem"], {"name": rel["subsystem"]})
-    person = person_key(names.person(rel["person"]))
-    return {(person, key) for key in names.subsystems(item) or {f"?{item['name']}"}}
 
 
 def pooled(gold: dict, second: dict, names: Names) -> tuple[dict, dict]:
     """Two readers' labels of one article pooled: the relations either reader has (what a run may rightly
     find; the second reader's only where the first has not the pair), and the first reader's that the second
     has too (what no careful reader would miss)."""
-    ours = set().union(*(_pair_keys(gold, rel, names) for rel in gold.get("relations", [])))
-    theirs = set().union(*(_pair_keys(second, rel, names) for rel in second.get("relations", [])))
-    extra = [rel for rel in second.get("relations", []) if not _pair_keys(second, rel, names) & ours]
+    def pairs(labels: dict) -> list[tuple[dict, set[tuple[str, str]]]]:
+        return [(rel, {(person_key(names.person(rel["person"])), key) for key in keys})
+                for rel, keys in _keyed(labels, names)]
+
+    ours, theirs = pairs(gold), pairs(second)
+    ours_keys = set().union(*(keys for _, keys in ours))
+    theirs_keys = set().union(*(keys for _, keys in theirs))
+    extra = [rel for rel, keys in theirs if not keys & ours_keys]
     renamed = [{**item, "name": f"second reader: {item['name']}"} for item in second.get("subsystems", [])]
     either = {**gold, "subsystems": gold.get("subsystems", []) + renamed,
               "relations": gold.get("relations", []) + [
                   {**rel, "subsystem": f"second reader: {rel['subsystem']}"} for rel in extra]}
-    both = {**gold, "relations": [rel for rel in gold.get("relations", [])
-                                  if _pair_keys(gold, rel, names) & theirs]}
+    both = {**gold, "relations": [rel for rel, keys in ours if keys & theirs_keys]}
     return either, both
 
 
