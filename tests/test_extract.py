@@ -1278,6 +1278,20 @@ def test_relations_what_a_patch_set_does_in_the_paragraphs_after_it(nlp, resourc
     assert not {link for link in links if link[1] in ("BPF verifier", "TCP", "softirq", "XDP")}, links  # history
 
 
+def test_relations_it_right_after_a_patch_is_introduced_is_that_patch(nlp, resources):
+    links = {tuple(r[2:5]) for r in _article(nlp, resources, "Omar Lind posted a patch on May 3. It adds TSO support "
+                                             "to the e1000 driver. It also changes GRO.")["relations"]}
+    assert {("Omar Lind", "TCP segmentation offload (TSO)", "proposed"), ("Omar Lind", "e1000", "proposed"),
+            ("Omar Lind", "GRO", "proposed")} <= links, links
+    # only in the sentences right after it, and not in a sentence that names someone of its own
+    later = {tuple(r[2:5]) for r in _article(nlp, resources, "Omar Lind posted a patch on May 3. Review has been "
+                                             "slow. It adds TSO support to the e1000 driver.")["relations"]}
+    assert not later, later
+    other = {tuple(r[2:5]) for r in _article(nlp, resources, "Omar Lind posted a patch on May 3. It was said by "
+                                             "Julia Lawall to break the e1000 driver.")["relations"]}
+    assert not {link for link in other if link[0] == "Omar Lind"}, other
+
+
 def test_relations_these_changes_are_the_patches_posted_before(nlp, resources):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, "Omar Lind posted patches for GRO last week. At this "
                                              "point, the ath9k WiFi driver fully supports these changes.")["relations"]}

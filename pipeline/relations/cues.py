@@ -115,6 +115,13 @@ def about_artifact(sent: Span, noun: str) -> bool:
         c.dep_ == "attr" and any(m.lower_ == "new" for m in c.children if m.dep_ == "amod") for c in sent.root.children)
 
 
+def stands_for_work(sent: Span) -> bool:
+    """A sentence that opens with "it" as its subject: right after a piece of work is introduced or spoken of,
+    what that work does ("X posted a patch on May 3. It adds two new socket options ...")."""
+    subject = _sentence_subject(sent)
+    return subject is not None and subject.lower_ == "it" and subject.i == sent.start
+
+
 def names_a_subsystem(noun: Token, subsystems: list[Span], broad: frozenset[str]) -> bool:
     """Whether a piece of work is written with a subsystem: in its noun phrase, or in the clause that has it as
     object ("X posted a patch to TCP", "who authored some of the BPF code")."""

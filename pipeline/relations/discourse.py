@@ -16,7 +16,7 @@ from pipeline.relations.clauses import actor_links
 from pipeline.relations.cues import (
     about_artifact, according_to, authors_paper, continues_agent, coordinated_into, describes_change,
     introduced_artifact, is_argument, is_instrument, is_pronoun_actor, is_topic, kind_of_product, names_a_subsystem,
-    object_nouns, possesses_talk, quoted, refers_back, remarks, speaks,
+    object_nouns, possesses_talk, quoted, refers_back, remarks, speaks, stands_for_work,
 )
 from pipeline.relations.kinds import (
     artifact_kind, first_conjunct, leads_talk, lemma_of, patch_from, presents, says, verb_kind, work_noun,
@@ -56,6 +56,7 @@ class Discourse:
     speaker: tuple[list[str], tuple[int, int]] | None = None  # a talk that names its subject, carried on
     talkers: set[str] = field(default_factory=set)  # who the section says gave a talk
     artifact: tuple[list[str], str, str, tuple[int, int]] | None = None  # owners, kind, noun, where introduced
+    artifact_at: tuple[int, int] | None = None  # the last sentence that introduced the piece of work or was about it
     topic: list[str] = field(default_factory=list)  # subsystems a heading names
     broad: frozenset[str] = frozenset()  # subsystems too broad to carry a link to
     one_talk: tuple[str, ...] = ()  # the speaker whose talk the whole article reports: headings divide it
@@ -200,6 +201,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 artifact = introduced_artifact(token)
                 if artifact:
                     state.artifact = (names, artifact[0], lemma_of(artifact[1]), at)
+                    state.artifact_at = (p, s)
                     first = first_conjunct(token).i
                     state.owners.append(frozenset(n for t, group, _ in actors if first_conjunct(t).i == first
                                                   for n in group) | frozenset(names))
@@ -281,11 +283,17 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
         return []
     root = sent.root
     subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-    if lemma_of(root) in SAY_VERBS and subject is not None and (says(root) or not artifact_kind(subject)):
+    # "X posted a patch on May 3. It adds two new socket options": the patch, as "the patch" would be
+    it_work = bool(state.artifact) and state.artifact_at == (p, s - 1) and not people and stands_for_work(sent)
+    if lemma_of(root) in SAY_VERBS and subject is not None and (says(root) or not (artifact_kind(subject) or it_work)):
         return []  # someone's remark ("The developers disagreed"), not what a patch does ("The patches add a hook")
     owner = None
     if state.artifact and about_artifact(sent, state.artifact[2]):
         owner = (state.artifact[0], state.artifact[1], state.artifact[3])
+        state.artifact_at = (p, s)
+    elif it_work:
+        owner = (state.artifact[0], state.artifact[1], state.artifact[3])
+        state.artifact_at = (p, s)
     elif state.artifact and state.artifact[2] in PATCH_NOUNS and not people and describes_change(sent):
         owner = (state.artifact[0], state.artifact[1], state.artifact[3])
         subsystems = [sub for sub in subsystems if is_topic(sub)]
