@@ -1292,6 +1292,17 @@ def test_relations_it_right_after_a_patch_is_introduced_is_that_patch(nlp, resou
     assert not {link for link in other if link[0] == "Omar Lind"}, other
 
 
+def test_relations_a_c_struct_is_no_relative_clause(nlp, resources):
+    # the parser reads "to struct net_device" as a clause with "struct" for its verb
+    assert ("Omar Lind", "netdevice", "works_on") in _sentence_links(
+        nlp, resources, "Omar Lind's patch set adds a ref_tracker_dir structure to struct net_device.")
+
+
+def test_relations_a_patch_to_do_something_is_a_patch_for_what_it_does(nlp, resources):
+    assert ("Omar Lind", "network drivers", "proposed") in _sentence_links(
+        nlp, resources, "Omar Lind proposed a patch to eliminate the flag from the twelve network drivers that still use it.")
+
+
 def test_relations_these_changes_are_the_patches_posted_before(nlp, resources):
     links = {tuple(r[2:5]) for r in _article(nlp, resources, "Omar Lind posted patches for GRO last week. At this "
                                              "point, the ath9k WiFi driver fully supports these changes.")["relations"]}

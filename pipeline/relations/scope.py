@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.relations.kinds import artifact_kind, lemma_of, only_says
 from pipeline.relations.vocabulary import (
-    ATTACK_NOUNS, AVOID_VERBS, CHANGE_VERBS, CLAUSE_DEPS, CODE_PATCH_NOUNS, FRAMING_PREPOSITIONS,
+    ATTACK_NOUNS, AVOID_VERBS, C_TYPE_KEYWORDS, CHANGE_VERBS, CLAUSE_DEPS, CODE_PATCH_NOUNS, FRAMING_PREPOSITIONS,
     PARTICIPLE_PREPOSITIONS, PART_WORDS, PLURAL_PRONOUNS, PRESENT_VERBS, PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS,
     REMOVAL_VERBS, SAY_VERBS, SUBJECT_DEPS, SUBJECT_NOUNS, TOPIC_VERBS, WORK_VERBS,
 )
@@ -21,18 +21,23 @@ if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
 
 
 def without_relative_clauses(token: Token) -> set[int]:
-    """A subtree minus the relative clauses inside it ("the API, which makes wireless extensions obsolete")."""
+    """A subtree minus the relative clauses inside it ("the API, which makes wireless extensions obsolete"); not
+    a C type the parser took for one ("adds a field to struct net_device", "struct" read as a verb)."""
     tokens = {t.i for t in token.subtree}
     for t in token.subtree:
-        if t.dep_ == "relcl" and t.i != token.i and not _says_what_it_does(t):
+        if t.dep_ == "relcl" and t.i != token.i and not _says_what_it_does(t) and t.lower_ not in C_TYPE_KEYWORDS:
             tokens -= {u.i for u in t.subtree}
     return tokens
 
 
 def _says_what_it_does(clause: Token) -> bool:
     """A relative clause that says what a patch does or what a talk is about: "a patch that adds XDP support to
-    the driver" is a patch for XDP, "a session which looked at GRO" a session on GRO, where "the API, which
-    makes wireless extensions obsolete" is not wireless-extensions work."""
+    the driver" is a patch for XDP, "a session which looked at GRO" a session on GRO, "an idea to have BPF
+    breakpoints" an idea for BPF, where "the API, which makes wireless extensions obsolete" is not
+    wireless-extensions work."""
+    if artifact_kind(clause.head) and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+            and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return True  # "a patch to eliminate the flag from the network drivers", as the parser may read it
     if not any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("that", "which") for c in clause.children):
         return False
     if artifact_kind(clause.head) == "presented":

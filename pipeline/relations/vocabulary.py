@@ -48,6 +48,8 @@ SAY_VERBS = frozenset({
     "conclude", "state", "tell", "add", "recall", "acknowledge", "explain", "summarize", "summarise", "quip",
     "joke", "express", "raise", "wish", "expect",
 })
+# The C keywords that open a type's name: "to struct net_device" is no clause, whatever the parser says.
+C_TYPE_KEYWORDS = frozenset({"struct", "union", "enum"})
 # Verbs whose object is a means, not the thing worked on: "uses netlink", "based on netlink sockets".
 INSTRUMENT_VERBS = frozenset({"use", "rely", "base", "employ", "leverage", "utilize", "utilise"})
 # What a patch does to the thing it is for.
