@@ -1287,6 +1287,13 @@ def test_relations_it_right_after_a_patch_is_introduced_is_that_patch(nlp, resou
     later = {tuple(r[2:5]) for r in _article(nlp, resources, "Omar Lind posted a patch on May 3. Review has been "
                                              "slow. It adds TSO support to the e1000 driver.")["relations"]}
     assert not later, later
+    # nor the "it" that stands for the clause after it
+    expletive = {tuple(r[2:5]) for r in _article(nlp, resources, "Omar Lind posted a patch on May 3. It is not "
+                                                 "possible to use it with the e1000 driver.")["relations"]}
+    assert not expletive, expletive
+    goal = {tuple(r[2:5]) for r in _article(nlp, resources, "A patch set from Omar Lind was merged for 5.3. The goal "
+                                            "of the patch set was to add support for the e1000 driver.")["relations"]}
+    assert ("Omar Lind", "e1000", "proposed") in goal, goal
     other = {tuple(r[2:5]) for r in _article(nlp, resources, "Omar Lind posted a patch on May 3. It was said by "
                                              "Julia Lawall to break the e1000 driver.")["relations"]}
     assert not {link for link in other if link[0] == "Omar Lind"}, other

@@ -98,10 +98,13 @@ def _sentence_subject(sent: Span) -> Token | None:
 
 
 def about_artifact(sent: Span, noun: str) -> bool:
-    """Whether a sentence is about the piece of work introduced before: its subject is that noun with "the",
-    or a piece of work with "this" or "these" stands in it ("These patches concentrate on ...", "With these
-    patches applied, the kernel can ...")."""
+    """Whether a sentence is about the piece of work introduced before: its subject is that noun with "the"
+    (or a thing "of" it: "The goal of the patch set was to add ..."), or a piece of work with "this" or "these"
+    stands in it ("These patches concentrate on ...", "With these patches applied, the kernel can ...")."""
     subject = _sentence_subject(sent)
+    if subject is not None and not artifact_kind(subject):  # "The goal of the patch set was to add ..."
+        subject = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj" and artifact_kind(o)), subject)
     if subject is not None and artifact_kind(subject) and (
             lemma_of(subject) == noun or {lemma_of(subject), noun} <= CODE_PATCH_NOUNS) and any(
             c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
@@ -119,7 +122,11 @@ def stands_for_work(sent: Span) -> bool:
     """A sentence that opens with "it" as its subject: right after a piece of work is introduced or spoken of,
     what that work does ("X posted a patch on May 3. It adds two new socket options ...")."""
     subject = _sentence_subject(sent)
-    return subject is not None and subject.lower_ == "it" and subject.i == sent.start
+    if subject is None or subject.lower_ != "it" or subject.i != sent.start:
+        return False
+    root = sent.root  # not the "it" of "It is not possible to offload ...", "It seems that ...": the clause after
+    return not (lemma_of(root) in ("be", "seem", "appear", "remain", "become")
+                and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > root.i for c in root.children))
 
 
 def names_a_subsystem(noun: Token, subsystems: list[Span], broad: frozenset[str]) -> bool:
