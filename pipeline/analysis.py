@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from pipeline.config import NLP_BATCH_SIZE, Options
 from pipeline.keywords.merging import merge_near_duplicates
-from pipeline.keywords.phrases import (aside, bodies_defined, candidates, names_a_body, verb_only_words, workplaces,
-                                       written_words)
+from pipeline.keywords.phrases import (aside, bodies_defined, bodies_named, candidates, names_a_body, verb_only_words,
+                                       workplaces, written_words)
 from pipeline.knowledge import Knowledge
 from pipeline.log import say
 from pipeline.mentions import PersonFinder, SubsystemMatcher
@@ -160,7 +160,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 terms.append([p, *_placed((start, end, term), cut, written)[:2], term, kind, definition, sub])
     bodies = {term for *_, term, kind, definition, _ in terms if kind == "acronym" and definition
               and names_a_body(definition)}  # "the Software Freedom Conservancy (SFC)": "SFC" is a name
-    bodies |= {acronym for p, doc in docs if kinds.get(p) != "pre" for acronym in bodies_defined(doc.text)}
+    bodies |= {acronym for p, doc in docs if kinds.get(p) != "pre"
+               for acronym in bodies_defined(doc.text) | bodies_named(doc.text)}
     for phrase in [phrase for phrase in phrases if bodies & set(phrase.split())]:
         del phrases[phrase]
     for phrase in [phrase for phrase in naming if phrase in knowledge.broad and phrases[phrase] < BROAD_DWELT

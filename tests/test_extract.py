@@ -452,6 +452,17 @@ def test_keywords_an_acronym_of_a_meeting_is_a_name_even_where_its_letters_are_n
     assert "GRO" in phrases, phrases
 
 
+def test_keywords_an_acronym_of_a_body_named_in_full_is_a_name_where_no_parenthesis_defines_it(nlp, resources):
+    phrases = _phrases(
+        nlp, resources,
+        "The Software Freedom Law Center was asked to look at the driver. The SFLC produced its answer in November.",
+        "The SFLC found that the ar5k driver was clean; the Embedded Linux Conference heard about ELC tooling.",
+        "Generic Receive Offload merges segments; GRO runs in the NAPI poll loop, and GRO is fast.",
+    )
+    assert not {p for p in phrases if {"SFLC", "ELC"} & set(p.split())}, phrases
+    assert "GRO" in phrases, phrases  # a technical acronym, whose full name is no body's
+
+
 def test_keywords_keep_a_term_written_across_tokens_as_written(nlp, resources):
     phrases = _phrases(
         nlp, resources,

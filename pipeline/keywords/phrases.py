@@ -90,6 +90,23 @@ def bodies_defined(text: str) -> set[str]:
     return found
 
 
+BODY_NAME_RE = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:(?:%s)\s+)?[A-Z][\w-]*){1,6}"
+                          % "|".join(map(re.escape, sorted(NAME_JOINERS))))
+
+
+def bodies_named(text: str) -> set[str]:
+    """The initials of the bodies a paragraph names in full ("The Software Freedom Law Center was asked ...;
+    the SFLC produced its answer"): an acronym the article may use for it without defining it."""
+    found = set()
+    for match in BODY_NAME_RE.finditer(text):
+        name = match.group(0)
+        if names_a_body(name):
+            words = [w for w in name.replace("-", " ").split() if w.lower() not in NAME_JOINERS]
+            if len(words) > 2:  # three letters or more: "LF" could be anything
+                found.add("".join(w[0] for w in words))
+    return found
+
+
 def names_a_body(definition: str) -> bool:
     """An acronym's spelled-out form is the name of an organisation ("Software Freedom Conservancy"): every
     word capitalised, and the last one a body's (see ``BODY_HEADS``)."""
