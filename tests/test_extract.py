@@ -1299,9 +1299,11 @@ def test_relations_it_right_after_a_patch_is_introduced_is_that_patch(nlp, resou
                                              "slow. It adds TSO support to the e1000 driver.")["relations"]}
     assert not later, later
     # nor the "it" that stands for the clause after it
-    expletive = {tuple(r[2:5]) for r in _article(nlp, resources, "Omar Lind posted a patch on May 3. It is not "
-                                                 "possible to use it with the e1000 driver.")["relations"]}
-    assert not expletive, expletive
+    for after in ("It is not possible to use it with the e1000 driver.",
+                  "It seems like the e1000 driver can be supported in a fairly straightforward fashion."):
+        expletive = {tuple(r[2:5]) for r in _article(nlp, resources, f"Omar Lind posted a patch on May 3. {after}")[
+            "relations"]}
+        assert not expletive, (after, expletive)
     goal = {tuple(r[2:5]) for r in _article(nlp, resources, "A patch set from Omar Lind was merged for 5.3. The goal "
                                             "of the patch set was to add support for the e1000 driver.")["relations"]}
     assert ("Omar Lind", "e1000", "proposed") in goal, goal

@@ -124,9 +124,10 @@ def stands_for_work(sent: Span) -> bool:
     subject = _sentence_subject(sent)
     if subject is None or subject.lower_ != "it" or subject.i != sent.start:
         return False
-    root = sent.root  # not the "it" of "It is not possible to offload ...", "It seems that ...": the clause after
-    return not (lemma_of(root) in ("be", "seem", "appear", "remain", "become")
-                and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > root.i for c in root.children))
+    root = sent.root  # not the "it" of "It is not possible to offload ...", "It seems like ...": the clause after
+    clauses = ("ccomp", "xcomp", "csubj") + (("advcl",) if lemma_of(root) in ("seem", "appear", "look") else ())
+    return not (lemma_of(root) in ("be", "seem", "appear", "look", "remain", "become", "turn")
+                and any(c.dep_ in clauses and c.i > root.i for c in root.children))
 
 
 def names_a_subsystem(noun: Token, subsystems: list[Span], broad: frozenset[str]) -> bool:
