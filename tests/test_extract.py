@@ -458,8 +458,9 @@ def test_keywords_an_acronym_of_a_body_named_in_full_is_a_name_where_no_parenthe
         "The Software Freedom Law Center was asked to look at the driver. The SFLC produced its answer in November.",
         "The SFLC found that the ar5k driver was clean; the Embedded Linux Conference heard about ELC tooling.",
         "Generic Receive Offload merges segments; GRO runs in the NAPI poll loop, and GRO is fast.",
+        "The Open Source Development Labs (OSDL) hosted the test; the OSDL test lab ran GRO benchmarks.",
     )
-    assert not {p for p in phrases if {"SFLC", "ELC"} & set(p.split())}, phrases
+    assert not {p for p in phrases if {"SFLC", "ELC", "OSDL"} & set(p.split())}, phrases
     assert "GRO" in phrases, phrases  # a technical acronym, whose full name is no body's
 
 

@@ -67,13 +67,14 @@ WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "within"})
 EMPLOYER_NOUNS = frozenset({"employer", "company"})
 WORKER_NOUNS = PEOPLE_HEADS | EMPLOYER_NOUNS | {"colleague", "employee"}
 # The last word of a name an acronym stands for only as a body of people or a meeting of them: "Software Freedom
-# Conservancy (SFC)", "Software Freedom Law Center", "National Security Agency (NSA)", "Internet Engineering Task
-# Force (IETF)", "Real Time Linux Workshop (RTLWS)", "Linux Security Summit (LSS)". Not those a technical term ends
-# in as well ("Network", "Group", "Board", "Project": VPN, PCB, the Linux Test Project's LTP).
+# Conservancy (SFC)", "Software Freedom Law Center", "Open Source Development Labs (OSDL)", "National Security
+# Agency (NSA)", "Internet Engineering Task Force (IETF)", "Real Time Linux Workshop (RTLWS)", "Linux Security Summit
+# (LSS)". Not those a technical term ends in as well ("Network", "Group", "Board", "Project": VPN, PCB, the Linux
+# Test Project's LTP).
 BODY_HEADS = frozenset({"foundation", "conservancy", "center", "centre", "university", "institute", "association",
                         "agency", "commission", "committee", "council", "consortium", "alliance", "society",
                         "task force", "workshop", "summit", "minisummit", "conference", "miniconference", "symposium",
-                        "forum"})
+                        "forum", "lab", "labs", "laboratory", "laboratories"})
 NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
 # Heads that make a phrase the program or machine at one end of the network, or the network or data stream
 # between them, whatever it runs ("data-center application", "TCP endpoint", "multithreaded server", "TCP/IP

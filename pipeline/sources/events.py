@@ -70,10 +70,10 @@ TITLE_NAMES_RE = re.compile(
     r"|kernel\s+recipes|kangrejos|kvm\s+forum|linux\s+security\s+summit|gnu\s+tools\s+cauldron"
     r"|(?:ottawa|japan)\s+linux\s+symposium|linuxcon|fosdem|x\.org\s+developers\W*conference)\b", re.I)
 
-# Short names and kinds of meetings that name nothing else: "LSFMM+BPF", "LCA", "the ARM minisummit" (not the
-# "LPC bus").
+# Short names and kinds of meetings that name nothing else: "LSFMM+BPF", "LCA", "OLS", "ELCE", "the ARM
+# minisummit" (not the "LPC bus").
 MEETING_WORDS_RE = re.compile(
-    r"\b(?:lsf\W?mm\w*|lca|lpc(?!\W+bus)|fosdem|netconf|nfws|ospm|kangrejos"
+    r"\b(?:lsf\W?mm\w*|lca|lpc(?!\W+bus)|fosdem|netconf|nfws|ospm|kangrejos|ols|rtlws|elce?|lce|jls|lss"
     r"|(?:mini|micro)-?(?:summit|conf(?:erence)?)s?)\b", re.I)
 
 
