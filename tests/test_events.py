@@ -86,7 +86,8 @@ def test_events_a_conference_link_in_running_text_is_not_the_event():
 @pytest.mark.parametrize("phrase, meeting", [
     ("LSFMM", True), ("LSFMM+BPF", True), ("scheduler minisummit", True), ("realtime microconference", True),
     ("Kernel Summit", True), ("LPC", True), ("linux.conf.au", True), ("OLS", True), ("RTLWS", True), ("ELCE", True),
-    ("LSS-NA", True), ("LPC bus", False), ("Olsen", False), ("ELF", False), ("netdevice", False), ("netdev_priv", False), ("netconfig", False), ("page pool", False),
+    ("LSS-NA", True), ("LPC bus", False), ("Olsen", False), ("ELF", False), ("netdevice", False),
+    ("netdev_priv", False), ("netconfig", False), ("page pool", False),
 ])
 def test_names_meeting_knows_meetings_by_any_name_and_nothing_else(phrase, meeting):
     assert names_meeting(phrase) is meeting

@@ -1321,7 +1321,8 @@ def test_relations_a_c_struct_is_no_relative_clause(nlp, resources):
 
 def test_relations_a_patch_to_do_something_is_a_patch_for_what_it_does(nlp, resources):
     assert ("Omar Lind", "network drivers", "proposed") in _sentence_links(
-        nlp, resources, "Omar Lind proposed a patch to eliminate the flag from the twelve network drivers that still use it.")
+        nlp, resources,
+        "Omar Lind proposed a patch to eliminate the flag from the twelve network drivers that still use it.")
 
 
 def test_relations_these_changes_are_the_patches_posted_before(nlp, resources):

@@ -17,8 +17,8 @@ Across sentences, a section (the paragraphs under one heading) keeps a little st
 paragraph named a sentence or two before ("X led a session which looked at this issue"); a person's talk or
 patch set, once introduced, carries to the next sentences that are about it ("The patches also add ...", "It
 adds ...", "His talk covered ..."), and a speaker carries to the sentences of the talk that name nobody else. A
-heading names a topic, and the people of the next sentence who present it are linked to it; it ends the section's state, except
-in an article that reports one speaker's talk, where headings divide the talk. Someone who only
+heading names a topic, and the people of the next sentence who present it are linked to it; it ends the section's
+state, except in an article that reports one speaker's talk, where headings divide the talk. Someone who only
 says something about a subsystem, asks a question, or summarises a session is linked to nothing,
 unless what they say is a proposal ("X said the kernel should ...").
 
