@@ -1323,6 +1323,9 @@ def test_relations_a_patch_to_do_something_is_a_patch_for_what_it_does(nlp, reso
     assert ("Omar Lind", "network drivers", "proposed") in _sentence_links(
         nlp, resources,
         "Omar Lind proposed a patch to eliminate the flag from the twelve network drivers that still use it.")
+    # what a piece of work needs, to work with something, is no work on that
+    assert not _sentence_links(nlp, resources, "Omar Lind's GRO code, he said, needed small changes to work well "
+                                               "with vhost.") - {("Omar Lind", "GRO", "works_on")}
 
 
 def test_relations_these_changes_are_the_patches_posted_before(nlp, resources):

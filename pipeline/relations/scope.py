@@ -35,9 +35,9 @@ def _says_what_it_does(clause: Token) -> bool:
     the driver" is a patch for XDP, "a session which looked at GRO" a session on GRO, "an idea to have BPF
     breakpoints" an idea for BPF, where "the API, which makes wireless extensions obsolete" is not
     wireless-extensions work."""
-    if artifact_kind(clause.head) and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
-            and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
-        return True  # "a patch to eliminate the flag from the network drivers", as the parser may read it
+    if artifact_kind(clause.head) == "proposed" and not any(c.dep_ in SUBJECT_DEPS for c in clause.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return True  # "a patch to eliminate the flag from the drivers", not "changes to work well with vhost"
     if not any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("that", "which") for c in clause.children):
         return False
     if artifact_kind(clause.head) == "presented":
