@@ -38,6 +38,12 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def count(self, other: "Score") -> None:
+        """Add another score's counts to these (a total over articles; its errors stay with it)."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
     def add(self, gold: set, found: set, label: str) -> None:
         self.tp += len(gold & found)
         self.fp += len(found - gold)
@@ -119,9 +125,7 @@ def evaluate(gold: list[dict], outs: list[Path]) -> tuple[dict[str, Score], dict
         kw.errors += [f"keyword: forbidden {k}" for k in sorted(bad)]
         per_article[article_id] = scores
         for t in TABLES:
-            total[t].tp += scores[t].tp
-            total[t].fp += scores[t].fp
-            total[t].fn += scores[t].fn
+            total[t].count(scores[t])
     return total, per_article, missing
 
 

@@ -295,9 +295,7 @@ def report_dev(gold_files: list[dict], found: dict[int, Found], names: Names, ve
         got = found.get(article_id, Found())
         scores = score_article(gold, got, names)
         for name, s in scores.items():
-            totals[name].tp += s.tp
-            totals[name].fp += s.fp
-            totals[name].fn += s.fn
+            totals[name].count(s)
         for fact, ok in score_facts(gold, got).items():
             facts[fact] += ok
             if not ok:
@@ -388,9 +386,7 @@ def agreement_report(second: list[dict], gold_files: list[dict], found: dict[int
             totals: dict[str, Score] = defaultdict(Score)
             for g, s in view:
                 for measure, score in score_article(g, get(g, s), names).items():
-                    totals[measure].tp += score.tp
-                    totals[measure].fp += score.fp
-                    totals[measure].fn += score.fn
+                    totals[measure].count(score)
             # by kind on all relations only: the other views differ from it in which pairs they keep, not how
             for measure, suffix in kinds if view is pairs else kinds[:1]:
                 lines.append(_line(f"{view_label}{suffix}: {who}", totals[measure], 40))
@@ -400,10 +396,7 @@ def agreement_report(second: list[dict], gold_files: list[dict], found: dict[int
         for pool_label, index in (("either reader: run", 0), ("both readers: run", 1)):
             total = Score()
             for article_id, pool in pools:
-                score = score_article(pool[index], found.get(article_id, Found()), names)["relations"]
-                total.tp += score.tp
-                total.fp += score.fp
-                total.fn += score.fn
+                total.count(score_article(pool[index], found.get(article_id, Found()), names)["relations"])
             lines.append(_line(pool_label, total, 40))
     return lines
 

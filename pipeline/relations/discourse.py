@@ -288,10 +288,7 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
     if lemma_of(root) in SAY_VERBS and subject is not None and (says(root) or not (artifact_kind(subject) or it_work)):
         return []  # someone's remark ("The developers disagreed"), not what a patch does ("The patches add a hook")
     owner = None
-    if state.artifact and about_artifact(sent, state.artifact[2]):
-        owner = (state.artifact[0], state.artifact[1], state.artifact[3])
-        state.artifact_at = (p, s)
-    elif it_work:
+    if it_work or (state.artifact and about_artifact(sent, state.artifact[2])):
         owner = (state.artifact[0], state.artifact[1], state.artifact[3])
         state.artifact_at = (p, s)
     elif state.artifact and state.artifact[2] in PATCH_NOUNS and not people and describes_change(sent):
