@@ -1649,9 +1649,11 @@ def test_relations_what_breaks_a_thing_is_no_work_on_it(nlp, resources):
         ("p", "The speaker pointed to Lind's RDS privilege escalation exploit."),
         ("p", "The attack reused a 2020 BPF vulnerability found by Tal Zussman."),
         ("p", "Jan Novak fixed the bug in TCP, and Lind later wrote a patch for RDS."),
+        ("p", "Mara Holm has been chasing netfilter bugs for months."),
     ])
     assert not {link for link in links if link[1] == "BPF"}, links
     assert ("Jan Novak", "TCP", "works_on") in links, links  # a fix is work on the thing
+    assert ("Mara Holm", "netfilter", "works_on") in links, links  # and so is chasing a bug
     assert [link for link in links if link[:2] == ("Omar Lind", "RDS")] and len(
         [link for link in links if link[0] == "Omar Lind"]) == 1, links  # the patch, not the exploits
 

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from pipeline.relations.kinds import artifact_kind, lemma_of, only_says
 from pipeline.relations.vocabulary import (
-    ATTACK_NOUNS, AVOID_VERBS, C_TYPE_KEYWORDS, CHANGE_VERBS, CLAUSE_DEPS, CODE_PATCH_NOUNS, FRAMING_PREPOSITIONS,
-    PARTICIPLE_PREPOSITIONS, PART_WORDS, PLURAL_PRONOUNS, PRESENT_VERBS, PRONOUNS, PROPOSAL_MARKERS, PROPOSE_VERBS,
-    REMOVAL_VERBS, SAY_VERBS, SUBJECT_DEPS, SUBJECT_NOUNS, TOPIC_VERBS, WORK_VERBS,
+    ATTACK_NOUNS, AVOID_VERBS, C_TYPE_KEYWORDS, CHANGE_VERBS, CLAUSE_DEPS, CODE_PATCH_NOUNS, DEBUG_VERBS,
+    FRAMING_PREPOSITIONS, PARTICIPLE_PREPOSITIONS, PART_WORDS, PLURAL_PRONOUNS, PRESENT_VERBS, PRONOUNS,
+    PROPOSAL_MARKERS, PROPOSE_VERBS, REMOVAL_VERBS, SAY_VERBS, SUBJECT_DEPS, SUBJECT_NOUNS, TOPIC_VERBS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -74,7 +74,7 @@ def verb_scope(verb: Token, actors: set[int]) -> set[int]:
             continue  # "The series has no driver; X maintains a repository": a clause of its own before the verb
         if child.dep_ in CLAUSE_DEPS and child.dep_ != "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
             continue  # "..., while the BPF session ran late": another clause
-        if child.dep_ == "dobj" and lemma_of(child) in ATTACK_NOUNS and lemma_of(verb) not in CHANGE_VERBS:
+        if child.dep_ == "dobj" and lemma_of(child) in ATTACK_NOUNS and lemma_of(verb) not in CHANGE_VERBS | DEBUG_VERBS:
             continue  # "X wrote an exploit for the RDS flaw": what breaks a thing is no work on it
         if child.dep_ == "conj" and child.i - 1 in actors and getattr(
                 misparsed_subject_of(child.doc[child.i - 1]), "i", None) == child.i:

@@ -147,6 +147,8 @@ VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "
                         "statement", "stance"})
 # What breaks a thing, not work on it: "Rosenberg's RDS exploit", "a BPF vulnerability found by X".
 ATTACK_NOUNS = frozenset({"exploit", "vulnerability", "attack", "flaw", "hole", "bug"})
+# What one does to get rid of a bug: "X has been chasing TCP retransmission bugs" is work on TCP.
+DEBUG_VERBS = frozenset({"chase", "debug", "investigate", "solve", "tackle", "resolve"})
 # "A couple of patches": a quantity of work is that work.
 QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch", "deal", "amount"})
 # What a new round of a piece of work is called: "a new version of the patches" is the patches.
