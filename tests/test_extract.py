@@ -1878,3 +1878,10 @@ def test_relations_to_bring_something_up_or_move_on_to_it_is_to_present_it(nlp, 
     assert links("At that point, Tal Zussman moved on to addressing the BPF verifier.") == {
         ("Tal Zussman", "BPF verifier", "presented")}
     assert links("Tal Zussman has moved on to work on XDP.") == {("Tal Zussman", "XDP", "works_on")}
+
+
+def test_keywords_words_of_the_patch_process_are_no_topic(nlp, resources):
+    phrases = _phrases(nlp, resources, "The patchset was posted as an RFC, drew a NACK, and was merged as a changeset "
+                                       "in 6.1; the changesets column of the table counts them, next to XDP.")
+    assert "XDP" in phrases, phrases
+    assert not {p.lower() for p in phrases} & {"patchset", "rfc", "nack", "changeset", "changesets column"}, phrases

@@ -47,6 +47,8 @@ GENERIC_HEADS = frozenset({"patch", "area", "stuff", "thing", "code", "work", "k
                            "test", "level", "parameter", "rule", "field", "chipset", "pair", "object",
                            "capacity", "maximum", "minimum", "draft", "setting", "optimization", "optimisation",
                            "overview", "decision", "power", "operation",
+                           # where a table puts it: "the changesets column", "the right-hand column"
+                           "column",
                            # what was said about it: "the workqueue discussion", "a union filesystem concept"
                            "discussion", "talk", "topic", "concept", "question", "presentation", "debate"})
 # Nouns that measure how much of something is used: "CPU time", "CPU utilization", "API overhead".
