@@ -30,6 +30,8 @@ UMBRELLA_FILE = DATA_DIR / "umbrella.txt"
 STOPPHRASES_FILE = DATA_DIR / "stopphrases.txt"
 COMMON_WORDS_FILE = DATA_DIR / "common_words.txt"
 ORGANISATIONS_FILE = DATA_DIR / "organisations.tsv"
+MAILING_LISTS_FILE = DATA_DIR / "mailing_lists.tsv"
+LWN_INDEX_FILE = PACKAGE_DIR / "sources" / "lwn_index.txt"
 
 SOURCES_NAME = "sources.csv"
 CACHE_DIRNAME = ".cache"
@@ -64,13 +66,16 @@ class Options:
     stopphrases_file: Path = STOPPHRASES_FILE
     common_words_file: Path = COMMON_WORDS_FILE
     organisations_file: Path = ORGANISATIONS_FILE
+    mailing_lists_file: Path = MAILING_LISTS_FILE
+    lwn_index_file: Path = LWN_INDEX_FILE
 
     @property
     def knowledge_files(self) -> list[Path]:
         """Every knowledge file extraction depends on (its cache key)."""
         return [self.people_file, self.kernel_people_file, self.subsystems_file, self.senses_file,
                 self.maintainers_file, self.kconfig_file, self.nicknames_file, self.broad_file, self.umbrella_file,
-                self.stopphrases_file, self.common_words_file, self.organisations_file]
+                self.stopphrases_file, self.common_words_file, self.organisations_file, self.mailing_lists_file,
+                self.lwn_index_file]
 
     @property
     def cache(self) -> Path:

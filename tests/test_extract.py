@@ -1885,3 +1885,12 @@ def test_keywords_words_of_the_patch_process_are_no_topic(nlp, resources):
                                        "in 6.1; the changesets column of the table counts them, next to XDP.")
     assert "XDP" in phrases, phrases
     assert not {p.lower() for p in phrases} & {"patchset", "rfc", "nack", "changeset", "changesets column"}, phrases
+
+
+def test_keywords_the_kernel_mailing_lists_are_names(nlp, resources):
+    phrases = {p.lower() for p in _phrases(nlp, resources,
+                                           "The patch went to linux-kernel and to the linux-mm list, then sat in "
+                                           "the linux-next tree; netfilter-devel discussed the nftables change.",
+                                           "The nftables change sat in the linux-next tree for a while.")}
+    assert "nftables" in phrases and "linux-next tree" in phrases, phrases  # the tree, not the list
+    assert not {"linux-kernel", "linux-mm list", "linux-mm", "netfilter-devel"} & phrases, phrases

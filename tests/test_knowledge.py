@@ -7,7 +7,7 @@ import pytest
 from conftest import RESOURCES
 from pipeline.errors import PipelineError
 from pipeline.knowledge import importer, kernel_subsystems, naming, records
-from pipeline.knowledge.taxonomy import load_subsystems, read_subsystem_rows, rows
+from pipeline.knowledge.taxonomy import load_mailing_lists, load_subsystems, read_subsystem_rows, rows
 
 KERNEL = RESOURCES / "kernel"
 CURATED = ("# test taxonomy\nsubsystem\tcategory\taliases\tkernel_entry\tkernel_aliases\tsource\n"
@@ -71,11 +71,14 @@ def test_importer_writes_provenance_roles_people_and_symbols(imported):
     assert symbols["NET_FOU"][2:] == ["net/ipv4/Kconfig", "NETWORKING [GENERAL]"]
     organisations = {f[0]: f[1] for _, f in rows(imported / "organisations.tsv", 2)}
     assert organisations == {"initech": "3"}  # three addresses at a company's domain; two at example.com are none
+    lists = {f[0]: f[1] for _, f in rows(imported / "mailing_lists.tsv", 2)}
+    assert lists["netdev"] == "7" and {"bpf", "linux-fbdev", "linux-fsdevel"} <= set(lists), lists
 
 
 def test_importer_reads_a_kernel_source_tree_the_same_way(imported, tmp_path):
     tree = _import(tmp_path, "tree")
-    for name in ("subsystems.tsv", "maintainers.tsv", "kernel_people.tsv", "kconfig.tsv", "organisations.tsv"):
+    for name in ("subsystems.tsv", "maintainers.tsv", "kernel_people.tsv", "kconfig.tsv", "organisations.tsv",
+                 "mailing_lists.tsv"):
         def body(folder):
             return [l for l in (folder / name).read_text(encoding="utf-8").splitlines() if not l.startswith("# Imported")]
         assert body(tree) == body(imported), name
@@ -189,3 +192,11 @@ def test_records_parse_people_and_file_patterns():
 def test_importer_reads_the_module_a_driver_help_names(help_text, modules):
     symbol = records.Symbol("FOO_DRIVER", "drivers/net/ethernet/foo/Kconfig", "tristate", "Foo support", help_text)
     assert kernel_subsystems.modules_of(symbol, frozenset({"loaded", "module"})) == modules
+
+
+def test_mailing_lists_that_are_only_lists(tmp_path):
+    path = tmp_path / "mailing_lists.tsv"
+    path.write_text("# lists\nmailing_list\tentries\nlinux-kernel\t98\nnetdev\t232\ndri-devel\t67\nlinux-next\t1\n"
+                    "open-iscsi\t1\nmaple-tree\t1\n", encoding="utf-8")
+    lists = load_mailing_lists(path, frozenset({"linux-next", "open-iscsi", "netdev"}))
+    assert lists == {"linux-kernel", "linux-kernel list", "dri-devel", "dri-devel list"}, lists

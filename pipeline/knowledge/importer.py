@@ -11,7 +11,8 @@ with a provenance header (kernel version, source files):
 - ``maintainers.tsv``: MAINTAINERS entry, person, role (maintainer or reviewer), for networking entries;
 - ``kernel_people.tsv``: every person in MAINTAINERS, CREDITS and .mailmap under one spelling, with the
   other spellings the records give;
-- ``kconfig.tsv``: networking config symbols with their prompt, Kconfig file and MAINTAINERS entry.
+- ``kconfig.tsv``: networking config symbols with their prompt, Kconfig file and MAINTAINERS entry;
+- ``organisations.tsv`` and ``mailing_lists.tsv``: companies and mailing lists, names that are never keywords.
 
 With ``--uapi DIR`` (the tree's include/uapi, or an installed copy such as /usr/include, for a records
 folder), the networking constants of the user-space API headers (SO_RCVLOWAT, TCP_MAXSEG, SOCK_DESTROY,
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.knowledge import records
-from pipeline.knowledge.kernel_people import organisation_rows, people_rows
+from pipeline.knowledge.kernel_people import mailing_list_rows, organisation_rows, people_rows
 from pipeline.knowledge.kernel_subsystems import (
     UAPI_HEADERS, join_families, kconfig_rows, kernel_subsystems, maintainer_rows, merge,
 )
@@ -160,12 +161,18 @@ def run(kernel_src: Path, knowledge_dir: Path, uapi: Path | None = None) -> dict
         "# Companies whose addresses the kernel's records give (three or more), by the name in their domain:",
         "# a keyword that is one of them is a name, not a topic.", *provenance], ("organisation", "addresses"),
         organisations)
+    lists = mailing_list_rows(recs)
+    write_tsv(knowledge_dir / "mailing_lists.tsv", [
+        "# The kernel's mailing lists (L: lines of MAINTAINERS), by the name before the \"@\", with the number of",
+        "# entries naming each: a keyword that is one of them is a name, not a topic.", *provenance],
+        ("mailing_list", "entries"), lists)
     kconfig = [r for r in kconfig_rows(recs, symbol_entry)]
     write_tsv(knowledge_dir / "kconfig.tsv", [
         "# Networking config symbols: prompt, Kconfig file and the MAINTAINERS entry covering it.", *provenance],
         ("symbol", "prompt", "kconfig", "kernel_entry"), kconfig)
     counts = {"curated": len(curated), "kernel": len(merged) - len(curated), "maintainers": len(maintainers),
-              "people": len(people), "symbols": len(kconfig), "organisations": len(organisations)}
+              "people": len(people), "symbols": len(kconfig), "organisations": len(organisations),
+              "mailing_lists": len(lists)}
     say(f"knowledge: Linux {recs.version}: {counts['curated']} curated and {counts['kernel']} kernel subsystems, "
         f"{counts['maintainers']} maintainer roles, {counts['people']} people, {counts['symbols']} config symbols "
         f"→ {knowledge_dir}")

@@ -34,6 +34,16 @@ def organisation_rows(recs: Records, min_addresses: int = 3) -> list[list[str]]:
     return [[name, str(len(found[name]))] for name in sorted(found) if len(found[name]) >= min_addresses]
 
 
+def mailing_list_rows(recs: Records) -> list[list[str]]:
+    """The kernel's mailing lists, by the name before the "@" of their address ("netdev", "linux-kernel"), with
+    how many MAINTAINERS entries name each: where developers talk, a name and never a topic."""
+    entries: dict[str, int] = defaultdict(int)
+    for entry in recs.entries:
+        for name in {address.partition("@")[0] for address in entry.lists if "@" in address}:
+            entries[name] += 1
+    return [[name, str(entries[name])] for name in sorted(entries)]
+
+
 def people_rows(recs: Records) -> list[list[str]]:
     """One row per person in the records: canonical spelling, other spellings, which records name them.
 

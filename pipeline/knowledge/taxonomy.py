@@ -230,3 +230,18 @@ def load_list(path: Path) -> frozenset[str]:
 
 def load_stopphrases(path: Path) -> frozenset[str]:
     return frozenset(entry.lower() for entry in load_list(path))
+
+
+# The words a mailing list's name gives its audience by: "linux-kernel", "netfilter-devel", "tipc-discussion".
+LIST_NAME_WORDS = frozenset({"linux", "kernel", "dev", "devel", "developer", "discuss", "discussion", "users", "list",
+                             "general", "technical", "feedback", "bugreport"})
+
+
+def load_mailing_lists(path: Path, names: frozenset[str]) -> frozenset[str]:
+    """The kernel's mailing lists that are only lists, in lower case, each also as "<list> list": written with a
+    hyphen and a word of a list's audience ("linux-kernel", "dri-devel"), and not among the topic ``names``
+    ("open-iscsi", "linux-next"). A list called as its subject is ("netdev", "bpf", "kvm") is left to the words."""
+    lists = {fields[0].lower() for _, fields in rows(path, 1)}
+    only = {name for name in lists if "-" in name and name not in names
+            and LIST_NAME_WORDS & set(name.replace(".", "-").split("-"))}
+    return frozenset(only | {f"{name} list" for name in only})

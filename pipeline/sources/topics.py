@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-INDEX_FILE = Path(__file__).with_name("lwn_index.txt")
+from pipeline.config import LWN_INDEX_FILE as INDEX_FILE
 # What survives in an LWN index anchor: letters, digits, spaces and a few joiners.
 _DROPPED_RE = re.compile(r"[^\w\s./+-]|_")
 
