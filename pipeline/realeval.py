@@ -102,8 +102,11 @@ class Names:
         return self.people.get(key) or self.people.get(fold(key)) or key
 
     def subsystem(self, form: str) -> str | None:
+        """The subsystem a label's form names: as written, in the singular, or with the head noun a reader
+        leaves out ("networking" for the networking subsystem)."""
         form = " ".join(form.replace("`", "").split())
-        for candidate in (form, form.rstrip("s") if form.endswith("s") and len(form) > 3 else None):
+        for candidate in (form, form.rstrip("s") if form.endswith("s") and len(form) > 3 else None,
+                          f"{form} subsystem"):
             if not candidate:
                 continue
             found = self.exact.get(candidate) or self.lower.get(candidate.lower())

@@ -80,6 +80,8 @@ def test_realeval_scores_an_article_through_the_taxonomy():
     assert names.subsystems({"name": "receive offload (GRO)", "forms": []}) == {gro}
     assert names.subsystems({"name": "GRO (generic receive offload)", "forms": []}) == {gro}
     assert names.subsystems({"name": "frobnicator (GRO, merging)", "forms": []}) == frozenset()
+    # a reader's "networking" is the networking subsystem, as "the networking subsystem" is
+    assert names.subsystem("networking") == names.subsystem("networking subsystem") is not None
 
 
 def test_realeval_second_reader_is_scored_as_a_run_is():

@@ -19,10 +19,10 @@ from pipeline.config import Options
 from pipeline.knowledge.persons import PersonIndex, load_nicknames
 from pipeline.knowledge.senses import Sense, load_senses
 from pipeline.errors import PipelineError
-from pipeline.sources.topics import top_level_entries
 from pipeline.knowledge.taxonomy import (
     Subsystem, Term, load_list, load_mailing_lists, load_stopphrases, load_subsystems, people_aliases, rows,
 )
+from pipeline.sources.topics import top_level_entries
 
 # The category of facilities outside networking that its texts name (RCU, the crypto API, security modules,
 # tracing tools): matched so they are not taken for networking terms, never linked to a person.
@@ -102,7 +102,8 @@ class Knowledge:
             raise PipelineError(f"{opts.umbrella_file}: not in {opts.broad_file.name}: {', '.join(sorted(umbrella - broad))}")
         # the kernel's mailing lists are where its developers talk, never what an article is about; unless a
         # list shares its name with a subsystem or an entry of LWN's index (linux-next, the tree)
-        topics = frozenset(t.alias.lower() for t in terms) | {e.lower() for e in top_level_entries(opts.lwn_index_file)}
+        index = top_level_entries(opts.lwn_index_file)
+        topics = frozenset(t.alias.lower() for t in terms) | {entry.lower() for entry in index}
         stopphrases = load_stopphrases(opts.stopphrases_file) | load_mailing_lists(opts.mailing_lists_file, topics)
         return cls(subsystems, terms, load_senses(opts.senses_file), aliases, persons, in_records, maintainers,
                    kconfig, stopphrases, broad, load_list(opts.common_words_file), umbrella,

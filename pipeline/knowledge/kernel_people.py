@@ -36,7 +36,7 @@ def organisation_rows(recs: Records, min_addresses: int = 3) -> list[list[str]]:
 
 def mailing_list_rows(recs: Records) -> list[list[str]]:
     """The kernel's mailing lists, by the name before the "@" of their address ("netdev", "linux-kernel"), with
-    how many MAINTAINERS entries name each: where developers talk, a name and never a topic."""
+    how many MAINTAINERS entries name each: where developers talk, which a keyword must not take for a topic."""
     entries: dict[str, int] = defaultdict(int)
     for entry in recs.entries:
         for name in {address.partition("@")[0] for address in entry.lists if "@" in address}:
