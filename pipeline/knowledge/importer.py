@@ -164,8 +164,8 @@ def run(kernel_src: Path, knowledge_dir: Path, uapi: Path | None = None) -> dict
     lists = mailing_list_rows(recs)
     write_tsv(knowledge_dir / "mailing_lists.tsv", [
         "# The kernel's mailing lists (L: lines of MAINTAINERS), by the name before the \"@\", with the number of",
-        "# entries naming each: a keyword that is one of them is a name, not a topic.", *provenance],
-        ("mailing_list", "entries"), lists)
+        "# entries naming each: one that can only be a list (\"linux-kernel\") is a name, never a keyword.",
+        *provenance], ("mailing_list", "entries"), lists)
     kconfig = [r for r in kconfig_rows(recs, symbol_entry)]
     write_tsv(knowledge_dir / "kconfig.tsv", [
         "# Networking config symbols: prompt, Kconfig file and the MAINTAINERS entry covering it.", *provenance],

@@ -74,7 +74,8 @@ def verb_scope(verb: Token, actors: set[int]) -> set[int]:
             continue  # "The series has no driver; X maintains a repository": a clause of its own before the verb
         if child.dep_ in CLAUSE_DEPS and child.dep_ != "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
             continue  # "..., while the BPF session ran late": another clause
-        if child.dep_ == "dobj" and lemma_of(child) in ATTACK_NOUNS and lemma_of(verb) not in CHANGE_VERBS | DEBUG_VERBS:
+        if child.dep_ == "dobj" and lemma_of(child) in ATTACK_NOUNS \
+                and lemma_of(verb) not in CHANGE_VERBS | DEBUG_VERBS:
             continue  # "X wrote an exploit for the RDS flaw": what breaks a thing is no work on it
         if child.dep_ == "conj" and child.i - 1 in actors and getattr(
                 misparsed_subject_of(child.doc[child.i - 1]), "i", None) == child.i:

@@ -147,7 +147,7 @@ VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "
                         "statement", "stance"})
 # What breaks a thing, not work on it: "Rosenberg's RDS exploit", "a BPF vulnerability found by X".
 ATTACK_NOUNS = frozenset({"exploit", "vulnerability", "attack", "flaw", "hole", "bug"})
-# What one does to get rid of a bug: "X has been chasing TCP retransmission bugs" is work on TCP.
+# What one does to get rid of a bug: "X has been chasing netfilter bugs" is work on netfilter.
 DEBUG_VERBS = frozenset({"chase", "debug", "investigate", "solve", "tackle", "resolve"})
 # "A couple of patches": a quantity of work is that work.
 QUANTITY_NOUNS = frozenset({"couple", "pair", "number", "handful", "set", "few", "bunch", "lot", "batch", "deal", "amount"})

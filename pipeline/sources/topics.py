@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.config import LWN_INDEX_FILE as INDEX_FILE
+
 # What survives in an LWN index anchor: letters, digits, spaces and a few joiners.
 _DROPPED_RE = re.compile(r"[^\w\s./+-]|_")
 
