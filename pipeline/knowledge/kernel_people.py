@@ -1,5 +1,5 @@
-"""The people and companies of the kernel's records: one row per person under one spelling, and the
-companies whose addresses the records give.
+"""The people of the kernel's records and where they work and talk: one row per person under one spelling,
+the companies whose addresses the records give, and the mailing lists of MAINTAINERS.
 
 Pure functions from the records (``records.Records``) to rows; ``importer`` reads and writes the files.
 """
