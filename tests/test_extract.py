@@ -387,7 +387,8 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
         "The minimally sized networking subsystem runs numerous congestion-control algorithms; the October "
         "nftables announcement said so. In the iSCSI case, the AF_UNIX variety sets the TTL value of the qdisc.",
         "The wireless extension handler functions are old; pluggable TCP congestion avoidance modules are not.",
-        "The non-JIT eBPF data paths move packets through the routers; SKBs pile up in the queues.",
+        "The non-JIT eBPF data paths move packets through the routers; SKBs pile up in the queues, and more SKBs "
+        "follow the first SKBs.",
         "Negative dentries fill the dentry cache, and tracking cookies fill browsers.",
         "Every TCP designer, e1000 driver hacker and wireless networking vendor reads about congestion windows.",
         "A data-center application on a multithreaded server sees the TCP endpoint stall.",
@@ -410,7 +411,7 @@ def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     assert "congestion avoidance module" in phrases, phrases  # the last three words of a long compound
     assert not [p for p in phrases if p.startswith("extension")], phrases  # not a piece of "wireless extensions"
     assert not any("datum" in p for p in phrases)
-    assert any(p.endswith("data path") for p in phrases) and "socket buffer (SKB)" in phrases
+    assert any(p.endswith("data path") for p in phrases) and "socket buffer (SKB)" in phrases  # said thrice: broad
     assert "negative dentry" in phrases and not any("dentrie" in p for p in phrases), phrases
     assert not any(p.endswith("cooky") for p in phrases)
 
@@ -1281,12 +1282,12 @@ def test_relations_what_is_not_the_persons(nlp, resources, text, absent):
 def test_relations_what_a_patch_set_does_in_the_paragraphs_after_it(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "One approach can be seen in the namespace patch set posted recently by Omar Lind."),
-        ("p", "The sk_buff structure gains a namespace field. A different version of the loopback device is "
+        ("p", "The sock structure gains a namespace field. A different version of the loopback device is "
               "created for each namespace. In 2020, the BPF verifier was extended to handle sleeping programs. "
               "TCP has always worked this way. Polling is done in a thread, rather than in a software interrupt. "
               "Since then, XDP has gained the ability to redirect packets."),
     ])
-    assert {("Omar Lind", "socket buffer (SKB)", "proposed"), ("Omar Lind", "loopback", "proposed")} <= links, links
+    assert {("Omar Lind", "struct sock", "proposed"), ("Omar Lind", "loopback", "proposed")} <= links, links
     assert not {link for link in links if link[1] in ("BPF verifier", "TCP", "softirq", "XDP")}, links  # history
 
 
@@ -1717,6 +1718,22 @@ def test_relations_a_talk_carries_only_to_what_the_article_names_more_than_once(
         ("li", "The veth driver now supports XDP."),
     ])
     assert ("Eric Dumazet", "XDP", "works_on") in listed, listed  # the item goes on his sentence
+
+
+def test_the_socket_buffer_every_packet_travels_in_is_broad(nlp, resources):
+    """The sk_buff is what every networking path handles, as net_device is what every driver is: a talk that
+    passes through it ("an SKB occupies four cache lines") is not about it, nor is it a keyword said twice."""
+    talk = [
+        ("p", "Julia Lawall was there to talk about XDP at the conference."),
+        ("p", "A socket buffer occupies four cache lines. Much of the SKB is written for every packet."),
+        ("p", "XDP runs before any of that happens."),
+    ]
+    links = _sections(nlp, resources, talk)
+    assert ("Julia Lawall", "XDP", "presented") in links, links
+    assert not {link for link in links if link[1] == "socket buffer (SKB)"}, links
+    assert "socket buffer (SKB)" not in _phrases(nlp, resources, *(text for _, text in talk))
+    stated = _sections(nlp, resources, [("p", "Omar Lind has been reworking the SKB allocator.")])
+    assert ("Omar Lind", "socket buffer (SKB)", "works_on") in stated, stated  # said of someone, it is a link
 
 
 def test_relations_the_list_a_patch_set_leads_to_is_its_changes(nlp, resources):
