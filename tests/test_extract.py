@@ -1864,8 +1864,16 @@ def test_relations_this_issue_or_that_protocol_is_what_the_sentence_before_named
         "posted patches to support this protocol.")
     assert links('"Wireless extensions" is an ioctl()-based API for wireless network interfaces. This API has long '
                  "been maintained by Omar Lind.") == {("Omar Lind", "wireless extensions", "maintains")}
+    # a paragraph that opens with it goes on from the one before; one that comes to it later, or after another
+    # paragraph, has moved on
+    assert ("Omar Lind", "bulk transmission", "works_on") in links(
+        "In its place, the networking stack has gained a new variable called xmit_more. Drivers can test "
+        "xmit_more.",
+        "This mechanism, added by Omar Lind, makes batching possible.")
     assert not links("QUIC carries much of the traffic. QUIC has been slow to get into the kernel.",
-                     "Omar Lind has posted patches for this problem.")  # another paragraph
+                     "Review has been slow. Omar Lind has posted patches for this problem.")
+    assert not links("QUIC carries much of the traffic. QUIC has been slow to get into the kernel.",
+                     "Review has been slow.", "Omar Lind has posted patches for this problem.")
     assert not links("QUIC carries much of the traffic. QUIC has been slow to get into the kernel. Tal Zussman "
                      "mentioned debugfs, and Omar Lind suggested that approach too.")  # an idea the sentence gave, not the subsystem it named
     # "the project" is the one the paragraph names, and so is a "project maintainer"

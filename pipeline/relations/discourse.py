@@ -246,12 +246,14 @@ def _patch_work(links: list[Link], state: Discourse) -> list[Link]:
 def _referred_back(names: list[str], kind: str, at: tuple[int, int], here: tuple[int, int],
                    state: Discourse) -> list[Link]:
     """"Roland Dreier led a session which looked at this issue": the issue is what the paragraph named last, one
-    or two sentences before (one or two subsystems, none of them broad); carried, so that a subsystem said
-    only there is an aside."""
+    or two sentences before, or what the paragraph before named last when this one opens with it ("This
+    mechanism, added by X, ..." after a paragraph on xmit_more); one or two subsystems, none of them broad;
+    carried, so that a subsystem said only there is an aside."""
     if state.recent is None:
         return []
     labels, where = state.recent
-    if where[0] != here[0] or here[1] - where[1] > 2 or len(labels) > 2:
+    opening = here[1] == 0 and where[0] == here[0] - 1
+    if not (opening or (where[0] == here[0] and here[1] - where[1] <= 2)) or len(labels) > 2:
         return []
     return [Link(name, label, kind, at, where, carried=True) for label in labels for name in names]
 
