@@ -1700,6 +1700,18 @@ def test_keywords_the_meeting_is_the_articles_event_not_a_topic(nlp, resources):
     assert not {p for p in phrases if "LSFMM" in p or "minisummit" in p or "OSPM" in p}, phrases
 
 
+def test_relations_updating_the_audience_on_something_is_a_talk(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Julia Lawall traveled to the 2011 Linux Plumbers Conference to update the audience on the state of "
+              "bufferbloat."),
+        ("p", "The RED protocol is meant to size buffers dynamically. But RED does not work, she said."),
+    ])
+    assert {("Julia Lawall", "bufferbloat", "presented"), ("Julia Lawall", "random early detection", "presented")} \
+        <= links, links
+    driver = _sections(nlp, resources, [("p", "Julia Lawall updated the e1000 driver on Monday.")])
+    assert not {link for link in driver if link[2] == "presented"}, driver  # a driver is no audience
+
+
 def test_relations_a_talk_carries_only_to_what_the_article_names_more_than_once(nlp, resources):
     talk = [
         ("p", "Julia Lawall was there to talk about bufferbloat at the conference."),

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pipeline.relations.vocabulary import (
-    ANSWER_VERBS, ARTIFACT_NOUNS, BREAK_VERBS, CHARACTERISE_VERBS, CODE_PATCH_NOUNS, CONTRIBUTION_NOUNS, GIVE_VERBS,
-    HANDLED_NOUNS, IMPROVEMENT_NOUNS, INFORMATION_NOUNS, LEARN_VERBS, MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS,
-    OTHER_SENSES, PART_WORDS, PHASE_VERBS, PHRASAL_KINDS, POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS,
-    PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS, ROLE_NOUNS, SAY_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUMMARY_VERBS,
-    VERB_FORMS, VERSION_NOUNS, VIEW_NOUNS, WISH_NOUNS, WORK_VERBS,
+    ANSWER_VERBS, ARTIFACT_NOUNS, AUDIENCE_NOUNS, BREAK_VERBS, CHARACTERISE_VERBS, CODE_PATCH_NOUNS,
+    CONTRIBUTION_NOUNS, GIVE_VERBS, HANDLED_NOUNS, IMPROVEMENT_NOUNS, INFORMATION_NOUNS, INFORM_VERBS, LEARN_VERBS,
+    MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS, OTHER_SENSES, PART_WORDS, PHASE_VERBS, PHRASAL_KINDS,
+    POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS, PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS, ROLE_NOUNS,
+    SAY_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUMMARY_VERBS, VERB_FORMS, VERSION_NOUNS, VIEW_NOUNS, WISH_NOUNS,
+    WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -91,7 +92,7 @@ def verb_kind(verb: Token) -> str | None:
     objects = [c for c in children if c.dep_ in ("dobj", "attr")] + [
         g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     object_kinds = [artifact_kind(o) for o in objects]
-    if "presented" in object_kinds and lemma not in SAY_VERBS:
+    if "presented" in object_kinds and lemma not in SAY_VERBS or informs(verb):
         return "presented"  # "gave a talk on", "followed with a talk on", "ran a session on"
     if lemma in SAY_VERBS and says(verb):
         return None  # "X explained that BPF disables preemption", "He added that GCC uses it": a remark
@@ -261,8 +262,15 @@ def leads_talk(verb: Token) -> bool:
 
 def presents(verb: Token) -> bool:
     """A verb of presenting, or one that leads to it: "X talked about", "X was there to talk about"."""
-    return lemma_of(verb) in PRESENT_VERBS or any(
-        c.dep_ in ("xcomp", "advcl") and lemma_of(c) in PRESENT_VERBS for c in verb.children)
+    return lemma_of(verb) in PRESENT_VERBS or informs(verb) or any(
+        c.dep_ in ("xcomp", "advcl") and (lemma_of(c) in PRESENT_VERBS or informs(c)) for c in verb.children)
+
+
+def informs(verb: Token) -> bool:
+    """"Traveled to the conference to update the audience on", "briefed the attendees on": a talk, told by whom
+    it was for (not "updated the driver")."""
+    return lemma_of(verb) in INFORM_VERBS and any(c.dep_ == "dobj" and lemma_of(c) in AUDIENCE_NOUNS
+                                                  for c in verb.children)
 
 
 def descriptor(first: Token) -> Token:

@@ -15,6 +15,9 @@ PRESENT_VERBS = frozenset({
     "present", "talk", "speak", "describe", "show", "demonstrate", "discuss", "explain", "cover", "outline",
     "detail", "walk", "report", "lead", "give", "deliver", "address", "compare", "survey", "focus", "open", "relay",
 })
+# Telling a room what is new is giving a talk: "traveled to the conference to update the audience on ...".
+INFORM_VERBS = frozenset({"update", "brief"})
+AUDIENCE_NOUNS = frozenset({"audience", "attendee", "room", "crowd", "community", "group", "participant", "developer"})
 WORK_VERBS = frozenset({
     "work", "rework", "develop", "implement", "write", "rewrite", "add", "fix", "improve", "design", "create",
     "integrate", "port", "convert", "optimize", "optimise", "refactor", "build", "extend", "test", "benchmark",
