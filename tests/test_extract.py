@@ -1545,6 +1545,13 @@ def test_keywords_a_phrase_and_its_aspects_are_one_keyword_told_by_the_shorter_f
     assert [k for k, _ in ranked] == ["NAPI", "softirq", "IPv6", "TCP Fast Open", "OGMs", "TCP", "BPF", "XDP"]
 
 
+def test_keywords_one_component_under_two_of_its_names_is_one_keyword():
+    """"The DRM subsystem" and "the DRM API" are one keyword; "the crypto API" and "a crypto algorithm" are two."""
+    ranked = distinct([("DRM subsystem", 9.0), ("crypto API", 8.0), ("DRM API", 7.0), ("SCSI layer", 6.0),
+                       ("crypto algorithm", 5.0), ("SCSI subsystem", 4.0), ("V4L interface", 3.0)], top=6)
+    assert [k for k, _ in ranked] == ["DRM subsystem", "crypto API", "SCSI layer", "crypto algorithm", "V4L interface"]
+
+
 def test_keywords_a_better_ranked_keyword_plus_one_word_is_that_keyword_again():
     ranked = distinct([("congestion window", 9.0), ("congestion window size", 8.0), ("ECN", 7.0),
                        ("classic ECN", 6.0), ("TCP ECN bit", 5.0), ("BBR", 4.0)], top=5)

@@ -16,6 +16,7 @@ def _word_set(phrase: str) -> frozenset[str]:
 
 
 _ASPECTS = _word_set(" ".join(sorted(ASPECT_WORDS)))
+_COMPONENT = _word_set(" ".join(sorted(DUPLICATE_TAILS | {"api"})))
 
 
 def _identifiers(phrase: str) -> list[str]:
@@ -28,7 +29,8 @@ def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = 
     ("NAPI state", "bufferbloat problem") is that keyword again, told by its shorter form unless the
     longer one is a name of its own ("TCP Fast Open"); so is a phrase that is a better-ranked one plus a
     word ("congestion window size", "classic ECN"), and a lone common word after a phrase that holds it
-    ("batching" after "SKB batching"), unless it names a subsystem (``named``: "netfilter"). Phrases built
+    ("batching" after "SKB batching"), unless it names a subsystem (``named``: "netfilter"), and a phrase that
+    names a better-ranked one's component by another word for it ("DRM API" after "DRM subsystem"). Phrases built
     on one code identifier ("struct task_struct", "task_struct structure") are one keyword, told by the
     shorter if one holds the other."""
     chosen: list[tuple[str, float, frozenset[str]]] = []
@@ -45,6 +47,8 @@ def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = 
             continue
         core = words - _ASPECTS
         same = [i for i in by_core.get(core, ()) if words <= chosen[i][2] or chosen[i][2] < words]
+        if not same and core and any(words ^ chosen[i][2] <= _COMPONENT for i in by_core.get(core, ())):
+            continue  # "DRM API" after "DRM subsystem", "SCSI layer" after "SCSI subsystem": one component
         if not same and len(words) == 1 and not is_term(phrase) and phrase not in named \
                 and any(words < c[2] for c in chosen):
             continue  # "batching" after "SKB batching", "dissector" after "network flow dissector"
