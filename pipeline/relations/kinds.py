@@ -92,8 +92,8 @@ def verb_kind(verb: Token) -> str | None:
     objects = [c for c in children if c.dep_ in ("dobj", "attr")] + [
         g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     object_kinds = [artifact_kind(o) for o in objects]
-    if "presented" in object_kinds and lemma not in SAY_VERBS or informs(verb):
-        return "presented"  # "gave a talk on", "followed with a talk on", "ran a session on"
+    if ("presented" in object_kinds and lemma not in SAY_VERBS) or informs(verb):
+        return "presented"  # "gave a talk on", "ran a session on", "updated the audience on"
     if lemma in SAY_VERBS and says(verb):
         return None  # "X explained that BPF disables preemption", "He added that GCC uses it": a remark
     if lemma in GIVE_VERBS and any(c.dep_ == "dobj" and lemma_of(c) in VIEW_NOUNS for c in children):
