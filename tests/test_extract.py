@@ -1902,6 +1902,15 @@ def test_relations_this_issue_or_that_protocol_is_what_the_sentence_before_named
     assert ("Omar Lind", "DPDK", "maintains") in links(
         "DPDK is a set of libraries and drivers. It runs on Linux and FreeBSD. The project maintainer is Omar Lind.")
     assert not links("DPDK is a set of libraries. It runs on Linux. Omar Lind described the project of a friend.")
+    # a bare "that" or "this" that someone sets out to change or fix is the state of things just described
+    assert ("Omar Lind", "QUIC", "works_on") in links(
+        "QUIC carries much of the traffic. Until now, QUIC could only run in user space. Omar Lind has been "
+        "working to change that.")
+    assert ("Omar Lind", "QUIC", "works_on") in links(
+        "QUIC carries much of the traffic. Until now, QUIC could only run in user space. To fix this situation, "
+        "Omar Lind has posted a patch set.")
+    assert not links("QUIC carries much of the traffic. Until now, QUIC could only run in user space. Omar Lind "
+                     "said that.")  # not a verb of remedy
 
 
 def test_relations_what_a_session_looked_at_is_its_topic(nlp, resources):

@@ -16,8 +16,8 @@ from pipeline.relations.scope import premodifiers
 from pipeline.relations.vocabulary import (
     ARGUMENT_PREPOSITIONS, AUTHOR_VERBS, BACK_NOUNS, CHANGE_RESULTS, CODE_NOUNS, CODE_PATCH_NOUNS, DEMONSTRATIVES,
     INSTRUMENT_VERBS, MAKE_VERBS, NAME_TAILS, PATCH_NOUNS, PERSON_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS,
-    POSSESSIVE_PRONOUNS, PRESENT_VERBS, PRONOUNS, ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS,
-    WISH_VERBS, WORK_VERBS,
+    POSSESSIVE_PRONOUNS, PRESENT_VERBS, PRONOUNS, REMEDY_VERBS, ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS,
+    TALK_NOUNS, WISH_VERBS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -275,9 +275,17 @@ def is_topic(sub: Span) -> bool:
 
 def refers_back(scope: set[int], doc) -> bool:
     """A phrase in what a person does that stands for what an earlier sentence named: "Roland Dreier led a session
-    which looked at this issue", "X, who has also been working in this area"."""
+    which looked at this issue", "X, who has also been working in this area", "X set out to change that"."""
     return any(doc[i].dep_ == "det" and doc[i].lower_ in DEMONSTRATIVES and doc[i].head.i in scope
-               and lemma_of(doc[i].head) in BACK_NOUNS for i in scope) or any(_the_project(doc[i]) for i in scope)
+               and lemma_of(doc[i].head) in BACK_NOUNS for i in scope) or any(_the_project(doc[i]) for i in scope) \
+        or any(_remedied(doc[i]) for i in scope)
+
+
+def _remedied(token: Token) -> bool:
+    """"Jiri Olsa has been working to change that": a bare "this" or "that" a verb of remedy takes is the state of
+    things the sentence before described."""
+    return token.dep_ == "dobj" and token.lower_ in ("this", "that") and token.tag_ == "DT" \
+        and lemma_of(token.head) in REMEDY_VERBS
 
 
 def _the_project(token: Token) -> bool:
