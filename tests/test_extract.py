@@ -1530,6 +1530,36 @@ def test_relations_a_patch_set_the_parser_reads_as_a_verb_is_what_acts(nlp):
     assert any(kind == "proposed" and 10 in scope for kind, scope in actor_links(doc[1], {0, 1}))
 
 
+def test_relations_a_patch_the_parser_reads_as_a_verb_is_what_is_owned(nlp):
+    """"Ann Berg's GRO patch looks sound", with "patch" read as a verb whose subject is "GRO"."""
+    from spacy.tokens import Doc
+    from pipeline.relations.clauses import actor_links
+
+    words = ["Ann", "Berg", "'s", "GRO", "patch", "looks", "sound", "."]
+    heads = [1, 3, 1, 4, 5, 5, 5, 5]
+    deps = ["compound", "poss", "case", "nsubj", "csubj", "ROOT", "acomp", "punct"]
+    pos = ["PROPN", "PROPN", "PART", "PROPN", "VERB", "VERB", "ADJ", "PUNCT"]
+    lemmas = ["Ann", "Berg", "'s", "GRO", "patch", "look", "sound", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert any(kind == "proposed" and 3 in scope for kind, scope in actor_links(doc[1], {0, 1}))
+
+
+def test_relations_a_patch_named_by_what_it_is_is_the_work_a_possessive_introduces(nlp):
+    """"is Ann Berg's scheduler economy patch", the possessive read as owning "economy": the patch is what the
+    sentences after it go on about, as with "Ann Berg's patch"."""
+    from spacy.tokens import Doc
+    from pipeline.relations.cues import introduced_artifact
+
+    words = ["The", "step", "is", "Ann", "Berg", "'s", "scheduler", "economy", "patch", "."]
+    heads = [1, 2, 2, 4, 7, 4, 7, 8, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "compound", "poss", "case", "amod", "compound", "attr", "punct"]
+    pos = ["DET", "NOUN", "AUX", "PROPN", "PROPN", "PART", "ADJ", "NOUN", "NOUN", "PUNCT"]
+    lemmas = ["the", "step", "be", "Ann", "Berg", "'s", "scheduler", "economy", "patch", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    kind, noun = introduced_artifact(doc[4])
+    assert (kind, noun.i) == ("proposed", 8)
+
+
 def test_relations_a_role_written_with_its_subsystem_is_that_role_only(nlp, resources):
     links = {tuple(r[2:5]) for r in _article(
         nlp, resources, "Networking maintainer David Miller (who authored some of the new code) replied that "

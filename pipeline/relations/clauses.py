@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pipeline.relations.kinds import (
-    artifact_kind, credited_work, descriptor, first_conjunct, lemma_of, misparsed_patch_set, owned_work, posts_code,
-    settled_kind, verb_kind, wished,
+    artifact_kind, credited_work, descriptor, first_conjunct, lemma_of, misparsed_patch_set, owned_work, possessed,
+    posts_code, settled_kind, verb_kind, wished,
 )
 from pipeline.relations.scope import (
     antecedent, has_own_subject, misparsed_subject_of, noun_scope, participles, premodifiers, proposal_scope, takes_out,
@@ -143,12 +143,7 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
                 scope |= {t.i for t in verb.subtree}
             found.append((kind, scope - {t.i for t in first.subtree}))
     elif first.dep_ == "poss":
-        owned = head  # "Tom Herbert's receive packet steering (RPS) patch": climb from "steering" to "patch"
-        while not (artifact_kind(owned) or ROLE_NOUNS.get(lemma_of(owned))) and owned.dep_ in ("compound", "amod", "nmod") \
-                and owned.head.i != owned.i:
-            owned = owned.head
-        if owned.dep_ == "compound" and lemma_of(owned) == "patch" and lemma_of(owned.head) in ("set", "series"):
-            owned = owned.head  # "Andersen's patch set adds ...", "set" read as a verb: the set is what acts
+        owned = possessed(head)
         kind = settled_kind(owned) or ROLE_NOUNS.get(lemma_of(owned))
         if kind:
             scope = noun_scope(owned)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pipeline.relations.kinds import (
-    answers_with_work, artifact_kind, descriptor, first_conjunct, lemma_of, owned_work, work_noun,
+    answers_with_work, artifact_kind, descriptor, first_conjunct, lemma_of, owned_work, possessed, work_noun,
 )
 from pipeline.relations.scope import premodifiers
 from pipeline.relations.vocabulary import (
@@ -164,7 +164,7 @@ def introduced_artifact(token: Token) -> tuple[str, Token] | None:
     head = first.head
     candidates = []
     if first.dep_ == "poss":
-        candidates = [head]
+        candidates = [possessed(head)]  # "Ingo's scheduler economy patch"
     elif first.dep_ == "pobj" and head.lower_ == "from" and artifact_kind(owned_work(head)):
         candidates = [owned_work(head)]  # "a patch set from Pablo Neira Ayuso"
     elif first.dep_ == "pobj" and head.lower_ == "by":

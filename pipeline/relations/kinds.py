@@ -78,6 +78,22 @@ def _quantity_of(token: Token) -> Token:
     return token
 
 
+def possessed(head: Token) -> Token:
+    """What a possessive owns: "Tom Herbert's receive packet steering (RPS) patch" climbs from "steering" to
+    "patch", "Andersen's patch set" to "set", also where the parser read "patch" as a verb whose subject is the
+    name before it ("Dumazet's TCP small queues patch looks ...")."""
+    owned = head
+    while not (artifact_kind(owned) or ROLE_NOUNS.get(lemma_of(owned))) and owned.dep_ in ("compound", "amod", "nmod") \
+            and owned.head.i != owned.i:
+        owned = owned.head
+    if not artifact_kind(owned) and owned.dep_ == "nsubj" and owned.head.pos_ == "VERB" \
+            and lemma_of(owned.head) in CODE_PATCH_NOUNS:
+        owned = owned.head
+    if owned.dep_ == "compound" and lemma_of(owned) == "patch" and lemma_of(owned.head) in ("set", "series"):
+        owned = owned.head  # "Andersen's patch set adds ...", "set" read as a verb: the set is what acts
+    return owned
+
+
 def misparsed_patch_set(token: Token) -> bool:
     """"the BIG TCP patch set from X": the parser often reads "set" as a verb whose subject is "patch"."""
     return lemma_of(token) in ("set", "series") and token.dep_ == "acl" and lemma_of(token.head) == "patch"
