@@ -41,6 +41,8 @@ TRAPS = [
     ("DCTCP reacts to the fraction of marked packets, not to losses.", "ECN", "DCTCP", False),
     ("The USB PHY needs a new power-sequencing hook.", "PHY", "PHY", False),
     ("The Ethernet PHY negotiates the link speed before packets can flow.", "PHY", "PHY", True),
+    ("The gadget driver offers the picture transfer protocol (PTP) and mass storage.", "PTP", "PTP", False),
+    ("PTP keeps the clocks of the hosts on a network within nanoseconds of each other.", "PTP", "PTP", True),
     ("CBS gives each real-time task a reserved share of CPU time in the deadline scheduler.",
      "CBS qdisc", "CBS", False),
     ("With CBS, traffic on each transmit queue of the network interface is shaped.", "CBS qdisc", "CBS", True),
