@@ -1941,6 +1941,9 @@ def test_relations_this_issue_or_that_protocol_is_what_the_sentence_before_named
         "Omar Lind has posted a patch set.")
     assert not links("QUIC carries much of the traffic. Until now, QUIC could only run in user space. Omar Lind "
                      "said that.")  # not a verb of remedy
+    assert not links("QUIC carries much of the traffic. Until now, QUIC could only run in user space. That "
+                     "situation has finally changed with the publication of this paper by Omar Lind and Tal "
+                     "Zussman.")  # nobody set out to change it
 
 
 def test_relations_what_a_session_looked_at_is_its_topic(nlp, resources):

@@ -282,10 +282,14 @@ def refers_back(scope: set[int], doc) -> bool:
 
 
 def _remedied(token: Token) -> bool:
-    """"Jiri Olsa has been working to change that": a bare "this" or "that" a verb of remedy takes is the state of
-    things the sentence before described."""
-    return token.dep_ == "dobj" and token.lower_ in ("this", "that") and token.tag_ == "DT" \
-        and lemma_of(token.head) in REMEDY_VERBS
+    """"Jiri Olsa has been working to change that", "X would like to change that situation": a bare "this" or
+    "that", or "that situation", which a verb of remedy takes is the state of things the sentence before described
+    (not "That situation has changed with the publication of a paper by X", where nobody sets out to change it)."""
+    if token.dep_ != "dobj" or lemma_of(token.head) not in REMEDY_VERBS:
+        return False
+    if lemma_of(token) == "situation":
+        return any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children)
+    return token.lower_ in ("this", "that") and token.tag_ == "DT"
 
 
 def _the_project(token: Token) -> bool:

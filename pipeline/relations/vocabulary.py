@@ -142,8 +142,9 @@ CHARACTERISE_VERBS = frozenset({"describe", "characterize", "characterise"})
 # sentence before gave than a subsystem it named.
 BACK_NOUNS = frozenset({"issue", "problem", "area", "question", "topic", "subject", "direction", "challenge",
                         "feature", "functionality", "capability", "subsystem", "protocol", "driver", "api", "interface",
-                        "mechanism", "layer", "framework", "stack", "tool", "library", "facility", "situation"})
-# Verbs whose bare "this" or "that" is the state of things the sentence before described: "set out to change that".
+                        "mechanism", "layer", "framework", "stack", "tool", "library", "facility"})
+# Verbs whose bare "this" or "that", or "that situation", is the state of things the sentence before described:
+# "set out to change that".
 REMEDY_VERBS = frozenset({"change", "fix", "address", "remedy", "solve", "rectify", "improve", "correct"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # What someone says or thinks, not what they made: "Garrett's example", "his NACK", "his vision for BPF".
