@@ -1544,6 +1544,16 @@ def test_relations_a_patch_the_parser_reads_as_a_verb_is_what_is_owned(nlp):
     assert any(kind == "proposed" and 3 in scope for kind, scope in actor_links(doc[1], {0, 1}))
 
 
+def test_relations_a_couple_of_patches_is_patches(nlp, resources):
+    """"A couple of patches", "a new version of the series": the work goes on as the patches or the series would,
+    and who posts them has written them."""
+    assert ("Omar Lind", "fair queueing", "proposed") in _sections(nlp, resources, [
+        ("p", "A couple of patches posted recently by Omar Lind show the kind of work being done. The patches add "
+              "pacing to the fq qdisc.")])
+    assert ("Tal Zussman", "GRO", "works_on") in _sentence_links(nlp, resources,
+                                                                 "Tal Zussman posted a couple of patches for GRO.")
+
+
 def test_relations_a_patch_named_by_what_it_is_is_the_work_a_possessive_introduces(nlp):
     """"is Ann Berg's scheduler economy patch", the possessive read as owning "economy": the patch is what the
     sentences after it go on about, as with "Ann Berg's patch"."""

@@ -200,7 +200,8 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                     or patch_from(first_conjunct(token)):
                 artifact = introduced_artifact(token)
                 if artifact:
-                    state.artifact = (names, artifact[0], lemma_of(artifact[1]), at)
+                    # "a couple of patches", "a new version of the series": the patches, the series
+                    state.artifact = (names, artifact[0], lemma_of(work_noun(artifact[1])), at)
                     state.artifact_at = (p, s)
                     first = first_conjunct(token).i
                     state.owners.append(frozenset(n for t, group, _ in actors if first_conjunct(t).i == first
