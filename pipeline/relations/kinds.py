@@ -81,7 +81,7 @@ def _quantity_of(token: Token) -> Token:
 def possessed(head: Token) -> Token:
     """What a possessive owns: "Tom Herbert's receive packet steering (RPS) patch" climbs from "steering" to
     "patch", "Andersen's patch set" to "set", also where the parser read "patch" as a verb whose subject is the
-    name before it ("Dumazet's TCP small queues patch looks ...")."""
+    word before it ("Dumazet's TCP small queues patch looks ...", "queues" the subject)."""
     owned = head
     while not (artifact_kind(owned) or ROLE_NOUNS.get(lemma_of(owned))) and owned.dep_ in ("compound", "amod", "nmod") \
             and owned.head.i != owned.i:
