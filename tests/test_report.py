@@ -55,7 +55,7 @@ def _snippets():
 
 def test_readme_snippets_run_on_real_tables(fixture_tables, tmp_path, capsys):
     snippets = _snippets()
-    assert len(snippets) == 3
+    assert len(snippets) == 4
     shutil.copytree(fixture_tables, tmp_path / "processed")
     cwd = os.getcwd()
     os.chdir(tmp_path)
@@ -71,3 +71,6 @@ def test_readme_snippets_run_on_real_tables(fixture_tables, tmp_path, capsys):
     assert 2019 in results[1]["subsystems_by_year"].columns
     assert results[2]["works_on"]["traffic control"] == 3
     assert "packet classifier" in results[2]["topics"].index
+    links, within, one = (results[3][k] for k in ("links", "within_paragraph", "one_sentence"))
+    assert 0 < len(one) < len(within) < len(links)  # the fixtures hold links of all three reaches
+    assert (one["person_sentence"] == one["sentence"]).all() and (within["person_paragraph"] == within["paragraph"]).all()
