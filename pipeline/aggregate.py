@@ -29,7 +29,7 @@ def name_counts(result: dict) -> dict[str, int]:
 def person_spellings(counts: Mapping[str, int], knowledge: Knowledge) -> dict[str, str]:
     """Each person name (with its mentions in the corpus) → its one spelling in the tables."""
     unknown = {name: n for name, n in counts.items() if name not in knowledge.persons.known}
-    spelling = group_unknown(unknown, knowledge.persons.nicknames)
+    spelling = group_unknown(unknown, knowledge.persons.nicknames, knowledge.persons.spellings)
     return {name: spelling.get(name, name) for name in counts}
 
 

@@ -84,6 +84,18 @@ def test_persons_unknown_spellings_grouped_under_the_fullest():
                                                                    "Guenter Falk": "Günter Falk"}
 
 
+def test_persons_unknown_short_given_name_is_the_one_person_it_may_stand_for():
+    nicknames = {"jon": ("jonathan",), "chris": ("christian", "christopher"), "jim": ("james",)}
+    spelling = group_unknown({"Jon Walpole": 5, "Jonathan Walpole": 2, "Jim Anders": 1, "James H. Anders": 1,
+                              "Chris Novak": 2, "Christian Novak": 2, "Christopher Novak": 1}, nicknames)
+    assert spelling["Jon Walpole"] == spelling["Jonathan Walpole"]
+    assert spelling["Jim Anders"] == "James H. Anders"
+    # two people it may stand for: neither, and they stay two
+    assert len({spelling[n] for n in ("Chris Novak", "Christian Novak", "Christopher Novak")}) == 3
+    assert group_unknown({"Jon Walpole": 5, "Jonathan Walpole": 2}) == {"Jon Walpole": "Jon Walpole",
+                                                                      "Jonathan Walpole": "Jonathan Walpole"}
+
+
 def test_persons_unknown_name_written_once_a_letter_off_is_a_slip():
     spelling = group_unknown({"Ines Halvorsen": 6, "Ines Halvorson": 1, "Tomas Brekke": 3, "Tomas Brekka": 2,
                               "Jonas Lindahl": 1, "Jonas Lindahk": 1, "Mira Kovacs": 4, "Mira Kovach": 1,
@@ -94,6 +106,34 @@ def test_persons_unknown_name_written_once_a_letter_off_is_a_slip():
     assert len({spelling[n] for n in ("Tomas Brekke", "Tomas Brekka")}) == 2
     assert len({spelling[n] for n in ("Jonas Lindahl", "Jonas Lindahk")}) == 2
     assert spelling["Mira Kovach"] == "Mira Kovach"
+
+
+def test_persons_a_slip_of_a_name_written_two_ways_is_still_a_slip():
+    spelling = group_unknown({"Rajesh B. Menon": 20, "Rajesh B Menon": 2, "Rajesh Menon": 3, "Rajsh B Menon": 1,
+                              "Rajesh B Mennon": 1})
+    assert spelling["Rajsh B Menon"] == spelling["Rajesh B Mennon"] == "Rajesh B. Menon"
+
+
+SPELLINGS = {"andrei": "andrey", "andrej": "andrey", "vyacheslav": "viacheslav", "alexei": "alexey"}
+
+
+def test_persons_a_given_name_spelt_another_way_is_the_same_person():
+    spelling = group_unknown({"Andrei Volkov": 10, "Andrey Volkov": 9, "Andrej Volkov": 1,
+                              "Viacheslav A. Orlov": 3, "Vyacheslav Orlov": 1}, {}, SPELLINGS)
+    assert spelling["Andrey Volkov"] == spelling["Andrej Volkov"] == "Andrei Volkov"
+    assert spelling["Vyacheslav Orlov"] == "Viacheslav A. Orlov"
+    index = PersonIndex({"Alexei Sokolov": "Alexei Sokolov"}, {}, spellings=SPELLINGS)
+    assert index.canonical("Alexey Sokolov") == "Alexei Sokolov"
+    assert PersonIndex({"Alexey Sokolov": "Alexey Sokolov"}, {}, spellings=SPELLINGS).canonical("Alexei Sokolov") \
+        == "Alexey Sokolov"
+
+
+@pytest.mark.parametrize("written, person", [
+    ("Alexey Starovoitov", "Alexei Starovoitov"), ("Aleksei Starovoitov", "Alexei Starovoitov"),
+    ("Dmitri Vyukov", "Dmitry Vyukov"),
+])
+def test_persons_the_records_people_under_other_spellings_of_their_given_names(resources, written, person):
+    assert resources.knowledge.persons.canonical(written) == person
 
 
 def test_persons_name_keys():

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.config import Options
-from pipeline.knowledge.persons import PersonIndex, load_nicknames
+from pipeline.knowledge.persons import PersonIndex, load_nicknames, load_spellings
 from pipeline.knowledge.senses import Sense, load_senses
 from pipeline.errors import PipelineError
 from pipeline.knowledge.taxonomy import (
@@ -83,7 +83,8 @@ class Knowledge:
         # misspelt name as one of them ("Ben Gardiner" is not its "Ben Gardner")
         misspellable = frozenset(aliases.get(f[0], f[0]) for _, f in hand) | frozenset(
             aliases.get(f[0], f[0]) for _, f in kernel if f[-1] != MAILMAP_ONLY)
-        persons = PersonIndex(aliases, load_nicknames(opts.nicknames_file), misspellable)
+        persons = PersonIndex(aliases, load_nicknames(opts.nicknames_file), misspellable,
+                              load_spellings(opts.nicknames_file))
 
         def person(name: str) -> str:
             return persons.canonical(name) or name

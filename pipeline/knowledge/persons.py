@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.knowledge.taxonomy import fold, rows, split_aliases
@@ -38,6 +39,13 @@ def load_nicknames(path: Path) -> dict[str, tuple[str, ...]]:
         for short in split_aliases(fields[1]):
             owners[short.lower()].add(fields[0].lower())
     return {short: tuple(sorted(names)) for short, names in owners.items()}
+
+
+def load_spellings(path: Path) -> dict[str, str]:
+    """Other spelling of a given name → the name (lower case): "andrei" → andrey. A spelling is the same
+    name, so, unlike a short form, it joins the people no table knows too."""
+    return {other.lower(): fields[0].lower() for _, fields in rows(path, 2)
+            for other in split_aliases(fields[2] if len(fields) > 2 else "")}
 
 
 def _words(name: str) -> list[str]:
@@ -73,13 +81,17 @@ def one_letter_apart(written: str, right: str) -> bool:
 KEY_KINDS = ("full", "transliterated", "initials", "joined", "nickname", "reversed")
 
 
-def name_keys(name: str, nicknames: dict[str, tuple[str, ...]] | None = None) -> dict[str, str | list[str]]:
+def name_keys(name: str, nicknames: dict[str, tuple[str, ...]] | None = None,
+              spellings: dict[str, str] | None = None) -> dict[str, str | list[str]]:
     """Keys of a full name by kind, strictest first; two names with a key of one kind in common may be
     one person: "full" (case, accents and dots aside), "initials" (middle and trailing initials dropped), "joined"
     (spaces dropped: NeilBrown), "nickname" (Pat → Patrick), "reversed" (family name first); and
     "transliterated", the full name with German letters spelled out (Jörn → Joern) or an "oe" or "ue" after a
-    letter read as one (Joern → Jorn), where it has any."""
+    letter read as one (Joern → Jorn), where it has any. A given name in another spelling (``spellings``:
+    Andrei for Andrey) is keyed as the name."""
     words = _words(name)
+    if words and spellings:
+        words[0] = spellings.get(words[0], words[0])
     if len(words) < 2 and not (len(words) == 1 and len(name) >= 8):
         return {}
     keys = {"full": " ".join(words), "joined": "".join(w for w in words if w != "-")}
@@ -105,14 +117,15 @@ class PersonIndex:
     """Known people (canonical names) looked up by the keys of a written name."""
 
     def __init__(self, aliases: dict[str, str], nicknames: dict[str, tuple[str, ...]] | None = None,
-                 misspellable: frozenset[str] | None = None):
+                 misspellable: frozenset[str] | None = None, spellings: dict[str, str] | None = None):
         """``misspellable``: the known people a misspelt name may stand for (all of them by default)."""
         self.aliases = aliases
         self.nicknames = nicknames or {}
+        self.spellings = spellings or {}
         self.known = set(aliases.values())
         self._by_key: dict[str, dict[str, set[str]]] = {kind: defaultdict(set) for kind in KEY_KINDS}
         for form, person in aliases.items():
-            keys = name_keys(form)
+            keys = name_keys(form, spellings=self.spellings)
             for kind, key in keys.items():
                 for one in key if isinstance(key, list) else [key]:
                     self._by_key["full" if kind == "transliterated" else kind][one].add(person)
@@ -124,7 +137,7 @@ class PersonIndex:
         self.first_names = frozenset(_words(p)[0] for p in self.known if len(_words(p)) >= 2)
         self._by_word: dict[tuple[int, str], set[tuple[str, str, str]]] = defaultdict(set)
         for person in self.known if misspellable is None else self.known & misspellable:
-            key = name_keys(person).get("initials")
+            key = name_keys(person, spellings=self.spellings).get("initials")
             if key:
                 first, last = key.split(" ")
                 self._by_word[0, first].add((first, last, person))
@@ -136,7 +149,7 @@ class PersonIndex:
         direct = self.aliases.get(name) or self.aliases.get(fold(name))
         if direct:
             return direct
-        keys = name_keys(name, self.nicknames)
+        keys = name_keys(name, self.nicknames, self.spellings)
         for kind in KEY_KINDS:
             key = keys.get(kind)
             if kind == "nickname":  # a short given name for a long one, either way round
@@ -164,10 +177,11 @@ class PersonIndex:
         return next(iter(found)) if len(found) == 1 else None
 
 
-def _slips(names: dict[str, int]) -> list[tuple[str, str]]:
-    """(slip, name) for each full name written once that is one letter from exactly one name written more
-    often ("Laura Abbot" once beside "Laura Abbott"); two names each written more than once are two people
-    ("Daniel Scheller", "Daniel Schepler")."""
+def _slips(names: dict[str, int], person: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(slip, name) for each full name written once that is one letter from the names of exactly one person
+    written more often ("Laura Abbot" once beside "Laura Abbott", also written "Laura J. Abbott"); two names
+    each written more than once are two people ("Daniel Scheller", "Daniel Schepler"). ``person``: whom a
+    spelling is already known to be, by the keys it shares with others."""
     def slot(w: list[str], j: int) -> tuple:
         """The name with its j-th word left open: names in one slot differ in that word at most."""
         return len(w), j, *w[:j], *w[j + 1:]
@@ -182,14 +196,16 @@ def _slips(names: dict[str, int]) -> list[tuple[str, str]]:
         w = words[name]
         near = sorted({other for j in range(len(w)) for other in slots[slot(w, j)]
                        if names[other] > 1 and one_letter_apart(w[j], words[other][j])})
-        if len(near) == 1:
+        if len({person(other) for other in near}) == 1:
             out.append((name, near[0]))
     return out
 
 
-def group_unknown(names: dict[str, int], nicknames: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
+def group_unknown(names: dict[str, int], nicknames: dict[str, tuple[str, ...]] | None = None,
+                  spellings: dict[str, str] | None = None) -> dict[str, str]:
     """Spellings of unknown people (with their mention counts) → one spelling per person: the fullest
-    name, then the most written. Two spellings join when they share a key and nothing else competes."""
+    name, then the most written. Two spellings join when they share a key, or when one's given name is a short
+    form of the other's and of no third spelling's."""
     parent = {n: n for n in names}
 
     def find(x):
@@ -200,7 +216,7 @@ def group_unknown(names: dict[str, int], nicknames: dict[str, tuple[str, ...]] |
 
     by_key: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
-        for kind, key in name_keys(name, nicknames).items():
+        for kind, key in name_keys(name, nicknames, spellings).items():
             if kind == "nickname":
                 continue
             # "Wu Fengguang" and "Fengguang Wu": one person written in both orders
@@ -209,7 +225,14 @@ def group_unknown(names: dict[str, int], nicknames: dict[str, tuple[str, ...]] |
     for members in by_key.values():
         for other in members[1:]:
             parent[find(other)] = find(members[0])
-    for name, other in _slips(names):
+    # "Jon Walpole" beside "Jonathan Walpole": a short given name is the one person it may stand for, as with
+    # the people the tables know; beside a "Christian Novak" and a "Christopher Novak", "Chris Novak" is neither
+    for name in sorted(names):
+        meant = {find(other) for key in name_keys(name, nicknames, spellings).get("nickname", [])
+                 for other in by_key.get(f"initials:{key}", [])}
+        if len(meant) == 1:
+            parent[find(name)] = meant.pop()
+    for name, other in _slips(names, find):
         parent[find(name)] = find(other)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in names:
