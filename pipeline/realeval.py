@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pipeline import config
 from pipeline.evaluate import Score
+from pipeline.knowledge.persons import strip_possessive
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 
 DEV_DIR = config.PROJECT_DIR / "dev"
@@ -141,6 +142,12 @@ class Found:
     subsystems: set[str] = field(default_factory=set)
     relations: set[tuple[str, str, str]] = field(default_factory=set)
     article: dict = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)  # a full name as the article writes it → its person
+
+    def person(self, name: str, names: Names) -> str:
+        """Whom a label's name stands for: the person the run took the article's name, written so, to be
+        ("Kathie Nichols", whom another article calls Kathleen), else as the tables resolve it."""
+        return self.written.get(person_key(name)) or names.person(name)
 
 
 def read_found(out: Path) -> dict[int, Found]:
@@ -148,7 +155,10 @@ def read_found(out: Path) -> dict[int, Found]:
     for row in _rows(out / "articles.csv"):
         found[int(row["article_id"])].article = row
     for row in _rows(out / "person_mentions.csv"):
-        found[int(row["article_id"])].people.add(row["person"])
+        article = found[int(row["article_id"])]
+        article.people.add(row["person"])
+        if " " in row["text"].strip():
+            article.written.setdefault(person_key(strip_possessive(row["text"])), row["person"])
     for row in _rows(out / "subsystem_mentions.csv"):
         found[int(row["article_id"])].subsystems.add(row["subsystem"])
     for row in _rows(out / "person_subsystem.csv"):
@@ -185,7 +195,7 @@ def score_items(gold: list[frozenset], found: set, label: str) -> Score:
 def score_article(gold: dict, found: Found, names: Names) -> dict[str, Score]:
     """Scores of one labelled article."""
     scores: dict[str, Score] = {}
-    people = [frozenset({person_key(names.person(p))}) for p in gold.get("people", [])]
+    people = [frozenset({person_key(found.person(p, names))}) for p in gold.get("people", [])]
     scores["people"] = score_items(people, {person_key(p) for p in found.people}, "person")
 
     by_name = {}
@@ -201,7 +211,7 @@ def score_article(gold: dict, found: Found, names: Names) -> dict[str, Score]:
 
     pairs: dict[tuple[str, frozenset], set[str]] = defaultdict(set)
     for rel in gold.get("relations", []):
-        person = person_key(names.person(rel["person"]))
+        person = person_key(found.person(rel["person"], names))
         pairs[(person, by_name.get(rel["subsystem"], frozenset({f"?{rel['subsystem']}"})))].add(rel["relation"])
     gold_pairs = [frozenset((p, s) for s in subs) for p, subs in pairs]
     found_pairs = {(person_key(p), s) for p, s, _ in found.relations}

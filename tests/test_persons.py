@@ -3,7 +3,8 @@
 import pytest
 from spacy.tokens import Span
 
-from pipeline.knowledge.persons import PersonIndex, group_unknown, name_keys
+from pipeline import config
+from pipeline.knowledge.persons import PersonIndex, group_unknown, load_nicknames, load_spellings, name_keys
 from pipeline.mentions import plausible_name
 from pipeline.terms import find_terms, term_subsystem
 
@@ -94,6 +95,16 @@ def test_persons_unknown_short_given_name_is_the_one_person_it_may_stand_for():
     assert len({spelling[n] for n in ("Chris Novak", "Christian Novak", "Christopher Novak")}) == 3
     assert group_unknown({"Jon Walpole": 5, "Jonathan Walpole": 2}) == {"Jon Walpole": "Jon Walpole",
                                                                       "Jonathan Walpole": "Jonathan Walpole"}
+
+
+@pytest.mark.parametrize("short, full", [
+    ("Kathie Nichols", "Kathleen Nichols"), ("Val Henson", "Valerie Henson"), ("Vlad Zolotarov", "Vladislav Zolotarov"),
+    ("Denys Vlasenko", "Denis Vlasenko"), ("Andrey Vagin", "Andrei Vagin"), ("Vyacheslav Dubeyko", "Viacheslav Dubeyko"),
+])
+def test_persons_the_given_names_table_joins_real_pairs_of_spellings(short, full):
+    spelling = group_unknown({short: 3, full: 2}, load_nicknames(config.NICKNAMES_FILE),
+                             load_spellings(config.NICKNAMES_FILE))
+    assert spelling[short] == spelling[full]
 
 
 def test_persons_unknown_name_written_once_a_letter_off_is_a_slip():

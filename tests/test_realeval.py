@@ -13,7 +13,7 @@ from pipeline.realeval import (
     AGREEMENT, DEV_GOLD, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS,
     JUDGED_LINKS, PAIRS_FIRST, PAIRS_SECOND, RESERVED, Found, Names, agreement_report, cooccurrence_report, dev_ids,
     index_topic_subsystems, judged_keywords_report, judged_links_report, labels_as_found, networking_topics,
-    score_article, score_items,
+    read_found, score_article, score_items,
 )
 
 
@@ -82,6 +82,28 @@ def test_realeval_scores_an_article_through_the_taxonomy():
     assert names.subsystems({"name": "frobnicator (GRO, merging)", "forms": []}) == frozenset()
     # a reader's "networking" is the networking subsystem, as "the networking subsystem" is
     assert names.subsystem("networking") == names.subsystem("networking subsystem") is not None
+
+
+def test_realeval_a_label_names_whom_the_run_took_the_written_name_to_be(tmp_path):
+    names = Names(config.Options())
+    tcp = names.subsystem("TCP")
+    (tmp_path / "person_mentions.csv").write_text(
+        "article_id,paragraph,sentence,start,end,text,person\n"
+        "7,1,0,0,14,Kathie Nichols,Kathleen Nichols\n7,2,0,0,7,Nichols,Kathleen Nichols\n"
+        "8,1,0,0,16,Kathleen Nichols's,Kathleen Nichols\n", encoding="utf-8")
+    (tmp_path / "person_subsystem.csv").write_text(
+        "article_id,paragraph,sentence,person,subsystem,relation\n"
+        f"7,1,0,Kathleen Nichols,{tcp},works_on\n", encoding="utf-8")
+    for table in ("articles", "subsystem_mentions"):
+        (tmp_path / f"{table}.csv").write_text("article_id\n", encoding="utf-8")
+    found = read_found(tmp_path)
+    gold = {"people": ["Kathie Nichols"], "subsystems": [{"name": "TCP", "forms": ["TCP"]}],
+            "relations": [{"person": "Kathie Nichols", "subsystem": "TCP", "relation": "works_on"}]}
+    scores = score_article(gold, found[7], names)
+    assert scores["people"].tp == scores["relations"].tp == 1 and scores["relations"].fp == 0
+    # a name the article does not write so is whom the tables say, and here nobody the run found
+    scores = score_article({**gold, "people": ["Kathie Nichols"]}, found[8], names)
+    assert (scores["people"].tp, scores["people"].fn) == (0, 1)
 
 
 def test_realeval_second_reader_is_scored_as_a_run_is():
