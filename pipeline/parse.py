@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -20,13 +21,20 @@ _CODE = [Path(__file__), *sorted(_SOURCES_DIR.glob("*.py")), *sorted(_SOURCES_DI
 
 
 def raw_files(raw: Path) -> list[Path]:
-    """The files to process: LWN pages (.html) and knowbase Markdown (.md) in ``raw``, in a stable order."""
+    """The files to process: LWN pages (.html) and knowbase Markdown (.md) in ``raw`` and its folders (a
+    copied tree such as the knowbase's LWN-ARTICLES/Kernel), hidden ones aside, in a stable order."""
     if not raw.is_dir():
         return []
-    return sorted(
-        (p for p in raw.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")),
-        key=lambda p: p.name,
-    )
+    found = []
+    for folder, subfolders, names in os.walk(raw):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        found += [Path(folder) / n for n in names if Path(n).suffix.lower() in SUFFIXES and not n.startswith(".")]
+    return sorted((p for p in found if p.is_file()), key=lambda p: raw_name(p, raw))
+
+
+def raw_name(path: Path, raw: Path) -> str:
+    """A raw file's name in the tables and messages: its path inside the raw folder ("2016/675056.html")."""
+    return path.relative_to(raw).as_posix()
 
 
 def remove_stale_temporaries(out: Path) -> None:
@@ -140,28 +148,29 @@ def parse_all(opts: Options, on_new=None) -> tuple[dict, list[str], int]:
     store = Store(opts.cache, "parse", files_digest(_CODE))
     parsed, new = [], 0
     for path in progress(files, total=len(files), desc="parse", enabled=opts.progress):
+        name = raw_name(path, raw)
         try:
             stat = path.stat()
             too_large = size_reason(stat.st_size, MAX_PAGE_BYTES)
             if too_large:
-                parsed.append((path.name, "", {"skip": too_large}))
+                parsed.append((name, "", {"skip": too_large}))
                 continue
-            seen = f"stat:{path.name}:{stat.st_size}:{stat.st_mtime_ns}"
+            seen = f"stat:{name}:{stat.st_size}:{stat.st_mtime_ns}"
             sha = store.get(seen)
-            result = store.get(f"{sha}:{path.name}") if sha else None
+            result = store.get(f"{sha}:{name}") if sha else None
             if result is None:
                 data = path.read_bytes()
                 sha = hashlib.sha256(data).hexdigest()
-                result = store.get(f"{sha}:{path.name}")
+                result = store.get(f"{sha}:{name}")
                 if result is None:
-                    result = parse_file(data, path.name)
-                    store.put(f"{sha}:{path.name}", result)
+                    result = parse_file(data, name)
+                    store.put(f"{sha}:{name}", result)
                     new += "page" in result
                 store.put(seen, sha)
         except OSError as err:
-            parsed.append((path.name, "", {"skip": f"cannot read file ({err.strerror})"}))
+            parsed.append((name, "", {"skip": f"cannot read file ({err.strerror})"}))
             continue
-        parsed.append((path.name, sha, result))
+        parsed.append((name, sha, result))
     if new and on_new is not None:
         on_new(new)
     articles, paragraphs, topics, skipped, messages = build_rows(parsed, load_sources(raw), str(raw))

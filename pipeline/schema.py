@@ -76,7 +76,8 @@ ARTICLES = _register(Table(
         _c("event_series", "string", "The meeting series, for grouping: 'Netconf', 'Netdev', 'Netconf/Netdev' (joint meetings), 'Kernel Summit', 'Linux Plumbers Conference', 'LSFMM', …; empty if none."),
         _c("event_year", "integer", "The meeting's year (from the link, title or coverage line, else the publication year); empty if none."),
         _c("word_count", "integer", "Words in the body text (paragraphs.csv), split on whitespace.", True),
-        _c("source_file", "string", "File name of the page in the raw folder.", True),
+        _c("source_file", "string",
+           "Path of the page inside the raw folder: its file name, after the folders it is in, if any.", True),
         _c("sha256", "string", "SHA-256 of the raw page's bytes.", True),
     ),
     ("article_id",),
@@ -105,7 +106,8 @@ ARTICLE_TOPICS = _register(Table(
 SKIPPED = _register(Table(
     "skipped", "One row per raw file that was not processed, with the reason.",
     (
-        _c("source_file", "string", "File name in the raw folder.", True),
+        _c("source_file", "string",
+           "Path of the file inside the raw folder: its file name, after the folders it is in, if any.", True),
         _c("reason", "string", "Why the file was skipped, e.g. 'subscriber-only page (free from 2026-12-03)'.", True),
     ),
     ("source_file",),

@@ -47,13 +47,16 @@ def test_make_incremental_builds_equal_a_clean_build(tmp_path):
     held_out.unlink()
     out = tmp_path / "inc"
     make(raw, out)
-    held_out.write_bytes(data)                          # add one article
+    added = raw / "2011" / held_out.name                # add one article, in a folder of its own
+    added.parent.mkdir()
+    added.write_bytes(data)
     result = make(raw, out)
     assert "1 through the model" in result.stderr and "7 unchanged" in result.stderr
+    assert b"2011/brief2011.html" in (out / "articles.csv").read_bytes()
     clean = tmp_path / "clean"
     make(raw, clean)
     assert snapshot(out) == snapshot(clean)
-    held_out.unlink()                                   # and remove it again
+    added.unlink()                                      # and remove it again
     make(raw, out)
     assert b"447900" not in (out / "articles.csv").read_bytes()
     assert b"447900" not in (out / "person_mentions.csv").read_bytes()

@@ -71,6 +71,20 @@ def test_parse_stage_duplicate_articles_keep_the_file_named_by_id(tmp_path, caps
     assert len({(p["article_id"], p["paragraph"]) for p in paragraphs}) == len(paragraphs)
 
 
+def test_parse_stage_reads_the_folders_inside_raw_but_hidden_ones(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    (raw / "2005" / "summit").mkdir(parents=True)
+    (raw / ".git").mkdir()
+    shutil.copy(PROJECT / "raw" / "144272.html", raw / "2005" / "summit")
+    shutil.copy(PAGES / "netconf2019.html", raw / ".git")
+    (raw / "2005" / "notes.md").write_text("no front matter\n", encoding="utf-8")
+    _run(raw, tmp_path / "out")
+    assert [(a["article_id"], a["source_file"]) for a in read_rows(tmp_path / "out" / "articles.csv")] == [
+        ("144272", "2005/summit/144272.html")]
+    assert [s["source_file"] for s in read_rows(tmp_path / "out" / "skipped.csv")] == ["2005/notes.md"]
+    assert f"{raw}/2005/notes.md: skipped: " in capsys.readouterr().err
+
+
 def test_parse_stage_is_deterministic_and_cache_gives_same_bytes(tmp_path):
     _run(PAGES, tmp_path / "a")
     _run(PAGES, tmp_path / "a")          # second run from the cache
