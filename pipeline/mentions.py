@@ -409,8 +409,8 @@ def plausible_name(span: Span) -> bool:
     if after is not None and any(c.isdigit() for c in after.text) and after.text.replace("-", "").isalnum():
         return False  # "Cyrix Geode 5530 audio controllers", "Raspberry Pi 3": a product and its model
     head = span.root.head
-    if span.root.dep_ == "compound" and head.i >= span.end and head.tag_ == "NNS":
-        return False  # "Turris Omnia LED controllers", "Asus Xonar Essence cards": a product's kind, in the plural
+    if span.root.dep_ == "compound" and head.i >= span.end and head.tag_ in ("NNS", "NNPS"):
+        return False  # "Turris Omnia LED controllers", "Sandy Bridge CPUs": a product's kind, in the plural
     return True
 
 

@@ -162,6 +162,7 @@ def test_persons_name_keys():
     "The passwords fell to John the Ripper in an hour.",  # a tool: a name has no "the"
     "New drivers support Cyrix Geode 5530 audio controllers and Dyna Image AL3010 sensors.",  # vendor, model
     "Support for Turris Omnia LED controllers and Roccat Arvo keyboards was added.",  # a kind of product
+    "Perf now supports the uncore unit on Intel Nehalem and Sandy Bridge CPUs.",  # a codename, before a plural
     "The patches were discussed at the recent Linaro Connect in Hong Kong.",  # a meeting
 ])
 def test_persons_titles_and_products_are_not_people(resources, text):
