@@ -31,7 +31,7 @@ from pipeline.errors import PipelineError, Skip
 from pipeline.log import say
 from pipeline.sources.article import parse_date
 from pipeline.sources.lwnpage import parse_page
-from pipeline.parse import load_sources
+from pipeline.parse import load_sources, raw_files
 from pipeline.tables import atomic_write_bytes
 
 DEFAULT_BASE_URL = "https://lwn.net"
@@ -181,10 +181,25 @@ def write_sources(raw: Path, rows: list[dict[str, str]]) -> None:
     atomic_write_bytes(raw / SOURCES_NAME, buffer.getvalue().encode("utf-8"))
 
 
+# A raw file named for its article: "674943.html", the knowbase's "674943_Netconf_discussions,_part_1.md".
+NAMED_FOR_ARTICLE_RE = re.compile(r"(?P<id>\d{3,9})(?:_.*)?")
+
+
+def held_articles(raw: Path) -> dict[int, Path]:
+    """The articles raw/ already holds (in any of its folders) under a file named for them."""
+    held = {}
+    for path in raw_files(raw):
+        match = NAMED_FOR_ARTICLE_RE.fullmatch(Path(path.name).stem)
+        if match:
+            held.setdefault(int(match.group("id")), path)
+    return held
+
+
 def add(targets: list[str], raw: Path, client: Client, refresh: bool = False) -> int:
     """Download each article to raw/<id>.html and record it in raw/sources.csv; returns the exit status."""
     raw.mkdir(parents=True, exist_ok=True)
     sources = load_sources(raw)
+    held = held_articles(raw)
     failed = 0
     for target in targets:
         try:
@@ -194,8 +209,9 @@ def add(targets: list[str], raw: Path, client: Client, refresh: bool = False) ->
             failed += 1
             continue
         path = raw / f"{article_id}.html"
-        if path.exists() and not refresh:
-            say(f"{article_id}: already in {path}, not downloaded again (use --refresh)")
+        if (path.exists() or article_id in held) and not refresh:
+            say(f"{article_id}: already in {path if path.exists() else held[article_id]}, not downloaded again "
+                "(use --refresh)")
             continue
         url = client.article_url(article_id)
         try:
@@ -226,7 +242,8 @@ def add(targets: list[str], raw: Path, client: Client, refresh: bool = False) ->
 
 def fetch_missing(raw: Path, client: Client) -> int:
     """Download every article listed in raw/sources.csv that is not yet in raw/."""
-    missing = [str(article_id) for article_id in load_sources(raw) if not (raw / f"{article_id}.html").exists()]
+    held = held_articles(raw)
+    missing = [str(article_id) for article_id in load_sources(raw) if article_id not in held]
     if not missing:
         say(f"fetch: every article in {raw / SOURCES_NAME} is already in {raw}")
         return 0

@@ -156,6 +156,19 @@ def test_fetch_missing_downloads_what_sources_list(server, tmp_path):
     assert (tmp_path / "144272.html").exists() and not (tmp_path / "404404.html").exists()
 
 
+def test_fetch_an_article_raw_holds_in_any_form_or_folder_is_not_downloaded_again(server, tmp_path, capsys):
+    raw = tmp_path / "raw"
+    (raw / "2005").mkdir(parents=True)
+    (raw / "2005" / "144272_Kernel_Summit_2005_Report_from_the_networking_summit.md").write_bytes(b"---\n")
+    (raw / "sources.csv").write_text("article_id,url,title,published\n144272,u,t,2005-07-19\n")
+    assert fetch.fetch_missing(raw, client(server)) == 0
+    assert fetch.add(["144272"], raw, client(server)) == 0
+    assert Handler.counts == {} and not (raw / "144272.html").exists()
+    assert "2005/144272_Kernel_Summit_2005_Report_from_the_networking_summit.md" in capsys.readouterr().err
+    assert fetch.add(["144272"], raw, client(server), refresh=True) == 0
+    assert (raw / "144272.html").read_bytes() == SEED
+
+
 def test_fetch_discover_reads_the_networking_summits_section(server, tmp_path):
     assert fetch.discover(tmp_path, client(server)) == 0
     rows = {r["article_id"]: r for r in read_rows(tmp_path / "sources.csv")}
