@@ -1,7 +1,8 @@
 """One right name per person: the alias table and the kernel's records, and the ways one name is written.
 
 The same person appears as "Kirill A. Shutemov", "Kirill A Shutemov" and "Kirill Shutemov", as
-"NeilBrown" and "Neil Brown", as "Pat McHardy" and "Patrick McHardy", or family name first ("Zhang Rui").
+"NeilBrown" and "Neil Brown", as "Pat McHardy" and "Patrick McHardy", as "Andrei Vagin" and "Andrey Vagin",
+or family name first ("Zhang Rui").
 A written name resolves to a known person when exactly one known person has the same name under
 one of these equivalences, tried from the strictest to the loosest, or, failing all of them, when it
 misspells exactly one known name by a letter ("Daniel Borkman"); names nobody knows are grouped the
