@@ -19,7 +19,7 @@ import json
 import re
 import shutil
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +34,8 @@ DEV_GOLD = DEV_DIR / "gold"
 JUDGED_LINKS = DEV_DIR / "links" / "judged.tsv"
 JUDGED_KEYWORDS = DEV_DIR / "keywords" / "judged.tsv"
 JUDGED_COOCCURRENCES = DEV_DIR / "links" / "cooccurrence.tsv"
+JUDGED_PEOPLE = DEV_DIR / "people" / "judged.tsv"
+PEOPLE_VERDICTS = ("person", "wrong_name", "not_person")
 DROP_REASONS = ("passing", "near-duplicate", "generic", "name", "mangled", "wrong")
 HOLDOUT_IDS = DEV_DIR / "holdout" / "articles.txt"  # labelled blind, for a check at the end of a session
 HOLDOUT_GOLD = DEV_DIR / "holdout" / "gold"
@@ -522,6 +524,18 @@ def _judged_rows(path: Path) -> list[dict]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
+def judged_people_report(out: Path, judged_path: Path | None = None) -> list[str]:
+    """How many rows of people.csv that readers judged (dev/people/judged.tsv: a random sample of a
+    whole-knowbase run's people) are a person under a right name, of those the run still lists."""
+    judged = {r["person"]: r["verdict"] for r in _judged_rows(judged_path or JUDGED_PEOPLE)}
+    listed = {r["person"] for r in _rows(out / "people.csv")}
+    counts = Counter(verdict for person, verdict in judged.items() if person in listed)
+    kept = sum(counts.values())
+    return [f"judged people: {len(judged)} judged, {kept} still listed: "
+            + ", ".join(f"{v} {counts[v]}" for v in PEOPLE_VERDICTS)
+            + f"; a person under a right name {_share(counts['person'], kept)}"]
+
+
 def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int = 10,
                            per_article: bool = False) -> list[str]:
     """How many of the top ``top`` keywords of the articles readers judged (dev/keywords/judged.tsv) they
@@ -589,7 +603,8 @@ def main(argv=None) -> int:
     parser.add_argument("--judged", action="store_true",
                         help="instead, run over the whole knowbase (but the reserved articles) and score its links "
                              "against the readers' verdicts in dev/links/judged.tsv, its keywords against "
-                             "dev/keywords/judged.tsv, and its links of set M against two readers' labels (dev/pairs/)")
+                             "dev/keywords/judged.tsv, its people against dev/people/judged.tsv, and its links of "
+                             "set M against two readers' labels (dev/pairs/)")
     parser.add_argument("--agreement", action="store_true",
                         help="also score a second reader's labels (dev/agreement/, or dev/holdout/agreement/ with "
                              "--holdout) against the set's labels, beside the run on the same articles (without a "
@@ -612,6 +627,7 @@ def main(argv=None) -> int:
         print("\n".join(judged_links_report(work / "all" / "out")))
         print("\n".join(cooccurrence_report(work / "all" / "out")))
         print("\n".join(judged_keywords_report(work / "all" / "out", per_article=args.verbose)))
+        print("\n".join(judged_people_report(work / "all" / "out")))
         print("\n".join(agreement_report(_labels(PAIRS_SECOND), _labels(PAIRS_FIRST), read_found(work / "all" / "out"),
                                          Names(config.Options()), "set M")))
         return 0

@@ -11,9 +11,9 @@ from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
     AGREEMENT, DEV_GOLD, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS,
-    JUDGED_LINKS, PAIRS_FIRST, PAIRS_SECOND, RESERVED, Found, Names, agreement_report, cooccurrence_report, dev_ids,
-    index_topic_subsystems, judged_keywords_report, judged_links_report, labels_as_found, networking_topics,
-    read_found, score_article, score_items,
+    JUDGED_LINKS, JUDGED_PEOPLE, PAIRS_FIRST, PAIRS_SECOND, RESERVED, Found, Names, agreement_report,
+    cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report, judged_links_report,
+    judged_people_report, labels_as_found, networking_topics, read_found, score_article, score_items,
 )
 
 
@@ -260,6 +260,29 @@ def test_realeval_judged_keywords_are_dev_articles_only():
     assert len(rows) >= 500 and all(len(r) == 5 for r in rows)
     assert {r[3] for r in rows} == {"keep", "drop"} and all(r[4] for r in rows if r[3] == "drop")
     assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids(HOLDOUT_IDS)))
+
+
+def test_realeval_judged_people_are_a_sample_of_whole_names_with_a_verdict_each():
+    rows = [line.split("\t") for line in JUDGED_PEOPLE.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")]
+    assert rows[0] == ["sample", "person", "verdict", "reason"]
+    assert len(rows) > 100 and all(len(r) == 4 and r[3] for r in rows[1:])
+    assert {r[2] for r in rows[1:]} <= {"person", "wrong_name", "not_person"}
+    assert len({r[1] for r in rows[1:]}) == len(rows) - 1
+
+
+def test_realeval_judged_people_count_the_rows_a_run_still_lists(tmp_path):
+    judged = tmp_path / "judged.tsv"
+    judged.write_text("# verdicts\nsample\tperson\tverdict\treason\nP1\tAda Lindqvist\tperson\tdeveloper\n"
+                      "P1\tSandy Bridge\tnot_person\tCPU codename\nP1\tSingh Tomar\twrong_name\tfragment\n"
+                      "P1\tBen Okafor\tperson\tresearcher\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "people.csv").write_text("person,n_articles\nAda Lindqvist,2\nSingh Tomar,1\nBen Okafor,1\n",
+                                    encoding="utf-8")
+    assert judged_people_report(out, judged) == [
+        "judged people: 4 judged, 3 still listed: person 2, wrong_name 1, not_person 0; "
+        "a person under a right name 0.667"]
 
 
 def _judged_keyword_files(tmp_path, verdicts: str, keywords: str):
