@@ -189,7 +189,7 @@ def held_articles(raw: Path) -> dict[int, Path]:
     """The articles raw/ already holds (in any of its folders) under a file named for them."""
     held = {}
     for path in raw_files(raw):
-        match = NAMED_FOR_ARTICLE_RE.fullmatch(Path(path.name).stem)
+        match = NAMED_FOR_ARTICLE_RE.fullmatch(path.stem)
         if match:
             held.setdefault(int(match.group("id")), path)
     return held

@@ -215,9 +215,10 @@ def group_unknown(names: dict[str, int], nicknames: dict[str, tuple[str, ...]] |
             x = parent[x]
         return x
 
+    keys = {name: name_keys(name, nicknames, spellings) for name in sorted(names)}
     by_key: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(names):
-        for kind, key in name_keys(name, nicknames, spellings).items():
+    for name, its_keys in keys.items():
+        for kind, key in its_keys.items():
             if kind == "nickname":
                 continue
             # "Wu Fengguang" and "Fengguang Wu": one person written in both orders
@@ -228,9 +229,8 @@ def group_unknown(names: dict[str, int], nicknames: dict[str, tuple[str, ...]] |
             parent[find(other)] = find(members[0])
     # "Jon Walpole" beside "Jonathan Walpole": a short given name is the one person it may stand for, as with
     # the people the tables know; beside a "Christian Novak" and a "Christopher Novak", "Chris Novak" is neither
-    for name in sorted(names):
-        meant = {find(other) for key in name_keys(name, nicknames, spellings).get("nickname", [])
-                 for other in by_key.get(f"initials:{key}", [])}
+    for name, its_keys in keys.items():
+        meant = {find(other) for key in its_keys.get("nickname", []) for other in by_key.get(f"initials:{key}", [])}
         if len(meant) == 1:
             parent[find(name)] = meant.pop()
     for name, other in _slips(names, find):
