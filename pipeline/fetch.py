@@ -30,6 +30,7 @@ from pipeline.config import MAX_PAGE_BYTES, SOURCES_NAME
 from pipeline.errors import PipelineError, Skip
 from pipeline.log import say
 from pipeline.sources.article import parse_date
+from pipeline.sources import read_article
 from pipeline.sources.lwnpage import parse_page
 from pipeline.parse import load_sources, raw_files
 from pipeline.tables import atomic_write_bytes
@@ -186,12 +187,21 @@ NAMED_FOR_ARTICLE_RE = re.compile(r"(?P<id>\d{3,9})(?:_.*)?")
 
 
 def held_articles(raw: Path) -> dict[int, Path]:
-    """The articles raw/ already holds (in any of its folders) under a file named for them."""
-    held = {}
+    """The articles raw/ already holds, in any of its folders: under a file named for them, or in a page
+    saved under another name ("Netconf discussions, part 1 [LWN.net].html"), which is read to learn its
+    article; a file that holds no article is passed over here (the build says why)."""
+    held, unnamed = {}, []
     for path in raw_files(raw):
         match = NAMED_FOR_ARTICLE_RE.fullmatch(path.stem)
         if match:
             held.setdefault(int(match.group("id")), path)
+        else:
+            unnamed.append(path)
+    for path in unnamed:
+        try:
+            held.setdefault(read_article(path.read_bytes(), path.name).article_id, path)
+        except Exception:  # noqa: BLE001 - a file that holds no article is the build's to report
+            continue
     return held
 
 

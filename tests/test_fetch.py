@@ -169,6 +169,18 @@ def test_fetch_an_article_raw_holds_in_any_form_or_folder_is_not_downloaded_agai
     assert (raw / "144272.html").read_bytes() == SEED
 
 
+def test_fetch_a_page_saved_under_its_title_is_recognised_by_what_it_holds(server, tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "Kernel Summit 2005 Report from the networking summit [LWN.net].html").write_bytes(SEED)
+    (raw / "notes.html").write_bytes(b"\x00\x01 not a page")
+    (raw / "sources.csv").write_text("article_id,url,title,published\n144272,u,t,2005-07-19\n")
+    assert fetch.fetch_missing(raw, client(server)) == 0
+    assert Handler.counts == {} and not (raw / "144272.html").exists()
+    assert fetch.add(["144272"], raw, client(server)) == 0
+    assert "[LWN.net].html" in capsys.readouterr().err and Handler.counts == {}
+
+
 def test_fetch_discover_reads_the_networking_summits_section(server, tmp_path):
     assert fetch.discover(tmp_path, client(server)) == 0
     rows = {r["article_id"]: r for r in read_rows(tmp_path / "sources.csv")}
