@@ -113,6 +113,20 @@ def test_knowbase_a_table_read_as_a_paragraph_is_still_rows():
     ]
 
 
+def test_knowbase_a_table_row_keeps_the_cells_past_its_header():
+    """A table under a one-cell header ("| By changesets", as the development-statistics tables reach
+    Markdown) keeps each row's counts and shares, which a table would cut to the header's width."""
+    data = (b'---\ntitle: "T"\nurl: "https://lwn.net/Articles/5/"\ndate: "May 9, 2013"\n---\n\n'
+            b'> Most active developers  \n> ---  \n> | By changesets  \n> ---  \n'
+            b'> Rob Herring | 186| 3.8%  \n> [Ada Lindqvist](https://example.org/) | 125| 2.5%  \n'
+            b'> | By changed lines  \n> ---  \n> Rob Herring | 9000| 7.1%  \n> Ada Lindqvist | 800| 0.6%  \n')
+    assert [(b.kind, b.text) for b in read_knowbase(data, "5_T.md").blocks] == [
+        ("quote", "Most active developers"), ("row", "By changesets"),
+        ("row", "Rob Herring | 186 | 3.8%"), ("row", "Ada Lindqvist | 125 | 2.5%"),
+        ("row", "By changed lines"), ("row", "Rob Herring | 9000 | 7.1%"), ("row", "Ada Lindqvist | 800 | 0.6%"),
+    ]
+
+
 def test_parse_stage_takes_pages_and_markdown_together(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()

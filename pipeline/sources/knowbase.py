@@ -112,13 +112,29 @@ def _rows_without_delimiter(text: str) -> list[str] | None:
     return [row for row in rows if row]
 
 
+QUOTE_MARKERS_RE = re.compile(r"^\s*(?:>\s?)*")
+CELL_BAR_RE = re.compile(r"(?<!\\)\|")
+
+
+def _cells_beyond(line: str, parsed: int) -> list[str]:
+    """The cells of a table row's source line past the ``parsed`` ones: a table reads each row to the
+    width of its header, and a one-cell header ("| By changesets") would lose every count and share."""
+    line = QUOTE_MARKERS_RE.sub("", line).strip()
+    cells = CELL_BAR_RE.split(line[1:] if line.startswith("|") else line)
+    if cells and not cells[-1].strip():
+        cells.pop()
+    return cells[parsed:]
+
+
 def body_pieces(body: str) -> list[_Piece]:
     """The Markdown body as pieces in reading order."""
+    lines = body.split("\n")
     pieces: list[_Piece] = []
     depth = items = 0
     quote_no = -1
     heading: str | None = None
     row: list[str] | None = None
+    row_line: int | None = None
     row_links: list[tuple[str, str]] = []
     for token in _MD.parse(body):
         kind = token.type
@@ -138,8 +154,13 @@ def body_pieces(body: str) -> list[_Piece]:
         elif kind == "heading_close":
             heading = None
         elif kind == "tr_open":
-            row, row_links = [], []
+            row, row_links, row_line = [], [], token.map[0] if token.map else None
         elif kind == "tr_close" and row is not None:
+            if row_line is not None:
+                for cell in _cells_beyond(lines[row_line], len(row)):
+                    text, links, _ = _inline(_MD.parseInline(cell)[0])
+                    row.append(text)
+                    row_links += links
             cells = [normalise_space(c) for c in row if normalise_space(c)]
             pieces.append(_Piece("row", " | ".join(cells), row_links, quote=quote))
             row = None
