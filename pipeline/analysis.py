@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from pipeline.config import NLP_BATCH_SIZE, Options
 from pipeline.keywords.merging import merge_near_duplicates
-from pipeline.keywords.phrases import (aside, bodies_defined, bodies_named, candidates, names_a_body, verb_only_words,
-                                       workplaces, written_words)
+from pipeline.keywords.phrases import (aside, bodies_defined, bodies_named, candidates, names_a_body, title_subjects,
+                                       verb_only_words, workplaces, written_words)
 from pipeline.knowledge import Knowledge
 from pipeline.log import say
 from pipeline.mentions import PersonFinder, SubsystemMatcher
@@ -109,10 +109,13 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     naming: set[str] = set()
     plain: set[str] = set()  # said at least once not by the way
     spelled: set[str] = set()  # subsystems written out at least once ("receive packet steering" for "RPS")
+    named_subject: Counter = Counter()  # times said only as the title's subject the model took for a name
     employers = workplaces(doc for _, doc in docs)  # company names: "developers at Facebook"
     # the names of the article's people, wherever the model missed one ("Pavel notes that ...")
     name_words = frozenset(w for _, span, person in people for w in [*(t.text for t in span), *person.split()]
                            if w[:1].isupper())
+    subjects = title_subjects(title, [doc for _, doc in docs], name_words | employers, knowledge.organisations,
+                              knowledge.common_words)
     words = written_words(doc for _, doc in docs)  # "debugfs" is no plural where "debugf" is never written
     sentences: dict[tuple[int, int], str] = {}
     for p, doc in docs:
@@ -140,13 +143,16 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             term_spans = [(span.start, span.end) for span in subs[p]]
             in_terms = {i for a, b in term_spans for i in range(a, b)}
             excluded = {i for span, _ in people_by_par[p] for i in range(span.start, span.end)}
-            excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.i not in in_terms}
+            excluded |= {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent
+                         if t.i not in in_terms and t.text not in subjects}
             if employers:
                 excluded |= {t.i for t in doc if t.text in employers and t.i not in in_terms}
             excluded |= {t.i for t in doc if t.text in name_words and t.i not in in_terms}
-            for phrase, names_term, by_the_way in candidates(
+            for phrase, names_term, by_the_way, as_subject in candidates(
                     doc, excluded, term_spans, knowledge.stopphrases, res.verb_only, res.english,
-                    knowledge.domain_words, titled, knowledge.common_words, knowledge.organisations, words):
+                    knowledge.domain_words, titled, knowledge.common_words, knowledge.organisations, words,
+                    subjects):
+                named_subject[phrase] += as_subject
                 phrases[phrase] += 1
                 first_seen.setdefault(phrase, p)
                 if names_term:
@@ -177,8 +183,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(
-                [(p, n, p in naming, first_seen[p], p.lower() in titled, p not in plain, p in spelled)
-                 for p, n in phrases.items()]))}
+                [(p, n, p in naming, first_seen[p], p.lower() in titled, p not in plain, p in spelled,
+                  named_subject[p]) for p, n in phrases.items()]))}
 
 
 def _docs_to_bytes(docs) -> bytes:

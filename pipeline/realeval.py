@@ -33,6 +33,7 @@ DEV_IDS = DEV_DIR / "articles.txt"
 DEV_GOLD = DEV_DIR / "gold"
 JUDGED_LINKS = DEV_DIR / "links" / "judged.tsv"
 JUDGED_KEYWORDS = DEV_DIR / "keywords" / "judged.tsv"
+JUDGED_SUBJECTS = DEV_DIR / "keywords" / "subjects.tsv"  # two runs' top tens pooled, where the title's subject moved them
 JUDGED_COOCCURRENCES = DEV_DIR / "links" / "cooccurrence.tsv"
 JUDGED_PEOPLE = DEV_DIR / "people" / "judged.tsv"
 PEOPLE_VERDICTS = ("person", "wrong_name", "not_person")
@@ -537,7 +538,7 @@ def judged_people_report(out: Path, judged_path: Path | None = None) -> list[str
 
 
 def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int = 10,
-                           per_article: bool = False) -> list[str]:
+                           per_article: bool = False, label: str = "judged keywords") -> list[str]:
     """How many of the top ``top`` keywords of the articles readers judged (dev/keywords/judged.tsv) they
     would keep, from a whole-knowbase run in ``out``: the share over the judged rows, the drops by reason,
     and the rows nobody judged (counted, not scored); then the same for each sample whose articles no other
@@ -569,7 +570,7 @@ def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int 
                          + (f" ({verdicts.count(None)} not judged)" if None in verdicts else ""))
     own = sorted({s for a in articles for s in samples[a]
                   if all(samples[b] == {s} for b in articles if s in samples[b])})
-    summary = [f"judged keywords: {_keyword_line(sorted(articles), counts, lists, top)}"]
+    summary = [f"{label}: {_keyword_line(sorted(articles), counts, lists, top)}"]
     summary += [f"  sample {s}, articles of its own: "
                 f"{_keyword_line([a for a in sorted(articles) if samples[a] == {s}], counts, lists, top)}"
                 for s in own if len(own) < len({x for a in articles for x in samples[a]})]
@@ -627,6 +628,8 @@ def main(argv=None) -> int:
         print("\n".join(judged_links_report(work / "all" / "out")))
         print("\n".join(cooccurrence_report(work / "all" / "out")))
         print("\n".join(judged_keywords_report(work / "all" / "out", per_article=args.verbose)))
+        print("\n".join(judged_keywords_report(work / "all" / "out", JUDGED_SUBJECTS, per_article=args.verbose,
+                                                label="judged keywords where the title names a subject (K40)")))
         print("\n".join(judged_people_report(work / "all" / "out")))
         print("\n".join(agreement_report(_labels(PAIRS_SECOND), _labels(PAIRS_FIRST), read_found(work / "all" / "out"),
                                          Names(config.Options()), "set M")))

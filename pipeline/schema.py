@@ -177,8 +177,9 @@ MAINTAINERS = _register(Table(
 
 KEYWORDS = _register(Table(
     "keywords", "One row per (article, keyword): the phrases that best say what each article is about, up to 20; "
-                "phrases scoring under a fifth of the article's best are left out. Never a name (of a person, place, "
-                "organisation or the meeting the article reports on, which articles.csv gives).",
+                "phrases scoring under a fifth of the article's best (its title's subject aside) are left out. Never a "
+                "name (of a person, place, organisation or the meeting the article reports on, which articles.csv "
+                "gives), but the title's subject is a keyword however the model labels it (Btrfs, Greybus).",
     (
         ARTICLE_ID,
         _c("rank", "integer", "1 for the best keyword of the article.", True),

@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.analysis import analyse, extract_article
-from pipeline.keywords.merging import distinct
+from pipeline.keywords.merging import distinct, merge_near_duplicates
 from pipeline.keywords.phrases import workplaces
 from pipeline.keywords.ranking import rank
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
@@ -360,6 +360,50 @@ def test_keywords_what_the_title_says_counts_however_ordinary_its_words(nlp, res
     assert "test run" not in titled and not any("(" in p for p in titled), titled
     untitled = {p[0] for p in extract_article(docs, resources, title=nlp("Notes"))["phrases"]}
     assert "frozen page" not in untitled, untitled  # ordinary words, and the title does not say them
+
+
+def test_keywords_the_title_subject_is_a_keyword_whatever_name_the_model_takes_it_for(nlp, resources):
+    """"Greybus" (tagged an organisation) and "Btrfs" (tagged a person) are what the articles titled so are
+    about; the place the title puts Btrfs at, a place, and a word said too seldom are not subjects."""
+    greybus = ["The modular phone needs a bus, and Greybus is that bus.",
+               "Devices talk over Greybus, and each Greybus module speaks to the others through Greybus connections.",
+               "Greybus will be merged for 4.2; the Greybus code sits in staging."]
+    docs = list(enumerate(nlp.pipe(greybus)))
+    subject = {p[0]: p for p in extract_article(docs, resources, title=nlp("Greybus"))["phrases"]}
+    assert "Greybus" in subject and subject["Greybus"][7], subject
+    assert not {p for p in _phrases(nlp, resources, *greybus) if "Greybus" in p}  # the model alone: a name
+    btrfs = ["Work on Btrfs at Facebook goes on; Facebook runs Btrfs on its servers, and Btrfs snapshots help.",
+             "Facebook also tests Btrfs in Korea; Korea has data centers, and Korea is where Btrfs runs."]
+    docs = list(enumerate(nlp.pipe(btrfs)))
+    found = {p[0]: p for p in extract_article(docs, resources, title=nlp("Btrfs at Facebook in Korea"))["phrases"]}
+    assert any(p.startswith("Btrfs") and row[7] for p, row in found.items()), found
+    assert not {p for p in found if "Korea" in p}, found
+    rust = ["Drivers written in Rust avoid many bugs.", "The Rust compiler checks lifetimes, and Rust code is safer.",
+            "Kernel developers now write Rust, and Rust bindings exist."]
+    docs = list(enumerate(nlp.pipe(rust)))
+    found = {p[0]: p for p in extract_article(docs, resources, title=nlp("More Rust concepts"))["phrases"]}
+    assert found.get("Rust", [0] * 8)[7] >= 1, found  # an ordinary word ("rust"), but the title's subject
+    assert "Rust" not in _phrases(nlp, resources, *rust)
+    once = list(enumerate(nlp.pipe(["Greybus is a bus.", "It is merged."])))
+    assert "Greybus" not in {p[0] for p in extract_article(once, resources, title=nlp("Greybus"))["phrases"]}
+
+
+def test_keywords_the_title_subject_ranks_first_and_leaves_the_cut_where_it_was():
+    """A subject said forty times would put every other phrase under a fifth of the best score: the cut is a
+    share of the best of the others."""
+    others = {2: [("XDP", 2, True, 0)], 3: [("page pool", 2, False, 0)]}
+    phrases = [("pin projection", 1, False, 1), ("module loader", 1, False, 2)]
+    subject = rank({1: [("Rust", 40, False, 0, False, False, False, 40), *phrases], **others})
+    plain = rank({1: [("Rust", 40, False, 0, False, False, False, 0), *phrases], **others})
+    assert [k for k, _ in subject[1]] == ["Rust", "pin projection", "module loader"]
+    assert [k for k, _ in plain[1]] == ["Rust"]
+
+
+def test_keywords_near_duplicates_add_up_the_times_said_only_as_the_title_subject():
+    merged = merge_near_duplicates([("Btrfs", 3, False, 2, False, False, False, 3),
+                                    ("btrfs", 2, False, 0, False, False, False, 0),
+                                    ("Btrfs support", 2, False, 4, False, False, False, 1)])
+    assert merged == [("Btrfs", 7, False, 0, False, False, False, 4)]
 
 
 def test_keywords_a_phrase_the_title_says_ranks_higher():

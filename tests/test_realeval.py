@@ -11,7 +11,7 @@ from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
     AGREEMENT, DEV_GOLD, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS,
-    JUDGED_LINKS, JUDGED_PEOPLE, PAIRS_FIRST, PAIRS_SECOND, RESERVED, Found, Names, agreement_report,
+    JUDGED_LINKS, JUDGED_PEOPLE, JUDGED_SUBJECTS, PAIRS_FIRST, PAIRS_SECOND, RESERVED, Found, Names, agreement_report,
     cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report, judged_links_report,
     judged_people_report, labels_as_found, networking_topics, read_found, score_article, score_items,
 )
@@ -262,6 +262,17 @@ def test_realeval_judged_keywords_are_dev_articles_only():
     assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids(HOLDOUT_IDS)))
 
 
+def test_realeval_judged_subject_keywords_are_a_sample_apart_from_the_other_verdicts():
+    rows = [line.split("\t") for line in JUDGED_SUBJECTS.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")][1:]
+    assert len(rows) > 200 and all(len(r) == 5 for r in rows) and {r[0] for r in rows} == {"K40"}
+    assert {r[3] for r in rows} == {"keep", "drop"} and all(r[4] for r in rows if r[3] == "drop")
+    assert len({(r[1], r[2]) for r in rows}) == len(rows)
+    judged = {line.split("\t")[1] for line in JUDGED_KEYWORDS.read_text(encoding="utf-8").splitlines()
+              if not line.startswith("#")}
+    assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids(HOLDOUT_IDS)) | {int(a) for a in judged if a.isdigit()})
+
+
 def test_realeval_judged_people_are_a_sample_of_whole_names_with_a_verdict_each():
     rows = [line.split("\t") for line in JUDGED_PEOPLE.read_text(encoding="utf-8").splitlines()
             if not line.startswith("#")]
@@ -303,6 +314,7 @@ def test_realeval_judged_keywords_count_what_readers_keep_in_each_top_list(tmp_p
         "K1\t1\tXDP\tkeep\t\nK1\t1\tCPU time\tdrop\tgeneric: ordinary words\n"
         "K1\t1\tAF_XDP socket\tdrop\tnear-duplicate: of AF_XDP\nK1\t2\tTCP\tkeep\t\nK1\t2\tHTTP\tdrop\tpassing: once\n",
         "1,1,XDP,9\n1,2,CPU Time,8\n1,3,UMEM,7\n2,1,TCP,9\n2,2,BBR,8\n2,11,HTTP,1\n3,1,NAPI,5\n")
+    assert judged_keywords_report(out, judged, label="K")[0].startswith("K: 2 articles, top 10s")
     first, *articles = judged_keywords_report(out, judged, per_article=True)
     assert first == ("judged keywords: 2 articles, top 10s of 2.50 phrases on average: readers keep 2 of 3 judged "
                      "(0.667); dropped: generic 1; not judged: 2")

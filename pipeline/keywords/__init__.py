@@ -5,7 +5,9 @@ modifiers, with a plural head made singular by its suffix only ("congestion avoi
 avoidance module", but "data" stays "data" and "SKBs" stays as written). A phrase is not a keyword when it holds
 a name (a person, a place, an organisation, a meeting: the model's entity labels, not a list, the names of the
 article's own people wherever the model missed one ("Pavel notes that"), and what the article writes as where
-people work: "developers at Facebook"), when it names a kind of person or program ("TCP designer", "data-center
+people work: "developers at Facebook"; but not the title's subject, a proper noun of the title the article
+goes on writing, which the model often takes for an organisation or a person: "Btrfs", "Greybus"), when it
+names a kind of person or program ("TCP designer", "data-center
 application"), or when it is made only of ordinary words with no word of the networking vocabulary in it ("test
 run", "audience member"), or when it is one word that one LWN kernel article in ten uses ("CPU", "API").
 Near-duplicates are one keyword ("Homa", "Homa module", "Homa support"), and so are a phrase and the same phrase

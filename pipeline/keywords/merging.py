@@ -71,23 +71,26 @@ def _is_name(phrase: str) -> bool:
 def merge_near_duplicates(phrases: list) -> list:
     """Fold "X support", "X implementation" into "X" when the article also says "X": one keyword, the
     counts added. ``phrases``: [(phrase, count, names_subsystem, first paragraph, in the title, only said by
-    the way, a subsystem written out in full)]."""
+    the way, a subsystem written out in full[, times said only as the title's subject the model took for a
+    name])]."""
     by_lower: dict[str, list] = {}
-    for p, n, t, f, titled, by_the_way, spelled in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
+    for p, n, t, f, *marks in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
         # "CAKE" and "Cake": one, as a subsystem writes it
-        kept = by_lower.setdefault(p.lower(), [p, 0, t, f, titled, by_the_way, spelled])
-        _fold(kept, n, t, f, titled, by_the_way, spelled)
-    for phrase, count, names_term, first, titled, by_the_way, spelled in sorted(phrases, key=lambda x: (-len(x[0]), x[0])):
+        kept = by_lower.setdefault(p.lower(), [p, 0, t, f, *marks[:3], *[0] * len(marks[3:])])
+        _fold(kept, n, t, f, *marks)
+    for phrase, count, names_term, first, *marks in sorted(phrases, key=lambda x: (-len(x[0]), x[0])):
         words = phrase.split()
         for cut in range(len(words) - 1, 0, -1):
             head, tail = " ".join(words[:cut]).lower(), words[cut:]
             if head in by_lower and all(w.lower() in DUPLICATE_TAILS for w in tail) and phrase.lower() in by_lower:
-                _fold(by_lower[head], by_lower.pop(phrase.lower())[1], names_term, first, titled, by_the_way, spelled)
+                folded = by_lower.pop(phrase.lower())
+                _fold(by_lower[head], folded[1], names_term, first, *marks[:3], *folded[7:])
                 break
     return [tuple(v) for v in by_lower.values()]
 
 
-def _fold(kept: list, count: int, names_term: bool, first: int, titled: bool, by_the_way: bool, spelled: bool) -> None:
+def _fold(kept: list, count: int, names_term: bool, first: int, titled: bool, by_the_way: bool, spelled: bool,
+          subject: int = 0) -> None:
     """Add one phrase's counts and marks to those of the phrase it is one keyword with."""
     kept[1] += count
     kept[2] = kept[2] or names_term
@@ -95,3 +98,5 @@ def _fold(kept: list, count: int, names_term: bool, first: int, titled: bool, by
     kept[4] = kept[4] or titled
     kept[5] = kept[5] and by_the_way
     kept[6] = kept[6] or spelled
+    if len(kept) > 7:
+        kept[7] += subject

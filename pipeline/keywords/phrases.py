@@ -122,6 +122,10 @@ def written_words(docs) -> frozenset[int]:
     return frozenset(int(h) for doc in docs for h in set(doc.to_array(LOWER).tolist()))
 
 
+SUBJECT_SAID = 3
+PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+
+
 def workplaces(docs) -> frozenset[str]:
     """Capitalised words an article writes as where people work ("developers at Facebook", "the maintainer
     from Intel", "his employer (Meta)", a person's name then "at Facebook"): a company's or a meeting's name
@@ -146,6 +150,38 @@ def workplaces(docs) -> frozenset[str]:
         for i in having(1, EMPLOYER_NOUNS):
             found.update(c.text for c in doc[int(i)].children if c.dep_ == "appos" and _capitalised_name(c))
     return frozenset(found)
+
+
+def title_subjects(title, docs, names: frozenset[str], organisations: frozenset[str],
+                   common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The proper nouns of the title that the article goes on writing as names, three times or more ("Btrfs",
+    "Greybus", "Trinity"): the thing the article is about, which the model often labels an organisation or a
+    product. Its people (``names``, with the places it works at), the place the title puts it at ("Btrfs at
+    Facebook"), a place ("Korea", as the model labels it anywhere in the article), the kernel's companies and
+    the words one article in ten uses ("Linux") are not subjects."""
+    if title is None:
+        return frozenset()
+    wanted = {t.text for t in title if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+              and t.text not in names and t.text not in common
+              and not (t.dep_ == "pobj" and t.head.lower_ in WORKPLACE_PREPOSITIONS)
+              and not _names_company(t.text, set(), organisations)}
+    if not wanted:
+        return frozenset()
+    import numpy
+    from spacy.attrs import ENT_TYPE, ORTH, SENT_START
+
+    said = dict.fromkeys(wanted, 0)
+    places = set()
+    for doc in docs:
+        words = doc.to_array([ORTH, SENT_START, ENT_TYPE])
+        inside = words[:, 1] != 1  # a capital that starts a sentence says nothing
+        placed = numpy.isin(words[:, 2], [doc.vocab.strings[label] for label in PLACE_LABELS])
+        for word in wanted:
+            here = words[:, 0] == doc.vocab.strings[word]
+            said[word] += int(numpy.count_nonzero(here & inside))
+            if numpy.any(here & placed):
+                places.add(word)
+    return frozenset(word for word, n in said.items() if n >= SUBJECT_SAID and word not in places)
 
 
 def _capitalised_name(token) -> bool:
@@ -260,8 +296,10 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                verb_only: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(),
                domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset(),
                common: frozenset[str] = frozenset(), organisations: frozenset[str] = frozenset(),
-               written: frozenset[int] = frozenset()) -> list[tuple[str, bool, bool]]:
-    """(phrase, names a subsystem, said by the way) for each keyword candidate of one paragraph, in order.
+               written: frozenset[int] = frozenset(), subjects: frozenset[str] = frozenset()
+               ) -> list[tuple[str, bool, bool, bool]]:
+    """(phrase, names a subsystem, said by the way, a name to the model but the title's subject) for each
+    keyword candidate of one paragraph, in order.
 
     ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
     mentions. A one-word subsystem name is kept as written ("nftables", not "nftable"). ``english`` and
@@ -312,9 +350,11 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "user space configure hardware": a clause the parser took for a noun phrase
         if not any(sum(c.isalpha() for c in t.text) >= 3 for t in tokens) or len(tokens[0].text) < 2:
             continue
-        if any(t.ent_type_ in NAME_LABELS and t.i not in terms and not (t.ent_type_ == "ORG" and is_term(t.text))
-               or APOSTROPHE_NAME_RE.fullmatch(t.text) and t.i not in terms for t in tokens):
+        named = {t.text for t in tokens if t.ent_type_ in NAME_LABELS and t.i not in terms
+                 and not (t.ent_type_ == "ORG" and is_term(t.text))}
+        if not named <= subjects or any(APOSTROPHE_NAME_RE.fullmatch(t.text) and t.i not in terms for t in tokens):
             continue  # "LinkSys WRT54g router", "Google's servers", "Netfilter Workshop", "O'Reilly": names, not topics
+        rescued = bool(named)  # a candidate only as the title's subject
         if {head.lemma_.lower(), head.lower_} & (PEOPLE_HEADS | ENDPOINT_HEADS) and head.i not in terms \
                 and not _kind_of_system(tokens):
             continue  # "TCP designer", "data-center application", "NUMA system": who or which machine, not what
@@ -333,7 +373,9 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if english and not any(t.i in terms for t in tokens) \
                 and all(_ordinary(t, english, domain) for t in tokens if not _joins_place(t)) \
                 and not (" " in phrase and phrase.lower() in titled):
-            continue  # "test run", "audience member", "user-space daemon": only ordinary words (unless the title says it)
+            if not any(t.text in subjects for t in tokens):
+                continue  # "test run", "audience member", "user-space daemon": ordinary words (unless the title says it)
+            rescued = True  # "Rust": the title's subject, though "rust" is an ordinary word
         if len(tokens) == 1 and tokens[0].i not in terms and _common(tokens[0], common, domain):
             continue  # "CPU", "API", "filesystem": a word most articles use tags none of them
         if _resource_measure(tokens, terms, english, common, domain):
@@ -349,7 +391,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "the TOE adapter support", "CAKE qdisc": the subsystem itself, counted by its mentions
         if tokens[-1].i not in terms and tokens[-1].lower_ in verb_only:
             continue  # "TCP packet introduce": a verb the parser took for a noun
-        found.append((phrase, any(t.i in terms for t in tokens), aside(head)))
+        found.append((phrase, any(t.i in terms for t in tokens), aside(head), rescued))
     return found
 
 

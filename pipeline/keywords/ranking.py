@@ -46,14 +46,15 @@ ASIDE_FACTOR = 0.5
 def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
     """What ranking needs of one article's phrases, apart from the corpus: every phrase in lower case (the
     document frequencies), the candidates worth scoring, and their own factors (first paragraph, count,
-    length, subsystem, lead and title factors, six doubles each). Pure, and compact: it is kept per article so
-    that a bigger corpus only recomputes the corpus factor."""
+    length, subsystem, lead and title factors, and whether it holds the title's subject where the model took it
+    for a name: seven doubles each). Pure, and compact: it is kept per article so that a bigger corpus only
+    recomputes the corpus factor."""
     lowered = sorted({p[0].lower() for p in phrases})
     if len(phrases) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
         phrases = sorted(phrases, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
     kept, factors = [], array("d")
     for phrase, count, names_term, first, *flags in phrases:
-        titled, by_the_way, spelled = (flags + [False, False, False])[:3]
+        titled, by_the_way, spelled, as_subject = (flags + [False, False, False, 0])[:4]
         words = phrase.count(" ") + 1
         if words == 1 and count < 2 and not (names_term or is_term(phrase)):
             continue  # a lone common noun said once says little about the article
@@ -64,7 +65,7 @@ def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
         said = 1.0 if background else _said(phrase, count, names_term, spelled)
         said *= ASIDE_FACTOR if count == 1 and by_the_way else 1.0
         factors.extend((first, said, length, TERM_FACTOR if names_term and not background else 1.0,
-                        1.0 + LEAD_BONUS / (1 + first), TITLE_FACTOR if titled else 1.0))
+                        1.0 + LEAD_BONUS / (1 + first), TITLE_FACTOR if titled else 1.0, float(as_subject > 0)))
     return lowered, kept, factors.tobytes()
 
 
@@ -82,11 +83,12 @@ def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = Non
     """Top phrases per article by TF-IDF × length and subsystem preference; ties broken alphabetically.
 
     ``per_article`` maps an article to [(phrase, count, names_subsystem, first paragraph[, in the title, only
-    said by the way, a subsystem written out in full])], its near-duplicates already merged: what an article
-    says early (its lead) counts a little more, and decides between equal scores; what it says only once counts
-    less, what its title says more, and phrases scoring under a fifth of the article's best (the title's help
-    aside) are left out. ``memo`` (article → what ``distinct`` chose, by the order it saw) is read and
-    updated: a corpus that grows by one article changes every score a little but few orders.
+    said by the way, a subsystem written out in full, times said only as the title's subject the model took
+    for a name])], its near-duplicates already merged: what an article says early (its lead) counts a little
+    more, and decides between equal scores; what it says only once counts less, what its title says more, and
+    phrases scoring under a fifth of the best of the others than such a subject (the title's help aside) are
+    left out. ``memo`` (article → what ``distinct`` chose, by the order it saw) is read and updated: a corpus
+    that grows by one article changes every score a little but few orders.
     """
     return rank_scored({a: scoring(phrases) for a, phrases in per_article.items()}, top=top, memo=memo)
 
@@ -141,7 +143,7 @@ class Ranking:
         scored = []
         best = 0.0
         naming = set()
-        for phrase, first, tf, length, term, lead, title in zip(phrases, each, each, each, each, each, each):
+        for phrase, first, tf, length, term, lead, title, subject in zip(phrases, *[each] * 7):
             if term > 1.0:
                 naming.add(phrase)
             n = self.df[phrase.lower()]
@@ -152,7 +154,8 @@ class Ranking:
                 factor = self.idf[n] = math.log((1 + self.n_docs) / (1 + n)) + 0.5
             score = tf * factor * length * term
             score *= lead
-            best = max(best, score)
+            if not subject:  # the title's subject, said throughout, would leave little else above the cut
+                best = max(best, score)
             scored.append((round(score * title, 6), first, phrase))
         self.best[article_id] = round(best, 6)  # the cut is a share of the best score without the title's help
         named = frozenset(naming)
