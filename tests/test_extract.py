@@ -170,6 +170,9 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
     ("The handshake upcall hands the socket to kTLS once keys exist.", {"TLS handshake upcall", "kTLS"}),
     # names from MAINTAINERS entries that the importer keeps out (too short, or a tools/ entry)
     ("The ynl tool reads the netlink specs; tcx replaced the old tc hooks.", {"YNL", "tcx", "traffic control"}),
+    # a name of words joined by hyphens where the records write spaces, and back
+    ("The Foo-over-UDP code went in, with transmit side steering and a header data split.",
+     {"Foo over UDP", "XPS", "header-data split"}),
 ])
 def test_extract_subsystem_spellings(nlp, resources, text, expected):
     assert {s for _, s in _subsystems(_article(nlp, resources, text))} == expected

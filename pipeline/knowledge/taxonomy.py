@@ -10,6 +10,7 @@ fills its ``kernel_aliases`` from the records and leaves the rest of the row as 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from pipeline.errors import PipelineError
 _FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"})
 
 EXACT_CASE_MAX_LEN = 5
+MAX_JOINED_WORDS = 4  # a name of more words is written one way
 SUBSYSTEM_COLUMNS = ("subsystem", "category", "aliases", "kernel_entry", "kernel_aliases", "source")
 CATEGORIES = ("protocol", "core", "offload", "qos", "filtering", "security", "wireless", "driver", "hardware",
               "virtualization", "routing", "bpf", "tooling", "performance", "programmability", "storage", "kernel")
@@ -158,6 +160,18 @@ def family_variants(term: Term) -> list[Term]:
     return [term, Term(f"{'PF' if match[1] == 'AF' else 'AF'}_{match[2]}", term.canonical, True)]
 
 
+def joiner_variants(term: Term) -> list[Term]:
+    """The term with each space between its words written as a hyphen, and each hyphen as a space:
+    "Foo-over-UDP" for "Foo over UDP", "receive side scaling" for "receive-side scaling" (up to four words,
+    each beginning and ending with a letter or digit)."""
+    parts = re.split(r"([ -])", term.alias)
+    words, joins = parts[0::2], parts[1::2]
+    if not 2 <= len(words) <= MAX_JOINED_WORDS or not all(w[:1].isalnum() and w[-1:].isalnum() for w in words):
+        return [term]
+    return [term] + [Term(words[0] + "".join(j + w for j, w in zip(combo, words[1:])), term.canonical, term.exact_case)
+                     for combo in itertools.product(" -", repeat=len(joins)) if list(combo) != joins]
+
+
 def load_subsystems(path: Path) -> tuple[dict[str, Subsystem], list[Term]]:
     """Subsystems by name, and every term (canonical names and aliases) that names one.
 
@@ -180,9 +194,11 @@ def load_subsystems(path: Path) -> tuple[dict[str, Subsystem], list[Term]]:
         # A kernel row's name is matched only when the importer also listed it as an alias.
         kernel = row.kernel_aliases if row.source == "curated" else [*row.aliases, *row.kernel_aliases]
         kernel_terms += [_term(a, row.name) for a in kernel]
-    # Written forms first, then the other number of each, where no other term already says it.
+    # Written forms first, then the other number of each and the other joining of its words, where no other term
+    # already says it.
     written = list(terms.values()) + kernel_terms
     variants = [v for t in written for v in number_variants(t)[1:] + family_variants(t)[1:]]
+    variants += [v for t in written + variants for v in joiner_variants(t)[1:]]
     for term in [*kernel_terms, *variants]:
         key = (term.alias if term.exact_case else term.alias.lower(), term.exact_case)
         terms.setdefault(key, term)
