@@ -109,7 +109,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     naming: set[str] = set()
     plain: set[str] = set()  # said at least once not by the way
     spelled: set[str] = set()  # subsystems written out at least once ("receive packet steering" for "RPS")
-    named_subject: Counter = Counter()  # times said only as the title's subject the model took for a name
+    named_subject: Counter = Counter()  # times a candidate only as the title's subject (a name to the model)
     employers = workplaces(doc for _, doc in docs)  # company names: "developers at Facebook"
     # the names of the article's people, wherever the model missed one ("Pavel notes that ...")
     name_words = frozenset(w for _, span, person in people for w in [*(t.text for t in span), *person.split()]

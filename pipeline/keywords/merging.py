@@ -71,8 +71,7 @@ def _is_name(phrase: str) -> bool:
 def merge_near_duplicates(phrases: list) -> list:
     """Fold "X support", "X implementation" into "X" when the article also says "X": one keyword, the
     counts added. ``phrases``: [(phrase, count, names_subsystem, first paragraph, in the title, only said by
-    the way, a subsystem written out in full[, times said only as the title's subject the model took for a
-    name])]."""
+    the way, a subsystem written out in full[, times a candidate only as the title's subject])]."""
     by_lower: dict[str, list] = {}
     for p, n, t, f, *marks in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
         # "CAKE" and "Cake": one, as a subsystem writes it

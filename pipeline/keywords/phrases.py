@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from pipeline.keywords.vocabulary import (
     BODY_HEADS, DROP_POS, EMPLOYER_NOUNS, ENDPOINT_HEADS, EXAMPLE_PREPOSITIONS, FOLDED, GENERIC_HEADS,
-    MAX_WORDS, MEASURE_HEADS, NAME_JOINERS, NAME_LABELS, NAME_WORDS, PEOPLE_HEADS, PLACE_COMPOUNDS, QUANTITY_RE,
-    TOPIC_VERBS, UNITS, VAGUE_MODIFIERS, WORKER_NOUNS, WORKPLACE_PREPOSITIONS,
+    MAX_WORDS, MEASURE_HEADS, NAME_JOINERS, NAME_LABELS, NAME_WORDS, PEOPLE_HEADS, PLACE_COMPOUNDS, PLACE_LABELS,
+    QUANTITY_RE, SUBJECT_SAID, TOPIC_VERBS, UNITS, VAGUE_MODIFIERS, WORKER_NOUNS, WORKPLACE_PREPOSITIONS,
 )
 from pipeline.knowledge.naming import named_acronym
 from pipeline.knowledge.persons import APOSTROPHE_NAME_RE
@@ -120,10 +120,6 @@ def written_words(docs) -> frozenset[int]:
     from spacy.attrs import LOWER
 
     return frozenset(int(h) for doc in docs for h in set(doc.to_array(LOWER).tolist()))
-
-
-SUBJECT_SAID = 3
-PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
 
 def workplaces(docs) -> frozenset[str]:
@@ -298,8 +294,9 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                common: frozenset[str] = frozenset(), organisations: frozenset[str] = frozenset(),
                written: frozenset[int] = frozenset(), subjects: frozenset[str] = frozenset()
                ) -> list[tuple[str, bool, bool, bool]]:
-    """(phrase, names a subsystem, said by the way, a name to the model but the title's subject) for each
-    keyword candidate of one paragraph, in order.
+    """(phrase, names a subsystem, said by the way, kept only as the title's subject) for each keyword
+    candidate of one paragraph, in order. ``subjects``: the title's subjects (``title_subjects``), a keyword
+    though the model takes them for a name or they are ordinary words ("Rust").
 
     ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
     mentions. A one-word subsystem name is kept as written ("nftables", not "nftable"). ``english`` and

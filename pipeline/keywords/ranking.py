@@ -46,8 +46,8 @@ ASIDE_FACTOR = 0.5
 def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
     """What ranking needs of one article's phrases, apart from the corpus: every phrase in lower case (the
     document frequencies), the candidates worth scoring, and their own factors (first paragraph, count,
-    length, subsystem, lead and title factors, and whether it holds the title's subject where the model took it
-    for a name: seven doubles each). Pure, and compact: it is kept per article so that a bigger corpus only
+    length, subsystem, lead and title factors, and whether it is a candidate only as the title's subject:
+    seven doubles each). Pure, and compact: it is kept per article so that a bigger corpus only
     recomputes the corpus factor."""
     lowered = sorted({p[0].lower() for p in phrases})
     if len(phrases) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
@@ -83,12 +83,12 @@ def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = Non
     """Top phrases per article by TF-IDF × length and subsystem preference; ties broken alphabetically.
 
     ``per_article`` maps an article to [(phrase, count, names_subsystem, first paragraph[, in the title, only
-    said by the way, a subsystem written out in full, times said only as the title's subject the model took
-    for a name])], its near-duplicates already merged: what an article says early (its lead) counts a little
-    more, and decides between equal scores; what it says only once counts less, what its title says more, and
-    phrases scoring under a fifth of the best of the others than such a subject (the title's help aside) are
-    left out. ``memo`` (article → what ``distinct`` chose, by the order it saw) is read and updated: a corpus
-    that grows by one article changes every score a little but few orders.
+    said by the way, a subsystem written out in full, times a candidate only as the title's subject])], its
+    near-duplicates already merged: what an article says early (its lead) counts a little more, and decides
+    between equal scores; what it says only once counts less, what its title says more, and phrases scoring
+    under a fifth of the best of the others than such a subject (the title's help aside) are left out.
+    ``memo`` (article → what ``distinct`` chose, by the order it saw) is read and updated: a corpus that grows
+    by one article changes every score a little but few orders.
     """
     return rank_scored({a: scoring(phrases) for a, phrases in per_article.items()}, top=top, memo=memo)
 

@@ -55,6 +55,11 @@ GENERIC_HEADS = frozenset({"patch", "area", "stuff", "thing", "code", "work", "k
 MEASURE_HEADS = frozenset({"time", "usage", "utilization", "utilisation", "consumption", "overhead", "cost", "load"})
 # Entity labels that make a phrase a name, not a topic (unless the word is a subsystem's name).
 NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+# The labels of places: a word of the title the model once calls one is no subject ("Korea Linux Forum").
+PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+# A proper noun of the title is the article's subject when the article writes it this often, not at a sentence's
+# start: "Btrfs", "Greybus", said throughout, and not a name the title only mentions.
+SUBJECT_SAID = 3
 # Words of meetings, of the lists where developers meet, and of the site itself.
 NAME_WORDS = frozenset({"summit", "workshop", "conference", "miniconference", "miniconf", "symposium", "lwn",
                         "lwn.net", "bof", "keynote", "mailing"})
