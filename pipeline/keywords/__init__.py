@@ -7,9 +7,9 @@ a name (a person, a place, an organisation, a meeting: the model's entity labels
 article's own people wherever the model missed one ("Pavel notes that"), and what the article writes as where
 people work: "developers at Facebook"; but not the title's subject, a proper noun of the title the article
 goes on writing, which the model often takes for an organisation or a person: "Btrfs", "Greybus"), when it
-names a kind of person or program ("TCP designer", "data-center
-application"), or when it is made only of ordinary words with no word of the networking vocabulary in it ("test
-run", "audience member"), or when it is one word that one LWN kernel article in ten uses ("CPU", "API").
+names a kind of person or program ("TCP designer", "data-center application"), or when it is made only of
+ordinary words with no word of the networking vocabulary in it ("test run", "audience member"; the title's
+subject aside: "Rust"), or when it is one word that one LWN kernel article in ten uses ("CPU", "API").
 Near-duplicates are one keyword ("Homa", "Homa module", "Homa support"), and so are a phrase and the same phrase
 with aspect words added ("NAPI", "NAPI state"): the list tells it once, by the shorter form. Scores are TF-IDF
 with a preference for phrases that name a subsystem or a term or that the title says, and against lone common
