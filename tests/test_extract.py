@@ -173,6 +173,8 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
     # a name of words joined by hyphens where the records write spaces, and back
     ("The Foo-over-UDP code went in, with transmit side steering and a header data split.",
      {"Foo over UDP", "XPS", "header-data split"}),
+    # but a kernel mailing list is the list, though its name joins the words of a subsystem's ("Linux wireless")
+    ("Post the Foo-over-UDP patch to the linux-wireless list first.", {"Foo over UDP"}),
 ])
 def test_extract_subsystem_spellings(nlp, resources, text, expected):
     assert {s for _, s in _subsystems(_article(nlp, resources, text))} == expected

@@ -102,10 +102,13 @@ class Knowledge:
         if umbrella - broad:
             raise PipelineError(f"{opts.umbrella_file}: not in {opts.broad_file.name}: {', '.join(sorted(umbrella - broad))}")
         # the kernel's mailing lists are where its developers talk, never what an article is about; unless a
-        # list shares its name with a subsystem or an entry of LWN's index (linux-next, the tree)
+        # list shares its name with a subsystem or an entry of LWN's index (linux-next, the tree), as written:
+        # "linux-wireless" is the list, where "Linux wireless" is the subsystem
         index = top_level_entries(opts.lwn_index_file)
-        topics = frozenset(t.alias.lower() for t in terms) | {entry.lower() for entry in index}
-        stopphrases = load_stopphrases(opts.stopphrases_file) | load_mailing_lists(opts.mailing_lists_file, topics)
+        topics = frozenset(t.alias.lower() for t in terms if not t.joined) | {entry.lower() for entry in index}
+        lists = load_mailing_lists(opts.mailing_lists_file, topics)
+        terms = [t for t in terms if not (t.joined and t.alias.lower() in lists)]
+        stopphrases = load_stopphrases(opts.stopphrases_file) | lists
         return cls(subsystems, terms, load_senses(opts.senses_file), aliases, persons, in_records, maintainers,
                    kconfig, stopphrases, broad, load_list(opts.common_words_file), umbrella,
                    frozenset(fields[0] for _, fields in rows(opts.organisations_file, 1)))

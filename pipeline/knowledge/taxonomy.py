@@ -41,6 +41,7 @@ class Term:
     alias: str
     canonical: str
     exact_case: bool
+    joined: bool = False  # the alias with its words joined the other way ("Foo-over-UDP"), no written form
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,8 @@ def joiner_variants(term: Term) -> list[Term]:
     words, joins = parts[0::2], parts[1::2]
     if not 2 <= len(words) <= MAX_JOINED_WORDS or not all(w[:1].isalnum() and w[-1:].isalnum() for w in words):
         return [term]
-    return [term] + [Term(words[0] + "".join(j + w for j, w in zip(combo, words[1:])), term.canonical, term.exact_case)
-                     for combo in itertools.product(" -", repeat=len(joins)) if list(combo) != joins]
+    return [term] + [Term(words[0] + "".join(j + w for j, w in zip(combo, words[1:])), term.canonical, term.exact_case,
+                          True) for combo in itertools.product(" -", repeat=len(joins)) if list(combo) != joins]
 
 
 def load_subsystems(path: Path) -> tuple[dict[str, Subsystem], list[Term]]:
