@@ -270,7 +270,8 @@ def test_realeval_judged_subject_keywords_are_a_sample_apart_from_the_other_verd
     assert len({(r[1], r[2]) for r in rows}) == len(rows)
     judged = {line.split("\t")[1] for line in JUDGED_KEYWORDS.read_text(encoding="utf-8").splitlines()
               if not line.startswith("#")}
-    assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids(HOLDOUT_IDS)) | {int(a) for a in judged if a.isdigit()})
+    others = {int(a) for a in judged if a.isdigit()}
+    assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids(HOLDOUT_IDS)) | others)
 
 
 def test_realeval_judged_people_are_a_sample_of_whole_names_with_a_verdict_each():
