@@ -76,13 +76,14 @@ def _placed(span_or_offsets, cuts: list[tuple[int, int]] | None, written: str | 
 
 
 def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[int, str] | None = None,
-                    title=None, texts: dict[int, str] | None = None) -> dict:
+                    title=None, texts: dict[int, str] | None = None, report: bool = False) -> dict:
     """All mentions, keyword candidates, terms and relations of one article from its paragraph Docs. Pure.
 
     ``kinds``: each paragraph's block kind (p, li, h4, quote, pre, row); code blocks give no keywords, terms
     or links, table rows no keywords, headings start a section. Every paragraph is prose when None.
     ``title``: the title's Doc, whose subsystems say what the article is about. ``texts``: the paragraphs as
     written, when the model read them without LWN's link tags (``model_text``); offsets point into these.
+    ``report``: the article reports a conference (LWN links it to one, or its title names one).
     """
     texts = texts or {}
     cuts = {p: model_text(text)[1] for p, text in texts.items()}
@@ -175,7 +176,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         del phrases[phrase]  # "the socket API", said once or twice: the background of most networking articles
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
-                          about, heads)
+                          about, heads, report)
     relations = []
     for link in (l for l in links if not knowledge.outside_networking(l.subsystem)):
         (p, s), (pp, ps) = link.subsystem_at, link.person_at
@@ -213,8 +214,9 @@ def init_worker(opts: Options) -> None:
 
 def analyse(task, res: Resources):
     """One article: run the model over its paragraphs (or reuse cached Docs), then extract. Returns
-    (article_id, result, serialized Docs or None when they came from the cache)."""
-    article_id, pars, kinds, title, cached = task
+    (article_id, result, serialized Docs or None when they came from the cache). ``task``: (article_id,
+    [(paragraph, text)], block kinds, title, cached Docs or None, whether the article reports a conference)."""
+    article_id, pars, kinds, title, cached, report = task
     numbers = [p for p, _ in pars]
     title = model_text(title)[0] if title else title
     if cached is not None:
@@ -227,7 +229,8 @@ def analyse(task, res: Resources):
         title_doc = docs.pop(0) if title else None
         docbin = _docs_to_bytes(docs)
     try:
-        result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)), title_doc, dict(pars))
+        result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)), title_doc, dict(pars),
+                                 report)
     except Exception as err:  # noqa: BLE001 - one odd article must not stop the others; the line says it is a bug
         say(f"extract: article {article_id}: internal error, please report: {type(err).__name__}: {err}".splitlines()[0])
         result = None

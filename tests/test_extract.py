@@ -118,7 +118,7 @@ def test_extract_lwns_link_tags_are_not_words_of_the_sentence(resources):
              "code, including the ISDN subsystem.",
              "Interested readers can find more about tc flower offloads in an article [PDF] by Jan Novak presented at "
              "NetDev 2.2 [YouTube]."]
-    _, result, _ = analyse((1, list(enumerate(texts)), ["p", "p"], "The ISDN subsystem [PDF]", None), resources)
+    _, result, _ = analyse((1, list(enumerate(texts)), ["p", "p"], "The ISDN subsystem [PDF]", None, False), resources)
     links = {tuple(r[2:5]) for r in result["relations"]}
     assert ("Jan Novak", "ISDN", "works_on") in links, links
     mentions = result["persons"] + result["subsystems"]
@@ -214,6 +214,45 @@ def test_extract_relations_use_the_parse_not_cooccurrence(nlp, resources):
     kinds = {(r[2], r[3]): r[4] for r in result["relations"]}
     assert kinds[("Andy Gospodarek", "bonding")] == "maintains"
     assert kinds[("Herbert Xu", "GRO")] == "works_on"
+
+
+def test_relations_a_reported_talk_is_about_what_the_title_names(nlp, resources):
+    pars = ["At the 2009 symposium, Herbert Xu talked about the challenges of fast network adapters.",
+            "The problem, according to Herbert, is that the adapters deliver too many small packets.",
+            "Batching helps, Herbert said, but only so far.",
+            "The solution is generic receive offload, which merges packets as they arrive.",
+            "Herbert said that more merging is on the list of things to do."]
+    docs = list(enumerate(nlp.pipe(pars)))
+    title = nlp("JLS2009: Generic receive offload")
+    report = extract_article(docs, resources, title=title, report=True)["relations"]
+    assert ("Herbert Xu", "GRO", "presented") in {tuple(r[2:5]) for r in report}
+    assert [r[5:7] for r in report if r[3] == "GRO"] == [[0, 0]]  # the evidence starts at the talk
+    # the same words in an article that reports no conference: a patch set's author is not a speaker
+    assert not extract_article(docs, resources, title=title)["relations"]
+
+
+def test_relations_the_build_knows_which_articles_report_a_conference(tmp_path):
+    import csv
+
+    from pipeline import cli
+
+    body = ("At the conference, Herbert Xu talked about the challenges of fast network adapters.\n\n"
+            "The problem, according to Herbert, is that the adapters deliver too many small packets.\n\n"
+            "Batching helps, Herbert said, but only so far.\n\n"
+            "The solution is generic receive offload, which merges packets as they arrive.\n\n"
+            "Herbert said that more merging is on the list of things to do.\n")
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    for article_id, title in ((990101, "Netdev 0x16: generic receive offload"), (990102, "Generic receive offload")):
+        (raw / f"{article_id}.md").write_text(
+            f'---\ntitle: "{title}"\nurl: https://lwn.net/Articles/{article_id}/\ndate: "May 9, 2022"\n'
+            f'category: Networking\nauthor: "By Jonathan Corbet May 9, 2022"\n---\n\n{body}', encoding="utf-8")
+    assert cli.main(["run", "--raw", str(raw), "--out", str(out), "--jobs", "1", "--progress", "off"]) == 0
+    with open(out / "articles.csv", encoding="utf-8") as handle:
+        assert {r["article_id"]: r["event_series"] for r in csv.DictReader(handle)} == {"990101": "Netdev", "990102": ""}
+    with open(out / "person_subsystem.csv", encoding="utf-8") as handle:
+        links = {(r["article_id"], r["person"], r["subsystem"], r["relation"]) for r in csv.DictReader(handle)}
+    assert links == {("990101", "Herbert Xu", "GRO", "presented")}
 
 
 def test_relations_no_link_to_kernel_facilities_outside_networking(nlp, resources):

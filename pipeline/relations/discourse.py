@@ -61,6 +61,7 @@ class Discourse:
     broad: frozenset[str] = frozenset()  # subsystems too broad to carry a link to
     one_talk: tuple[str, ...] = ()  # the speaker whose talk the whole article reports: headings divide it
     speakers: set[tuple[str, ...]] = field(default_factory=set)  # every speaker the article has had
+    talk_at: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)  # where each talk is first named
     agent: tuple[list[str], str, tuple[int, int]] | None = None  # who the paragraph says did something
     agent_nouns: frozenset[str] = frozenset()  # what they did it to ("working on the integration of ...")
     quiet: int = 0  # paragraphs since one named a person
@@ -91,6 +92,7 @@ class Discourse:
         """``names`` gave a talk; ``carried``: the sentences after it that name nobody are that talk."""
         self.talkers.update(names)
         self.speakers.add(tuple(sorted(names)))
+        self.talk_at.setdefault(tuple(sorted(names)), at)
         if carried:
             self.speaker = (names, at)
 
@@ -187,6 +189,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             if kind == "presented" and token.dep_ in SUBJECT_DEPS and presents(token.head):
                 state.talkers.update(names)
                 state.speakers.add(tuple(sorted(names)))
+                state.talk_at.setdefault(tuple(sorted(names)), at)
                 if any(sub.root.i in scope for sub in subsystems):
                     state.talk_by(names, at, carried=True)
                 elif leads_talk(token.head):
@@ -321,11 +324,13 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
 
 def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict[int, list[tuple[Span, str]]],
                   subs_by_par: dict[int, list[Span]], broad: frozenset[str] = frozenset(),
-                  about: list[str] | None = None, heads: dict[str, str] | None = None) -> list[Link]:
+                  about: list[str] | None = None, heads: dict[str, str] | None = None,
+                  report: bool = False) -> list[Link]:
     """Every link an article states, in reading order. ``paragraphs``: (number, kind, Doc); ``broad``:
     subsystems too broad for a link that is carried rather than stated ("the networking stack"); ``about``:
     the subsystems the title names; ``heads``: the last word (lemma) of those the title names in several
-    words ("network channels" → "channel"), by which the body may name them for short."""
+    words ("network channels" → "channel"), by which the body may name them for short; ``report``: the
+    article reports a conference."""
     labels = tuple(dict.fromkeys(s for s in about or () if s not in broad))
     subject = {label: where for label in labels if (where := _first_named(label, paragraphs, subs_by_par))}
     short = {label: head for label, head in (heads or {}).items() if label in subject and head not in NAME_TAILS}
@@ -336,8 +341,13 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
     dominant = [speaker for speaker in sorted(state.speakers) if _dominates(speaker, people_by_par)]
     if len(dominant) == 1:
         # one speaker's talk throughout (other talks only cited): read it again, the speaker kept across headings
+        talk_at = state.talk_at.get(dominant[0])
         state = Discourse(broad=broad, subject=subject, one_talk=dominant[0], recurring=recurring, short=short)
         links = _read_links(paragraphs, people_by_par, subs_by_par, state)
+        if report and talk_at:  # a conference talk, reported under a title that names what it was about ("JLS2009:
+            # Generic receive offload" on Herbert Xu's talk; not "Zero-copy TCP receive" on a patch set)
+            links += [Link(name, topic, "presented", talk_at, where) for topic, where in subject.items()
+                      for name in dominant[0]]
     said = Counter(span.label_ for spans in subs_by_par.values() for span in spans)
     items = {p for p, kind, _ in paragraphs if kind == "li"}
     named = {p: {name for _, name in mentions} for p, mentions in people_by_par.items()}
