@@ -231,6 +231,18 @@ def test_relations_a_reported_talk_is_about_what_the_title_names(nlp, resources)
     assert not extract_article(docs, resources, title=title)["relations"]
 
 
+def test_relations_in_an_article_that_is_one_talk_another_talk_is_only_cited(nlp, resources):
+    pars = ["David Vernet gave a talk about polymorphic kfuncs at the summit.",
+            "Alexei Starovoitov gave a talk later in the conference about the history of BPF.",
+            "Other kfuncs have context-specific semantics in the BPF verifier.",
+            "Vernet said that each subsystem could choose its own kfuncs.",
+            "Vernet suggested a new registration mechanism, and Vernet answered questions about it."]
+    docs = list(enumerate(nlp.pipe(pars)))
+    links = {tuple(r[2:5]) for r in extract_article(docs, resources, title=nlp("Polymorphic kfuncs"))["relations"]}
+    assert ("Alexei Starovoitov", "BPF", "presented") in links  # what his sentence says
+    assert ("Alexei Starovoitov", "kfuncs", "presented") not in links  # not what the next paragraph says
+
+
 def test_relations_the_build_knows_which_articles_report_a_conference(tmp_path):
     import csv
 

@@ -191,7 +191,8 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 state.speakers.add(tuple(sorted(names)))
                 state.talk_at.setdefault(tuple(sorted(names)), at)
                 if any(sub.root.i in scope for sub in subsystems):
-                    state.talk_by(names, at, carried=True)
+                    # in an article that is one talk, another's talk is only cited: it carries nothing
+                    state.talk_by(names, at, carried=not state.one_talk or tuple(sorted(names)) == state.one_talk)
                 elif leads_talk(token.head):
                     # "A and B led the discussion on ways to add that support": a session on what the article
                     # is about, whoever else owns work in it
