@@ -216,13 +216,16 @@ def test_extract_relations_use_the_parse_not_cooccurrence(nlp, resources):
     assert kinds[("Herbert Xu", "GRO")] == "works_on"
 
 
+# One speaker's talk: its sentence names no subsystem, and the title's subject comes paragraphs later.
+_TALK = ["At the conference, Herbert Xu talked about the challenges of fast network adapters.",
+         "The problem, according to Herbert, is that the adapters deliver too many small packets.",
+         "Batching helps, Herbert said, but only so far.",
+         "The solution is generic receive offload, which merges packets as they arrive.",
+         "Herbert said that more merging is on the list of things to do."]
+
+
 def test_relations_a_reported_talk_is_about_what_the_title_names(nlp, resources):
-    pars = ["At the 2009 symposium, Herbert Xu talked about the challenges of fast network adapters.",
-            "The problem, according to Herbert, is that the adapters deliver too many small packets.",
-            "Batching helps, Herbert said, but only so far.",
-            "The solution is generic receive offload, which merges packets as they arrive.",
-            "Herbert said that more merging is on the list of things to do."]
-    docs = list(enumerate(nlp.pipe(pars)))
+    docs = list(enumerate(nlp.pipe(_TALK)))
     title = nlp("JLS2009: Generic receive offload")
     report = extract_article(docs, resources, title=title, report=True)["relations"]
     assert ("Herbert Xu", "GRO", "presented") in {tuple(r[2:5]) for r in report}
@@ -248,11 +251,7 @@ def test_relations_the_build_knows_which_articles_report_a_conference(tmp_path):
 
     from pipeline import cli
 
-    body = ("At the conference, Herbert Xu talked about the challenges of fast network adapters.\n\n"
-            "The problem, according to Herbert, is that the adapters deliver too many small packets.\n\n"
-            "Batching helps, Herbert said, but only so far.\n\n"
-            "The solution is generic receive offload, which merges packets as they arrive.\n\n"
-            "Herbert said that more merging is on the list of things to do.\n")
+    body = "\n\n".join(_TALK) + "\n"
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     for article_id, title in ((990101, "Netdev 0x16: generic receive offload"), (990102, "Generic receive offload")):
@@ -261,7 +260,8 @@ def test_relations_the_build_knows_which_articles_report_a_conference(tmp_path):
             f'category: Networking\nauthor: "By Jonathan Corbet May 9, 2022"\n---\n\n{body}', encoding="utf-8")
     assert cli.main(["run", "--raw", str(raw), "--out", str(out), "--jobs", "1", "--progress", "off"]) == 0
     with open(out / "articles.csv", encoding="utf-8") as handle:
-        assert {r["article_id"]: r["event_series"] for r in csv.DictReader(handle)} == {"990101": "Netdev", "990102": ""}
+        series = {r["article_id"]: r["event_series"] for r in csv.DictReader(handle)}
+    assert series == {"990101": "Netdev", "990102": ""}
     with open(out / "person_subsystem.csv", encoding="utf-8") as handle:
         links = {(r["article_id"], r["person"], r["subsystem"], r["relation"]) for r in csv.DictReader(handle)}
     assert links == {("990101", "Herbert Xu", "GRO", "presented")}
