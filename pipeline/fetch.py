@@ -29,8 +29,8 @@ from pipeline import __version__
 from pipeline.config import MAX_PAGE_BYTES, SOURCES_NAME
 from pipeline.errors import PipelineError, Skip
 from pipeline.log import say
-from pipeline.sources.article import parse_date
 from pipeline.sources import read_article
+from pipeline.sources.article import parse_date
 from pipeline.sources.lwnpage import parse_page
 from pipeline.parse import load_sources, raw_files
 from pipeline.tables import atomic_write_bytes
