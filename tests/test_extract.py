@@ -2090,3 +2090,40 @@ def test_keywords_the_kernel_mailing_lists_are_names(nlp, resources):
                                            "The nftables change sat in the linux-next tree for a while.")}
     assert "nftables" in phrases and "linux-next tree" in phrases, phrases  # the tree, not the list
     assert not {"linux-kernel", "linux-mm list", "linux-mm", "netfilter-devel"} & phrases, phrases
+
+
+def test_relations_to_become_or_remain_the_maintainer_is_to_maintain(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Omar Lind became the netfilter maintainer in 2013."),
+        ("p", "Julia Lawall remains the maintainer of the mac80211 stack."),
+    ])
+    assert {("Omar Lind", "netfilter", "maintains"), ("Julia Lawall", "mac80211", "maintains")} <= links, links
+
+
+def test_relations_a_name_the_parser_reads_in_part_as_a_verb_keeps_its_role(nlp, resources):
+    # "Arend" is read as the sentence's verb, "Will" as an auxiliary: the surname still does what follows
+    links = _sections(nlp, resources, [
+        ("p", "Arend van Spriel moved the brcm80211 driver from staging into the mainline tree."),
+        ("p", "Will Deacon would like to improve XDP."),
+    ])
+    assert {("Arend van Spriel", "brcm80211", "works_on"), ("Will Deacon", "XDP", "proposed")} <= links, links
+
+
+def test_relations_that_patch_carries_the_patch_on_to_what_it_does(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Omar Lind said that he was happy to back Tal Zussman's patch if it met his needs. That patch was "
+              "posted on May 3. It adds two new socket options, TCP_SAVE_SYN and TCP_SAVED_SYN."),
+    ])
+    assert ("Tal Zussman", "TCP_SAVE_SYN", "proposed") in links, links
+    assert not {link for link in links if link[0] == "Omar Lind"}, links
+
+
+def test_relations_to_describe_something_as_something_is_no_talk(nlp, resources):
+    def links_of(verb_phrase):
+        return _sections(nlp, resources, [
+            ("p", "WireGuard needs Zinc, and WireGuard is a VPN."),
+            ("p", f"Ard Biesheuvel {verb_phrase}."),
+            ("p", "WireGuard may be merged soon."),
+        ])
+    assert ("Ard Biesheuvel", "WireGuard", "presented") in links_of("described Zinc in detail")
+    assert not links_of("described Zinc as a layering violation"), links_of("described Zinc as a layering violation")

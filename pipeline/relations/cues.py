@@ -109,9 +109,12 @@ def about_artifact(sent: Span, noun: str) -> bool:
             lemma_of(subject) == noun or {lemma_of(subject), noun} <= CODE_PATCH_NOUNS) and any(
             c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
         return True  # "X posted a patch ... The patch series will disable ...": one piece of work, in other words
-    if any(artifact_kind(t) and any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in t.children)
+    # "these changes" after "his patches" (not after "some ideas"); "That patch was posted ..." as the subject
+    # only ("make that operation work", misparsed, is no piece of work)
+    if any(artifact_kind(t) and any(c.dep_ == "det" and (c.lower_ in ("this", "these") or (
+            c.lower_ in DEMONSTRATIVES and t.dep_ in SUBJECT_DEPS)) for c in t.children)
            and (lemma_of(t) == noun or {lemma_of(work_noun(t)), noun} <= CODE_NOUNS) for t in sent):
-        return True  # "these changes" after "his patches", not after "some ideas"
+        return True
     # "So there is a new netdev_queue structure": what a patch set brings (not a module or a driver: "there
     # are new hooks for AppArmor" after "his SMACK module" is not his)
     return noun in PATCH_NOUNS and lemma_of(sent.root) == "be" and any(c.dep_ == "expl" for c in sent.root.children) and any(

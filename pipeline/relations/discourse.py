@@ -225,6 +225,9 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
         state.topic = []
     if not stated and subsystems:
         links += _continued(sent, p, s, subsystems, people, state)
+    elif not people and state.artifact and (about_artifact(sent, state.artifact[2]) or (
+            state.artifact_at == (p, s - 1) and stands_for_work(sent))):
+        state.artifact_at = (p, s)  # "That patch was posted on May 3. It adds ...": the chain goes on
     # each mention's place in the sentence: the first member of the list it is in
     places = [(name, first_conjunct((host or span).root)) for (span, name), host in zip(people, hosts)]
     subjects = [name for name, place in places if place.dep_ in SUBJECT_DEPS]
@@ -332,6 +335,7 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
     the subsystems the title names; ``heads``: the last word (lemma) of those the title names in several
     words ("network channels" → "channel"), by which the body may name them for short; ``report``: the
     article reports a conference."""
+    people_by_par = {p: [(_as_name(span), name) for span, name in mentions] for p, mentions in people_by_par.items()}
     labels = tuple(dict.fromkeys(s for s in about or () if s not in broad))
     subject = {label: where for label in labels if (where := _first_named(label, paragraphs, subs_by_par))}
     short = {label: head for label, head in (heads or {}).items() if label in subject and head not in NAME_TAILS}
@@ -367,6 +371,16 @@ def _passing(link: Link, said: Counter, items: set[int], subject: frozenset[str]
     aside = link.remark or link.kind in ("presented", "works_on") and (
         link.carried or link.person not in named.get(at, ()))
     return aside and said[link.subsystem] == 1 and link.subsystem not in subject and at not in items
+
+
+def _as_name(span: Span) -> Span:
+    """A name the parser read in part as something else ("Will Deacon" with "Will" an auxiliary, "Arend" of
+    "Arend van Spriel" a verb): its words from the first that starts a noun phrase the rest belongs to, so
+    that its role in the sentence is that of the surname."""
+    for start in range(span.start, span.end):
+        if span.doc[start:span.end].root.pos_ in ("PROPN", "NOUN"):
+            return span.doc[start:span.end]
+    return span
 
 
 def _first_named(label: str, paragraphs, subs_by_par: dict[int, list[Span]]) -> tuple[int, int] | None:

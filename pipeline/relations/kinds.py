@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pipeline.relations.vocabulary import (
-    ANSWER_VERBS, ARTIFACT_NOUNS, AUDIENCE_NOUNS, BREAK_VERBS, CHARACTERISE_VERBS, CODE_PATCH_NOUNS,
+    ANSWER_VERBS, ARTIFACT_NOUNS, AUDIENCE_NOUNS, BREAK_VERBS, CHARACTERISE_VERBS, CODE_PATCH_NOUNS, COPULA_VERBS,
     CONTRIBUTION_NOUNS, GIVE_VERBS, HANDLED_NOUNS, IMPROVEMENT_NOUNS, INFORMATION_NOUNS, INFORM_VERBS, LEARN_VERBS,
     MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS, OTHER_SENSES, PART_WORDS, PHASE_VERBS, PHRASAL_KINDS,
     POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS, PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS, ROLE_NOUNS,
@@ -115,9 +115,10 @@ def verb_kind(verb: Token) -> str | None:
     if lemma in GIVE_VERBS and any(c.dep_ == "dobj" and lemma_of(c) in VIEW_NOUNS for c in children):
         return None  # "gave an example of an NFS server in a VM", "offered a comment on XDP": a remark
     if lemma in CHARACTERISE_VERBS and (any(c.dep_ == "npadvmod" and lemma_of(c) == "way" for c in children) or (
-            any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
-            and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in children))):
-        return None  # "described it as a march towards a BPF microkernel", "described the situation this way: ..."
+            any(c.dep_ == "prep" and c.lower_ == "as" for c in children) and any(c.dep_ == "dobj" for c in children))):
+        # "described it as a march towards a BPF microkernel", "described Zinc as a layering violation",
+        # "described the situation this way: ...": a judgement, no talk
+        return None
     if lemma in PROPOSE_VERBS and any(c.dep_ == "xcomp" and lemma_of(c) in LEARN_VERBS for c in children):
         return None  # "wanted to know about conditional inlining", "would like to understand": a question
     if answers_with_work(verb):
@@ -186,7 +187,7 @@ def verb_kind(verb: Token) -> str | None:
         made = [kind for obj, kind in zip(objects, object_kinds) if kind and not any(
             c.dep_ == "det" and c.lower_ in ("that", "this", "such") for c in obj.children)]
         return "works_on" if "works_on" in made else "proposed" if "proposed" in made else None
-    if lemma == "be":
+    if lemma in COPULA_VERBS:  # "is the maintainer of", "became the netfilter maintainer"
         for obj in objects:
             kind = ROLE_NOUNS.get(lemma_of(obj))
             if kind:

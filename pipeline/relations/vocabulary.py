@@ -29,6 +29,8 @@ WORK_VERBS = frozenset({
     "simplify", "generalize", "generalise", "rearrange", "split", "unify", "solve", "tackle", "resolve",
 })
 MAINTAIN_VERBS = frozenset({"maintain", "co-maintain", "comaintain", "oversee", "manage"})
+# Verbs that say what someone is, was made or stays: "became the netfilter maintainer", "remains its author".
+COPULA_VERBS = frozenset({"be", "become", "remain"})
 PROPOSE_VERBS = frozenset({
     "propose", "suggest", "post", "submit", "send", "want", "request", "advocate", "recommend", "plan", "seek",
     "offer", "argue", "push", "call", "urge", "hope", "intend", "aim", "like", "need", "prefer",
