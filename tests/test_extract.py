@@ -2127,3 +2127,19 @@ def test_relations_to_describe_something_as_something_is_no_talk(nlp, resources)
         ])
     assert ("Ard Biesheuvel", "WireGuard", "presented") in links_of("described Zinc in detail")
     assert not links_of("described Zinc as a layering violation"), links_of("described Zinc as a layering violation")
+
+
+def test_relations_a_talk_does_not_go_on_in_a_paragraph_on_what_someone_else_does(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Finally, Thomas Graf presented his new netlink library, which will make it easier to write "
+              "configuration tools."),
+        ("p", "James Morris is working on SELinux support for labeled networking. The current patches hook into "
+              "the IPsec code and the IPsec policy database."),
+    ])
+    assert {("Thomas Graf", "netlink", "presented"), ("James Morris", "labeled networking", "works_on")} <= links
+    assert not {link for link in links if link[0] == "Thomas Graf" and link[1] != "netlink"}, links
+
+
+def test_relations_a_who_clause_says_what_its_person_does_as_a_verb_would(nlp, resources):
+    links = _sections(nlp, resources, [("p", "Tom Herbert, who is trying to fix the 802.11 stack, spoke next.")])
+    assert ("Tom Herbert", "802.11", "works_on") in links, links

@@ -69,8 +69,8 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
                               and any(t.lower_ == "whose" for t in c.children)), None)
                 if owned is not None and artifact_kind(owned):  # "X, whose bulk dequeue patches were merged"
                     found.append((settled_kind(owned), {t.i for t in owned.subtree} | premodifiers(owned)))
-                elif kind:
-                    found.append((kind, verb_scope(child, actors)))
+                else:  # "X, who is trying to fix the 802.11 stack": what the clause says X does, as a verb would
+                    found += _subject_verb_links(child, actors)
             elif child.dep_ == "prep" and child.lower_ in ("on", "about") and first.dep_ not in SUBJECT_DEPS \
                     and not any(c.dep_ == "pobj" and lemma_of(c) in NOT_TOPICS for c in child.children):
                 found.append(("presented", {t.i for t in child.subtree}))  # "Ben Hutchings on ethtool"

@@ -309,7 +309,9 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
         # reviewer is quoted saying of them
         owner = (state.artifact[0], state.artifact[1], state.artifact[3])
         subsystems = [sub for sub in subsystems if is_topic(sub) and not quoted(sub)]
-    elif state.speaker and not people:
+    elif state.speaker and not people and not (state.agent and not set(state.agent[0]) & set(state.speaker[0])):
+        # a talk goes on, unless the paragraph has someone else doing something ("X presented his netlink
+        # library. [¶] Y is working on labeled networking. The current patches hook into IPsec.")
         owner = (state.speaker[0], "presented", state.speaker[1])
     elif state.agent and not people and continues_agent(sent, state.agent_nouns, state.item):
         owner = state.agent
