@@ -2143,3 +2143,27 @@ def test_relations_a_talk_does_not_go_on_in_a_paragraph_on_what_someone_else_doe
 def test_relations_a_who_clause_says_what_its_person_does_as_a_verb_would(nlp, resources):
     links = _sections(nlp, resources, [("p", "Tom Herbert, who is trying to fix the 802.11 stack, spoke next.")])
     assert ("Tom Herbert", "802.11", "works_on") in links, links
+
+
+def test_relations_what_was_run_or_done_by_someone_has_the_kind_of_what_it_was(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "The session on XDP was run by Omar Lind and Julia Lawall."),
+        ("p", "Much of the work on the MPTCP implementation has been done by Tal Zussman."),
+        ("p", "Work on a new socket API for Homa is being done by John Ousterhout."),
+    ])
+    assert {("Omar Lind", "XDP", "presented"), ("Julia Lawall", "XDP", "presented"),
+            ("Tal Zussman", "MPTCP", "works_on"), ("John Ousterhout", "Homa", "works_on")} <= links, links
+
+
+def test_relations_the_work_done_on_something_is_work_on_it(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "Next, Florian Westphal gave an overview of the work that has been done on nftables in the last year.")])
+    assert ("Florian Westphal", "nftables", "presented") in links, links
+
+
+def test_relations_what_comes_from_someone_or_whose_developer_they_are_is_their_work(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "The bulk of the XDP code comes from Omar Lind."),
+        ("p", "Julia Lawall is one of the developers of BBR."),
+    ])
+    assert {("Omar Lind", "XDP", "works_on"), ("Julia Lawall", "BBR", "works_on")} <= links, links

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.relations.kinds import (
     artifact_kind, credited_work, descriptor, first_conjunct, lemma_of, misparsed_patch_set, owned_work, possessed,
-    posts_code, settled_kind, verb_kind, wished,
+    posts_code, quantity_of, settled_kind, verb_kind, wished,
 )
 from pipeline.relations.scope import (
     antecedent, has_own_subject, misparsed_subject_of, noun_scope, participles, premodifiers, proposal_scope, takes_out,
@@ -110,7 +110,9 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         clause = head.head.head  # "a CoDel patch is available thanks to X and Y"
         found.append(("works_on", {t.i for t in clause.subtree} - {t.i for t in head.head.subtree}))
     elif first.dep_ == "pobj" and head.lower_ == "from" and lemma_of(head.head) in ("come", "originate", "arrive"):
-        found.append(("works_on", verb_scope(head.head, actors)))  # "RPS and RFS, both of which came from X"
+        # "RPS and RFS, both of which came from X", "The bulk of the XDP code comes from X": what came is X's
+        came = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.i not in actors]
+        found.append(("works_on", verb_scope(head.head, actors) | {t.i for c in came for t in c.subtree}))
     elif first.dep_ == "pobj" and head.lower_ == "from" and artifact_kind(owned_work(head)):
         owner = owned_work(head)  # "a patch set from Pablo Neira Ayuso that added ..."
         if misparsed_patch_set(owner):
@@ -119,10 +121,12 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
     elif first.dep_ == "pobj" and head.lower_ == "by":
         owner = owned_work(head)  # "patches by X for Y", "the classifier, written by X", "a talk by X"
         kind = artifact_kind(owner) or verb_kind(owner)
-        passive = [c for c in owner.children if c.dep_ == "nsubjpass"] if head.dep_ == "agent" or (
+        passive = [c for c in owner.children if c.dep_ in ("nsubjpass", "csubjpass")] if head.dep_ == "agent" or (
             owner.i != head.head.i and owner.pos_ == "VERB") else []
-        if lemma_of(owner) in MAKE_VERBS:  # "The first nftables release was made by X"
-            kind = kind or next((artifact_kind(c) for c in passive if artifact_kind(c)), None)
+        if lemma_of(owner) in MAKE_VERBS | {"run", "hold"}:
+            # "The first nftables release was made by X", "Much of the work on MPTCP has been done by X", "The
+            # session on XDP was run by X and Y": the kind of what was made or held
+            kind = kind or next((artifact_kind(quantity_of(c)) for c in passive if artifact_kind(quantity_of(c))), None)
         as_clause = owner.dep_ == "advcl" and owner.head.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in owner.children)  # "a KCM socket as proposed by X"
         remark = lemma_of(owner) in SAY_VERBS and not kind  # "connection tracking, pointed out by X" is no work

@@ -70,8 +70,9 @@ def work_noun(token: Token) -> Token:
     return token
 
 
-def _quantity_of(token: Token) -> Token:
-    """What a quantity is of: "improvements" in "a lot of improvements", else the noun itself."""
+def quantity_of(token: Token) -> Token:
+    """What a quantity is of: "improvements" in "a lot of improvements", "the work" in "much of the work", else
+    the noun itself."""
     if lemma_of(token) in QUANTITY_NOUNS | PART_WORDS:
         return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj"), token)
@@ -175,7 +176,7 @@ def verb_kind(verb: Token) -> str | None:
     if lemma == "handle" and any(lemma_of(o) in HANDLED_NOUNS for o in objects):
         return "maintains"  # "handles the netfilter patches", "handles the wireless tree"
     if lemma in MAKE_VERBS - {"do"} | {"perform"} and not any(c.tag_ == "MD" for c in children) \
-            and any(lemma_of(_quantity_of(o)) in IMPROVEMENT_NOUNS for o in objects if o.dep_ == "dobj"):
+            and any(lemma_of(quantity_of(o)) in IMPROVEMENT_NOUNS for o in objects if o.dep_ == "dobj"):
         return "works_on"  # "made a lot of improvements within", "performed some refactoring of"
     if lemma in PRESENT_VERBS:
         return "presented"
@@ -187,8 +188,11 @@ def verb_kind(verb: Token) -> str | None:
         made = [kind for obj, kind in zip(objects, object_kinds) if kind and not any(
             c.dep_ == "det" and c.lower_ in ("that", "this", "such") for c in obj.children)]
         return "works_on" if "works_on" in made else "proposed" if "proposed" in made else None
-    if lemma in COPULA_VERBS:  # "is the maintainer of", "became the netfilter maintainer"
+    if lemma in COPULA_VERBS:  # "is the maintainer of", "became the netfilter maintainer", "is one of its authors"
         for obj in objects:
+            if lemma_of(obj) == "one":  # "one of the developers of BBR"
+                obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"), obj)
             kind = ROLE_NOUNS.get(lemma_of(obj))
             if kind:
                 return kind

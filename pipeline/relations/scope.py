@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pipeline.relations.kinds import artifact_kind, lemma_of, only_says
 from pipeline.relations.vocabulary import (
     ATTACK_NOUNS, AVOID_VERBS, C_TYPE_KEYWORDS, CHANGE_VERBS, CLAUSE_DEPS, CODE_PATCH_NOUNS, DEBUG_VERBS,
-    FRAMING_PREPOSITIONS, PARTICIPLE_PREPOSITIONS, PART_WORDS, PLURAL_PRONOUNS, PRESENT_VERBS, PRONOUNS,
+    FRAMING_PREPOSITIONS, MAKE_VERBS, PARTICIPLE_PREPOSITIONS, PART_WORDS, PLURAL_PRONOUNS, PRESENT_VERBS, PRONOUNS,
     PROPOSAL_MARKERS, PROPOSE_VERBS, REMOVAL_VERBS, SAY_VERBS, SUBJECT_DEPS, SUBJECT_NOUNS, TOPIC_VERBS, WORK_VERBS,
 )
 
@@ -42,6 +42,8 @@ def _says_what_it_does(clause: Token) -> bool:
         return False
     if artifact_kind(clause.head) == "presented":
         return lemma_of(clause) in PRESENT_VERBS | TOPIC_VERBS
+    if lemma_of(clause.head) in ("work", "effort") and lemma_of(clause) in MAKE_VERBS | {"go", "happen"}:
+        return True  # "the work that has been done on nftables", "the effort that went into XDP"
     return lemma_of(clause.head) in CODE_PATCH_NOUNS and lemma_of(clause) in CHANGE_VERBS
 
 
