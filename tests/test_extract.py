@@ -2155,7 +2155,7 @@ def test_relations_what_was_run_or_done_by_someone_has_the_kind_of_what_it_was(n
             ("Tal Zussman", "MPTCP", "works_on"), ("John Ousterhout", "Homa", "works_on")} <= links, links
 
 
-def test_relations_the_work_done_on_something_is_work_on_it(nlp, resources):
+def test_relations_an_overview_of_the_work_done_on_something_is_about_it(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "Next, Florian Westphal gave an overview of the work that has been done on nftables in the last year.")])
     assert ("Florian Westphal", "nftables", "presented") in links, links
