@@ -126,7 +126,7 @@ def actor_links(actor: Token, actors: set[int]) -> list[tuple[str, set[int]]]:
         if lemma_of(owner) in MAKE_VERBS | {"run", "hold"}:
             # "The first nftables release was made by X", "Much of the work on MPTCP has been done by X", "The
             # session on XDP was run by X and Y": the kind of what was made or held
-            kind = kind or next((artifact_kind(quantity_of(c)) for c in passive if artifact_kind(quantity_of(c))), None)
+            kind = kind or next(filter(None, (artifact_kind(quantity_of(c)) for c in passive)), None)
         as_clause = owner.dep_ == "advcl" and owner.head.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in owner.children)  # "a KCM socket as proposed by X"
         remark = lemma_of(owner) in SAY_VERBS and not kind  # "connection tracking, pointed out by X" is no work

@@ -90,11 +90,15 @@ class Discourse:
 
     def talk_by(self, names: list[str], at: tuple[int, int], carried: bool) -> None:
         """``names`` gave a talk; ``carried``: the sentences after it that name nobody are that talk."""
+        self.spoke(names, at)
+        if carried:
+            self.speaker = (names, at)
+
+    def spoke(self, names: list[str], at: tuple[int, int]) -> None:
+        """``names`` gave a talk, first named at ``at`` unless named earlier."""
         self.talkers.update(names)
         self.speakers.add(tuple(sorted(names)))
         self.talk_at.setdefault(tuple(sorted(names)), at)
-        if carried:
-            self.speaker = (names, at)
 
     def new_paragraph(self, names_someone: bool) -> None:
         """A talk or a patch set carries on into the paragraphs after it that name nobody (at most
@@ -187,9 +191,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             if kind == "presented" and authors_paper(token):
                 state.talkers.update(names)  # "a new paper from X and Y": the paper is their talk, in writing
             if kind == "presented" and token.dep_ in SUBJECT_DEPS and presents(token.head):
-                state.talkers.update(names)
-                state.speakers.add(tuple(sorted(names)))
-                state.talk_at.setdefault(tuple(sorted(names)), at)
+                state.spoke(names, at)
                 if any(sub.root.i in scope for sub in subsystems):
                     # in an article that is one talk, another's talk is only cited: it carries nothing
                     state.talk_by(names, at, carried=not state.one_talk or tuple(sorted(names)) == state.one_talk)

@@ -73,10 +73,13 @@ def work_noun(token: Token) -> Token:
 def quantity_of(token: Token) -> Token:
     """What a quantity is of: "improvements" in "a lot of improvements", "the work" in "much of the work", else
     the noun itself."""
-    if lemma_of(token) in QUANTITY_NOUNS | PART_WORDS:
-        return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for o in p.children if o.dep_ == "pobj"), token)
-    return token
+    return (of_object(token) or token) if lemma_of(token) in QUANTITY_NOUNS | PART_WORDS else token
+
+
+def of_object(token: Token) -> Token | None:
+    """The noun a word is "of": "the developers" in "one of the developers"."""
+    return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), None)
 
 
 def possessed(head: Token) -> Token:
@@ -191,8 +194,7 @@ def verb_kind(verb: Token) -> str | None:
     if lemma in COPULA_VERBS:  # "is the maintainer of", "became the netfilter maintainer", "is one of its authors"
         for obj in objects:
             if lemma_of(obj) == "one":  # "one of the developers of BBR"
-                obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                            for o in p.children if o.dep_ == "pobj"), obj)
+                obj = of_object(obj) or obj
             kind = ROLE_NOUNS.get(lemma_of(obj))
             if kind:
                 return kind
