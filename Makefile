@@ -79,7 +79,7 @@ eval-real: $(INSTALLED) ## precision and recall on real articles: dev/ labels ag
 eval-holdout: $(INSTALLED) ## the same on the held-out labels (dev/holdout/): a check, never a target to tune to
 	$(PY) -m pipeline.realeval --knowbase "$(KNOWBASE)" --work build/eval-real --jobs $(JOBS) --holdout --no-topics --agreement
 
-eval-links: $(INSTALLED) ## links and top-ten keywords of a whole-knowbase run, against readers' verdicts and labels (dev/links/, dev/keywords/, dev/pairs/)
+eval-links: $(INSTALLED) ## links and top-ten keywords of a whole-knowbase run, against readers' verdicts and labels (dev/links/, dev/keywords/, dev/pairs/, dev/talks/)
 	$(PY) -m pipeline.realeval --knowbase "$(KNOWBASE)" --work build/eval-real --jobs $(JOBS) --judged
 
 bench: $(INSTALLED) ## speed and memory on a synthetic corpus of BENCH_N pages

@@ -46,6 +46,9 @@ HOLDOUT_AGREEMENT = DEV_DIR / "holdout" / "agreement"
 # scored with the whole-knowbase run (--judged); the first reader's stand as the labels.
 PAIRS_FIRST = DEV_DIR / "pairs" / "first"
 PAIRS_SECOND = DEV_DIR / "pairs" / "second"
+# Set N: one reader's blind labels of who works on what in 11 reports of single conference talks (LSFMM+BPF,
+# Kernel Summit, KVM Forum, Cauldron) outside every other set, scored with the whole-knowbase run (--judged).
+TALKS = DEV_DIR / "talks"
 INDEX_TOPICS = DEV_DIR / "index_topics.tsv"
 # Articles the project is judged on and must never be developed on; kept out of every development run.
 RESERVED = frozenset({
@@ -417,6 +420,29 @@ def agreement_report(second: list[dict], gold_files: list[dict], found: dict[int
     return lines
 
 
+def talks_report(gold_files: list[dict], found: dict[int, Found], names: Names, verbose: bool = False,
+                 label: str = "set N") -> list[str]:
+    """Who works on what in a labelled set whose labels hold relations only (no people, facts or every
+    subsystem): the run's links against them, in all, by kind and on the relations the taxonomy can name, with
+    how many labelled pairs it cannot name (a reader names a feature: "BPF static keys", "labeled NFS")."""
+    totals: dict[str, Score] = defaultdict(Score)
+    named, details = Score(), []
+    for gold in gold_files:
+        got = found.get(gold["article_id"], Found())
+        scores = score_article(gold, got, names)
+        for measure in ("relations", *(f"relations:{k}" for k in RELATION_KINDS)):
+            totals[measure].count(scores[measure])
+        named.count(score_article(nameable(gold, names), got, names)["relations"])
+        if verbose:
+            details += [f"article {gold['article_id']}:"] + [f"    {e}" for e in scores["relations"].errors]
+    unnamed = totals["relations"].fn - named.fn
+    lines = [f"{label}: {len(gold_files)} labelled articles; {unnamed} of the "
+             f"{totals['relations'].tp + totals['relations'].fn} labelled pairs name what the taxonomy cannot",
+             f"{'':<32} {'precision':>9} {'recall':>7} {'f1':>6}    tp   fp   fn"]
+    lines += [_line(f"{label} {measure}", totals[measure], 32) for measure in totals]
+    return lines + [_line(f"{label} nameable", named, 32)] + details
+
+
 def report_topics(folder: Path, out: Path, mapping: dict[str, list[str]], names: Names) -> list[str]:
     """Recall of LWN's networking index entries (those that stand for a subsystem) as subsystem mentions."""
     topics: dict[int, list[str]] = defaultdict(list)
@@ -605,7 +631,8 @@ def main(argv=None) -> int:
                         help="instead, run over the whole knowbase (but the reserved articles) and score its links "
                              "against the readers' verdicts in dev/links/judged.tsv, its keywords against "
                              "dev/keywords/judged.tsv, its people against dev/people/judged.tsv, and its links of "
-                             "set M against two readers' labels (dev/pairs/)")
+                             "set M against two readers' labels (dev/pairs/), and its links of set N "
+                             "against one reader's (dev/talks/)")
     parser.add_argument("--agreement", action="store_true",
                         help="also score a second reader's labels (dev/agreement/, or dev/holdout/agreement/ with "
                              "--holdout) against the set's labels, beside the run on the same articles (without a "
@@ -633,6 +660,8 @@ def main(argv=None) -> int:
         print("\n".join(judged_people_report(work / "all" / "out")))
         print("\n".join(agreement_report(_labels(PAIRS_SECOND), _labels(PAIRS_FIRST), read_found(work / "all" / "out"),
                                          Names(config.Options()), "set M")))
+        print("\n".join(talks_report(_labels(TALKS), read_found(work / "all" / "out"), Names(config.Options()),
+                                      args.verbose)))
         return 0
     ids_file, gold_dir, second, name = (HOLDOUT_IDS, HOLDOUT_GOLD, HOLDOUT_AGREEMENT, "holdout") if args.holdout \
         else (DEV_IDS, DEV_GOLD, AGREEMENT, "dev")

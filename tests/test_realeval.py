@@ -11,9 +11,10 @@ from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
     AGREEMENT, DEV_GOLD, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS,
-    JUDGED_LINKS, JUDGED_PEOPLE, JUDGED_SUBJECTS, PAIRS_FIRST, PAIRS_SECOND, RESERVED, Found, Names, agreement_report,
-    cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report, judged_links_report,
-    judged_people_report, labels_as_found, networking_topics, read_found, score_article, score_items,
+    JUDGED_LINKS, JUDGED_PEOPLE, JUDGED_SUBJECTS, PAIRS_FIRST, PAIRS_SECOND, RESERVED, TALKS, Found, Names,
+    agreement_report, cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report,
+    judged_links_report, judged_people_report, labels_as_found, networking_topics, read_found, score_article,
+    score_items, talks_report,
 )
 
 
@@ -36,6 +37,31 @@ def test_realeval_set_m_is_apart_from_every_other_set_and_both_readers_labelled_
     ids = {int(p.stem) for p in PAIRS_FIRST.glob("*.json")}
     assert len(ids) >= 20 and ids == {int(p.stem) for p in PAIRS_SECOND.glob("*.json")}
     assert not ids & (RESERVED | set(dev_ids()) | set(dev_ids(HOLDOUT_IDS)))
+
+
+def test_realeval_set_n_is_apart_from_every_other_labelled_set():
+    ids = {int(p.stem) for p in TALKS.glob("*.json")}
+    others = {int(p.stem) for p in PAIRS_FIRST.glob("*.json")} | set(dev_ids()) | set(dev_ids(HOLDOUT_IDS))
+    assert len(ids) >= 10 and not ids & (RESERVED | others)
+
+
+def test_realeval_set_n_scores_links_and_counts_what_the_taxonomy_cannot_name():
+    names = Names(config.Options())
+    gold = {"article_id": 1,
+            "subsystems": [{"name": "GRO", "forms": ["GRO"]}, {"name": "BPF static keys", "forms": ["static keys"]}],
+            "relations": [{"person": "Herbert Xu", "subsystem": "GRO", "relation": "presented"},
+                          {"person": "Herbert Xu", "subsystem": "GRO", "relation": "works_on"},
+                          {"person": "Ann Berg", "subsystem": "BPF static keys", "relation": "proposed"}]}
+    run = Found(relations={("Herbert Xu", names.subsystem("GRO"), "presented"),
+                           ("Ann Berg", names.subsystem("BPF"), "proposed")})
+    lines = talks_report([gold], {1: run}, names, verbose=True)
+    assert lines[0] == "set N: 1 labelled articles; 1 of the 2 labelled pairs name what the taxonomy cannot"
+    rows = {" ".join(line.split()[:-6]): line.split()[-6:] for line in lines[2:] if not line.startswith(" ")}
+    assert rows["set N relations"][3:] == ["1", "1", "1"]  # a pair is found once, whatever its kinds
+    assert rows["set N relations:works_on"][3:] == ["0", "0", "1"]
+    assert rows["set N relations:proposed"][3:] == ["0", "1", "1"]
+    assert rows["set N nameable"][3:] == ["1", "1", "0"]  # the feature the reader named is no miss of the run's
+    assert "    relation: missing ('ann berg', '?BPF static keys')" in lines
 
 
 @pytest.mark.parametrize("path", sorted(DEV_GOLD.glob("*.json")) + sorted(HOLDOUT_GOLD.glob("*.json")),
@@ -147,7 +173,7 @@ def test_realeval_second_reader_is_scored_as_a_run_is():
 
 
 @pytest.mark.parametrize("second, gold", [(AGREEMENT, DEV_GOLD), (HOLDOUT_AGREEMENT, HOLDOUT_GOLD),
-                                          (PAIRS_SECOND, PAIRS_FIRST), (PAIRS_FIRST, PAIRS_SECOND)])
+                                          (PAIRS_SECOND, PAIRS_FIRST), (PAIRS_FIRST, PAIRS_SECOND), (TALKS, TALKS)])
 def test_realeval_second_reader_labels_are_of_labelled_articles_in_the_gold_form(second, gold):
     for path in sorted(second.glob("*.json")):
         labels = json.loads(path.read_text(encoding="utf-8"))
