@@ -1067,6 +1067,15 @@ def test_relations_what_a_piece_of_work_uses_is_not_what_it_changes(nlp, resourc
     assert ("Jan Novak", "page pool", "presented") in explained, explained  # what is explained
 
 
+def test_relations_a_role_in_apposition_acts_only_as_the_subject(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "The most detailed review so far has come from kernel crypto developer Omar Lind who, after saying "
+              "that he wanted to see WireGuard upstream, said that a few things are on the wrong track."),
+    ])
+    assert ("Omar Lind", "WireGuard", "proposed") in links, links  # what he wants
+    assert ("Omar Lind", "WireGuard", "works_on") not in links, links  # a review coming from him is no work of his
+
+
 def test_relations_wanting_to_know_is_asking_not_proposing(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "Omar Lind wanted to know whether kfuncs could be inlined."),
@@ -1310,6 +1319,10 @@ def test_relations_this_work_is_what_the_sentence_before_described(nlp, resource
     ("Bob Briscoe, one of the developers of L4S, claims that there is prior art.", ("Bob Briscoe", "L4S", "works_on")),
     ("The alternative, pushed by longtime bufferbloat fighters Jonathan Morton and Dave Täht, is called SCE.",
      ("Dave Täht", "SCE", "proposed")),
+    # a role in apposition to the subject: the named person is the one who does what the sentence says
+    ("The netfilter maintainer, Pablo Neira Ayuso, posted a patch for nftables.",
+     ("Pablo Neira Ayuso", "nftables", "proposed")),
+    ("Its developer, KP Singh, gave a presentation about KRSI at the summit.", ("KP Singh", "BPF LSM", "presented")),
     ("The fq_codel queue discipline, as implemented by Eric Dumazet, is now the default.",
      ("Eric Dumazet", "FQ-CoDel", "works_on")),
     ("A couple of patches posted recently by Eric Dumazet add TCP pacing support to the FQ packet scheduler.",

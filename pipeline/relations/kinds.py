@@ -298,10 +298,11 @@ def informs(verb: Token) -> bool:
 
 def descriptor(first: Token) -> Token:
     """A person named in apposition to a descriptive noun stands in its place: "pushed by longtime bufferbloat
-    fighters X and Y" is "pushed by X and Y" (a role noun, "the maintainer X", is a role instead)."""
+    fighters X and Y" is "pushed by X and Y". A role noun ("its developer, X, gave a talk on ...") is a role
+    too, and stands in the subject's place only ("from the netfilter maintainer, X" is no work of X's)."""
     head = first.head
-    if first.dep_ == "appos" and head.pos_ == "NOUN" and not ROLE_NOUNS.get(lemma_of(head)) \
-            and head.dep_ in ("pobj", *SUBJECT_DEPS):
+    if first.dep_ == "appos" and head.pos_ == "NOUN" and head.dep_ in (
+            SUBJECT_DEPS if ROLE_NOUNS.get(lemma_of(head)) else ("pobj", *SUBJECT_DEPS)):
         return head
     return first
 
