@@ -1076,6 +1076,19 @@ def test_relations_a_role_in_apposition_acts_only_as_the_subject(nlp, resources)
     assert ("Omar Lind", "WireGuard", "works_on") not in links, links  # a review coming from him is no work of his
 
 
+def test_relations_introducing_an_idea_proposes_it_and_a_relative_clause_does_what_it_hangs_on(nlp, resources):
+    links = _sections(nlp, resources, [
+        ("p", "The last idea that Omar Lind introduced was making BPF into a kernel module."),
+        ("p", "Jan Novak introduced the idea of making netfilter a module."),
+        ("p", "Tal Zussman introduced XDP in 2016."),
+        ("p", "The other topic that Julia Lawall wanted to discuss was the use of MPTCP in data centers."),
+    ])
+    assert {("Omar Lind", "BPF", "proposed"), ("Jan Novak", "netfilter", "proposed")} <= links, links
+    assert not {link for link in links if link[0] in ("Omar Lind", "Jan Novak") and link[2] == "works_on"}, links
+    assert ("Tal Zussman", "XDP", "works_on") in links, links  # introducing a feature is work on it
+    assert ("Julia Lawall", "MPTCP", "presented") in links, links  # the topic she discussed
+
+
 def test_relations_wanting_to_know_is_asking_not_proposing(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "Omar Lind wanted to know whether kfuncs could be inlined."),

@@ -12,9 +12,9 @@ from pipeline.relations.vocabulary import (
     ANSWER_VERBS, ARTIFACT_NOUNS, AUDIENCE_NOUNS, BREAK_VERBS, CHARACTERISE_VERBS, CODE_PATCH_NOUNS, COPULA_VERBS,
     CONTRIBUTION_NOUNS, GIVE_VERBS, HANDLED_NOUNS, IMPROVEMENT_NOUNS, INFORMATION_NOUNS, INFORM_VERBS, LEARN_VERBS,
     MAINTAIN_VERBS, MAKE_VERBS, MERGE_VERBS, OTHER_SENSES, PART_WORDS, PHASE_VERBS, PHRASAL_KINDS,
-    POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS, PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS, ROLE_NOUNS,
-    SAY_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUMMARY_VERBS, VERB_FORMS, VERSION_NOUNS, VIEW_NOUNS, WISH_NOUNS,
-    WORK_VERBS,
+    POSTED_CODE_NOUNS, PRESENT_VERBS, PROBLEM_NOUNS, PROPOSE_VERBS, QUANTITY_NOUNS, RAISE_VERBS, RELATIVE_OBJECTS,
+    ROLE_NOUNS, SAY_VERBS, STATUS_NOUNS, SUBJECT_DEPS, SUMMARY_VERBS, VERB_FORMS, VERSION_NOUNS, VIEW_NOUNS,
+    WISH_NOUNS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -111,6 +111,10 @@ def verb_kind(verb: Token) -> str | None:
         return None  # "showed up at a netfilter conference", "gave up on the driver"
     objects = [c for c in children if c.dep_ in ("dobj", "attr")] + [
         g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ in ("relcl", "acl") and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in children) \
+            and all(c.lower_ in RELATIVE_OBJECTS for c in children if c.dep_ == "dobj"):
+        # "the last idea (that) X introduced": what X introduced is the idea the clause hangs on
+        objects = [o for o in objects if o.lower_ not in RELATIVE_OBJECTS] + [verb.head]
     object_kinds = [artifact_kind(o) for o in objects]
     if ("presented" in object_kinds and lemma not in SAY_VERBS) or informs(verb):
         return "presented"  # "gave a talk on", "ran a session on", "updated the audience on"
@@ -144,8 +148,10 @@ def verb_kind(verb: Token) -> str | None:
     if lemma in PHASE_VERBS and (means := next((g for c in children if c.dep_ == "prep" and c.lower_ == "by"
                                                 for g in c.children if g.dep_ == "pcomp"), None)) is not None:
         return verb_kind(means)  # "began by describing his plans for BPF": what the talk began with
-    if (lemma == "have" or lemma in RAISE_VERBS) and "proposed" in object_kinds:
-        return "proposed"  # "had a better idea", "has a patch for it", "returned to the idea of a page pool"
+    if (lemma in ("have", "introduce") or lemma in RAISE_VERBS) and "proposed" in object_kinds:
+        # "had a better idea", "has a patch for it", "returned to the idea of a page pool", "introduced the idea
+        # of making BPF a module" (introducing a feature is work on it; introducing an idea proposes it)
+        return "proposed"
     if lemma == "have":  # "has a driver for", "had code for" (not "had a vision of", "has a hard time with")
         if "works_on" in object_kinds:
             return "works_on"

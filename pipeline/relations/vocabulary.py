@@ -43,6 +43,8 @@ TOPIC_VERBS = frozenset({"look", "examine", "explore", "consider", "review", "co
 MAKE_VERBS = frozenset({"make", "do", "produce", "publish", "announce", "launch", "put"})
 # Verbs that bring an idea (back) up: "returned to the idea of a page pool", "floated a proposal".
 RAISE_VERBS = frozenset({"return", "revisit", "revive", "resurrect", "float", "raise", "reintroduce", "renew"})
+# The object of a relative clause that stands for the noun it hangs on: "the idea that X introduced".
+RELATIVE_OBJECTS = frozenset({"that", "which"})
 # Verbs of replying: a reply that is a piece of work ("responded with a patch") proposes it.
 ANSWER_VERBS = frozenset({"respond", "reply", "answer", "react", "counter", "follow", "come"})
 # Verbs of saying and reacting: the subject's view of a subsystem is not work on it.
