@@ -110,6 +110,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     naming: set[str] = set()
     plain: set[str] = set()  # said at least once not by the way
     spelled: set[str] = set()  # subsystems written out at least once ("receive packet steering" for "RPS")
+    labels: set[str] = set()  # the subsystems' own names, each a keyword of its own
     named_subject: Counter = Counter()  # times a candidate only as the title's subject (a name to the model)
     employers = workplaces(doc for _, doc in docs)  # company names: "developers at Facebook"
     # the names of the article's people, wherever the model missed one ("Pavel notes that ...")
@@ -137,6 +138,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 phrases[span.label_] += 1
                 first_seen.setdefault(span.label_, p)
                 naming.add(span.label_)
+                labels.add(span.label_)
                 if len(span) > 1 and span.text.lower() != span.label_.lower():
                     spelled.add(span.label_)
                 if not aside(span.root):
@@ -185,7 +187,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(
                 [(p, n, p in naming, first_seen[p], p.lower() in titled, p not in plain, p in spelled,
-                  named_subject[p]) for p, n in phrases.items()]))}
+                  named_subject[p], p in labels) for p, n in phrases.items()]))}
 
 
 def _docs_to_bytes(docs) -> bytes:

@@ -316,6 +316,14 @@ def test_keywords_rank_prefers_phrases_specific_to_an_article():
     assert all(len(v) <= 20 for v in ranked.values())
 
 
+def test_keywords_rank_keeps_a_subsystem_of_its_own_beside_the_one_its_name_holds():
+    flags = (False, False, False, 0)  # not in the title, not by the way, not spelled out, not the title's subject
+    ranked = rank({1: [("BPF", 9, True, 0, *flags, True), ("BPF verifier", 5, True, 1, *flags, True),
+                       ("BPF program", 5, True, 1, *flags, False)],
+                   2: [("TCP", 4, True, 0, *flags, True)], 3: [("UDP", 4, True, 0, *flags, True)]})
+    assert [k for k, _ in ranked[1]] == ["BPF", "BPF verifier"]
+
+
 def test_keywords_a_phrase_said_once_ranks_below_one_said_again():
     ranked = rank({1: [("page pool allocator", 1, True, 0), ("skb recycling", 2, False, 10)],
                    2: [("TCP", 4, True, 0)], 3: [("UDP", 4, True, 0)]})
@@ -1722,6 +1730,23 @@ def test_keywords_a_better_ranked_keyword_plus_one_word_is_that_keyword_again():
     ranked = distinct([("congestion window", 9.0), ("congestion window size", 8.0), ("ECN", 7.0),
                        ("classic ECN", 6.0), ("TCP ECN bit", 5.0), ("BBR", 4.0)], top=5)
     assert [k for k, _ in ranked] == ["congestion window", "ECN", "TCP ECN bit", "BBR"]
+
+
+def test_keywords_a_subsystem_of_its_own_is_no_better_ranked_keyword_plus_a_word():
+    ranked = distinct([("BPF", 9.0), ("BPF verifier", 8.0), ("BPF program", 7.0), ("BPF maps", 6.0)], top=5,
+                      named=frozenset({"BPF", "BPF verifier", "BPF program", "BPF maps"}),
+                      subsystems=frozenset({"BPF", "BPF verifier", "BPF maps"}))
+    assert [k for k, _ in ranked] == ["BPF", "BPF verifier", "BPF maps"]  # "BPF program" names BPF, is no other
+
+
+def test_keywords_a_subsystem_named_in_the_text_is_marked_its_own_name(nlp, resources):
+    docs = list(enumerate(nlp.pipe(["The BPF verifier checks every BPF program before it runs.",
+                                    "The verifier rejects programs with loops; BPF maps hold the state.",
+                                    "Work on the BPF verifier continues."])))
+    result = extract_article(docs, resources)
+    marked = {phrase: flags[-1] for phrase, *flags in result["phrases"]}
+    assert marked["BPF verifier"] and marked["BPF maps"] and marked["BPF"], marked
+    assert not any(v for p, v in marked.items() if p not in ("BPF verifier", "BPF maps", "BPF")), marked
 
 
 def test_keywords_a_lone_word_after_a_phrase_that_holds_it_is_that_phrase_again():

@@ -11,8 +11,8 @@ from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
     AGREEMENT, DEV_GOLD, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS,
-    JUDGED_LINKS, JUDGED_PEOPLE, JUDGED_SUBJECTS, PAIRS_FIRST, PAIRS_SECOND, RESERVED, TALKS, Found, Names,
-    agreement_report, cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report,
+    JUDGED_LINKS, JUDGED_OWN_NAMES, JUDGED_PEOPLE, JUDGED_SUBJECTS, PAIRS_FIRST, PAIRS_SECOND, RESERVED, TALKS,
+    Found, Names, agreement_report, cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report,
     judged_links_report, judged_people_report, labels_as_found, networking_topics, read_found, score_article,
     score_items, talks_report,
 )
@@ -288,14 +288,16 @@ def test_realeval_judged_keywords_are_dev_articles_only():
     assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids(HOLDOUT_IDS)))
 
 
-def test_realeval_judged_subject_keywords_are_a_sample_apart_from_the_other_verdicts():
-    rows = [line.split("\t") for line in JUDGED_SUBJECTS.read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize("path, sample, apart", [(JUDGED_SUBJECTS, "K40", ()),
+                                                 (JUDGED_OWN_NAMES, "K43", (JUDGED_SUBJECTS,))])
+def test_realeval_paired_keyword_checks_are_samples_apart_from_the_other_verdicts(path, sample, apart):
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if not line.startswith("#")][1:]
-    assert len(rows) > 200 and all(len(r) == 5 for r in rows) and {r[0] for r in rows} == {"K40"}
+    assert len(rows) > 200 and all(len(r) == 5 for r in rows) and {r[0] for r in rows} == {sample}
     assert {r[3] for r in rows} == {"keep", "drop"} and all(r[4] for r in rows if r[3] == "drop")
     assert len({(r[1], r[2]) for r in rows}) == len(rows)
-    judged = {line.split("\t")[1] for line in JUDGED_KEYWORDS.read_text(encoding="utf-8").splitlines()
-              if not line.startswith("#")}
+    judged = {line.split("\t")[1] for other in (JUDGED_KEYWORDS, *apart)
+              for line in other.read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
     others = {int(a) for a in judged if a.isdigit()}
     assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids(HOLDOUT_IDS)) | others)
 

@@ -24,12 +24,14 @@ def _identifiers(phrase: str) -> list[str]:
     return [w.lower().strip("()") for w in phrase.split() if "_" in w or "->" in w]
 
 
-def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
+def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = frozenset(),
+             subsystems: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
     """The best ``top`` phrases, one per keyword: a phrase that is another plus or minus aspect words
     ("NAPI state", "bufferbloat problem") is that keyword again, told by its shorter form unless the
     longer one is a name of its own ("TCP Fast Open"); so is a phrase that is a better-ranked one plus a
     word ("congestion window size", "classic ECN"), and a lone common word after a phrase that holds it
-    ("batching" after "SKB batching"), unless it names a subsystem (``named``: "netfilter"), and a phrase that
+    ("batching" after "SKB batching"), unless it names a subsystem (``named``: "netfilter"; a subsystem's own
+    name, in ``subsystems``, is no better-ranked one plus a word: "BPF verifier" after "BPF"), and a phrase that
     names a better-ranked one's component by another word for it ("DRM API" after "DRM subsystem"). Phrases built
     on one code identifier ("struct task_struct", "task_struct structure") are one keyword, told by the
     shorter if one holds the other."""
@@ -38,7 +40,7 @@ def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = 
     by_identifier: dict[str, int] = {}
     for phrase, score in ranked:
         words = _word_set(phrase)
-        if any(len(words) == len(c[2]) + 1 and c[2] < words for c in chosen):
+        if phrase not in subsystems and any(len(words) == len(c[2]) + 1 and c[2] < words for c in chosen):
             continue  # "congestion window size" after "congestion window": readers drop 9 in 10 of these
         named_by = [by_identifier[w] for w in _identifiers(phrase) if w in by_identifier]
         if named_by:  # "task_struct structure" after "struct task_struct": one identifier, one thing
@@ -71,7 +73,8 @@ def _is_name(phrase: str) -> bool:
 def merge_near_duplicates(phrases: list) -> list:
     """Fold "X support", "X implementation" into "X" when the article also says "X": one keyword, the
     counts added. ``phrases``: [(phrase, count, names_subsystem, first paragraph, in the title, only said by
-    the way, a subsystem written out in full[, times a candidate only as the title's subject])]."""
+    the way, a subsystem written out in full[, times a candidate only as the title's subject[, a subsystem's
+    own name]])]."""
     by_lower: dict[str, list] = {}
     for p, n, t, f, *marks in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
         # "CAKE" and "Cake": one, as a subsystem writes it
@@ -89,7 +92,7 @@ def merge_near_duplicates(phrases: list) -> list:
 
 
 def _fold(kept: list, count: int, names_term: bool, first: int, titled: bool, by_the_way: bool, spelled: bool,
-          subject: int = 0) -> None:
+          subject: int = 0, label: bool = False) -> None:
     """Add one phrase's counts and marks to those of the phrase it is one keyword with."""
     kept[1] += count
     kept[2] = kept[2] or names_term
@@ -99,3 +102,5 @@ def _fold(kept: list, count: int, names_term: bool, first: int, titled: bool, by
     kept[6] = kept[6] or spelled
     if len(kept) > 7:
         kept[7] += subject
+    if len(kept) > 8:
+        kept[8] = kept[8] or label

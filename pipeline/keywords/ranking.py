@@ -46,15 +46,15 @@ ASIDE_FACTOR = 0.5
 def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
     """What ranking needs of one article's phrases, apart from the corpus: every phrase in lower case (the
     document frequencies), the candidates worth scoring, and their own factors (first paragraph, count,
-    length, subsystem, lead and title factors, and whether it is a candidate only as the title's subject:
-    seven doubles each). Pure, and compact: it is kept per article so that a bigger corpus only
-    recomputes the corpus factor."""
+    length, subsystem, lead and title factors, whether it is a candidate only as the title's subject, and
+    whether it is a subsystem's own name: eight doubles each). Pure, and compact: it is kept per article so
+    that a bigger corpus only recomputes the corpus factor."""
     lowered = sorted({p[0].lower() for p in phrases})
     if len(phrases) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
         phrases = sorted(phrases, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
     kept, factors = [], array("d")
     for phrase, count, names_term, first, *flags in phrases:
-        titled, by_the_way, spelled, as_subject = (flags + [False, False, False, 0])[:4]
+        titled, by_the_way, spelled, as_subject, label = (flags + [False, False, False, 0, False])[:5]
         words = phrase.count(" ") + 1
         if words == 1 and count < 2 and not (names_term or is_term(phrase)):
             continue  # a lone common noun said once says little about the article
@@ -65,7 +65,8 @@ def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
         said = 1.0 if background else _said(phrase, count, names_term, spelled)
         said *= ASIDE_FACTOR if count == 1 and by_the_way else 1.0
         factors.extend((first, said, length, TERM_FACTOR if names_term and not background else 1.0,
-                        1.0 + LEAD_BONUS / (1 + first), TITLE_FACTOR if titled else 1.0, float(as_subject > 0)))
+                        1.0 + LEAD_BONUS / (1 + first), TITLE_FACTOR if titled else 1.0, float(as_subject > 0),
+                        float(label)))
     return lowered, kept, factors.tobytes()
 
 
@@ -83,12 +84,12 @@ def rank(per_article: dict[int, list], *, top: int = 20, memo: dict | None = Non
     """Top phrases per article by TF-IDF × length and subsystem preference; ties broken alphabetically.
 
     ``per_article`` maps an article to [(phrase, count, names_subsystem, first paragraph[, in the title, only
-    said by the way, a subsystem written out in full, times a candidate only as the title's subject])], its
-    near-duplicates already merged: what an article says early (its lead) counts a little more, and decides
-    between equal scores; what it says only once counts less, what its title says more, and phrases scoring
-    under a fifth of the best of the others than such a subject (the title's help aside) are left out.
-    ``memo`` (article → what ``distinct`` chose, by the order it saw) is read and updated: a corpus that grows
-    by one article changes every score a little but few orders.
+    said by the way, a subsystem written out in full, times a candidate only as the title's subject, a
+    subsystem's own name])], its near-duplicates already merged: what an article says early (its lead) counts
+    a little more, and decides between equal scores; what it says only once counts less, what its title says
+    more, and phrases scoring under a fifth of the best of the others than such a subject (the title's help
+    aside) are left out. ``memo`` (article → what ``distinct`` chose, by the order it saw) is read and
+    updated: a corpus that grows by one article changes every score a little but few orders.
     """
     return rank_scored({a: scoring(phrases) for a, phrases in per_article.items()}, top=top, memo=memo)
 
@@ -143,9 +144,12 @@ class Ranking:
         scored = []
         best = 0.0
         naming = set()
-        for phrase, first, tf, length, term, lead, title, subject in zip(phrases, *[each] * 7):
+        labels = set()
+        for phrase, first, tf, length, term, lead, title, subject, label in zip(phrases, *[each] * 8):
             if term > 1.0:
                 naming.add(phrase)
+            if label:
+                labels.add(phrase)
             n = self.df[phrase.lower()]
             if n > self.cut:
                 continue
@@ -158,22 +162,23 @@ class Ranking:
                 best = max(best, score)
             scored.append((round(score * title, 6), first, phrase))
         self.best[article_id] = round(best, 6)  # the cut is a share of the best score without the title's help
-        named = frozenset(naming)
+        named, subsystems = frozenset(naming), frozenset(labels)
         scored.sort(key=lambda x: (-x[0], x[1], x[2]))
         ordered = [(p, s) for s, _, p in scored]
         if self.memo is None:
-            return distinct(ordered, self.top, named)
-        seen = _order_signature(ordered, named)
+            return distinct(ordered, self.top, named, subsystems)
+        seen = _order_signature(ordered, named, subsystems)
         known = self.memo.get(str(article_id))
         if known is None or known[0] != seen:
             position = {p: i for i, (p, _) in enumerate(ordered)}
-            known = self.memo[str(article_id)] = (seen, [position[p] for p, _ in distinct(ordered, self.top, named)])
+            known = self.memo[str(article_id)] = (
+                seen, [position[p] for p, _ in distinct(ordered, self.top, named, subsystems)])
         return [ordered[i] for i in known[1]]
 
 
-def _order_signature(ordered: list[tuple[str, float]], named: frozenset[str]) -> str:
-    """What ``distinct`` depends on: the phrases in order, which neighbours tie (not the scores), and which
-    name a subsystem."""
+def _order_signature(ordered: list[tuple[str, float]], named: frozenset[str], subsystems: frozenset[str]) -> str:
+    """What ``distinct`` depends on: the phrases in order, which neighbours tie (not the scores), which name a
+    subsystem and which are a subsystem's own name."""
     ties = "".join("=" if a[1] == b[1] else ">" for a, b in zip(ordered, ordered[1:]))
-    return hashlib.blake2b("\x1f".join([ties, *(p for p, _ in ordered), "\x1e", *sorted(named)]).encode("utf-8"),
-                           digest_size=16).hexdigest()
+    return hashlib.blake2b("\x1f".join([ties, *(p for p, _ in ordered), "\x1e", *sorted(named), "\x1e",
+                                        *sorted(subsystems)]).encode("utf-8"), digest_size=16).hexdigest()
