@@ -34,7 +34,7 @@ DEV_GOLD = DEV_DIR / "gold"
 JUDGED_LINKS = DEV_DIR / "links" / "judged.tsv"
 JUDGED_KEYWORDS = DEV_DIR / "keywords" / "judged.tsv"
 JUDGED_SUBJECTS = DEV_DIR / "keywords" / "subjects.tsv"  # two runs' top tens pooled, where title subjects moved them
-JUDGED_OWN_NAMES = DEV_DIR / "keywords" / "own_names.tsv"  # the same, where subsystems' own names moved them
+JUDGED_OWN_NAMES = DEV_DIR / "keywords" / "own_names.tsv"  # the same, where names of their own moved them
 JUDGED_COOCCURRENCES = DEV_DIR / "links" / "cooccurrence.tsv"
 JUDGED_PEOPLE = DEV_DIR / "people" / "judged.tsv"
 PEOPLE_VERDICTS = ("person", "wrong_name", "not_person")
@@ -659,7 +659,7 @@ def main(argv=None) -> int:
         print("\n".join(judged_keywords_report(work / "all" / "out", JUDGED_SUBJECTS, per_article=args.verbose,
                                                 label="judged keywords where the title names a subject (K40)")))
         print("\n".join(judged_keywords_report(work / "all" / "out", JUDGED_OWN_NAMES, per_article=args.verbose,
-                                                label="judged keywords where a subsystem's own name moved (K43)")))
+                                                label="judged keywords where names of their own moved (K43, K44)")))
         print("\n".join(judged_people_report(work / "all" / "out")))
         print("\n".join(agreement_report(_labels(PAIRS_SECOND), _labels(PAIRS_FIRST), read_found(work / "all" / "out"),
                                          Names(config.Options()), "set M")))

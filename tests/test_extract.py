@@ -326,6 +326,14 @@ def test_keywords_rank_keeps_a_subsystem_of_its_own_beside_the_one_its_name_hold
     assert [k for k, _ in ranked[1]] == ["BPF", "BPF verifier"]
 
 
+def test_keywords_rank_keeps_what_the_title_names_beside_the_better_ranked_keyword_it_holds():
+    titled, plain = (True, False, False, 0, False), (False, False, False, 0, False)
+    ranked = rank({1: [("BPF", 12, True, 0, *plain), ("BPF token", 4, True, 1, *titled),
+                       ("BPF program", 4, True, 1, *plain)],
+                   2: [("TCP", 4, True, 0, *plain)], 3: [("UDP", 4, True, 0, *plain)]})
+    assert [k for k, _ in ranked[1]] == ["BPF", "BPF token"]  # "Delegating privilege with BPF tokens"
+
+
 def test_keywords_a_phrase_said_once_ranks_below_one_said_again():
     ranked = rank({1: [("page pool allocator", 1, True, 0), ("skb recycling", 2, False, 10)],
                    2: [("TCP", 4, True, 0)], 3: [("UDP", 4, True, 0)]})
@@ -1737,7 +1745,7 @@ def test_keywords_a_better_ranked_keyword_plus_one_word_is_that_keyword_again():
 def test_keywords_a_subsystem_of_its_own_is_no_better_ranked_keyword_plus_a_word():
     ranked = distinct([("BPF", 9.0), ("BPF verifier", 8.0), ("BPF program", 7.0), ("BPF maps", 6.0)], top=5,
                       named=frozenset({"BPF", "BPF verifier", "BPF program", "BPF maps"}),
-                      subsystems=frozenset({"BPF", "BPF verifier", "BPF maps"}))
+                      own=frozenset({"BPF", "BPF verifier", "BPF maps"}))
     assert [k for k, _ in ranked] == ["BPF", "BPF verifier", "BPF maps"]  # "BPF program" names BPF, is no other
 
 

@@ -288,12 +288,13 @@ def test_realeval_judged_keywords_are_dev_articles_only():
     assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids(HOLDOUT_IDS)))
 
 
-@pytest.mark.parametrize("path, sample, apart", [(JUDGED_SUBJECTS, "K40", ()),
-                                                 (JUDGED_OWN_NAMES, "K43", (JUDGED_SUBJECTS,))])
-def test_realeval_paired_keyword_checks_are_samples_apart_from_the_other_verdicts(path, sample, apart):
+@pytest.mark.parametrize("path, samples, apart", [(JUDGED_SUBJECTS, {"K40"}, ()),
+                                                  (JUDGED_OWN_NAMES, {"K43", "K44"}, (JUDGED_SUBJECTS,))])
+def test_realeval_paired_keyword_checks_are_samples_apart_from_the_other_verdicts(path, samples, apart):
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if not line.startswith("#")][1:]
-    assert len(rows) > 200 and all(len(r) == 5 for r in rows) and {r[0] for r in rows} == {sample}
+    assert len(rows) > 200 and all(len(r) == 5 for r in rows) and {r[0] for r in rows} == samples
+    assert all(len({r[0] for r in rows if r[1] == a}) == 1 for a in {r[1] for r in rows})  # each article one sample
     assert {r[3] for r in rows} == {"keep", "drop"} and all(r[4] for r in rows if r[3] == "drop")
     assert len({(r[1], r[2]) for r in rows}) == len(rows)
     judged = {line.split("\t")[1] for other in (JUDGED_KEYWORDS, *apart)

@@ -25,22 +25,22 @@ def _identifiers(phrase: str) -> list[str]:
 
 
 def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = frozenset(),
-             subsystems: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
+             own: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
     """The best ``top`` phrases, one per keyword: a phrase that is another plus or minus aspect words
     ("NAPI state", "bufferbloat problem") is that keyword again, told by its shorter form unless the
     longer one is a name of its own ("TCP Fast Open"); so is a phrase that is a better-ranked one plus a
     word ("congestion window size", "classic ECN"), and a lone common word after a phrase that holds it
-    ("batching" after "SKB batching"), unless it names a subsystem (``named``: "netfilter"; a subsystem's own
-    name, in ``subsystems``, is no better-ranked one plus a word: "BPF verifier" after "BPF"), and a phrase that
-    names a better-ranked one's component by another word for it ("DRM API" after "DRM subsystem"). Phrases built
-    on one code identifier ("struct task_struct", "task_struct structure") are one keyword, told by the
-    shorter if one holds the other."""
+    ("batching" after "SKB batching"), unless it names a subsystem (``named``: "netfilter"; a name of its own,
+    in ``own``, is no better-ranked one plus a word: the subsystem "BPF verifier" after "BPF", or "BPF token"
+    where the title names it), and a phrase that names a better-ranked one's component by another word for it
+    ("DRM API" after "DRM subsystem"). Phrases built on one code identifier ("struct task_struct",
+    "task_struct structure") are one keyword, told by the shorter if one holds the other."""
     chosen: list[tuple[str, float, frozenset[str]]] = []
     by_core: dict[frozenset[str], list[int]] = {}  # two phrases differing by aspect words only share a core
     by_identifier: dict[str, int] = {}
     for phrase, score in ranked:
         words = _word_set(phrase)
-        if phrase not in subsystems and any(len(words) == len(c[2]) + 1 and c[2] < words for c in chosen):
+        if phrase not in own and any(len(words) == len(c[2]) + 1 and c[2] < words for c in chosen):
             continue  # "congestion window size" after "congestion window": readers drop 9 in 10 of these
         named_by = [by_identifier[w] for w in _identifiers(phrase) if w in by_identifier]
         if named_by:  # "task_struct structure" after "struct task_struct": one identifier, one thing

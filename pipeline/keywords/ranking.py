@@ -144,12 +144,12 @@ class Ranking:
         scored = []
         best = 0.0
         naming = set()
-        labels = set()
+        own_names = set()  # a subsystem's, or what the title names ("BPF token" in a title on them)
         for phrase, first, tf, length, term, lead, title, subject, label in zip(phrases, *[each] * 8):
             if term > 1.0:
                 naming.add(phrase)
-            if label:
-                labels.add(phrase)
+            if label or title > 1.0:
+                own_names.add(phrase)
             n = self.df[phrase.lower()]
             if n > self.cut:
                 continue
@@ -162,23 +162,23 @@ class Ranking:
                 best = max(best, score)
             scored.append((round(score * title, 6), first, phrase))
         self.best[article_id] = round(best, 6)  # the cut is a share of the best score without the title's help
-        named, subsystems = frozenset(naming), frozenset(labels)
+        named, own = frozenset(naming), frozenset(own_names)
         scored.sort(key=lambda x: (-x[0], x[1], x[2]))
         ordered = [(p, s) for s, _, p in scored]
         if self.memo is None:
-            return distinct(ordered, self.top, named, subsystems)
-        seen = _order_signature(ordered, named, subsystems)
+            return distinct(ordered, self.top, named, own)
+        seen = _order_signature(ordered, named, own)
         known = self.memo.get(str(article_id))
         if known is None or known[0] != seen:
             position = {p: i for i, (p, _) in enumerate(ordered)}
             known = self.memo[str(article_id)] = (
-                seen, [position[p] for p, _ in distinct(ordered, self.top, named, subsystems)])
+                seen, [position[p] for p, _ in distinct(ordered, self.top, named, own)])
         return [ordered[i] for i in known[1]]
 
 
-def _order_signature(ordered: list[tuple[str, float]], named: frozenset[str], subsystems: frozenset[str]) -> str:
+def _order_signature(ordered: list[tuple[str, float]], named: frozenset[str], own: frozenset[str]) -> str:
     """What ``distinct`` depends on: the phrases in order, which neighbours tie (not the scores), which name a
-    subsystem and which are a subsystem's own name."""
+    subsystem and which are names of their own."""
     ties = "".join("=" if a[1] == b[1] else ">" for a, b in zip(ordered, ordered[1:]))
     return hashlib.blake2b("\x1f".join([ties, *(p for p, _ in ordered), "\x1e", *sorted(named), "\x1e",
-                                        *sorted(subsystems)]).encode("utf-8"), digest_size=16).hexdigest()
+                                        *sorted(own)]).encode("utf-8"), digest_size=16).hexdigest()
