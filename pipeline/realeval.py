@@ -47,8 +47,8 @@ HOLDOUT_AGREEMENT = DEV_DIR / "holdout" / "agreement"
 # scored with the whole-knowbase run (--judged); the first reader's stand as the labels.
 PAIRS_FIRST = DEV_DIR / "pairs" / "first"
 PAIRS_SECOND = DEV_DIR / "pairs" / "second"
-# Set N: one reader's blind labels of who works on what in 11 reports of single conference talks (LSFMM+BPF,
-# Kernel Summit, KVM Forum, Cauldron) outside every other set, scored with the whole-knowbase run (--judged).
+# Set N: blind labels (one reader an article) of who works on what in 11 reports of single conference talks
+# (LSFMM+BPF, Kernel Summit, KVM Forum, Cauldron) outside every other set, scored with the whole-knowbase run.
 TALKS = DEV_DIR / "talks"
 INDEX_TOPICS = DEV_DIR / "index_topics.tsv"
 # Articles the project is judged on and must never be developed on; kept out of every development run.
@@ -633,7 +633,7 @@ def main(argv=None) -> int:
                              "against the readers' verdicts in dev/links/judged.tsv, its keywords against "
                              "dev/keywords/judged.tsv, its people against dev/people/judged.tsv, and its links of "
                              "set M against two readers' labels (dev/pairs/), and its links of set N "
-                             "against one reader's (dev/talks/)")
+                             "against one reader's an article (dev/talks/)")
     parser.add_argument("--agreement", action="store_true",
                         help="also score a second reader's labels (dev/agreement/, or dev/holdout/agreement/ with "
                              "--holdout) against the set's labels, beside the run on the same articles (without a "
