@@ -111,8 +111,8 @@ def verb_kind(verb: Token) -> str | None:
         return None  # "showed up at a netfilter conference", "gave up on the driver"
     objects = [c for c in children if c.dep_ in ("dobj", "attr")] + [
         g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    if verb.dep_ in ("relcl", "acl") and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in children) \
-            and all(c.lower_ in RELATIVE_OBJECTS for c in children if c.dep_ == "dobj"):
+    if verb.dep_ in ("relcl", "acl") and all(c.lower_ in RELATIVE_OBJECTS for c in children if c.dep_ == "dobj") \
+            and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in children):
         # "the last idea (that) X introduced": what X introduced is the idea the clause hangs on
         objects = [o for o in objects if o.lower_ not in RELATIVE_OBJECTS] + [verb.head]
     object_kinds = [artifact_kind(o) for o in objects]
@@ -148,10 +148,8 @@ def verb_kind(verb: Token) -> str | None:
     if lemma in PHASE_VERBS and (means := next((g for c in children if c.dep_ == "prep" and c.lower_ == "by"
                                                 for g in c.children if g.dep_ == "pcomp"), None)) is not None:
         return verb_kind(means)  # "began by describing his plans for BPF": what the talk began with
-    if (lemma in ("have", "introduce") or lemma in RAISE_VERBS) and "proposed" in object_kinds:
-        # "had a better idea", "has a patch for it", "returned to the idea of a page pool", "introduced the idea
-        # of making BPF a module" (introducing a feature is work on it; introducing an idea proposes it)
-        return "proposed"
+    if (lemma == "have" or lemma in RAISE_VERBS) and "proposed" in object_kinds:
+        return "proposed"  # "had a better idea", "has a patch for it", "returned to the idea of a page pool"
     if lemma == "have":  # "has a driver for", "had code for" (not "had a vision of", "has a hard time with")
         if "works_on" in object_kinds:
             return "works_on"

@@ -41,8 +41,11 @@ WISH_VERBS = frozenset({"suggest", "want", "like", "prefer", "hope", "wish", "re
 TOPIC_VERBS = frozenset({"look", "examine", "explore", "consider", "review", "concern", "tackle", "revisit"})
 # Verbs that say only that a piece of work came into being: its kind comes from the work.
 MAKE_VERBS = frozenset({"make", "do", "produce", "publish", "announce", "launch", "put"})
-# Verbs that bring an idea (back) up: "returned to the idea of a page pool", "floated a proposal".
-RAISE_VERBS = frozenset({"return", "revisit", "revive", "resurrect", "float", "raise", "reintroduce", "renew"})
+# Verbs that bring an idea (back) up: "returned to the idea of a page pool", "floated a proposal", "introduced
+# the idea of making BPF a module" (introducing a feature is work on it: WORK_VERBS).
+RAISE_VERBS = frozenset({
+    "return", "revisit", "revive", "resurrect", "float", "raise", "introduce", "reintroduce", "renew",
+})
 # The object of a relative clause that stands for the noun it hangs on: "the idea that X introduced".
 RELATIVE_OBJECTS = frozenset({"that", "which"})
 # Verbs of replying: a reply that is a piece of work ("responded with a patch") proposes it.
