@@ -58,13 +58,13 @@ def article_part(article_id: int, result: dict, spelling: dict[str, str]) -> dic
                                "end": end, "text": text, "subsystem": sub, "category": category})
         subsystems[sub] += 1
     seen = set()
-    for p, s, person, sub, kind, pp, ps, evidence in result["relations"]:
+    for p, s, person, sub, kind, pp, ps, evidence, feature in result["relations"]:
         person = spelling.get(person, person)
         if (p, s, person, sub, kind) in seen:
             continue
         seen.add((p, s, person, sub, kind))
         relation_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "person": person,
-                              "subsystem": sub, "relation": kind, "person_paragraph": pp,
+                              "subsystem": sub, "relation": kind, "feature": feature or None, "person_paragraph": pp,
                               "person_sentence": ps, "evidence": evidence})
     for p, start, end, term, kind, definition, sub in result.get("terms", []):
         term_rows.append({"article_id": article_id, "paragraph": p, "start": start, "end": end, "term": term,

@@ -20,6 +20,7 @@ from pipeline.mentions import PersonFinder, SubsystemMatcher
 from pipeline.nlp import english_words, load_model, model_text, text_offset
 from pipeline.people import resolve_article, unique_surnames
 from pipeline.relations import article_links
+from pipeline.relations.features import link_feature
 from pipeline.terms import find_terms, term_subsystem
 
 # What makes a title's subsystem qualify another word rather than be the topic: "IP address exhaustion".
@@ -120,6 +121,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                               knowledge.common_words)
     words = written_words(doc for _, doc in docs)  # "debugfs" is no plural where "debugf" is never written
     sentences: dict[tuple[int, int], str] = {}
+    ranges: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # keyword candidates, by token range
     for p, doc in docs:
         sent_of = _sentence_index(doc)
         cut, written = cuts.get(p), texts.get(p)
@@ -151,11 +153,12 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             if employers:
                 excluded |= {t.i for t in doc if t.text in employers and t.i not in in_terms}
             excluded |= {t.i for t in doc if t.text in name_words and t.i not in in_terms}
-            for phrase, names_term, by_the_way, as_subject in candidates(
+            for phrase, names_term, by_the_way, as_subject, (start, end) in candidates(
                     doc, excluded, term_spans, knowledge.stopphrases, res.verb_only, res.english,
                     knowledge.domain_words, titled, knowledge.common_words, knowledge.organisations, words,
                     subjects):
                 named_subject[phrase] += as_subject
+                ranges[p].append((start, end, phrase))
                 phrases[phrase] += 1
                 first_seen.setdefault(phrase, p)
                 if names_term:
@@ -179,11 +182,16 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
                           about, heads, report)
-    relations = []
+    relations, by_paragraph, said = [], dict(docs), Counter()
+    for phrase, n in phrases.items():
+        said[phrase.lower()] += n
     for link in (l for l in links if not knowledge.outside_networking(l.subsystem)):
         (p, s), (pp, ps) = link.subsystem_at, link.person_at
         evidence = sentences[(pp, ps)] if (pp, ps) == (p, s) else f"{sentences[(pp, ps)]} … {sentences[(p, s)]}"
-        relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence])
+        # a link carried from an earlier sentence reaches what this one names in passing as often as its subject
+        feature = link_feature(list(by_paragraph[p].sents)[s], subs[p], link.subsystem, ranges[p], said) \
+            if (pp, ps) == (p, s) else ""
+        relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence, feature])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(
                 [(p, n, p in naming, first_seen[p], p.lower() in titled, p not in plain, p in spelled,

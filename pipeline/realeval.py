@@ -36,6 +36,8 @@ JUDGED_KEYWORDS = DEV_DIR / "keywords" / "judged.tsv"
 JUDGED_SUBJECTS = DEV_DIR / "keywords" / "subjects.tsv"  # two runs' top tens pooled, where title subjects moved them
 JUDGED_OWN_NAMES = DEV_DIR / "keywords" / "own_names.tsv"  # the same, where names of their own moved them
 JUDGED_COOCCURRENCES = DEV_DIR / "links" / "cooccurrence.tsv"
+JUDGED_FEATURES = DEV_DIR / "links" / "features.tsv"
+FEATURE_VERDICTS = ("part", "unlinked", "same", "vague")
 JUDGED_PEOPLE = DEV_DIR / "people" / "judged.tsv"
 PEOPLE_VERDICTS = ("person", "wrong_name", "not_person")
 DROP_REASONS = ("passing", "near-duplicate", "generic", "name", "mangled", "wrong")
@@ -148,6 +150,8 @@ class Found:
     people: set[str] = field(default_factory=set)
     subsystems: set[str] = field(default_factory=set)
     relations: set[tuple[str, str, str]] = field(default_factory=set)
+    # what the rows of a (person, subsystem, relation) call the thing linked, where more than the subsystem
+    features: dict[tuple[str, str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
     article: dict = field(default_factory=dict)
     written: dict[str, str] = field(default_factory=dict)  # a full name as the article writes it → its person
 
@@ -169,7 +173,10 @@ def read_found(out: Path) -> dict[int, Found]:
     for row in _rows(out / "subsystem_mentions.csv"):
         found[int(row["article_id"])].subsystems.add(row["subsystem"])
     for row in _rows(out / "person_subsystem.csv"):
-        found[int(row["article_id"])].relations.add((row["person"], row["subsystem"], row.get("relation", "")))
+        article, key = found[int(row["article_id"])], (row["person"], row["subsystem"], row.get("relation", ""))
+        article.relations.add(key)
+        if row.get("feature"):
+            article.features[key].add(row["feature"])
     return found
 
 
@@ -183,20 +190,45 @@ def _rows(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def score_items(gold: list[frozenset], found: set, label: str) -> Score:
-    """A gold item is found when any of its keys is; a found key is right when some gold item has it."""
+def score_items(gold: list[frozenset], found: set, label: str, also: dict | None = None) -> Score:
+    """A gold item is found when any of its keys is; a found key is right when some gold item has it, or has
+    one of the keys ``also`` gives it (a link to BPF whose rows call it "BPF static keys" is a link to what a
+    reader calls so, where the taxonomy cannot name it)."""
     score = Score()
+    also = also or {}
     known = set().union(*gold) if gold else set()
+    reached = found | {key for keys in also.values() for key in keys}
     for keys in gold:
-        if keys & found:
+        if keys & reached:
             score.tp += 1
         else:
             score.fn += 1
             score.errors.append(f"{label}: missing {' / '.join(sorted(map(str, keys))) or '(not in the taxonomy)'}")
-    for key in sorted(map(str, found - known)):
-        score.fp += 1
-        score.errors.append(f"{label}: unexpected {key}")
+    for key in sorted(found, key=str):
+        if key not in known and not also.get(key, set()) & known:
+            score.fp += 1
+            score.errors.append(f"{label}: unexpected {key}")
     return score
+
+
+def _folded_name(text: str) -> str:
+    """A feature's name as a label and a row are compared: case, backquotes, hyphens and plural -s ignored."""
+    words = text.replace("`", "").replace("-", " ").lower().split()
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+
+
+def _feature_keys(unnamed: dict[str, set[str]], found: Found) -> tuple[dict, dict]:
+    """For each pair (and each pair with its kind) the run links, the keys of the unnamed labelled subsystems
+    ("?labeled NFS", with their folded name and forms in ``unnamed``) that its rows' features give."""
+    pairs: dict = defaultdict(set)
+    kinds: dict = defaultdict(set)
+    for (p, s, k), features in found.features.items():
+        folded = {_folded_name(f) for f in features}
+        person = person_key(p)
+        for key in (key for key, forms in unnamed.items() if folded & forms):
+            pairs[(person, s)].add((person, key))
+            kinds[(person, s, k)].add((person, key, k))
+    return pairs, kinds
 
 
 def score_article(gold: dict, found: Found, names: Names) -> dict[str, Score]:
@@ -222,11 +254,16 @@ def score_article(gold: dict, found: Found, names: Names) -> dict[str, Score]:
         pairs[(person, by_name.get(rel["subsystem"], frozenset({f"?{rel['subsystem']}"})))].add(rel["relation"])
     gold_pairs = [frozenset((p, s) for s in subs) for p, subs in pairs]
     found_pairs = {(person_key(p), s) for p, s, _ in found.relations}
-    scores["relations"] = score_items(gold_pairs, found_pairs, "relation")
+    items = {item["name"]: item for item in gold.get("subsystems", [])}
+    unnamed = {f"?{name}": {_folded_name(f) for f in [name, *items.get(name, {}).get("forms", [])]}
+               for name in {rel["subsystem"] for rel in gold.get("relations", [])}
+               if by_name.get(name, frozenset({f"?{name}"})) == {f"?{name}"}}
+    also_pair, also_kind = _feature_keys(unnamed, found)
+    scores["relations"] = score_items(gold_pairs, found_pairs, "relation", also_pair)
     for kind in RELATION_KINDS:
         gold_kind = [frozenset((p, s, kind) for s in subs) for (p, subs), kinds in pairs.items() if kind in kinds]
         found_kind = {(person_key(p), s, k) for p, s, k in found.relations if k == kind}
-        scores[f"relations:{kind}"] = score_items(gold_kind, found_kind, f"relation {kind}")
+        scores[f"relations:{kind}"] = score_items(gold_kind, found_kind, f"relation {kind}", also_kind)
     return scores
 
 
@@ -436,7 +473,7 @@ def talks_report(gold_files: list[dict], found: dict[int, Found], names: Names, 
         named.count(score_article(nameable(gold, names), got, names)["relations"])
         if verbose:
             details += [f"article {gold['article_id']}:"] + [f"    {e}" for e in scores["relations"].errors]
-    unnamed = totals["relations"].fn - named.fn
+    unnamed = totals["relations"].tp + totals["relations"].fn - named.tp - named.fn
     lines = [f"{label}: {len(gold_files)} labelled articles; {unnamed} of the "
              f"{totals['relations'].tp + totals['relations'].fn} labelled pairs name what the taxonomy cannot",
              f"{'':<32} {'precision':>9} {'recall':>7} {'f1':>6}    tp   fp   fn"]
@@ -529,6 +566,24 @@ def cooccurrence_report(out: Path, judged_path: Path | None = None) -> list[str]
         lines.append(f"  sample {sample}: {total} judged, {stated} state a relation; links {found} of those and "
                      f"{wrong} of the {total - stated} others")
     return lines
+
+
+def features_report(out: Path, judged_path: Path | None = None) -> list[str]:
+    """Precision of the features of a whole-knowbase run's links in ``out`` that a reader judged
+    (dev/links/features.tsv): of the judged (article, person, subsystem, feature) the run still gives, how many
+    name a part or a kind of the subsystem that the evidence links the person to. Features nobody judged are
+    counted, not scored."""
+    rows = _judged_rows(judged_path or JUDGED_FEATURES)
+    judged = {(int(r["article_id"]), r["person"], r["subsystem"], r["feature"]): r["verdict"] for r in rows}
+    with open(out / "person_subsystem.csv", newline="", encoding="utf-8") as handle:
+        given = {(int(r["article_id"]), r["person"], r["subsystem"], r["feature"]) for r in csv.DictReader(handle)
+                 if r.get("feature")}
+    kept = Counter(verdict for key, verdict in judged.items() if key in given)
+    total = sum(kept.values())
+    return [f"judged features: {len(judged)} judged, {total} still given: "
+            + ", ".join(f"{v} {kept[v]}" for v in FEATURE_VERDICTS)
+            + f"; precision {_share(kept['part'], total)}; given in all {len({k for k in given if k[0] not in RESERVED})},"
+            f" {len({k for k in given if k[0] not in RESERVED} - set(judged))} that nobody judged"]
 
 
 SPANS = ("same sentence", "same paragraph", "another paragraph")
@@ -655,6 +710,7 @@ def main(argv=None) -> int:
         run_pipeline(work / "all" / "raw", work / "all" / "out", args.jobs)
         print("\n".join(judged_links_report(work / "all" / "out")))
         print("\n".join(cooccurrence_report(work / "all" / "out")))
+        print("\n".join(features_report(work / "all" / "out")))
         print("\n".join(judged_keywords_report(work / "all" / "out", per_article=args.verbose)))
         print("\n".join(judged_keywords_report(work / "all" / "out", JUDGED_SUBJECTS, per_article=args.verbose,
                                                 label="judged keywords where the title names a subject (K40)")))

@@ -218,6 +218,29 @@ def test_extract_relations_use_the_parse_not_cooccurrence(nlp, resources):
     assert kinds[("Herbert Xu", "GRO")] == "works_on"
 
 
+def test_relations_a_link_names_the_part_or_kind_of_its_subsystem_the_sentence_names(nlp, resources):
+    result = _article(
+        nlp, resources,
+        "Alexei Starovoitov presented BPF static keys, which let programs patch their own branches.",
+        "Jeff Layton has been working on loopback NFS mounts.",
+        "Kumar Kartikeya Dwivedi talked about resilient queued spinlocks for BPF.",
+        "Daniel Borkmann talked about BPF.",
+        "Andrii Nakryiko talked about the BPF community.",
+        "Trond Myklebust described obsolete NFS.",
+        "Jakub Kicinski described unprivileged BPF.",
+        "Unprivileged BPF is disabled by default.",
+    )
+    features = {r[2]: r[8] for r in sorted(result["relations"], reverse=True)}  # each person's first row
+    assert features["Alexei Starovoitov"] == "BPF static keys"  # a part, the subsystem its compound's modifier
+    assert features["Jeff Layton"] == "loopback NFS mounts"
+    assert features["Kumar Kartikeya Dwivedi"] == "resilient queued spinlocks"  # qualified by "for BPF"
+    assert features["Daniel Borkmann"] == ""  # the subsystem alone
+    assert features["Andrii Nakryiko"] == ""  # who is around it, not a part of it
+    assert features["Trond Myklebust"] == ""  # a description said once
+    assert features["Jakub Kicinski"] == "unprivileged BPF"  # a kind the article names again
+    assert {r[3] for r in result["relations"]} == {"BPF", "NFS"}  # the link is to the subsystem all the same
+
+
 # One speaker's talk: its sentence names no subsystem, and the title's subject comes paragraphs later.
 _TALK = ["At the conference, Herbert Xu talked about the challenges of fast network adapters.",
          "The problem, according to Herbert, is that the adapters deliver too many small packets.",

@@ -30,7 +30,7 @@ def _result(name: str, text: str, subsystem: str, category: str) -> dict:
     return {
         "persons": [[0, 0, start, start + len(name), name, name]],
         "subsystems": [[0, 0, sub_start, sub_start + len(subsystem), subsystem, subsystem, category]],
-        "relations": [[0, 0, name, subsystem, "works_on", 0, 0, text]],
+        "relations": [[0, 0, name, subsystem, "works_on", 0, 0, text, ""]],
         "terms": [[0, 0, 8, "tcp_mem", "sysctl", "", subsystem]],
         "phrases": [[subsystem, 2, True, 0], ["congestion window", 1, False, 0]],
     }

@@ -10,9 +10,11 @@ from conftest import PROJECT
 from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
-    AGREEMENT, DEV_GOLD, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES, JUDGED_KEYWORDS,
+    AGREEMENT, DEV_GOLD, FEATURE_VERDICTS, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES,
+    JUDGED_FEATURES, JUDGED_KEYWORDS,
     JUDGED_LINKS, JUDGED_OWN_NAMES, JUDGED_PEOPLE, JUDGED_SUBJECTS, PAIRS_FIRST, PAIRS_SECOND, RESERVED, TALKS,
-    Found, Names, agreement_report, cooccurrence_report, dev_ids, index_topic_subsystems, judged_keywords_report,
+    Found, Names, agreement_report, cooccurrence_report, dev_ids, features_report, index_topic_subsystems,
+    judged_keywords_report,
     judged_links_report, judged_people_report, labels_as_found, networking_topics, read_found, score_article,
     score_items, talks_report,
 )
@@ -62,6 +64,30 @@ def test_realeval_set_n_scores_links_and_counts_what_the_taxonomy_cannot_name():
     assert rows["set N relations:proposed"][3:] == ["0", "1", "1"]
     assert rows["set N nameable"][3:] == ["1", "1", "0"]  # the feature the reader named is no miss of the run's
     assert "    relation: missing ('ann berg', '?BPF static keys')" in lines
+
+
+def test_realeval_a_link_whose_rows_name_the_labelled_feature_finds_it():
+    names = Names(config.Options())
+    gold = {"article_id": 1,
+            "subsystems": [{"name": "BPF static keys", "forms": ["static keys", "static key"]},
+                           {"name": "GRO", "forms": ["GRO"]}],
+            "relations": [{"person": "Ann Berg", "subsystem": "BPF static keys", "relation": "proposed"},
+                          {"person": "Herbert Xu", "subsystem": "GRO", "relation": "works_on"}]}
+    bpf, gro = names.subsystem("BPF"), names.subsystem("GRO")
+    run = Found(relations={("Ann Berg", bpf, "proposed"), ("Herbert Xu", gro, "works_on")})
+    run.features[("Ann Berg", bpf, "proposed")] = {"BPF maps", "static keys"}
+    run.features[("Herbert Xu", gro, "works_on")] = {"GRO tables"}  # a feature beside a labelled subsystem
+    scores = score_article(gold, run, names)
+    assert (scores["relations"].tp, scores["relations"].fp, scores["relations"].fn) == (2, 0, 0)
+    assert (scores["relations:proposed"].tp, scores["relations:proposed"].fp) == (1, 0)
+    # the feature must be the one labelled, and of the kind labelled for the kind's score
+    run.features[("Ann Berg", bpf, "proposed")] = {"BPF maps"}
+    assert (score_article(gold, run, names)["relations"].fp, score_article(gold, run, names)["relations"].fn) == (1, 1)
+    other = Found(relations={("Ann Berg", bpf, "presented")})
+    other.features[("Ann Berg", bpf, "presented")] = {"static keys"}
+    scores = score_article(gold, other, names)
+    assert scores["relations"].tp == 1 and scores["relations:proposed"].fn == 1
+    assert scores["relations:presented"].fp == 1
 
 
 @pytest.mark.parametrize("path", sorted(DEV_GOLD.glob("*.json")) + sorted(HOLDOUT_GOLD.glob("*.json")),
@@ -269,6 +295,33 @@ def test_realeval_cooccurrences_count_the_stated_ones_a_run_now_links(tmp_path):
         "1 of those and 1 of the 2 that do not",
         "  sample C1: 3 judged, 2 state a relation; links 1 of those and 1 of the 1 others",
         "  sample C2: 1 judged, 0 state a relation; links 0 of those and 0 of the 1 others"]
+
+
+def test_realeval_judged_features_score_the_ones_a_run_still_gives(tmp_path):
+    judged = tmp_path / "features.tsv"
+    judged.write_text("# verdicts\nsample\tarticle_id\tperson\tsubsystem\trelation\tfeature\tverdict\treason\n"
+                      "A\t1\tAda Lindqvist\tBPF\tworks_on\tBPF arenas\tpart\t\n"
+                      "A\t1\tBen Okafor\tBPF\tpresented\tBPF community\tvague\t\n"
+                      "A\t2\tBen Okafor\tNFS\tworks_on\tNFS filesystem\tsame\t\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "person_subsystem.csv").write_text(
+        "article_id,paragraph,sentence,person,subsystem,relation,feature,person_paragraph,person_sentence,evidence\n"
+        "1,0,0,Ada Lindqvist,BPF,works_on,BPF arenas,0,0,x\n1,1,0,Ada Lindqvist,BPF,proposed,BPF arenas,1,0,x\n"
+        "1,2,0,Ben Okafor,BPF,presented,,2,0,x\n2,0,0,Ben Okafor,NFS,works_on,NFS filesystem,0,0,x\n"
+        "3,0,0,Ada Lindqvist,XDP,works_on,XDP sockets,0,0,x\n", encoding="utf-8")
+    assert features_report(out, judged) == [
+        "judged features: 3 judged, 2 still given: part 1, unlinked 0, same 1, vague 0; precision 0.500; "
+        "given in all 3, 1 that nobody judged"]
+
+
+def test_realeval_judged_features_are_a_sample_outside_the_held_out_and_reserved_articles():
+    rows = [line.split("\t") for line in JUDGED_FEATURES.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")][1:]
+    assert len(rows) >= 100 and all(len(r) == 8 and r[5] for r in rows)
+    assert {r[6] for r in rows} == set(FEATURE_VERDICTS) and all(r[4] in KINDS for r in rows)
+    assert len({(r[1], r[2], r[3], r[5]) for r in rows}) == len(rows)
+    assert not {int(r[1]) for r in rows} & (RESERVED | set(dev_ids(HOLDOUT_IDS)))
 
 
 def test_realeval_cooccurrence_sample_is_outside_the_evaluation_sets():

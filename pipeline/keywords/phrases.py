@@ -293,9 +293,9 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset(),
                common: frozenset[str] = frozenset(), organisations: frozenset[str] = frozenset(),
                written: frozenset[int] = frozenset(), subjects: frozenset[str] = frozenset()
-               ) -> list[tuple[str, bool, bool, bool]]:
-    """(phrase, names a subsystem, said by the way, kept only as the title's subject) for each keyword
-    candidate of one paragraph, in order. ``subjects``: the title's subjects (``title_subjects``), a keyword
+               ) -> list[tuple[str, bool, bool, bool, tuple[int, int]]]:
+    """(phrase, names a subsystem, said by the way, kept only as the title's subject, its tokens' range) for
+    each keyword candidate of one paragraph, in order. ``subjects``: the title's subjects (``title_subjects``), a keyword
     though the model takes them for a name or they are ordinary words ("Rust").
 
     ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
@@ -362,11 +362,13 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                          + [_head_form(head, terms.get(head.i) == 1, english, written)])
         if head.is_sent_end and len(head) > 1 and phrase.endswith(".") and not phrase.endswith(".."):
             phrase = phrase[:-1]  # "direct I/O." at a sentence's end, the full stop taken into the word
+        begin = tokens[0].i
         if len(phrase.split()) > MAX_WORDS:
             first = _first_kept(tokens, len(phrase.split()) - MAX_WORDS)
             if any(start < first.i < end for start, end in term_spans):
                 continue  # "wireless extension handler functions" would keep a piece of "wireless extensions"
             phrase = " ".join(phrase.split()[-MAX_WORDS:])  # "TCP congestion avoidance module": the last three
+            begin = first.i
         if english and not any(t.i in terms for t in tokens) \
                 and all(_ordinary(t, english, domain) for t in tokens if not _joins_place(t)) \
                 and not (" " in phrase and phrase.lower() in titled):
@@ -388,7 +390,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "the TOE adapter support", "CAKE qdisc": the subsystem itself, counted by its mentions
         if tokens[-1].i not in terms and tokens[-1].lower_ in verb_only:
             continue  # "TCP packet introduce": a verb the parser took for a noun
-        found.append((phrase, any(t.i in terms for t in tokens), aside(head), rescued))
+        found.append((phrase, any(t.i in terms for t in tokens), aside(head), rescued, (begin, head.i + 1)))
     return found
 
 

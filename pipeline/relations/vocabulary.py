@@ -200,6 +200,22 @@ IMPROVEMENT_NOUNS = CONTRIBUTION_NOUNS | frozenset({
     "improvement", "refactoring", "rewrite", "enhancement", "optimization", "optimisation", "modification",
     "reworking", "fixes"})
 
+# What is done with, said of, or found in a subsystem, or who is around it, not a part or a kind of it: "the BPF
+# community", "NFS testing", "a BPF bug", "the verifier error", "netperf run". A link's feature has none for head.
+NOT_PART_NOUNS = (AUDIENCE_NOUNS | PERSON_NOUNS | PROBLEM_NOUNS | ATTACK_NOUNS | INFORMATION_NOUNS | VIEW_NOUNS
+                  | IMPROVEMENT_NOUNS | STATUS_NOUNS | TALK_NOUNS | SUBJECT_NOUNS | VERSION_NOUNS | NOT_TOPICS
+                  | frozenset({"world", "ecosystem", "track", "hour", "fuss", "session", "discussion", "error",
+                               "failure", "testing", "run", "integration", "standardization", "adoption", "usage",
+                               "use", "performance", "cost", "page", "size", "history", "future", "news",
+                               "experience", "knowledge",
+                               # the way a subsystem works, which is the subsystem: "softirq handlers", "BPF-LSM
+                               # hooks", "struct_ops callbacks", "CO-RE relocations", "software-interrupt context"
+                               "handler", "hook", "callback", "relocation", "context"}))
+# What a subsystem is, after its name: "the ksmbd filesystem", "the wilc1000 staging driver" are the subsystem.
+CLASS_NOUNS = frozenset({"driver", "filesystem", "collection", "distribution", "logic", "router", "package", "suite"})
+# Words that say where a driver or a filesystem lives, not which one it is: "the rtl8xxxu staging driver".
+WHERE_WORDS = frozenset({"staging", "kernel", "in-kernel", "linux", "upstream", "mainline", "out-of-tree"})
+
 
 def _regular_forms(verb: str) -> set[str]:
     """The past and -ing forms a regular verb takes ("refactor": "refactored", "refactoring")."""

@@ -1,0 +1,56 @@
+"""What a link is about where that is a part or a kind of its subsystem ("BPF static keys", "resilient queued
+spinlocks for BPF"): the noun phrase the subsystem's mention qualifies, in the article's words; pure."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.relations.vocabulary import CLASS_NOUNS, NOT_PART_NOUNS, WHERE_WORDS
+
+# Prepositions by which a subsystem qualifies a noun as a compound does: "static keys for BPF", "spinlocks in BPF".
+QUALIFYING_PREPOSITIONS = frozenset({"for", "in", "of", "to", "into", "within", "inside"})
+# A kind of a subsystem the article names by a word before it ("unprivileged BPF", "loopback NFS") is a feature
+# where the article names it again; said once, the word is mostly a description ("obsolete RDMA", "raw BPF").
+KIND_SAID = 2
+
+
+def _qualified(span):
+    """The noun a subsystem's mention qualifies: the head of the compound it is part of, or the noun of which
+    it is the preposition's object ("static keys for BPF"); None when it qualifies nothing."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in QUALIFYING_PREPOSITIONS and root.head.dep_ == "prep" \
+            and root.head.head.pos_ in ("NOUN", "PROPN") and root.head.head.i < span.start:
+        return root.head.head
+    return None
+
+
+def _restates(phrase, span) -> bool:
+    """Whether a phrase holding a subsystem's mention only says what the subsystem is ("the ksmbd filesystem",
+    "the wilc1000 staging driver")."""
+    rest = [t for t in phrase if not span.start <= t.i < span.end and t.lower_ not in WHERE_WORDS]
+    return len(rest) == 1 and rest[0].lemma_.lower() in CLASS_NOUNS
+
+
+def link_feature(sentence, spans: list, subsystem: str, candidates: list[tuple[int, int, str]], said: Counter) -> str:
+    """What a mention of ``subsystem`` in ``sentence`` qualifies, as written: the keyword candidate (``candidates``:
+    (start, end, phrase), token ranges of the sentence's doc) that holds the mention and ends in another noun ("BPF
+    static keys"), that names a kind of it the article names again ("unprivileged BPF"), or that the mention
+    qualifies through a preposition ("resilient queued spinlocks" for BPF). ``said``: how often the article says
+    each phrase, in lower case. "" when the sentence names the subsystem alone, describes it in passing ("obsolete
+    RDMA"), or names what is done with it, said of it or found in it ("NFS testing", "the BPF community")."""
+    doc = sentence.doc
+    for span in spans:
+        if span.label_ != subsystem or not sentence.start <= span.start < sentence.end:
+            continue
+        noun = _qualified(span)
+        for start, end, phrase in candidates:
+            head = doc[end - 1]
+            holds = start <= span.start and span.end <= end and end - start > len(span)
+            kind = holds and span.end == end
+            qualified = noun is not None and head.i == noun.i and " " in phrase
+            if (holds or qualified) and (not kind or said[phrase.lower()] >= KIND_SAID) \
+                    and not {head.lower_, head.lemma_.lower()} & NOT_PART_NOUNS \
+                    and not (holds and _restates(doc[start:end], span)) \
+                    and not any(other.end == end and other.label_ != subsystem for other in spans):
+                return " ".join(doc[start:end].text.split())
+    return ""
