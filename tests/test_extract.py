@@ -229,6 +229,7 @@ def test_relations_a_link_names_the_part_or_kind_of_its_subsystem_the_sentence_n
         "Trond Myklebust described obsolete NFS.",
         "Jakub Kicinski described unprivileged BPF.",
         "Unprivileged BPF is disabled by default.",
+        "Srinivas Narayana talked about the BPF verifier's path-pruning algorithm.",
     )
     features = {r[2]: r[8] for r in sorted(result["relations"], reverse=True)}  # each person's first row
     assert features["Alexei Starovoitov"] == "BPF static keys"  # a part, the subsystem its compound's modifier
@@ -238,7 +239,8 @@ def test_relations_a_link_names_the_part_or_kind_of_its_subsystem_the_sentence_n
     assert features["Andrii Nakryiko"] == ""  # who is around it, not a part of it
     assert features["Trond Myklebust"] == ""  # a description said once
     assert features["Jakub Kicinski"] == "unprivileged BPF"  # a kind the article names again
-    assert {r[3] for r in result["relations"]} == {"BPF", "NFS"}  # the link is to the subsystem all the same
+    assert features["Srinivas Narayana"] == "path-pruning algorithm"  # the subsystem its possessor
+    assert {r[3] for r in result["relations"]} == {"BPF", "NFS", "BPF verifier"}  # the link is to the subsystem all the same
 
 
 # One speaker's talk: its sentence names no subsystem, and the title's subject comes paragraphs later.

@@ -15,12 +15,15 @@ KIND_SAID = 2
 
 
 def _qualified(span):
-    """The noun a subsystem's mention qualifies: the head of the compound it is part of, or the noun of which
-    it is the preposition's object ("static keys for BPF"); None when it qualifies nothing."""
+    """The noun a subsystem's mention qualifies from outside its phrase: the noun of which it is the
+    preposition's object ("static keys for BPF") or the possessor ("the verifier's path-pruning algorithm");
+    None when it qualifies nothing so."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in QUALIFYING_PREPOSITIONS and root.head.dep_ == "prep" \
             and root.head.head.pos_ in ("NOUN", "PROPN") and root.head.head.i < span.start:
         return root.head.head
+    if root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
+        return root.head
     return None
 
 
@@ -35,7 +38,8 @@ def link_feature(sentence, spans: list, subsystem: str, candidates: list[tuple[i
     """What a mention of ``subsystem`` in ``sentence`` qualifies, as written: the keyword candidate (``candidates``:
     (start, end, phrase), token ranges of the sentence's doc) that holds the mention and ends in another noun ("BPF
     static keys"), that names a kind of it the article names again ("unprivileged BPF"), or that the mention
-    qualifies through a preposition ("resilient queued spinlocks" for BPF). ``said``: how often the article says
+    qualifies through a preposition or as its possessor ("resilient queued spinlocks" for BPF, "the verifier's
+    path-pruning algorithm"). ``said``: how often the article says
     each phrase, in lower case. "" when the sentence names the subsystem alone, describes it in passing ("obsolete
     RDMA"), or names what is done with it, said of it or found in it ("NFS testing", "the BPF community")."""
     doc = sentence.doc
@@ -44,10 +48,10 @@ def link_feature(sentence, spans: list, subsystem: str, candidates: list[tuple[i
             continue
         noun = _qualified(span)
         for start, end, phrase in candidates:
-            head = doc[end - 1]
             holds = start <= span.start and span.end <= end and end - start > len(span)
             kind = holds and span.end == end
-            qualified = noun is not None and head.i == noun.i and " " in phrase
+            head = doc[end - 1]
+            qualified = noun is not None and head.i == noun.i and end - start > 1
             if (holds or qualified) and (not kind or said[phrase.lower()] >= KIND_SAID) \
                     and not {head.lower_, head.lemma_.lower()} & NOT_PART_NOUNS \
                     and not (holds and _restates(doc[start:end], span)) \
