@@ -580,10 +580,11 @@ def features_report(out: Path, judged_path: Path | None = None) -> list[str]:
                  if r.get("feature")}
     kept = Counter(verdict for key, verdict in judged.items() if key in given)
     total = sum(kept.values())
+    open_ones = {key for key in given if key[0] not in RESERVED}
     return [f"judged features: {len(judged)} judged, {total} still given: "
             + ", ".join(f"{v} {kept[v]}" for v in FEATURE_VERDICTS)
-            + f"; precision {_share(kept['part'], total)}; given in all {len({k for k in given if k[0] not in RESERVED})},"
-            f" {len({k for k in given if k[0] not in RESERVED} - set(judged))} that nobody judged"]
+            + f"; precision {_share(kept['part'], total)}; given in all {len(open_ones)},"
+            f" {len(open_ones - set(judged))} that nobody judged"]
 
 
 SPANS = ("same sentence", "same paragraph", "another paragraph")

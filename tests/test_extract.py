@@ -240,7 +240,8 @@ def test_relations_a_link_names_the_part_or_kind_of_its_subsystem_the_sentence_n
     assert features["Trond Myklebust"] == ""  # a description said once
     assert features["Jakub Kicinski"] == "unprivileged BPF"  # a kind the article names again
     assert features["Srinivas Narayana"] == "path-pruning algorithm"  # the subsystem its possessor
-    assert {r[3] for r in result["relations"]} == {"BPF", "NFS", "BPF verifier"}  # the link is to the subsystem all the same
+    # the link is to the subsystem all the same
+    assert {r[3] for r in result["relations"]} == {"BPF", "NFS", "BPF verifier"}
 
 
 # One speaker's talk: its sentence names no subsystem, and the title's subject comes paragraphs later.

@@ -295,8 +295,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                written: frozenset[int] = frozenset(), subjects: frozenset[str] = frozenset()
                ) -> list[tuple[str, bool, bool, bool, tuple[int, int]]]:
     """(phrase, names a subsystem, said by the way, kept only as the title's subject, its tokens' range) for
-    each keyword candidate of one paragraph, in order. ``subjects``: the title's subjects (``title_subjects``), a keyword
-    though the model takes them for a name or they are ordinary words ("Rust").
+    each keyword candidate of one paragraph, in order. ``subjects``: the title's subjects (``title_subjects``),
+    a keyword though the model takes them for a name or they are ordinary words ("Rust").
 
     ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
     mentions. A one-word subsystem name is kept as written ("nftables", not "nftable"). ``english`` and

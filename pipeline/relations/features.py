@@ -36,12 +36,12 @@ def _restates(phrase, span) -> bool:
 
 def link_feature(sentence, spans: list, subsystem: str, candidates: list[tuple[int, int, str]], said: Counter) -> str:
     """What a mention of ``subsystem`` in ``sentence`` qualifies, as written: the keyword candidate (``candidates``:
-    (start, end, phrase), token ranges of the sentence's doc) that holds the mention and ends in another noun ("BPF
-    static keys"), that names a kind of it the article names again ("unprivileged BPF"), or that the mention
-    qualifies through a preposition or as its possessor ("resilient queued spinlocks" for BPF, "the verifier's
-    path-pruning algorithm"). ``said``: how often the article says
-    each phrase, in lower case. "" when the sentence names the subsystem alone, describes it in passing ("obsolete
-    RDMA"), or names what is done with it, said of it or found in it ("NFS testing", "the BPF community")."""
+    (start, end, phrase), token ranges of the sentence's doc) that holds the mention and ends in another noun
+    ("BPF static keys"), that names a kind of it the article names again ("unprivileged BPF"), or that the
+    mention qualifies through a preposition or as its possessor ("resilient queued spinlocks" for BPF, "the
+    verifier's path-pruning algorithm"). ``said``: how often the article says each phrase, in lower case. ""
+    where the sentence names the subsystem alone, describes it in passing ("obsolete RDMA"), or names what is
+    done with it, said of it or found in it ("NFS testing", "the BPF community")."""
     doc = sentence.doc
     for span in spans:
         if span.label_ != subsystem or not sentence.start <= span.start < sentence.end:
