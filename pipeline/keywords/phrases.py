@@ -316,8 +316,9 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                     and f"{tokens[0].lower_}-{tokens[2].lower_}" in VAGUE_MODIFIERS:
                 del tokens[:3]  # "high-level TCP change": a vague modifier written with a hyphen
             elif tokens[0].pos_ in DROP_POS or tokens[0].lower_ in VAGUE_MODIFIERS or tokens[0].tag_ in ("JJR", "JJS") \
-                    or tokens[0].is_stop or not tokens[0].text.strip('"\'()') or tokens[0].ent_type_ in ("DATE", "TIME"):
-                tokens.pop(0)  # "the October nftables announcement": when is not what
+                    or tokens[0].is_stop or not tokens[0].text.strip('"\'()') \
+                    or (tokens[0].ent_type_ in ("DATE", "TIME") and "_" not in tokens[0].text):
+                tokens.pop(0)  # "the October nftables announcement": when is not what (the model's "SO_TXTIME" is)
             elif len(tokens) > 1 and tokens[0].pos_ in ("ADJ", "VERB") and any(
                     c.dep_ == "advmod" and c.i < tokens[0].i for c in tokens[0].children):
                 tokens.pop(0)  # "minimally sized networking subsystem": a description, not a name
