@@ -121,12 +121,14 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                               knowledge.common_words)
     words = written_words(doc for _, doc in docs)  # "debugfs" is no plural where "debugf" is never written
     sentences: dict[tuple[int, int], str] = {}
+    spans_of: dict[tuple[int, int], object] = {}  # each sentence's Span, by (paragraph, sentence)
     ranges: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # keyword candidates, by token range
     for p, doc in docs:
         sent_of = _sentence_index(doc)
         cut, written = cuts.get(p), texts.get(p)
         for s, sent in enumerate(doc.sents):
             sentences[(p, s)] = " ".join(sent.text.split())
+            spans_of[(p, s)] = sent
         for span, person in people_by_par[p]:
             persons.append([p, sent_of(span.start), *_placed(span, cut, written), person])
         for span in subs[p]:
@@ -182,14 +184,14 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
                           about, heads, report)
-    relations, by_paragraph, said = [], dict(docs), Counter()
+    relations, said = [], Counter()
     for phrase, n in phrases.items():
         said[phrase.lower()] += n
     for link in (l for l in links if not knowledge.outside_networking(l.subsystem)):
         (p, s), (pp, ps) = link.subsystem_at, link.person_at
         evidence = sentences[(pp, ps)] if (pp, ps) == (p, s) else f"{sentences[(pp, ps)]} … {sentences[(p, s)]}"
         # a link carried from an earlier sentence reaches what this one names in passing as often as its subject
-        feature = link_feature(list(by_paragraph[p].sents)[s], subs[p], link.subsystem, ranges[p], said) \
+        feature = link_feature(spans_of[(p, s)], subs[p], link.subsystem, ranges[p], said) \
             if (pp, ps) == (p, s) else ""
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence, feature])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
