@@ -22,12 +22,15 @@ _CODE = [Path(__file__), *sorted(_SOURCES_DIR.glob("*.py")), *sorted(_SOURCES_DI
 
 def raw_files(raw: Path) -> list[Path]:
     """The files to process: LWN pages (.html) and knowbase Markdown (.md) in ``raw`` and its folders (a
-    copied tree such as the knowbase's LWN-ARTICLES/Kernel), hidden ones aside, in a stable order."""
+    copied tree such as the knowbase's LWN-ARTICLES/Kernel; linked ones too), hidden ones aside, in a stable
+    order."""
     if not raw.is_dir():
         return []
-    found = []
-    for folder, subfolders, names in os.walk(raw):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+    found, seen = [], set()
+    for folder, subfolders, names in os.walk(raw, followlinks=True):  # a linked folder once, even in a loop
+        seen.add(os.path.realpath(folder))
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")
+                         and os.path.realpath(os.path.join(folder, d)) not in seen]
         found += [Path(folder) / n for n in names if Path(n).suffix.lower() in SUFFIXES and not n.startswith(".")]
     return sorted((p for p in found if p.is_file()), key=lambda p: raw_name(p, raw))
 

@@ -62,6 +62,27 @@ def test_make_incremental_builds_equal_a_clean_build(tmp_path):
     assert b"447900" not in (out / "person_mentions.csv").read_bytes()
 
 
+def test_make_sees_articles_added_and_removed_through_symbolic_links(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(PAGES / "netconf2019.html", pages / "netconf2019.html")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    out = tmp_path / "out"
+    make(raw, out)
+    link = raw / "netconf2019.html"
+    link.symlink_to(pages / "netconf2019.html")
+    assert "Nothing to be done" not in make(raw, out).stdout
+    assert b"791010" in (out / "articles.csv").read_bytes()
+    link.unlink()
+    make(raw, out)
+    assert b"791010" not in (out / "articles.csv").read_bytes()
+    folder = tmp_path / "raw-link"                      # RAW itself a link to a folder
+    folder.symlink_to(pages, target_is_directory=True)
+    make(folder, out)
+    assert b"791010" in (out / "articles.csv").read_bytes()
+
+
 def test_make_bad_files_are_named_once_and_strict_fails_after_the_work(tmp_path):
     raw = tmp_path / "raw dir"
     shutil.copytree(BAD, raw)

@@ -85,6 +85,17 @@ def test_parse_stage_reads_the_folders_inside_raw_but_hidden_ones(tmp_path, caps
     assert f"{raw}/2005/notes.md: skipped: " in capsys.readouterr().err
 
 
+def test_raw_files_follow_linked_folders_once_even_in_a_loop(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(PAGES / "netconf2019.html", pages)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "linked").symlink_to(pages, target_is_directory=True)
+    (pages / "back").symlink_to(raw, target_is_directory=True)  # raw/linked/back is raw again
+    assert [parse.raw_name(p, raw) for p in parse.raw_files(raw)] == ["linked/netconf2019.html"]
+
+
 def test_parse_stage_is_deterministic_and_cache_gives_same_bytes(tmp_path):
     _run(PAGES, tmp_path / "a")
     _run(PAGES, tmp_path / "a")          # second run from the cache
