@@ -1062,6 +1062,18 @@ def test_relations_one_speakers_talk_goes_on_across_its_headings(nlp, resources)
     assert ("Stephen Hemminger", "random early detection", "presented") in links, links
 
 
+def test_relations_one_groups_patch_set_goes_on_across_the_headings_of_an_article_on_it(nlp, resources):
+    blocks = [
+        ("p", "The offload capability was added by a patch set from Pablo Neira Ayuso, merged in the 5.3 release."),
+        ("h4", "Background work"),
+        ("p", "The bulk of the patch set is the refactoring needed to reuse the traffic-control infrastructure."),
+    ]
+    assert ("Pablo Neira Ayuso", "traffic control", "proposed") in _sections(nlp, resources, blocks)
+    # two groups' patches: which one "the patch set" is after a heading is unknown
+    two = blocks[:1] + [("p", "A second patch set from Jakub Kicinski adds statistics.")] + blocks[1:]
+    assert not {link for link in _sections(nlp, resources, two) if link[1] == "traffic control"}
+
+
 def test_relations_work_named_by_the_last_word_of_the_titles_subsystem_is_that_subsystem(nlp, resources):
     body = ["The idea of net channels keeps coming back.",
             "Eric Dumazet wrote his own channel code last year.",

@@ -74,6 +74,8 @@ class Discourse:
     # the article has one owner of work (a group named together); with several, whose work is the subject is
     # unknown, and the links it would make are dropped
     owners: list[frozenset[str]] = field(default_factory=list)  # each group the article says owns a piece of work
+    nouns: set[str] = field(default_factory=set)  # what those pieces of work are ("patch", "set", "idea")
+    one_work: bool = False  # the article is one group's patches throughout: headings divide it
     unnamed: list[Link] = field(default_factory=list)  # links to the subject, kept until the owners are known
     recurring: frozenset[str] = frozenset()  # subsystems the article names in three paragraphs or more
     short: dict[str, str] = field(default_factory=dict)  # the title's subsystems by their last word ("channel")
@@ -84,7 +86,9 @@ class Discourse:
         return self.unnamed if everyone in self.owners else []
 
     def reset(self, topic: list[str] | None = None) -> None:
-        self.last, self.artifact, self.topic, self.recent = [], None, topic or [], None
+        self.last, self.topic, self.recent = [], topic or [], None
+        if not self.one_work:
+            self.artifact = None
         if not self.one_talk:
             self.speaker, self.talkers = None, set()
 
@@ -212,6 +216,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                     first = first_conjunct(token).i
                     state.owners.append(frozenset(n for t, group, _ in actors if first_conjunct(t).i == first
                                                   for n in group) | frozenset(names))
+                    state.nouns.add(state.artifact[2])
                     if not stated and not names_a_subsystem(artifact[1], subsystems, state.broad):
                         links += _unnamed_work(artifact, names, at, (p, s), state)
     # A heading's topic goes to the people the next sentence says presented or worked on something.
@@ -347,16 +352,20 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
     recurring = frozenset(label for label, n in counts.items() if n > 2)
     state = Discourse(broad=broad, subject=subject, recurring=recurring, short=short)
     links = _read_links(paragraphs, people_by_par, subs_by_par, state)
+    # one group's patches throughout (the article reviews them: "The bulk of the patch set is ..." under a
+    # heading), or one speaker's talk (other talks only cited): read it again, kept across headings
+    one_work = len(set(state.owners)) == 1 and state.nouns <= CODE_PATCH_NOUNS
     dominant = [speaker for speaker in sorted(state.speakers) if _dominates(speaker, people_by_par)]
-    if len(dominant) == 1:
-        # one speaker's talk throughout (other talks only cited): read it again, the speaker kept across headings
-        talk_at = state.talk_at.get(dominant[0])
-        state = Discourse(broad=broad, subject=subject, one_talk=dominant[0], recurring=recurring, short=short)
+    if len(dominant) == 1 or one_work:
+        one_talk = dominant[0] if len(dominant) == 1 else ()
+        talk_at = state.talk_at.get(one_talk)
+        state = Discourse(broad=broad, subject=subject, one_talk=one_talk, one_work=one_work, recurring=recurring,
+                          short=short)
         links = _read_links(paragraphs, people_by_par, subs_by_par, state)
         if report and talk_at:  # a conference talk, reported under a title that names what it was about ("JLS2009:
             # Generic receive offload" on Herbert Xu's talk; not "Zero-copy TCP receive" on a patch set)
             links += [Link(name, topic, "presented", talk_at, where) for topic, where in subject.items()
-                      for name in dominant[0]]
+                      for name in one_talk]
     said = Counter(span.label_ for spans in subs_by_par.values() for span in spans)
     items = {p for p, kind, _ in paragraphs if kind == "li"}
     named = {p: {name for _, name in mentions} for p, mentions in people_by_par.items()}
