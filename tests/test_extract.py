@@ -156,7 +156,7 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
      {"NFSD", "NFS", "SMB/CIFS", "iSCSI", "network block device (NBD)", "network storage", "TCP"}),
     # so are wireless drivers: each driver with a MAINTAINERS entry, and the old ones out of the tree
     ("The mt76, ath9k and bcm43xx code, ndiswrapper, and one more WiFi driver.",
-     {"mt76", "ath9k", "b43", "ndiswrapper", "wireless drivers"}),
+     {"mt76", "ath9k", "bcm43xx", "ndiswrapper", "wireless drivers"}),
     # and TCP's congestion-control algorithms, each a module of its own; "BBR TCP" (its Kconfig prompt) is BBR
     ("TCP Vegas, Westwood, H-TCP and BBR TCP are congestion control algorithms.",
      {"TCP Vegas", "TCP Westwood+", "H-TCP", "BBR", "congestion control"}),
