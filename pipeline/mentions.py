@@ -168,11 +168,12 @@ class PersonFinder:
 
     def _given_name_a_word(self, span: Span) -> bool:
         """A name tagged a person's whose first word only is an ordinary word ("Con Kolivas", not "Learning
-        Coccinelle"), standing where a person stands."""
+        Coccinelle"; a particle inside it aside: "Pascal Van Leeuwen"), standing where a person stands."""
         words = [t for t in span if _lettered(t)]
         return 2 <= len(words) <= 3 and len(words) == len(span) and not words[0].lower_.endswith("ing") \
             and words[0].text not in _CALENDAR_WORDS and not any(t.lower_ in VENDOR_WORDS for t in words) \
-            and not any(is_english(t.lower_, self.english) or t.lower_ in NON_NAME_WORDS for t in words[1:]) \
+            and not any((is_english(t.lower_, self.english) and not (t.lower_ in NAME_PARTICLES and t.i < span.end - 1))
+                        or t.lower_ in NON_NAME_WORDS for t in words[1:]) \
             and _person_position(span.root)
 
     def _named_like_a_person(self, span: Span) -> bool:

@@ -265,3 +265,19 @@ def test_persons_a_tagged_name_whose_given_name_is_a_word_is_a_person_where_a_pe
     dated = resources.nlp("In late September Tong Zhang pointed out a leak.")
     dated.ents = [Span(dated, 2, 5, label="PERSON")]  # as the model reads it in some sentences
     assert [span.text for span in resources.person_finder.spans(dated, [])] == [], dated.ents
+
+
+def test_persons_a_particle_inside_a_tagged_name_is_no_ordinary_word(resources):
+    """"Pascal Van Leeuwen": "pascal" and "van" are words, but "Van" inside a name is its particle."""
+    doc = resources.nlp("See this message from Pascal Van Leeuwen for a rebuttal.")
+    assert {ent.text: ent.label_ for ent in doc.ents}.get("Pascal Van Leeuwen") == "PERSON"  # what this is about
+    assert [span.text for span in resources.person_finder.spans(doc, [])] == ["Pascal Van Leeuwen"]
+
+
+def test_persons_a_middle_name_of_the_records_is_a_given_name(resources):
+    """"J. Bruce Fields" in the kernel's records makes "Bruce" a given name, so a misfiled "Bruce Curtis" where a
+    person stands is a person, though "bruce" and "curtis" are in the word list."""
+    assert "bruce" in resources.person_finder.persons.first_names and "j" not in resources.person_finder.persons.first_names
+    doc = resources.nlp("That is the objective of this patch from Bruce Curtis.")
+    assert {ent.text: ent.label_ for ent in doc.ents}.get("Bruce Curtis") == "ORG"  # what this test is about
+    assert [span.text for span in resources.person_finder.spans(doc, [])] == ["Bruce Curtis"]

@@ -135,7 +135,9 @@ class PersonIndex:
                 first, last = short.split(" ")
                 for given in self.nicknames.get(first, ()):
                     self._by_key["nickname"][f"{given} {last}"].add(person)
-        self.first_names = frozenset(_words(p)[0] for p in self.known if len(_words(p)) >= 2)
+        # given names: the first word of a known person's name that is no initial ("J. Bruce Fields": "bruce")
+        self.first_names = frozenset(given for p in self.known if len(words := _words(p)) >= 2
+                                     and (given := next((w for w in words[:-1] if len(w) > 1), None)))
         self._by_word: dict[tuple[int, str], set[tuple[str, str, str]]] = defaultdict(set)
         for person in self.known if misspellable is None else self.known & misspellable:
             key = name_keys(person, spellings=self.spellings).get("initials")
