@@ -2274,3 +2274,10 @@ def test_relations_what_comes_from_someone_or_whose_developer_they_are_is_their_
         ("p", "Julia Lawall is one of the developers of BBR."),
     ])
     assert {("Omar Lind", "XDP", "works_on"), ("Julia Lawall", "BBR", "works_on")} <= links, links
+
+
+def test_keywords_the_c_null_pointer_is_no_keyword(nlp, resources):
+    """"NULL" names nothing an article is about, and plain pandas.read_csv would read it as a missing value."""
+    phrases = _phrases(nlp, resources, "The skb_dequeue function returns NULL when the queue is empty.",
+                       "Callers of skb_dequeue must check for NULL; NULL is what an empty queue gives.")
+    assert "skb_dequeue" in phrases and not {p for p in phrases if p.lower() == "null"}, phrases
