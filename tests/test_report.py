@@ -69,6 +69,7 @@ def test_readme_snippets_run_on_real_tables(fixture_tables, tmp_path, capsys):
         os.chdir(cwd)
     assert set(results[0]["bpf_people"].index[:2]) == {"Alexei Starovoitov", "Daniel Borkmann"}
     assert 2019 in results[1]["subsystems_by_year"].columns
+    assert results[1]["subsystems_by_year"].dtypes.map(lambda t: t.kind == "i").all()  # counts, not 25.0
     assert results[2]["works_on"]["traffic control"] == 3
     assert "packet classifier" in results[2]["topics"].index
     links, within, one = (results[3][k] for k in ("links", "within_paragraph", "one_sentence"))
