@@ -98,4 +98,5 @@ distclean: clean ## also remove the virtual environment and build/
 	rm -rf $(VENV) build
 
 help: ## this list
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/; s|\$$\(PROCESSED\)|$(PROCESSED)|g; s|\$$\(RAW\)|$(RAW)|g' \
+		| expand -t 14

@@ -71,7 +71,9 @@ def strict_check(opts: config.Options) -> int:
     path = Path(opts.out) / "skipped.csv"
     rows = read_rows(path) if path.is_file() else []
     if rows:
-        say(f"strict: {len(rows)} input file(s) skipped (see {path})")
+        say(f"strict: {len(rows)} input file(s) skipped (see {path}):")
+        for row in rows:
+            say(f"  {row['source_file']}: {row['reason']}")
         return 1
     return 0
 

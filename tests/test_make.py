@@ -95,6 +95,7 @@ def test_make_bad_files_are_named_once_and_strict_fails_after_the_work(tmp_path)
     assert b"791010" in (out / "articles.csv").read_bytes()
     strict = make(raw, out, "STRICT=1", check=False)
     assert strict.returncode != 0
+    assert all(f"  {bad.name}: " in strict.stderr for bad in BAD.iterdir()), strict.stderr  # which, and why
     assert (out / "articles.csv").is_file() and (out / "datapackage.json").is_file()
 
 
@@ -117,3 +118,13 @@ def test_make_two_processes_give_the_same_bytes_as_one(tmp_path):
     make(PAGES, tmp_path / "one", jobs=1)
     make(PAGES, tmp_path / "two", jobs=2)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_make_help_lists_every_documented_target_with_the_folders_given(tmp_path):
+    documented = {line.split(":", 1)[0] for line in (PROJECT / "Makefile").read_text().splitlines()
+                  if "## " in line and ":" in line and not line.startswith(("#", "\t"))}
+    shown = "\n".join(line for line in make(tmp_path / "r", tmp_path / "p", "help").stdout.splitlines()
+                      if not line.startswith("make"))
+    assert {line.split()[0] for line in shown.splitlines()} == documented, shown
+    assert {"eval-real", "eval-links", "bench-real"} <= documented
+    assert f"from {tmp_path / 'r'}" in shown and "$(" not in shown, shown
