@@ -209,6 +209,14 @@ def _terminate(signum, frame):
     raise Terminated()
 
 
+def _left(args) -> str:
+    """What an interrupted run leaves in its output folder: the last complete set of tables, or none yet."""
+    out = Path(getattr(args, "out", None) or config.PROCESSED_DIR)
+    if (out / "datapackage.json").is_file():
+        return "the tables are the previous complete ones"
+    return f"no complete set of tables in {out} yet"
+
+
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _terminate)
@@ -228,10 +236,10 @@ def main(argv=None) -> int:
         say(f"error: {err}")
         return 2
     except KeyboardInterrupt:
-        say("interrupted: the tables are the previous complete ones; finished work is kept, run again to go on")
+        say(f"interrupted: {_left(args)}; finished work is kept, run again to go on")
         return 130
     except Terminated:
-        say("terminated: the tables are the previous complete ones; finished work is kept, run again to go on")
+        say(f"terminated: {_left(args)}; finished work is kept, run again to go on")
         return 143
     finally:
         signal.signal(signal.SIGTERM, previous)

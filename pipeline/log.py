@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -12,7 +13,13 @@ QUIET_BELOW = 200
 
 
 def say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    """One line on stderr. A reader that went away (``2>&1 | head -1``) stops the messages, not the build."""
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stderr.fileno())
+        os.close(devnull)
 
 
 def _lines(iterable, total: int, desc: str):

@@ -200,3 +200,17 @@ def test_operations_a_signal_between_a_temporary_file_and_its_record_leaves_no_t
     monkeypatch.setattr(cli, "cmd_run", interrupted)
     assert cli.main(["run", "--raw", str(tmp_path), "--out", str(out)]) == 143
     assert _temporaries(out) == [out / "kept.tmp"]
+
+
+def test_operations_an_interrupted_first_build_says_there_are_no_tables_yet(tmp_path, monkeypatch, capsys):
+    def interrupted(args):
+        raise KeyboardInterrupt()
+
+    monkeypatch.setattr(cli, "cmd_run", interrupted)
+    out = tmp_path / "out"
+    assert cli.main(["run", "--raw", str(tmp_path), "--out", str(out)]) == 130
+    assert f"interrupted: no complete set of tables in {out} yet" in capsys.readouterr().err
+    out.mkdir(exist_ok=True)
+    (out / "datapackage.json").write_text("{}")
+    assert cli.main(["run", "--raw", str(tmp_path), "--out", str(out)]) == 130
+    assert "interrupted: the tables are the previous complete ones" in capsys.readouterr().err

@@ -129,3 +129,15 @@ def test_robustness_killed_builds_leave_old_or_new_tables_and_make_repairs(tmp_p
         assert set(_tables(work)) == set(TABLES)
         assert _make(raw, work).wait() == 0
         assert _tables(work) == new
+
+
+@pytest.mark.slow
+def test_robustness_a_reader_that_goes_away_stops_the_messages_not_the_build(tmp_path):
+    """`pipeline run ... 2>&1 | head -1`: the rest of the messages go nowhere, the tables are written."""
+    import sys
+
+    out = tmp_path / "out"
+    command = f"{sys.executable} -m pipeline run --raw {PROJECT / 'raw'} --out {out} --jobs 1 2>&1 | head -c 1"
+    result = subprocess.run(["bash", "-c", f"set -o pipefail; {command}"], cwd=PROJECT, capture_output=True)
+    assert result.returncode == 0, result
+    assert (out / "datapackage.json").is_file() and (out / "articles.csv").is_file()
