@@ -161,3 +161,12 @@ def test_extraction_does_not_know_the_input_format(tmp_path):
     a, b = build(pages, tmp_path / "a"), build(markdown, tmp_path / "b")
     for table in ("paragraphs", "person_mentions", "subsystem_mentions", "person_subsystem", "keywords"):
         assert (a / f"{table}.csv").read_bytes() == (b / f"{table}.csv").read_bytes(), table
+
+
+def test_knowbase_quoted_speech_has_its_quotation_marks_once():
+    data = (b'---\ntitle: "T"\nurl: "https://lwn.net/Articles/5/"\ndate: "May 9, 2013"\n---\n\n'
+            b'He called Zinc a ""layering violation"", and said: ""I think we\'re close."" The empty string ("") '
+            b'and `printf("")` stay; it would be ""*extremely hard* to justify"".\n')
+    assert [b.text for b in read_knowbase(data, "5_T.md").blocks] == [
+        'He called Zinc a "layering violation", and said: "I think we\'re close." The empty string ("") and '
+        'printf("") stay; it would be "extremely hard to justify".']

@@ -71,6 +71,12 @@ def read_front_matter(front: str) -> dict:
     return {str(k).lower(): ("" if v is None else str(v)) for k, v in meta.items()}
 
 
+# The knowbase writes LWN's quoted speech with its quotation marks doubled (""layering violation""); what looks
+# like an empty string in prose ("", x = "") stays as written.
+DOUBLED_QUOTE_RE = re.compile(r'(?<![(=,\s])""|""(?![)\s,;])')
+CODE_MARK = "\x00"  # around inline code while the quotation marks are put right
+
+
 def _inline(token) -> tuple[str, list[tuple[str, str]], list[str]]:
     """Text of an inline token (link text and inline code kept, images dropped), its links and bold runs."""
     parts: list[str] = []
@@ -80,8 +86,10 @@ def _inline(token) -> tuple[str, list[tuple[str, str]], list[str]]:
     strong_start: int | None = None
     for child in token.children or ():
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if kind == "text":
             parts.append(child.content)
+        elif kind == "code_inline":
+            parts.append(CODE_MARK + child.content + CODE_MARK)
         elif kind == "softbreak":
             parts.append(" ")
         elif kind == "hardbreak":
@@ -96,7 +104,13 @@ def _inline(token) -> tuple[str, list[tuple[str, str]], list[str]]:
         elif kind == "strong_close" and strong_start is not None:
             strong.append(normalise_space("".join(parts[strong_start:])))
             strong_start = None
-    return "".join(parts), links, strong
+    return _unquoted("".join(parts)), [(href, _unquoted(text)) for href, text in links], [_unquoted(t) for t in strong]
+
+
+def _unquoted(text: str) -> str:
+    """Quotation marks once where the knowbase doubles them, in prose only (not in inline code)."""
+    pieces = text.split(CODE_MARK)
+    return "".join(DOUBLED_QUOTE_RE.sub('"', piece) if i % 2 == 0 else piece for i, piece in enumerate(pieces))
 
 
 def _rows_without_delimiter(text: str) -> list[str] | None:
