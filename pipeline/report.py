@@ -116,9 +116,11 @@ def _by_year(frame, key: str, top: int):
 
 
 def _pairs_matrix(relations):
+    """Articles that link each person to each subsystem (one, however many sentences and kinds say so), for the
+    busiest people and subsystems."""
     if relations.empty:
         return relations
-    counts = relations.groupby(["person", "subsystem"]).size()
+    counts = relations.groupby(["person", "subsystem"])["article_id"].nunique()
     people = counts.groupby("person").sum().sort_values(ascending=False, kind="stable").index[:TOP_PAIRS]
     among = counts[counts.index.get_level_values("person").isin(people)]
     subsystems = among.groupby("subsystem").sum().sort_values(ascending=False, kind="stable").index[:TOP_PAIRS]
@@ -196,7 +198,7 @@ def run(opts: Options) -> Path:
                      f"Mentions per year of the {TOP_SUBSYSTEMS} most-mentioned subsystems (subsystem_year.csv)."))
     _heatmap(_pairs_matrix(relations), plt, folder / "who_works_on_what.png", "subsystem", "person", "Greens")
     sections.append(("Who works on what", "who_works_on_what.png",
-                     "Sentences saying a person works on, presented or maintains a subsystem, per pair; "
+                     "Articles saying a person presented, works on, maintains or proposed a subsystem, per pair; "
                      "the busiest 20 people and subsystems (person_subsystem.csv). The sentences are listed below."))
     plt.close("all")
     counts = {"articles": len(articles), "people": len(people), "subsystems": subsystem_year["subsystem"].nunique(),

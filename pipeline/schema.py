@@ -201,7 +201,7 @@ PERSON_SUBSYSTEM = _register(Table(
         _c("feature", "string", "The part or kind of the subsystem the link is about, in the article's words, where the sentence stating the link names one: the noun phrase the subsystem's mention qualifies ('BPF static keys', 'loopback NFS mounts', 'resilient queued spinlocks' for BPF, 'unprivileged BPF'). Empty where it names the subsystem alone, or only what is done with it or said of it ('NFS testing', 'the BPF community'), and for a link carried from an earlier sentence."),
         _c("person_paragraph", "integer", "Paragraph of the sentence naming the person (or the pronoun, talk or patch set standing for them).", True),
         _c("person_sentence", "integer", "Sentence, within person_paragraph, naming the person.", True),
-        _c("evidence", "string", "The sentence that says so; when the person is named in an earlier sentence, that one first, then ' … ' and the subsystem's. Spaces are collapsed, and LWN's link tags ('[PDF]', '[KSDB]') left out.", True),
+        _c("evidence", "string", "The sentence that says so; when the person is named in another sentence, that one first, then ' … ' and the subsystem's (usually the person's sentence is the earlier one; it is the later one where it refers back to what an earlier sentence named ('led a session which looked at this issue') or to the subject the title names). Spaces are collapsed, and LWN's link tags ('[PDF]', '[KSDB]') left out.", True),
     ),
     ("article_id", "paragraph", "sentence", "person", "subsystem", "relation"),
     TO_ARTICLES + TO_PARAGRAPHS + (

@@ -75,3 +75,11 @@ def test_readme_snippets_run_on_real_tables(fixture_tables, tmp_path, capsys):
     links, within, one = (results[3][k] for k in ("links", "within_paragraph", "one_sentence"))
     assert 0 < len(one) < len(within) < len(links)  # the fixtures hold links of all three reaches
     assert (one["person_sentence"] == one["sentence"]).all() and (within["person_paragraph"] == within["paragraph"]).all()
+
+
+def test_report_who_works_on_what_counts_articles_not_rows():
+    import pandas as pd
+
+    relations = pd.DataFrame({"article_id": [1, 1, 1, 2], "person": ["Xin Long"] * 4, "subsystem": ["QUIC"] * 4,
+                              "relation": ["proposed", "proposed", "works_on", "works_on"]})
+    assert report._pairs_matrix(relations).loc["Xin Long", "QUIC"] == 2
