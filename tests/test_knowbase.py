@@ -71,6 +71,7 @@ def test_knowbase_guest_byline_is_the_author_not_text():
     ("nofrontmatter.md", "Markdown file without front matter (expected a '---' header with title, url, date)"),
     ("notlwn.md", "not an LWN article (front matter url 'https://example.org/posts/12/' is not an lwn.net/Articles/ address)"),
     ("unclosed.md", "truncated Markdown file (the front matter is never closed)"),
+    ("cut.md", "truncated Markdown file (it ends mid-sentence, with no final newline)"),
 ])
 def test_knowbase_refuses_what_is_not_an_article(name, reason):
     with pytest.raises(Skip) as err:
@@ -170,3 +171,9 @@ def test_knowbase_quoted_speech_has_its_quotation_marks_once():
     assert [b.text for b in read_knowbase(data, "5_T.md").blocks] == [
         'He called Zinc a "layering violation", and said: "I think we\'re close." The empty string ("") and '
         'printf("") stay; it would be "extremely hard to justify".']
+
+
+def test_knowbase_a_last_paragraph_without_final_newline_is_whole_when_it_ends_a_sentence():
+    data = (b'---\ntitle: "T"\nurl: "https://lwn.net/Articles/5/"\ndate: "May 9, 2013"\n---\n\n'
+            b'Receive packet steering spreads the load (RPS).')
+    assert [b.text for b in read_knowbase(data, "5_T.md").blocks] == ["Receive packet steering spreads the load (RPS)."]

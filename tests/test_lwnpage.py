@@ -62,6 +62,7 @@ def test_lwnpage_text_is_whitespace_normalised_with_code_and_links_kept():
     ("weekly.html", "weekly edition page (several articles in one page; save each article's own page instead)"),
     ("notlwn.html", "not an LWN article page"),
     ("truncated.html", "truncated page (the file ends before the article does)"),
+    ("truncated-head.html", "truncated page (the file ends before the article does)"),
     ("empty.html", "empty file"),
     ("binary.html", "binary data, not an HTML page"),
 ])

@@ -74,6 +74,8 @@ def read_front_matter(front: str) -> dict:
 # The knowbase writes LWN's quoted speech with its quotation marks doubled (""layering violation""); what looks
 # like an empty string in prose ("", x = "") stays as written.
 DOUBLED_QUOTE_RE = re.compile(r'(?<![(=,\s])""|""(?![)\s,;])')
+# How a file's last paragraph ends when the file was written whole: a sentence's end, a closing bracket or mark.
+FINISHED_RE = re.compile(r"[.!?:;)\]>\"'’”*_`]\s*$")
 CODE_MARK = "\x00"  # around inline code while the quotation marks are put right
 
 
@@ -289,6 +291,8 @@ def read_knowbase(data: bytes, source_file: str = "") -> Article:
         blocks.append(Block(piece.kind, text))
     if not blocks:
         raise Skip("no article text found")
+    if not body.endswith("\n") and blocks[-1].kind != "pre" and not FINISHED_RE.search(blocks[-1].text):
+        raise Skip("truncated Markdown file (it ends mid-sentence, with no final newline)")
     topics = topics_from_category(meta.get("category"))
     published = parse_date(meta.get("date")) or published
     author = author or _byline_author(meta.get("author", ""))

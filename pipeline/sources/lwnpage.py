@@ -280,11 +280,13 @@ def parse_page(data: bytes, source_file: str = "") -> Article:
         if body is not None:
             break
     html_title = normalise_space(soup.title.get_text()) if soup.title else ""
+    truncated = not re.search(r"</html\s*>|ArticleText\s*-->", text, re.I)
     if body is None:
         if sel.TITLE_SUFFIX_RE.search(html_title):
-            raise Skip("LWN page without article text (not an article page)")
+            raise Skip("truncated page (the file ends before the article does)" if truncated
+                       else "LWN page without article text (not an article page)")
         raise Skip("not an LWN article page")
-    if not re.search(r"</html\s*>|ArticleText\s*-->", text, re.I):
+    if truncated:
         raise Skip("truncated page (the file ends before the article does)")
     article_id, url = _find_article_id(soup, source_file)
     if article_id is None:
