@@ -63,7 +63,8 @@ def find_terms(text: str) -> list[tuple[int, int, str, str, str]]:
 
 def term_subsystem(term: str, kind: str, definition: str, lookup, kconfig: dict[str, tuple[str, str]],
                    by_entry: dict[str, str]) -> str | None:
-    """The subsystem a term stands for: by the taxonomy's names, or a config symbol's MAINTAINERS entry."""
+    """The subsystem a term stands for: by the taxonomy's names (an identifier's, or its prefix's), or a config
+    symbol's MAINTAINERS entry."""
     if kind == "config":
         entry = kconfig.get(term.removeprefix("CONFIG_"), ("", ""))[1]
         return by_entry.get(entry)
@@ -72,4 +73,9 @@ def term_subsystem(term: str, kind: str, definition: str, lookup, kconfig: dict[
             found = lookup(form)
             if found:
                 return found
+    # the kernel names a function, type or constant after its subsystem: bpf_map_lookup_elem(), BPF_OK,
+    # struct tcp_sock, skb_put()
+    prefix = term.removeprefix("struct ").strip().split("_", 1)[0]
+    if kind == "identifier" and "_" in term and len(prefix) >= 3:
+        return lookup(prefix)
     return None

@@ -215,6 +215,9 @@ def test_terms_link_to_subsystems_through_the_records(resources):
     assert link("FOU", "acronym", "Foo over UDP") == knowledge.subsystem_named("Foo over UDP")
     assert link("CONFIG_NET_SCH_FQ_CODEL", "config") is not None   # symbol → Kconfig file → MAINTAINERS entry
     assert link("frobnicate_widget()", "identifier") is None
+    # named after its subsystem, as kernel code names things
+    assert (link("BPF_OK", "identifier"), link("struct tcp_sock", "identifier")) == ("BPF", "TCP")
+    assert link("get_user_pages()", "identifier") is None and link("sk_buff_head", "identifier") is None
 
 
 def test_persons_a_name_of_ordinary_words_is_a_person_beside_a_known_person(resources):
