@@ -400,6 +400,8 @@ def plausible_name(span: Span) -> bool:
         return False  # "John the Ripper", "Neonode zForce": a word no name has, a tool's or a product's
     if len(words[0]) == 1 and not words[0].text.endswith("."):
         return False  # "K cPCI": a piece of a product name
+    if len(words) > 1 and len({t.lower_ for t in words}) == 1:
+        return False  # "Nack Nack Nack": a word said again
     if any(t.is_upper and len(t) > 1 and t.text not in NAME_SUFFIXES for t in words):
         return False
     if any(ACRONYM_PLURAL_RE.fullmatch(t.text) for t in words):  # SoCs, NICs, IOMMUs, CPUs

@@ -2281,3 +2281,10 @@ def test_keywords_the_c_null_pointer_is_no_keyword(nlp, resources):
     phrases = _phrases(nlp, resources, "The skb_dequeue function returns NULL when the queue is empty.",
                        "Callers of skb_dequeue must check for NULL; NULL is what an empty queue gives.")
     assert "skb_dequeue" in phrases and not {p for p in phrases if p.lower() == "null"}, phrases
+
+
+def test_keywords_a_verb_in_the_third_person_taken_for_a_plural_noun_is_no_head(nlp, resources):
+    text = 'Omar Lind described this approach as "fragile, since every OS platform behaves differently".'
+    assert [t.tag_ for t in nlp(text) if t.lower_ == "behaves"] == ["NNS"]  # the parse this test is about
+    phrases = _phrases(nlp, resources, text, "Every OS platform has its own rules; each OS platform differs.")
+    assert "OS platform" in phrases and not {p for p in phrases if p.endswith(("behave", "behaves"))}, phrases

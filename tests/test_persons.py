@@ -187,6 +187,7 @@ def test_persons_a_sentences_first_word_is_no_given_name_unless_someone_has_it(r
 @pytest.mark.parametrize("text, plausible", [
     ("Neonode zForce", False), ("John the Ripper", False),  # a product in mixed case, a tool
     ("Vishnu vardhan Rao", True), ("Yu-ling Wen", True), ("Arnaldo Carvalho de Melo", True),
+    ("Nack Nack Nack", False),  # a word said again
 ])
 def test_persons_a_name_has_no_function_word_and_no_word_in_mixed_case(nlp, text, plausible):
     doc = nlp(text)

@@ -389,8 +389,11 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                 t.lower_ in FOLDED or t.lower_ in VAGUE_MODIFIERS or t.is_stop or t.is_punct
                 or t.lemma_.lower() in FOLDED for t in rest):
             continue  # "the TOE adapter support", "CAKE qdisc": the subsystem itself, counted by its mentions
-        if tokens[-1].i not in terms and tokens[-1].lower_ in verb_only:
-            continue  # "TCP packet introduce": a verb the parser took for a noun
+        if tokens[-1].i not in terms and (tokens[-1].lower_ in verb_only or (
+                len(tokens) > 1 and tokens[-2].pos_ in ("NOUN", "PROPN") and tokens[-1].lower_.endswith("s")
+                and phrase.rsplit(" ", 1)[-1].lower() in verb_only)):
+            continue  # "TCP packet introduce", "OS platform behaves": a verb the parser took for a noun (not a noun
+            # WordNet lacks after a modifier: "untorn writes", "stable-kernel commits")
         found.append((phrase, any(t.i in terms for t in tokens), aside(head), rescued, (begin, head.i + 1)))
     return found
 
