@@ -2288,3 +2288,17 @@ def test_keywords_a_verb_in_the_third_person_taken_for_a_plural_noun_is_no_head(
     assert [t.tag_ for t in nlp(text) if t.lower_ == "behaves"] == ["NNS"]  # the parse this test is about
     phrases = _phrases(nlp, resources, text, "Every OS platform has its own rules; each OS platform differs.")
     assert "OS platform" in phrases and not {p for p in phrases if p.endswith(("behave", "behaves"))}, phrases
+
+
+def test_keywords_nouns_of_kernel_english_that_wordnet_knows_as_verbs_only(nlp, resources):
+    """"Commit", "rebuild", "write": nouns in kernel articles, though the lemmatizer's index has them as verbs."""
+    phrases = _phrases(nlp, resources, "RAID rebuilds take hours on large disks; RAID rebuilds slow every array.",
+                       "The stable-kernel commits carry other IDs than the stable-kernel commits of the mainline.")
+    assert {"RAID rebuild", "stable-kernel commit"} <= phrases, phrases
+
+
+def test_keywords_a_release_count_unit_is_no_keyword(nlp, resources):
+    """"Non-merge changesets" are how every merge-window article counts the work, not what it is about."""
+    phrases = _phrases(nlp, resources, "Some 12,000 non-merge changesets were pulled, with a new SO_RXQ_OVFL option.",
+                       "The non-merge changesets came from 1,700 developers; SO_RXQ_OVFL took few non-merge commits.")
+    assert "SO_RXQ_OVFL" in phrases and not {p for p in phrases if p.startswith("non-merge")}, phrases

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from pipeline.keywords.vocabulary import (
     BODY_HEADS, DROP_POS, EMPLOYER_NOUNS, ENDPOINT_HEADS, EXAMPLE_PREPOSITIONS, FOLDED, GENERIC_HEADS,
-    MAX_WORDS, MEASURE_HEADS, NAME_JOINERS, NAME_LABELS, NAME_WORDS, PEOPLE_HEADS, PLACE_COMPOUNDS, PLACE_LABELS,
-    QUANTITY_RE, SUBJECT_SAID, TOPIC_VERBS, UNITS, VAGUE_MODIFIERS, WORKER_NOUNS, WORKPLACE_PREPOSITIONS,
+    KERNEL_NOUNS, MAX_WORDS, MEASURE_HEADS, NAME_JOINERS, NAME_LABELS, NAME_WORDS, PEOPLE_HEADS, PLACE_COMPOUNDS,
+    PLACE_LABELS, QUANTITY_RE, SUBJECT_SAID, TOPIC_VERBS, UNITS, VAGUE_MODIFIERS, WORKER_NOUNS, WORKPLACE_PREPOSITIONS,
 )
 from pipeline.knowledge.naming import named_acronym
 from pipeline.knowledge.persons import APOSTROPHE_NAME_RE
@@ -68,7 +68,7 @@ def verb_only_words(nlp) -> frozenset[str]:
     """Words the lemmatizer knows only as verbs ("configure"): inside a noun phrase they betray a mis-parse."""
     try:
         index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(index["verb"]) - frozenset(index["noun"])
+        return frozenset(index["verb"]) - frozenset(index["noun"]) - KERNEL_NOUNS
     except (KeyError, ValueError, AttributeError):
         return frozenset()
 
@@ -392,8 +392,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if tokens[-1].i not in terms and (tokens[-1].lower_ in verb_only or (
                 len(tokens) > 1 and tokens[-2].pos_ in ("NOUN", "PROPN") and tokens[-1].lower_.endswith("s")
                 and phrase.rsplit(" ", 1)[-1].lower() in verb_only)):
-            continue  # "TCP packet introduce", "OS platform behaves": a verb the parser took for a noun (not a noun
-            # WordNet lacks after a modifier: "untorn writes", "stable-kernel commits")
+            continue  # "TCP packet introduce", "OS platform behaves": a verb the parser took for a noun
         found.append((phrase, any(t.i in terms for t in tokens), aside(head), rescued, (begin, head.i + 1)))
     return found
 

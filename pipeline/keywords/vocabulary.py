@@ -122,3 +122,8 @@ EXAMPLE_PREPOSITIONS = frozenset({"like", "including"})
 # Verbs whose object is what a talk or a discussion was about: a list there is of topics, not asides.
 TOPIC_VERBS = frozenset({"talk", "speak", "present", "describe", "discuss", "cover", "explain", "demonstrate",
                          "show", "introduce", "outline", "review"})
+
+# Nouns of kernel English that WordNet knows only as verbs: "direct reclaim", "stable-kernel commits", "untorn
+# writes", "a RAID rebuild", "the merge window".
+KERNEL_NOUNS = frozenset({"merge", "commit", "write", "rebuild", "reboot", "retry", "revert", "bisect", "reclaim",
+                          "resize"})
