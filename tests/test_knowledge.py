@@ -155,6 +155,15 @@ def test_naming_an_acronym_spelled_inside_the_words_of_a_name(prompt, pair):
     assert naming.named_acronym(prompt) == pair
 
 
+@pytest.mark.parametrize("text, pairs", [
+    ("Layer Two Tunneling Protocol (L2TP)", [("Layer Two Tunneling Protocol", "L2TP")]),  # a 2 for "two"
+    ("Asynchronous Transfer Mode (ATM)", [("Asynchronous Transfer Mode", "ATM")]),
+    ("Network File System version 4 (NFSv4)", []),  # a version number is no word of the name
+])
+def test_naming_an_acronym_with_a_digit_for_a_word(text, pairs):
+    assert naming.acronym_pairs(text) == pairs
+
+
 def test_naming_ordinary_words_and_other_areas_are_not_distinctive():
     english = frozenset({"team", "bridge", "general"})
     assert not naming.is_distinctive("team", english)

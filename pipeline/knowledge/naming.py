@@ -133,14 +133,20 @@ def _abbreviates(acronym: str, phrase: str) -> bool:
     return bool(letters) and letters[0] == (phrase.strip()[:1].upper() or "?") or _tail_for(acronym, phrase) is not None
 
 
+# A digit in an acronym that stands for a word: "L2TP", Layer Two Tunneling Protocol.
+_DIGIT_WORDS = str.maketrans({"2": "T", "4": "F"})
+
+
 def _tail_for(acronym: str, phrase: str) -> str | None:
-    """The shortest ending of ``phrase`` whose word initials spell the acronym's letters in order."""
-    letters = re.sub(r"[^A-Z]", "", acronym.upper())
+    """The shortest ending of ``phrase`` whose word initials spell the acronym's letters in order (a 2 or a 4
+    read as the word it sounds like, "two" or "four", when the letters alone do not)."""
+    spellings = {re.sub(r"[^A-Z]", "", acronym.upper()), re.sub(r"[^A-Z]", "", acronym.upper().translate(_DIGIT_WORDS))}
     tokens = phrase.split()
     for start in range(len(tokens) - 1, -1, -1):
         candidate = tokens[start:]
         initials = _initials([t for t in candidate if t.lower() not in ("of", "and", "the", "for", "in", "on")])
-        if initials == letters or (len(letters) >= 2 and "".join(t[0] for t in candidate).upper() == letters):
+        every = "".join(t[0] for t in candidate).upper()
+        if any(initials == letters or (len(letters) >= 2 and every == letters) for letters in spellings):
             return " ".join(candidate)
     return None
 
