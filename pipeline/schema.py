@@ -114,7 +114,7 @@ SKIPPED = _register(Table(
 ))
 
 PERSON_MENTIONS = _register(Table(
-    "person_mentions", "One row per mention of a person in body text.",
+    "person_mentions", "One row per mention of a person in body text, table rows included (the development statistics' lists of the most active developers and reviewers: paragraphs.kind 'row'; join on article_id and paragraph to leave them out).",
     (
         ARTICLE_ID, PARAGRAPH, SENTENCE, START, END,
         _c("text", "string", "The mention as written, e.g. 'Dave Miller', \"Herbert's\", 'DaveM'.", True),
@@ -190,7 +190,7 @@ KEYWORDS = _register(Table(
 ))
 
 PERSON_SUBSYSTEM = _register(Table(
-    "person_subsystem", "One row per link the text states between a person and a networking subsystem (none to the taxonomy's category kernel, facilities outside networking): who presented, works on, maintains or proposed what, with the sentences that say so (paragraph and sentence of the subsystem's sentence, and of the person's where that is an earlier one).",
+    "person_subsystem", "One row per link the text states between a person and a networking subsystem (none to the taxonomy's category kernel, facilities outside networking): who presented, works on, maintains or proposed what, with the sentences that say so (paragraph and sentence of the subsystem's sentence, and of the person's where that is another one). A pair stated in several sentences, or as two kinds, has a row for each: count articles (article_id.nunique()), not rows.",
     (
         ARTICLE_ID,
         _c("paragraph", "integer", "Paragraph of the sentence naming the subsystem.", True),
