@@ -109,8 +109,8 @@ def resolve_article(
     ``surnames`` maps a surname borne by exactly one person of the alias table to that person: a lone
     surname the model tags as a name ("Pirko said") resolves through it when the article never
     writes the full name (nor the word first in another name), and so does one it does not tag ("Wilcox
-    answered", "Ojeda's patch") where it is a sentence's subject or an owner and no ordinary word
-    (``english``; not "Price", "Still").
+    answered", "Ojeda's patch") where it is a sentence's subject or an owner; neither when it is an ordinary
+    word or a place (``english``: not "Price", "Still", the "Glass" security module, "Pisa").
     """
     full: list[tuple[int, Span, str]] = []
     unknown_full: list[tuple[int, Span, str]] = []
@@ -150,7 +150,7 @@ def resolve_article(
     first_names = _first_names(docs) if surnames else set()
     for paragraph, span in singles:
         person = nearest(paragraph, span.start, parts.get(surface(span), set()))
-        if person is None and surnames and surface(span) not in first_names:
+        if person is None and surnames and surface(span) not in first_names and surface(span).lower() not in english:
             person = surnames.get(surface(span)) or surnames.get(fold(surface(span)))
         if person and not any((paragraph, i) in taken for i in range(span.start, span.end)):
             span = _with_particles(span, person, paragraph, taken)

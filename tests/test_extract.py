@@ -2302,3 +2302,15 @@ def test_keywords_a_release_count_unit_is_no_keyword(nlp, resources):
     phrases = _phrases(nlp, resources, "Some 12,000 non-merge changesets were pulled, with a new SO_RXQ_OVFL option.",
                        "The non-merge changesets came from 1,700 developers; SO_RXQ_OVFL took few non-merge commits.")
     assert "SO_RXQ_OVFL" in phrases and not {p for p in phrases if p.startswith("non-merge")}, phrases
+
+
+def test_extract_a_lone_surname_the_model_tags_a_name_that_is_an_ordinary_word_or_a_place_is_nobody(nlp, resources):
+    """"Glass" (a security module) is no Simon Glass, "Pisa" no Pavel Pisa, where the article names neither."""
+    from spacy.tokens import Span
+
+    docs = list(enumerate(nlp.pipe(["Casey Schaufler posted Glass, a new security module.",
+                                    "He said that Glass is small."])))
+    for _, doc in docs:
+        doc.ents = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text == "Glass"]  # as the model may
+    people = _people(extract_article(docs, resources))
+    assert not [p for p in people if p[1] == "Simon Glass"], people
