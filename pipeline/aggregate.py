@@ -88,6 +88,15 @@ def article_part(article_id: int, result: dict, spelling: dict[str, str]) -> dic
     }
 
 
+def _names_a_person(keyword: str, part: dict, everyone: set[str]) -> bool:
+    """A keyword that is a person: the full name of someone the corpus names ("Jon Masters", where this
+    article's mention went unrecognised), or a name or surname of someone this article names ("Poettering")."""
+    word = strip_possessive(keyword).lower()
+    own = {form.lower() for _, form, _ in part["aliases"]} | {
+        name.lower().split()[-1] for name in part["persons"] if " " in name}
+    return word in everyone or word in own
+
+
 def misplaced_mentions(result: dict, texts: dict[int, str]) -> list[str]:
     """Mentions whose offsets do not point at their text in the paragraph (a bug). Checked when a result
     is made: a stored result is keyed by its paragraphs' text, so it stays right while it is used."""
@@ -180,6 +189,11 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
     if ranking is None or ranking.n_docs != len(parts) or not set(ranking.scorings) <= set(parts):
         ranking = Ranking(len(parts), top=KEYWORDS_PER_ARTICLE, memo=keyword_memo)
     ranked = ranking.finish({a: part["scoring"] for a, part in parts.items() if a not in ranking.scorings})
+    # full names of people the records know or more than one article names (one article's stray "Kexec HandOver"
+    # is no person elsewhere)
+    everyone = {person.lower() for person, st in people_stats.items()
+                if " " in person and (person in knowledge.in_records or len(st["articles"]) > 1)}
+    ranked = {a: [(k, sc) for k, sc in kws if not _names_a_person(k, parts[a], everyone)] for a, kws in ranked.items()}
     keyword_lines = {a: "".join(f"{a},{i},{csv_field(k)},{sc:.6f}\n" for i, (k, sc) in enumerate(kws, 1)).encode("utf-8")
                      for a, kws in ranked.items()}
     unique_maintainers = {(r["subsystem"], r["person"], r["role"]): r for r in maintainer_rows}

@@ -224,3 +224,16 @@ def test_a_ranking_begun_early_ends_as_one_made_at_once():
     early = dict(ranking.ranked)
     assert ranking.finish({1: scoring(corpus[1])}) == whole and set(memo) == {"1", "2", "3", "4"}
     assert early[4] == ranking.ranked[4] and early[2] != ranking.ranked[2]  # 2 shares "page pool" with 1
+
+
+def test_a_keyword_that_is_a_person_of_the_corpus_or_of_its_article_is_dropped(knowledge):
+    """"Ben Okafor" where this article's mention went unrecognised, but two others name him; "Lindqvist" where the
+    article names Ada Lindqvist."""
+    tcp = "TCP" if "TCP" in knowledge.subsystems else next(iter(knowledge.subsystems))
+    category = knowledge.subsystems[tcp].category
+    results = {a: _result("Ben Okafor", f"Ben Okafor rewrote {tcp} pacing.", tcp, category) for a in (1, 2)}
+    results[3] = _result("Ada Lindqvist", f"Ada Lindqvist works on {tcp} pacing.", tcp, category)
+    results[3]["phrases"] += [["Ben Okafor", 3, False, 0], ["Lindqvist", 3, False, 0], ["pacing rate", 3, False, 0]]
+    tables, _ = aggregate(results, {1: 2019, 2: 2020, 3: 2021}, knowledge)
+    keywords = _rendered(tables)["keywords"].decode()
+    assert "pacing rate" in keywords and "Ben Okafor" not in keywords and "Lindqvist" not in keywords, keywords
