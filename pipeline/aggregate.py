@@ -84,6 +84,9 @@ def article_part(article_id: int, result: dict, spelling: dict[str, str]) -> dic
         "links": sorted({(r["person"], r["subsystem"]) for r in relation_rows}),
         "open_terms": sorted({r["term"] for r in term_rows if not r["subsystem"] and r["kind"] != "config"}),
         "scoring": scoring(result["phrases"]),
+        "workplaces": result.get("workplaces", []),
+        # the title's subjects, names the model takes for a company's ("One year of Coverity work")
+        "subjects": sorted(p[0] for p in result["phrases"] if len(p) > 7 and p[7]),
         "names": names, "spelt": [spelling[n] for n in names], "name_counts": name_counts(result),
     }
 
@@ -193,7 +196,12 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
     # is no person elsewhere)
     everyone = {person.lower() for person, st in people_stats.items()
                 if " " in person and (person in knowledge.in_records or len(st["articles"]) > 1)}
-    ranked = {a: [(k, sc) for k, sc in kws if not _names_a_person(k, parts[a], everyone)] for a, kws in ranked.items()}
+    # where any article says people work ("developers at Facebook"): a company, a name in every article (as
+    # written: "Devs" somewhere is no WMI method "DEVS")
+    employers = {place for part in parts.values() for place in part.get("workplaces", ())}
+    ranked = {a: [(k, sc) for k, sc in kws if not _names_a_person(k, parts[a], everyone) and (
+                  strip_possessive(k) not in employers or k in parts[a].get("subjects", ()))]
+              for a, kws in ranked.items()}
     keyword_lines = {a: "".join(f"{a},{i},{csv_field(k)},{sc:.6f}\n" for i, (k, sc) in enumerate(kws, 1)).encode("utf-8")
                      for a, kws in ranked.items()}
     unique_maintainers = {(r["subsystem"], r["person"], r["role"]): r for r in maintainer_rows}

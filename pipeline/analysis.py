@@ -197,7 +197,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(
                 [(p, n, p in naming, first_seen[p], p.lower() in titled, p not in plain, p in spelled,
-                  named_subject[p], p in labels) for p, n in phrases.items()]))}
+                  named_subject[p], p in labels) for p, n in phrases.items()])),
+            "workplaces": sorted(employers)}
 
 
 def _docs_to_bytes(docs) -> bytes:

@@ -237,3 +237,17 @@ def test_a_keyword_that_is_a_person_of_the_corpus_or_of_its_article_is_dropped(k
     tables, _ = aggregate(results, {1: 2019, 2: 2020, 3: 2021}, knowledge)
     keywords = _rendered(tables)["keywords"].decode()
     assert "pacing rate" in keywords and "Ben Okafor" not in keywords and "Lindqvist" not in keywords, keywords
+
+
+def test_a_keyword_that_another_article_names_as_a_workplace_is_a_company(knowledge):
+    """"Facebook" where one article says people work "at Facebook"; not the title's subject of another article
+    ("One year of Coverity work"), and as written ("Devs" somewhere is no method "DEVS")."""
+    tcp = "TCP" if "TCP" in knowledge.subsystems else next(iter(knowledge.subsystems))
+    category = knowledge.subsystems[tcp].category
+    results = {a: _result("Ben Okafor", f"Ben Okafor rewrote {tcp} pacing.", tcp, category) for a in (1, 2)}
+    results[1]["workplaces"] = ["Facebook", "Coverity", "Devs"]
+    results[2]["phrases"] += [["Facebook", 3, False, 0], ["Coverity", 3, False, 0, True, False, False, 1, False],
+                              ["DEVS", 3, False, 0], ["pacing rate", 3, False, 0]]
+    tables, _ = aggregate(results, {1: 2019, 2: 2020}, knowledge)
+    second = [line.split(",")[2] for line in _rendered(tables)["keywords"].decode().splitlines() if line[:2] == "2,"]
+    assert {"pacing rate", "Coverity", "DEVS"} <= set(second) and "Facebook" not in second, second
