@@ -19,7 +19,8 @@ P       := $(PROCESSED)
 
 # One manifest line per raw file in $(RAW) and its folders (path, size, mtime), rewritten only when it
 # changes: adding, removing or editing a page or Markdown file (even one whose name has spaces, or a symbolic
-# link to one, or $(RAW) itself a link to a folder) re-runs the build, nothing else does. Each make writes its own temporary manifest, so two builds at once do not collide.
+# link to one, or $(RAW) itself a link to a folder) re-runs the build, nothing else does. Each make writes
+# its own temporary manifest, so two builds at once do not collide.
 MANIFEST := $(P)/.raw-manifest
 _ := $(shell mkdir -p "$(P)" && tmp="$(MANIFEST).new.$$$$" && { find -L "$(RAW)" -mindepth 1 -name '.*' -prune -o -type f \( -iname '*.html' -o -iname '*.htm' -o -iname '*.md' -o -iname '*.markdown' \) -printf '%P\t%s\t%T@\n' 2>/dev/null | LC_ALL=C sort; } > "$$tmp" && { cmp -s "$$tmp" "$(MANIFEST)" && rm -f "$$tmp" || mv -f "$$tmp" "$(MANIFEST)"; })
 

@@ -91,13 +91,18 @@ def article_part(article_id: int, result: dict, spelling: dict[str, str]) -> dic
     }
 
 
-def _names_a_person(keyword: str, part: dict, everyone: set[str]) -> bool:
-    """A keyword that is a person: the full name of someone the corpus names ("Jon Masters", where this
-    article's mention went unrecognised), or a name or surname of someone this article names ("Poettering")."""
-    word = strip_possessive(keyword).lower()
-    own = {form.lower() for _, form, _ in part["aliases"]} | {
+def _own_names(part: dict) -> set[str]:
+    """How an article writes its people, and their surnames, in lower case: what none of its keywords may be."""
+    return {form.lower() for _, form, _ in part["aliases"]} | {
         name.lower().split()[-1] for name in part["persons"] if " " in name}
-    return word in everyone or word in own
+
+
+def _a_keyword(keyword: str, own: set[str], everyone: set[str], employers: set[str], subjects) -> bool:
+    """No person: neither the full name of someone the corpus names ("Jon Masters", where the article's mention
+    went unrecognised) nor a name or surname of someone the article names ("Torvalds"); and no company: no word
+    any article writes as where people work ("Facebook"), unless the article's title is about it."""
+    word = strip_possessive(keyword)
+    return word.lower() not in everyone and word.lower() not in own and (word not in employers or keyword in subjects)
 
 
 def misplaced_mentions(result: dict, texts: dict[int, str]) -> list[str]:
@@ -199,9 +204,9 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
     # where any article says people work ("developers at Facebook"): a company, a name in every article (as
     # written: "Devs" somewhere is no WMI method "DEVS")
     employers = {place for part in parts.values() for place in part.get("workplaces", ())}
-    ranked = {a: [(k, sc) for k, sc in kws if not _names_a_person(k, parts[a], everyone) and (
-                  strip_possessive(k) not in employers or k in parts[a].get("subjects", ()))]
-              for a, kws in ranked.items()}
+    for article_id, kws in ranked.items():
+        own, subjects = _own_names(parts[article_id]), parts[article_id].get("subjects", ())
+        ranked[article_id] = [(k, sc) for k, sc in kws if _a_keyword(k, own, everyone, employers, subjects)]
     keyword_lines = {a: "".join(f"{a},{i},{csv_field(k)},{sc:.6f}\n" for i, (k, sc) in enumerate(kws, 1)).encode("utf-8")
                      for a, kws in ranked.items()}
     unique_maintainers = {(r["subsystem"], r["person"], r["role"]): r for r in maintainer_rows}

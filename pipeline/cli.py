@@ -127,13 +127,15 @@ def cmd_discover(args):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
-        description="netsummit: LWN networking-summit reports (LWN pages and knowbase Markdown in raw/) → tidy CSV tables (processed/).")
+        description="netsummit: LWN networking-summit reports (LWN pages and knowbase Markdown in raw/) → tidy CSV "
+                    "tables (processed/).")
     parser.add_argument("--version", action="version", version=f"netsummit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(p, raw=True):
         if raw:
-            p.add_argument("--raw", help=f"folder of saved LWN pages and knowbase Markdown files (default: {config.RAW_DIR})")
+            p.add_argument("--raw", help="folder of saved LWN pages and knowbase Markdown files "
+                                         f"(default: {config.RAW_DIR})")
         p.add_argument("--out", help=f"folder for the tables (default: {config.PROCESSED_DIR})")
         p.add_argument("--progress", choices=("auto", "on", "off"), default="auto",
                        help="progress bar: auto shows it on a terminal only")

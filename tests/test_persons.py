@@ -281,7 +281,8 @@ def test_persons_a_particle_inside_a_tagged_name_is_no_ordinary_word(resources):
 def test_persons_a_middle_name_of_the_records_is_a_given_name(resources):
     """"J. Bruce Fields" in the kernel's records makes "Bruce" a given name, so a misfiled "Bruce Curtis" where a
     person stands is a person, though "bruce" and "curtis" are in the word list."""
-    assert "bruce" in resources.person_finder.persons.first_names and "j" not in resources.person_finder.persons.first_names
+    given = resources.person_finder.persons.first_names
+    assert "bruce" in given and "j" not in given
     doc = resources.nlp("That is the objective of this patch from Bruce Curtis.")
     assert {ent.text: ent.label_ for ent in doc.ents}.get("Bruce Curtis") == "ORG"  # what this test is about
     assert [span.text for span in resources.person_finder.spans(doc, [])] == ["Bruce Curtis"]
