@@ -85,6 +85,7 @@ def article_part(article_id: int, result: dict, spelling: dict[str, str]) -> dic
         "open_terms": sorted({r["term"] for r in term_rows if not r["subsystem"] and r["kind"] != "config"}),
         "scoring": scoring(result["phrases"]),
         "workplaces": result.get("workplaces", []),
+        "plurals": result.get("plurals", []), "unlisted": result.get("unlisted", ""),
         # the title's subjects, names the model takes for a company's ("One year of Coverity work")
         "subjects": sorted(p[0] for p in result["phrases"] if len(p) > 7 and p[7]),
         "names": names, "spelt": [spelling[n] for n in names], "name_counts": name_counts(result),
@@ -103,6 +104,16 @@ def _a_keyword(keyword: str, own: set[str], everyone: set[str], employers: set[s
     any article writes as where people work ("Facebook"), unless the article's title is about it."""
     word = strip_possessive(keyword)
     return word.lower() not in everyone and word.lower() not in own and (word not in employers or keyword in subjects)
+
+
+def _as_written(keyword: str, plurals: dict[str, str], unlisted: set[str]) -> str:
+    """A keyword whose head is a singular the article made from a plural (``unwritten_singulars``) and that no
+    article of the corpus writes (``unlisted``) takes the plural back: "xfstests", "binutils", "userns" are
+    names, not plurals; where any article writes "inode", "inodes" stays "inode", one keyword with it."""
+    head = keyword.rsplit(" ", 1)[-1]
+    if head in plurals and head not in unlisted:
+        return keyword[: len(keyword) - len(head)] + plurals[head]
+    return keyword
 
 
 def misplaced_mentions(result: dict, texts: dict[int, str]) -> list[str]:
@@ -204,9 +215,14 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
     # where any article says people work ("developers at Facebook"): a company, a name in every article (as
     # written: "Devs" somewhere is no WMI method "DEVS")
     employers = {place for part in parts.values() for place in part.get("workplaces", ())}
+    # the singulars of plurals that some article writes as such ("inode"): the others are names ("xfstests")
+    singulars = {s for part in parts.values() for s, _ in part.get("plurals", ())}
+    unlisted = {w for part in parts.values() for w in part.get("unlisted", "").split() if w in singulars}
     for article_id, kws in ranked.items():
         own, subjects = _own_names(parts[article_id]), parts[article_id].get("subjects", ())
-        ranked[article_id] = [(k, sc) for k, sc in kws if _a_keyword(k, own, everyone, employers, subjects)]
+        plurals = dict(parts[article_id].get("plurals", ()))
+        ranked[article_id] = [(_as_written(k, plurals, unlisted), sc) for k, sc in kws
+                              if _a_keyword(k, own, everyone, employers, subjects)]
     keyword_lines = {a: "".join(f"{a},{i},{csv_field(k)},{sc:.6f}\n" for i, (k, sc) in enumerate(kws, 1)).encode("utf-8")
                      for a, kws in ranked.items()}
     unique_maintainers = {(r["subsystem"], r["person"], r["role"]): r for r in maintainer_rows}

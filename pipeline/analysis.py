@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pipeline.config import NLP_BATCH_SIZE, Options
 from pipeline.keywords.merging import merge_near_duplicates
 from pipeline.keywords.phrases import (aside, bodies_defined, bodies_named, candidates, names_a_body, title_subjects,
-                                       verb_only_words, workplaces, written_words)
+                                       unlisted_words, unwritten_singulars, verb_only_words, workplaces,
+                                       written_words)
 from pipeline.knowledge import Knowledge
 from pipeline.log import say
 from pipeline.mentions import PersonFinder, SubsystemMatcher
@@ -198,7 +199,10 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             "phrases": sorted(list(m) for m in merge_near_duplicates(
                 [(p, n, p in naming, first_seen[p], p.lower() in titled, p not in plain, p in spelled,
                   named_subject[p], p in labels) for p, n in phrases.items()])),
-            "workplaces": sorted(employers)}
+            "workplaces": sorted(employers),
+            "plurals": sorted(unwritten_singulars([doc for p, doc in docs if kinds.get(p) not in ("pre", "row")],
+                                                  res.english, words).items()),
+            "unlisted": unlisted_words((doc for _, doc in docs), res.english)}
 
 
 def _docs_to_bytes(docs) -> bytes:

@@ -59,7 +59,8 @@ def _paragraphs(rows, titles: dict[int, str]) -> Fragments:
     return Fragments(schema.PARAGRAPHS, fragments, sum(map(len, by_article.values())), digests)
 
 
-EMPTY_RESULT = {"persons": [], "subsystems": [], "relations": [], "terms": [], "phrases": [], "workplaces": []}
+EMPTY_RESULT = {"persons": [], "subsystems": [], "relations": [], "terms": [], "phrases": [], "workplaces": [],
+                "plurals": [], "unlisted": ""}
 
 
 @dataclass

@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.analysis import analyse, extract_article
 from pipeline.keywords.merging import distinct, merge_near_duplicates
-from pipeline.keywords.phrases import workplaces
+from pipeline.keywords.phrases import unlisted_words, unwritten_singulars, workplaces, written_words
 from pipeline.keywords.ranking import rank
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 from pipeline import config
@@ -1816,6 +1816,15 @@ def test_keywords_phrases_built_on_one_identifier_are_one_keyword_told_by_the_sh
                        ("struct task_struct", 6.0), ("task_struct structure", 5.0), ("skb->xmit_more", 4.0),
                        ("skb->xmit_more bit", 3.0), ("xmit_lock", 2.0)], top=5)
     assert [k for k, _ in ranked] == ["clear_page", "GFP_ZERO", "struct task_struct", "skb->xmit_more", "xmit_lock"]
+
+
+def test_keywords_singulars_neither_the_article_nor_english_has(nlp, resources):
+    """What the corpus must decide: "blktests" may be a name; "queues" and the "zbud" the article writes may not."""
+    docs = [nlp("We ran blktests and kdevops over several queues of zbuds."), nlp("The zbud allocator is small.")]
+    found = unwritten_singulars(docs, resources.english, written_words(docs))
+    assert found == {"blktest": "blktests", "kdevop": "kdevops"}, found
+    assert {"blktests", "kdevops", "zbud"} <= set(unlisted_words(docs, resources.english).split())
+    assert "queues" not in unlisted_words(docs, resources.english).split()
 
 
 def test_keywords_a_company_is_a_name_not_a_topic(nlp, resources):

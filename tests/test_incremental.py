@@ -251,3 +251,18 @@ def test_a_keyword_that_another_article_names_as_a_workplace_is_a_company(knowle
     tables, _ = aggregate(results, {1: 2019, 2: 2020}, knowledge)
     second = [line.split(",")[2] for line in _rendered(tables)["keywords"].decode().splitlines() if line[:2] == "2,"]
     assert {"pacing rate", "Coverity", "DEVS"} <= set(second) and "Facebook" not in second, second
+
+
+def test_a_keyword_singular_no_article_writes_takes_the_plural_back(knowledge):
+    """"xfstests" is a name, not the plural of an "xfstest" no article writes; "inodes" is the plural of the
+    "inode" another article writes, and stays one keyword with it."""
+    tcp = "TCP" if "TCP" in knowledge.subsystems else next(iter(knowledge.subsystems))
+    category = knowledge.subsystems[tcp].category
+    results = {a: _result("Ben Okafor", f"Ben Okafor rewrote {tcp} pacing.", tcp, category) for a in (1, 2)}
+    results[1]["phrases"] += [["xfstest", 3, False, 0], ["inode", 3, False, 0], ["pacing rate", 3, False, 0]]
+    results[1]["plurals"] = [["inode", "inodes"], ["xfstest", "xfstests"]]
+    results[1]["unlisted"] = "inodes okafor xfstests"
+    results[2]["unlisted"] = "inode okafor"
+    tables, _ = aggregate(results, {1: 2019, 2: 2020}, knowledge)
+    first = [line.split(",")[2] for line in _rendered(tables)["keywords"].decode().splitlines() if line[:2] == "1,"]
+    assert {"xfstests", "inode", "pacing rate"} <= set(first) and not {"xfstest", "inodes"} & set(first), first

@@ -122,6 +122,31 @@ def written_words(docs) -> frozenset[int]:
     return frozenset(int(h) for doc in docs for h in set(doc.to_array(LOWER).tolist()))
 
 
+def unwritten_singulars(docs, english: frozenset[str], written: frozenset[int]) -> dict[str, str]:
+    """The singulars a keyword's head takes from a plural the article writes, where neither the article nor
+    English has that singular ("fstests" → "fstest", "kdevops" → "kdevop", but also "inodes" → "inode"):
+    each with the plural as written. Only the corpus can tell a name ending in "s" from a plural (see
+    the aggregate stage)."""
+    found: dict[str, str] = {}
+    for doc in docs:
+        for token in doc:
+            if token.tag_ != "NNS":
+                continue
+            form = _head_form(token, False, english, written)
+            if form != token.lower_ and form.islower() and form not in english \
+                    and token.vocab.strings[form] not in written:
+                found[form] = min(found.get(form, token.lower_), token.lower_)
+    return found
+
+
+def unlisted_words(docs, english: frozenset[str]) -> str:
+    """The words an article writes that English does not have, in lower case and space-separated: where the
+    corpus looks for a singular no article may write ("fstest")."""
+    return " ".join(sorted({t.lower_ for doc in docs for t in doc if not t.is_stop and t.lower_ not in english
+                            and t.lemma_.lower() not in english and any(c.isalpha() for c in t.lower_)
+                            and not any(c.isspace() for c in t.lower_)}))
+
+
 def workplaces(docs) -> frozenset[str]:
     """Capitalised words an article writes as where people work ("developers at Facebook", "the maintainer
     from Intel", "his employer (Meta)", a person's name then "at Facebook"): a company's or a meeting's name
