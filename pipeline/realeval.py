@@ -39,7 +39,9 @@ JUDGED_COOCCURRENCES = DEV_DIR / "links" / "cooccurrence.tsv"
 JUDGED_FEATURES = DEV_DIR / "links" / "features.tsv"
 FEATURE_VERDICTS = ("part", "unlinked", "same", "vague")
 JUDGED_PEOPLE = DEV_DIR / "people" / "judged.tsv"
+JUDGED_MENTIONS = DEV_DIR / "mentions" / "judged.tsv"
 PEOPLE_VERDICTS = ("person", "wrong_name", "not_person")
+MENTION_VERDICTS = ("right", "other", "wrong", "unclear")
 DROP_REASONS = ("passing", "near-duplicate", "generic", "name", "mangled", "wrong")
 HOLDOUT_IDS = DEV_DIR / "holdout" / "articles.txt"  # labelled blind, for a check at the end of a session
 HOLDOUT_GOLD = DEV_DIR / "holdout" / "gold"
@@ -620,6 +622,20 @@ def judged_people_report(out: Path, judged_path: Path | None = None) -> list[str
             + f"; a person under a right name {_share(counts['person'], kept)}"]
 
 
+def judged_mentions_report(out: Path, judged_path: Path | None = None) -> list[str]:
+    """How many rows of subsystem_mentions.csv that a reader judged (dev/mentions/judged.tsv: a random sample of
+    a whole-knowbase run's mentions) refer to the subsystem they claim, of those the run still makes."""
+    judged = {(int(r["article_id"]), int(r["paragraph"]), int(r["start"]), r["subsystem"]): r["verdict"]
+              for r in _judged_rows(judged_path or JUDGED_MENTIONS)}
+    made = {(int(r["article_id"]), int(r["paragraph"]), int(r["start"]), r["subsystem"])
+            for r in _rows(out / "subsystem_mentions.csv")}
+    counts = Counter(verdict for key, verdict in judged.items() if key in made)
+    kept = sum(counts.values())
+    return [f"judged subsystem mentions: {len(judged)} judged, {kept} still made: "
+            + ", ".join(f"{v} {counts[v]}" for v in MENTION_VERDICTS)
+            + f"; precision {_share(counts['right'], kept)}"]
+
+
 def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int = 10,
                            per_article: bool = False, label: str = "judged keywords") -> list[str]:
     """How many of the top ``top`` keywords of the articles readers judged (dev/keywords/judged.tsv) they
@@ -718,6 +734,7 @@ def main(argv=None) -> int:
         print("\n".join(judged_keywords_report(work / "all" / "out", JUDGED_OWN_NAMES, per_article=args.verbose,
                                                 label="judged keywords of paired checks (K43, K44, K45, K46)")))
         print("\n".join(judged_people_report(work / "all" / "out")))
+        print("\n".join(judged_mentions_report(work / "all" / "out")))
         print("\n".join(agreement_report(_labels(PAIRS_SECOND), _labels(PAIRS_FIRST), read_found(work / "all" / "out"),
                                          Names(config.Options()), "set M")))
         print("\n".join(talks_report(_labels(TALKS), read_found(work / "all" / "out"), Names(config.Options()),

@@ -11,12 +11,10 @@ from pipeline import config
 from pipeline.relations import KINDS
 from pipeline.realeval import (
     AGREEMENT, DEV_GOLD, FEATURE_VERDICTS, HOLDOUT_AGREEMENT, HOLDOUT_GOLD, HOLDOUT_IDS, JUDGED_COOCCURRENCES,
-    JUDGED_FEATURES, JUDGED_KEYWORDS,
-    JUDGED_LINKS, JUDGED_OWN_NAMES, JUDGED_PEOPLE, JUDGED_SUBJECTS, PAIRS_FIRST, PAIRS_SECOND, RESERVED, TALKS,
-    Found, Names, agreement_report, cooccurrence_report, dev_ids, features_report, index_topic_subsystems,
-    judged_keywords_report,
-    judged_links_report, judged_people_report, labels_as_found, networking_topics, read_found, score_article,
-    score_items, talks_report,
+    JUDGED_FEATURES, JUDGED_KEYWORDS, JUDGED_LINKS, JUDGED_MENTIONS, JUDGED_OWN_NAMES, JUDGED_PEOPLE, JUDGED_SUBJECTS,
+    PAIRS_FIRST, PAIRS_SECOND, RESERVED, TALKS, Found, Names, agreement_report, cooccurrence_report, dev_ids,
+    features_report, index_topic_subsystems, judged_keywords_report, judged_links_report, judged_mentions_report,
+    judged_people_report, labels_as_found, networking_topics, read_found, score_article, score_items, talks_report,
 )
 
 
@@ -377,6 +375,28 @@ def test_realeval_judged_people_count_the_rows_a_run_still_lists(tmp_path):
     assert judged_people_report(out, judged) == [
         "judged people: 4 judged, 3 still listed: person 2, wrong_name 1, not_person 0; "
         "a person under a right name 0.667"]
+
+
+def test_realeval_judged_mentions_count_the_rows_a_run_still_makes(tmp_path):
+    judged = tmp_path / "judged.tsv"
+    judged.write_text("# verdicts\nsample\tarticle_id\tparagraph\tstart\ttext\tsubsystem\tverdict\tnote\n"
+                      "S1\t1\t0\t4\tTCP\tTCP\tright\t\nS1\t1\t2\t0\tTPM\tTPM\twrong\tPWM module\n"
+                      "S1\t2\t0\t9\tRCU\tRCU\tother\tliburcu\nS1\t3\t1\t5\tNFS\tNFS\tright\t\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "subsystem_mentions.csv").write_text(
+        "article_id,paragraph,sentence,start,end,text,subsystem,category\n1,0,0,4,7,TCP,TCP,protocol\n"
+        "1,2,0,0,3,TPM,TPM,kernel\n2,0,0,9,12,RCU,RCU,kernel\n3,1,0,5,8,NFS,SMB,protocol\n", encoding="utf-8")
+    assert judged_mentions_report(out, judged) == [
+        "judged subsystem mentions: 4 judged, 3 still made: right 1, other 1, wrong 1, unclear 0; precision 0.333"]
+
+
+def test_realeval_judged_mentions_are_a_sample_outside_the_labelled_and_reserved_articles():
+    rows = [line.split("\t") for line in JUDGED_MENTIONS.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")][1:]
+    ids = {int(r[1]) for r in rows}
+    assert len(rows) == 200 and not ids & (RESERVED | set(dev_ids(HOLDOUT_IDS)) | set(dev_ids()))
+    assert {r[6] for r in rows} <= {"right", "other", "wrong", "unclear"}
 
 
 def _judged_keyword_files(tmp_path, verdicts: str, keywords: str):
