@@ -129,6 +129,9 @@ def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], ra
                 "event_year": event.year if event else None,
                 "word_count": result["words"], "source_file": name, "sha256": sha,
             })
+            if not page.published:
+                messages.append(f"{raw_label}/{name}: no publication date found (published is left empty; "
+                                f"give it in {raw_label}/sources.csv)")
             fragments[article_id] = result["paragraphs_csv"]
             n_paragraphs += result["paragraphs"]
             if result["digests"]:

@@ -177,3 +177,19 @@ def test_knowbase_a_last_paragraph_without_final_newline_is_whole_when_it_ends_a
     data = (b'---\ntitle: "T"\nurl: "https://lwn.net/Articles/5/"\ndate: "May 9, 2013"\n---\n\n'
             b'Receive packet steering spreads the load (RPS).')
     assert [b.text for b in read_knowbase(data, "5_T.md").blocks] == ["Receive packet steering spreads the load (RPS)."]
+
+
+def test_parse_stage_names_an_article_whose_date_it_cannot_find(tmp_path, capsys):
+    """A front matter date that is no date, and no byline date: the row stays, published empty, and the build
+    says which file lacks one and where to give it."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "5_T.md").write_bytes(b'---\ntitle: "T"\nurl: "https://lwn.net/Articles/5/"\ndate: "sometime in spring"\n'
+                                 b'---\n\nThe queue discipline got a new hook.\n')
+    (raw / "6_U.md").write_bytes(b'---\ntitle: "U"\nurl: "https://lwn.net/Articles/6/"\ndate: "May 9, 2013"\n'
+                                 b'---\n\nThe queue discipline got a new hook.\n')
+    parse.run(config.Options(raw=raw, out=tmp_path / "out", progress=False))
+    articles = {r["article_id"]: r["published"] for r in read_rows(tmp_path / "out" / "articles.csv")}
+    assert articles == {"5": "", "6": "2013-05-09"}
+    err = capsys.readouterr().err
+    assert f"{raw}/5_T.md: no publication date found" in err and "6_U.md" not in err, err
