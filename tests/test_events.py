@@ -51,6 +51,9 @@ def test_events_links_that_are_not_meetings():
     ("A talk on scheduling at linux.conf.au", "linux.conf.au", "linux.conf.au"),
     ("The first Operating-System-Directed Power-Management Summit", "OSPM", "OSPM"),
     ("A btrfs update at LinuxCon Europe", "LinuxCon", "LinuxCon"),
+    # a series' short name with its year, anywhere in the title
+    ("Reports from OSPM 2026, day two", "OSPM 2026", "OSPM"),
+    ("Notes on XDP from LPC 2022", "Linux Plumbers Conference 2022", "Linux Plumbers Conference"),
 ])
 def test_events_from_titles(title, label, series):
     event = event_from_title(title)
@@ -61,6 +64,7 @@ def test_events_from_titles(title, label, series):
     "The intersection of mlx5, netdev, and lockdown",  # the mailing list, not the meeting
     "TCP small queues", "Kernel development statistics: who wrote 6.13",
     "Storage and filesystem support for containers", "A vault for secrets in the kernel",
+    "The 2012 realtime minisummit", "Linux 2026 plans", "What Vault stores in 2019",  # no series with its year
 ])
 def test_events_titles_without_a_meeting(title):
     assert event_from_title(title) is None

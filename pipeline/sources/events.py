@@ -58,6 +58,8 @@ COVERAGE_WORDS_RE = re.compile(
 YEAR_RE = re.compile(r"(?<![\d.x])(?:19|20)\d{2}(?![\d.])")
 # Netdev's editions ("Netdev 0x17", "Netdev 2.1"): LWN's conference index files them by year instead.
 EDITION_RE = re.compile(r"\b(?:0x[0-9a-f]+|\d+\.\d+)\b", re.I)
+# A capitalised name and a year anywhere in a title: "Reports from OSPM 2026, day two".
+TITLE_NAME_YEAR_RE = re.compile(r"(?P<name>(?:[A-Z][\w.+/-]*\s+){0,3}[A-Z][\w.+/-]*)\s+(?P<year>(?:19|20)\d{2})\b")
 # A title prefix naming the meeting: "KS2010: Minisummit reports", "LPC: Making the net go faster".
 TITLE_PREFIX_RE = re.compile(r"^(?P<prefix>[^:]{2,40}?):\s")
 # Forms that name a meeting wherever they stand in a title.
@@ -172,7 +174,8 @@ def event_from_text(text: str) -> Event | None:
 
 
 def event_from_title(title: str) -> Event | None:
-    """A meeting named by a title: a prefix ("KS2010:", "LPC:", "JLS2009:") or an explicit name."""
+    """A meeting named by a title: a prefix ("KS2010:", "LPC:", "JLS2009:"), an explicit name, or a series
+    name with its year ("Reports from OSPM 2026, day two")."""
     match = TITLE_PREFIX_RE.match(title or "")
     if match:
         prefix = match.group("prefix")
@@ -187,4 +190,8 @@ def event_from_title(title: str) -> Event | None:
         series = series_of(match.group(0))
         if series:
             return Event(_clean_name(match.group(0)) if series == "Netdev" else series, series, _year(title))
+    for match in TITLE_NAME_YEAR_RE.finditer(title or ""):
+        series = series_of(match.group("name"))
+        if series:
+            return Event(series, series, int(match.group("year")))
     return None
