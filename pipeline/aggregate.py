@@ -111,7 +111,7 @@ def _as_written(keyword: str, plurals: dict[str, str], unlisted: set[str]) -> st
     article of the corpus writes (``unlisted``) takes the plural back: "xfstests", "binutils", "userns" are
     names, not plurals; where any article writes "inode", "inodes" stays "inode", one keyword with it."""
     head = keyword.rsplit(" ", 1)[-1]
-    if head in plurals and head not in unlisted:
+    if head in plurals and head.lower() not in unlisted:
         return keyword[: len(keyword) - len(head)] + plurals[head]
     return keyword
 
@@ -216,7 +216,7 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
     # written: "Devs" somewhere is no WMI method "DEVS")
     employers = {place for part in parts.values() for place in part.get("workplaces", ())}
     # the singulars of plurals that some article writes as such ("inode"): the others are names ("xfstests")
-    singulars = {s for part in parts.values() for s, _ in part.get("plurals", ())}
+    singulars = {s.lower() for part in parts.values() for s, _ in part.get("plurals", ())}
     unlisted = {w for part in parts.values() for w in part.get("unlisted", "").split() if w in singulars}
     for article_id, kws in ranked.items():
         own, subjects = _own_names(parts[article_id]), parts[article_id].get("subjects", ())

@@ -643,13 +643,17 @@ def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int 
     and the rows nobody judged (counted, not scored); then the same for each sample whose articles no other
     sample judged (a fresh draw: what the lists are worth on articles nobody tuned them to); with
     ``per_article``, one line per article. A verdict holds for the phrase however it is capitalised
-    ("asynchronous i/o" judged, "asynchronous I/O" listed)."""
-    judged = {}
+    ("asynchronous i/o" judged, "asynchronous I/O" listed), and with its last word plural or singular ("VMAs"
+    judged, "VMA" listed)."""
+    judged, by_singular = {}, {}
     samples: dict[int, set[str]] = defaultdict(set)
     for r in _judged_rows(judged_path or JUDGED_KEYWORDS):
-        judged[(int(r["article_id"]), r["keyword"])] = judged[(int(r["article_id"]), r["keyword"].lower())] = \
-            (r["verdict"], r["reason"])
-        samples[int(r["article_id"])].add(r["sample"])
+        verdict = (r["verdict"], r["reason"])
+        article_id = int(r["article_id"])
+        judged[(article_id, r["keyword"])] = judged[(article_id, r["keyword"].lower())] = verdict
+        if not r["reason"].startswith("mangled"):  # "netoop" is mangled, not "netoops"
+            by_singular.setdefault((article_id, _singular(r["keyword"])), verdict)
+        samples[article_id].add(r["sample"])
     articles = set(samples)
     lists: dict[int, list[str]] = defaultdict(list)
     with open(out / "keywords.csv", newline="", encoding="utf-8") as handle:
@@ -659,7 +663,9 @@ def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int 
     counts: dict[int, tuple[int, list[str], int]] = {}
     lines = []
     for article_id in sorted(articles):
-        verdicts = [judged.get((article_id, k), judged.get((article_id, k.lower()))) for k in lists[article_id]]
+        verdicts = [judged.get((article_id, k), judged.get((article_id, k.lower()),
+                                                           by_singular.get((article_id, _singular(k)))))
+                    for k in lists[article_id]]
         drops = [next((r for r in DROP_REASONS if reason.lower().startswith(r)), "other")
                  for verdict, reason in filter(None, verdicts) if verdict != "keep"]
         keep = sum(1 for v in verdicts if v and v[0] == "keep")
@@ -674,6 +680,12 @@ def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int 
                 f"{_keyword_line([a for a in sorted(articles) if samples[a] == {s}], counts, lists, top)}"
                 for s in own if len(own) < len({x for a in articles for x in samples[a]})]
     return summary + lines
+
+
+def _singular(phrase: str) -> str:
+    """A phrase in lower case with its last word's plural "s" taken off: "VMAs" and "VMA" are judged as one."""
+    phrase = phrase.lower()
+    return phrase[:-1] if phrase.endswith("s") and len(phrase.rsplit(" ", 1)[-1]) > 3 else phrase
 
 
 def _keyword_line(articles: list[int], counts: dict, lists: dict, top: int) -> str:

@@ -184,8 +184,8 @@ KEYWORDS = _register(Table(
         ARTICLE_ID,
         _c("rank", "integer", "1 for the best keyword of the article.", True),
         _c("keyword", "string", "Noun phrase, lower case except names, acronyms and identifiers; its last word "
-                                "singular where some article writes the singular ('inode' for 'inodes'), else as "
-                                "written ('xfstests', 'data', 'SKBs').", True),
+                                "singular where some article writes the singular ('inode' for 'inodes', 'VMA' for "
+                                "'VMAs'), else as written ('xfstests', 'data').", True),
         _c("score", "number", "TF-IDF style score against the rest of the corpus (higher is better).", True),
     ),
     ("article_id", "rank"), TO_ARTICLES,

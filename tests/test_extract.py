@@ -1820,11 +1820,16 @@ def test_keywords_phrases_built_on_one_identifier_are_one_keyword_told_by_the_sh
 
 def test_keywords_singulars_neither_the_article_nor_english_has(nlp, resources):
     """What the corpus must decide: "blktests" may be a name; "queues" and the "zbud" the article writes may not."""
-    docs = [nlp("We ran blktests and kdevops over several queues of zbuds."), nlp("The zbud allocator is small.")]
+    docs = [nlp("We ran blktests and kdevops over several queues of zbuds and PTEs."), nlp("The zbud allocator is small.")]
     found = unwritten_singulars(docs, resources.english, written_words(docs))
-    assert found == {"blktest": "blktests", "kdevop": "kdevops"}, found
+    assert found == {"blktest": "blktests", "kdevop": "kdevops", "PTE": "PTEs"}, found
     assert {"blktests", "kdevops", "zbud"} <= set(unlisted_words(docs, resources.english).split())
     assert "queues" not in unlisted_words(docs, resources.english).split()
+
+
+def test_keywords_an_acronyms_plural_is_the_acronym(nlp, resources):
+    phrases = _phrases(nlp, resources, "Anonymous VMAs hold PTEs; each of the PTEs maps a page of anonymous VMAs.")
+    assert {"anonymous VMA", "PTE"} <= phrases and not {"anonymous VMAs", "PTEs"} & phrases, phrases
 
 
 def test_keywords_a_company_is_a_name_not_a_topic(nlp, resources):

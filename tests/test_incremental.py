@@ -259,10 +259,12 @@ def test_a_keyword_singular_no_article_writes_takes_the_plural_back(knowledge):
     tcp = "TCP" if "TCP" in knowledge.subsystems else next(iter(knowledge.subsystems))
     category = knowledge.subsystems[tcp].category
     results = {a: _result("Ben Okafor", f"Ben Okafor rewrote {tcp} pacing.", tcp, category) for a in (1, 2)}
-    results[1]["phrases"] += [["xfstest", 3, False, 0], ["inode", 3, False, 0], ["pacing rate", 3, False, 0]]
-    results[1]["plurals"] = [["inode", "inodes"], ["xfstest", "xfstests"]]
-    results[1]["unlisted"] = "inodes okafor xfstests"
-    results[2]["unlisted"] = "inode okafor"
+    results[1]["phrases"] += [["xfstest", 3, False, 0], ["inode", 3, False, 0], ["pacing rate", 3, False, 0],
+                              ["VMA", 3, False, 0], ["PTE", 3, False, 0]]
+    results[1]["plurals"] = [["PTE", "PTEs"], ["VMA", "VMAs"], ["inode", "inodes"], ["xfstest", "xfstests"]]
+    results[1]["unlisted"] = "inodes okafor ptes vmas xfstests"
+    results[2]["unlisted"] = "inode okafor vma"
     tables, _ = aggregate(results, {1: 2019, 2: 2020}, knowledge)
     first = [line.split(",")[2] for line in _rendered(tables)["keywords"].decode().splitlines() if line[:2] == "1,"]
-    assert {"xfstests", "inode", "pacing rate"} <= set(first) and not {"xfstest", "inodes"} & set(first), first
+    assert {"xfstests", "inode", "pacing rate", "VMA", "PTEs"} <= set(first), first
+    assert not {"xfstest", "inodes", "VMAs", "PTE"} & set(first), first

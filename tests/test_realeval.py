@@ -424,6 +424,15 @@ def test_realeval_judged_keywords_count_what_readers_keep_in_each_top_list(tmp_p
     assert articles == ["    1: would keep 1 of its top 3 (1 not judged)", "    2: would keep 1 of its top 2 (1 not judged)"]
 
 
+def test_realeval_a_keyword_verdict_holds_for_its_singular_not_for_a_mangled_one(tmp_path):
+    """"VMAs" judged, "VMA" listed: one phrase; "netoop" judged a mangled singular says nothing of "netoops"."""
+    judged, out = _judged_keyword_files(
+        tmp_path, "K1\t1\tVMAs\tkeep\t\nK1\t1\tnetoop\tdrop\tmangled: wrong singular\n",
+        "1,1,VMA,9\n1,2,netoops,8\n")
+    assert judged_keywords_report(out, judged)[0].endswith("readers keep 1 of 1 judged (1.000); dropped: ; "
+                                                          "not judged: 1"), judged_keywords_report(out, judged)
+
+
 def test_realeval_judged_keywords_report_a_fresh_sample_of_its_own_articles(tmp_path):
     """A sample drawn from articles no other sample judged is reported on its own: the unseen-text figure."""
     judged, out = _judged_keyword_files(

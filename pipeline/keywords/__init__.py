@@ -2,7 +2,7 @@
 
 Candidates are the parser's noun chunks, cut at coordinations and possessives, trimmed of determiners and vague
 modifiers, with a plural head made singular by its suffix only ("congestion avoidance modules" → "congestion
-avoidance module", but "data" stays "data" and "SKBs" stays as written), and only where some article of the
+avoidance module", "VMAs" → "VMA", but "data" stays "data"), and only where English or some article of the
 corpus writes that singular ("xfstests" is a name, not a plural). A phrase is not a keyword when it holds
 a name (a person, a place, an organisation, a meeting: the model's entity labels, not a list, the names of the
 article's own people wherever the model missed one ("Pavel notes that"), and what the article writes as where

@@ -44,7 +44,10 @@ def _head_form(token, keep: bool, english: frozenset[str] = frozenset(), written
     "query"); a lemma that is another word ("data" → "datum") is not taken, nor an "-ie" or "-e" the language
     does not have ("dentries" is "dentry", "cookies" is "cookie", "mutexes" is "mutex"). A field's "-ics"
     ("semantics", "graphics") is no plural, nor a filesystem's "-fs" whose "-f" the article never writes
-    (``written``: hashes of its lowercased words): "debugfs" stays, "typedefs" is "typedef" where it is written."""
+    (``written``: hashes of its lowercased words): "debugfs" stays, "typedefs" is "typedef" where it is written.
+    An acronym's plural is the acronym ("VMAs" → "VMA")."""
+    if not keep and ACRONYM_PLURAL_RE.fullmatch(token.text):
+        return token.text[:-1]
     if keep or is_term(_written_word(token)) or token.pos_ == "PROPN" or not token.lemma_ or token.tag_ != "NNS":
         return _form(token)
     text, lemma = token.lower_, token.lemma_.lower()
@@ -124,18 +127,21 @@ def written_words(docs) -> frozenset[int]:
 
 def unwritten_singulars(docs, english: frozenset[str], written: frozenset[int]) -> dict[str, str]:
     """The singulars a keyword's head takes from a plural the article writes, where neither the article nor
-    English has that singular ("fstests" → "fstest", "kdevops" → "kdevop", but also "inodes" → "inode"):
+    English has that singular ("fstests" → "fstest", "kdevops" → "kdevop", but also "inodes" → "inode", "VMAs"
+    → "VMA"):
     each with the plural as written. Only the corpus can tell a name ending in "s" from a plural (see
     the aggregate stage)."""
     found: dict[str, str] = {}
     for doc in docs:
         for token in doc:
-            if token.tag_ != "NNS":
+            acronym = bool(ACRONYM_PLURAL_RE.fullmatch(token.text))  # "VMAs" → "VMA", as written
+            if token.tag_ != "NNS" and not acronym:
                 continue
             form = _head_form(token, False, english, written)
-            if form != token.lower_ and form.islower() and form not in english \
-                    and token.vocab.strings[form] not in written:
-                found[form] = min(found.get(form, token.lower_), token.lower_)
+            plural = token.text if acronym else token.lower_
+            if form != plural and (acronym or form.islower()) and form.lower() not in english \
+                    and token.vocab.strings[form.lower()] not in written:
+                found[form] = min(found.get(form, plural), plural)
     return found
 
 
