@@ -116,6 +116,34 @@ def _as_written(keyword: str, plurals: dict[str, str], unlisted: set[str]) -> st
     return keyword
 
 
+def _spelling_key(keyword: str) -> str:
+    """What tells two spellings of one keyword: "user space", "userspace" and "User-space"; "XFS" and "xfs"."""
+    return keyword.lower().replace("-", "").replace(" ", "")
+
+
+def _one_spelling(ranked: dict[int, list[tuple[str, float]]]) -> dict[int, list[tuple[str, float]]]:
+    """Each keyword as the corpus most often writes it, in every article's list ("userspace", "user space" and
+    "user-space" are one keyword; "XFS" and "xfs"), a compound open rather than hyphenated where both are
+    written ("memory management", though "memory-management" heads 57 lists: the hyphen joins a modifier);
+    ties go to the first in code-point order. A list that held two spellings keeps the better-ranked."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for kws in ranked.values():
+        for keyword, _ in kws:
+            forms[_spelling_key(keyword)][keyword] += 1
+    spelt = {}
+    for key, counts in forms.items():
+        for form in [f for f in counts if "-" in f and f.replace("-", " ") in counts]:
+            counts[form.replace("-", " ")] += counts.pop(form)  # "memory-management" qualifies; as a tag it is open
+        spelt[key] = min(counts, key=lambda form: (-counts[form], form))
+    one = {}
+    for article_id, kws in ranked.items():
+        listed: dict[str, float] = {}
+        for keyword, score in kws:
+            listed.setdefault(spelt[_spelling_key(keyword)], score)
+        one[article_id] = list(listed.items())
+    return one
+
+
 def misplaced_mentions(result: dict, texts: dict[int, str]) -> list[str]:
     """Mentions whose offsets do not point at their text in the paragraph (a bug). Checked when a result
     is made: a stored result is keyed by its paragraphs' text, so it stays right while it is used."""
@@ -223,6 +251,7 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
         plurals = dict(parts[article_id].get("plurals", ()))
         ranked[article_id] = [(_as_written(k, plurals, unlisted), sc) for k, sc in kws
                               if _a_keyword(k, own, everyone, employers, subjects)]
+    ranked = _one_spelling(ranked)
     keyword_lines = {a: "".join(f"{a},{i},{csv_field(k)},{sc:.6f}\n" for i, (k, sc) in enumerate(kws, 1)).encode("utf-8")
                      for a, kws in ranked.items()}
     unique_maintainers = {(r["subsystem"], r["person"], r["role"]): r for r in maintainer_rows}

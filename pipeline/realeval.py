@@ -643,8 +643,8 @@ def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int 
     and the rows nobody judged (counted, not scored); then the same for each sample whose articles no other
     sample judged (a fresh draw: what the lists are worth on articles nobody tuned them to); with
     ``per_article``, one line per article. A verdict holds for the phrase however it is capitalised
-    ("asynchronous i/o" judged, "asynchronous I/O" listed), and with its last word plural or singular ("VMAs"
-    judged, "VMA" listed)."""
+    ("asynchronous i/o" judged, "asynchronous I/O" listed), hyphenated, open or closed, and with its last word
+    plural or singular ("VMAs" judged, "VMA" listed)."""
     judged, by_singular = {}, {}
     samples: dict[int, set[str]] = defaultdict(set)
     for r in _judged_rows(judged_path or JUDGED_KEYWORDS):
@@ -683,9 +683,11 @@ def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int 
 
 
 def _singular(phrase: str) -> str:
-    """A phrase in lower case with its last word's plural "s" taken off: "VMAs" and "VMA" are judged as one."""
+    """A phrase in lower case, its words run together, with its last word's plural "s" taken off: "VMAs" and
+    "VMA", "user-space APIs" and "user space API" are judged as one."""
     phrase = phrase.lower()
-    return phrase[:-1] if phrase.endswith("s") and len(phrase.rsplit(" ", 1)[-1]) > 3 else phrase
+    phrase = phrase[:-1] if phrase.endswith("s") and len(phrase.rsplit(" ", 1)[-1]) > 3 else phrase
+    return phrase.replace("-", "").replace(" ", "")
 
 
 def _keyword_line(articles: list[int], counts: dict, lists: dict, top: int) -> str:

@@ -185,7 +185,8 @@ KEYWORDS = _register(Table(
         _c("rank", "integer", "1 for the best keyword of the article.", True),
         _c("keyword", "string", "Noun phrase, lower case except names, acronyms and identifiers; its last word "
                                 "singular where some article writes the singular ('inode' for 'inodes', 'VMA' for "
-                                "'VMAs'), else as written ('xfstests', 'data').", True),
+                                "'VMAs'), else as written ('xfstests', 'data'); spelt one way across the corpus, as "
+                                "most articles write it ('user space' for 'userspace' and 'user-space').", True),
         _c("score", "number", "TF-IDF style score against the rest of the corpus (higher is better).", True),
     ),
     ("article_id", "rank"), TO_ARTICLES,

@@ -425,11 +425,13 @@ def test_realeval_judged_keywords_count_what_readers_keep_in_each_top_list(tmp_p
 
 
 def test_realeval_a_keyword_verdict_holds_for_its_singular_not_for_a_mangled_one(tmp_path):
-    """"VMAs" judged, "VMA" listed: one phrase; "netoop" judged a mangled singular says nothing of "netoops"."""
+    """"VMAs" judged, "VMA" listed: one phrase, as are "user-space APIs" and "user space API"; "netoop" judged a
+    mangled singular says nothing of "netoops"."""
     judged, out = _judged_keyword_files(
-        tmp_path, "K1\t1\tVMAs\tkeep\t\nK1\t1\tnetoop\tdrop\tmangled: wrong singular\n",
-        "1,1,VMA,9\n1,2,netoops,8\n")
-    assert judged_keywords_report(out, judged)[0].endswith("readers keep 1 of 1 judged (1.000); dropped: ; "
+        tmp_path, "K1\t1\tVMAs\tkeep\t\nK1\t1\tnetoop\tdrop\tmangled: wrong singular\n"
+                  "K1\t1\tuser-space APIs\tdrop\tgeneric: any API\n",
+        "1,1,VMA,9\n1,2,netoops,8\n1,3,user space API,7\n")
+    assert judged_keywords_report(out, judged)[0].endswith("readers keep 1 of 2 judged (0.500); dropped: generic 1; "
                                                           "not judged: 1"), judged_keywords_report(out, judged)
 
 

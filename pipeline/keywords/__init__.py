@@ -3,7 +3,8 @@
 Candidates are the parser's noun chunks, cut at coordinations and possessives, trimmed of determiners and vague
 modifiers, with a plural head made singular by its suffix only ("congestion avoidance modules" → "congestion
 avoidance module", "VMAs" → "VMA", but "data" stays "data"), and only where English or some article of the
-corpus writes that singular ("xfstests" is a name, not a plural). A phrase is not a keyword when it holds
+corpus writes that singular ("xfstests" is a name, not a plural); and every keyword is spelt one way across the
+corpus, as most articles write it ("user space", not "userspace" here and "user-space" there). A phrase is not a keyword when it holds
 a name (a person, a place, an organisation, a meeting: the model's entity labels, not a list, the names of the
 article's own people wherever the model missed one ("Pavel notes that"), and what the article writes as where
 people work: "developers at Facebook"; but not the title's subject, a proper noun of the title the article
