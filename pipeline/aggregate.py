@@ -98,12 +98,17 @@ def _own_names(part: dict) -> set[str]:
         name.lower().split()[-1] for name in part["persons"] if " " in name}
 
 
-def _a_keyword(keyword: str, own: set[str], everyone: set[str], employers: set[str], subjects) -> bool:
+def _a_keyword(keyword: str, own: set[str], everyone: set[str], employers: set[str], subjects,
+               surnames: frozenset[str] = frozenset()) -> bool:
     """No person: neither the full name of someone the corpus names ("Jon Masters", where the article's mention
-    went unrecognised) nor a name or surname of someone the article names ("Torvalds"); and no company: no word
-    any article writes as where people work ("Facebook"), unless the article's title is about it."""
+    went unrecognised) nor a name or surname of someone the article names ("Torvalds"), nor a lone capitalised
+    word that is the surname of someone the corpus names ("Poettering", where the article never gives his full
+    name); and no company: no word any article writes as where people work ("Facebook"); unless the article's
+    title is about it."""
     word = strip_possessive(keyword)
-    return word.lower() not in everyone and word.lower() not in own and (word not in employers or keyword in subjects)
+    surname = word in surnames and word[1:].islower() and keyword not in subjects
+    return word.lower() not in everyone and word.lower() not in own and not surname \
+        and (word not in employers or keyword in subjects)
 
 
 def _as_written(keyword: str, plurals: dict[str, str], unlisted: set[str]) -> str:
@@ -238,8 +243,10 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
     ranked = ranking.finish({a: part["scoring"] for a, part in parts.items() if a not in ranking.scorings})
     # full names of people the records know or more than one article names (one article's stray "Kexec HandOver"
     # is no person elsewhere)
-    everyone = {person.lower() for person, st in people_stats.items()
-                if " " in person and (person in knowledge.in_records or len(st["articles"]) > 1)}
+    known = [person for person, st in people_stats.items()
+             if " " in person and (person in knowledge.in_records or len(st["articles"]) > 1)]
+    everyone = {person.lower() for person in known}
+    surnames = frozenset(person.rsplit(" ", 1)[-1] for person in known)
     # where any article says people work ("developers at Facebook"): a company, a name in every article (as
     # written: "Devs" somewhere is no WMI method "DEVS")
     employers = {place for part in parts.values() for place in part.get("workplaces", ())}
@@ -250,7 +257,7 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
         own, subjects = _own_names(parts[article_id]), parts[article_id].get("subjects", ())
         plurals = dict(parts[article_id].get("plurals", ()))
         ranked[article_id] = [(_as_written(k, plurals, unlisted), sc) for k, sc in kws
-                              if _a_keyword(k, own, everyone, employers, subjects)]
+                              if _a_keyword(k, own, everyone, employers, subjects, surnames)]
     ranked = _one_spelling(ranked)
     keyword_lines = {a: "".join(f"{a},{i},{csv_field(k)},{sc:.6f}\n" for i, (k, sc) in enumerate(kws, 1)).encode("utf-8")
                      for a, kws in ranked.items()}

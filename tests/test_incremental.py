@@ -229,15 +229,21 @@ def test_a_ranking_begun_early_ends_as_one_made_at_once():
 
 def test_a_keyword_that_is_a_person_of_the_corpus_or_of_its_article_is_dropped(knowledge):
     """"Ben Okafor" where this article's mention went unrecognised, but two others name him; "Lindqvist" where the
-    article names Ada Lindqvist."""
+    article names Ada Lindqvist; "Okafor" alone, where another article's title is about something of that name."""
     tcp = "TCP" if "TCP" in knowledge.subsystems else next(iter(knowledge.subsystems))
     category = knowledge.subsystems[tcp].category
     results = {a: _result("Ben Okafor", f"Ben Okafor rewrote {tcp} pacing.", tcp, category) for a in (1, 2)}
     results[3] = _result("Ada Lindqvist", f"Ada Lindqvist works on {tcp} pacing.", tcp, category)
     results[3]["phrases"] += [["Ben Okafor", 3, False, 0], ["Lindqvist", 3, False, 0], ["pacing rate", 3, False, 0]]
-    tables, _ = aggregate(results, {1: 2019, 2: 2020, 3: 2021}, knowledge)
+    for article_id, subject in ((4, True), (5, False)):
+        results[article_id] = _result("Ada Lindqvist", f"Ada Lindqvist works on {tcp} pacing.", tcp, category)
+        results[article_id]["phrases"] += [["Okafor", 3, False, 0, subject, False, False, int(subject), False],
+                                           ["pacing rate", 3, False, 0]]
+    tables, _ = aggregate(results, {1: 2019, 2: 2020, 3: 2021, 4: 2022, 5: 2022}, knowledge)
     keywords = _rendered(tables)["keywords"].decode()
     assert "pacing rate" in keywords and "Ben Okafor" not in keywords and "Lindqvist" not in keywords, keywords
+    assert [line for line in keywords.splitlines() if "Okafor" in line] == [
+        line for line in keywords.splitlines() if line.startswith("4,") and "Okafor" in line] != [], keywords
 
 
 def test_a_keyword_that_another_article_names_as_a_workplace_is_a_company(knowledge):
