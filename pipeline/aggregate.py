@@ -122,8 +122,10 @@ def _as_written(keyword: str, plurals: dict[str, str], unlisted: set[str]) -> st
 
 
 def _spelling_key(keyword: str) -> str:
-    """What tells two spellings of one keyword: "user space", "userspace" and "User-space"; "XFS" and "xfs"."""
-    return keyword.lower().replace("-", "").replace(" ", "")
+    """What tells two spellings of one keyword: "user space", "userspace" and "User-space"; "XFS" and "xfs"; but
+    C's identifiers as written ("BPF_PROG_ATTACH" is a command, "bpf_prog_attach" a function)."""
+    key = keyword.replace("-", "").replace(" ", "")
+    return key if "_" in keyword else key.lower()
 
 
 def _one_spelling(ranked: dict[int, list[tuple[str, float]]]) -> dict[int, list[tuple[str, float]]]:

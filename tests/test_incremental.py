@@ -279,14 +279,17 @@ def test_a_keyword_singular_no_article_writes_takes_the_plural_back(knowledge):
 
 def test_a_keyword_is_spelt_one_way_across_the_corpus(knowledge):
     """"memory-management" qualifies a noun; as a tag it is "memory management" once any article writes it so;
-    "XFS" as most articles write it; one list holding two spellings tells the keyword once."""
+    "XFS" as most articles write it, but a C identifier as written; one list holding two spellings tells the
+    keyword once."""
     tcp = "TCP" if "TCP" in knowledge.subsystems else next(iter(knowledge.subsystems))
     category = knowledge.subsystems[tcp].category
     results = {a: _result("Ben Okafor", f"Ben Okafor rewrote {tcp} pacing.", tcp, category) for a in (1, 2, 3)}
     results[1]["phrases"] += [["memory-management", 3, False, 0], ["XFS", 3, False, 0]]
     results[2]["phrases"] += [["memory-management", 3, False, 0], ["XFS", 3, False, 0], ["userspace", 3, False, 0]]
     results[3]["phrases"] += [["memory management", 3, False, 0], ["xfs", 3, False, 0], ["user space", 4, False, 0],
-                              ["user-space", 2, False, 0]]
+                              ["user-space", 2, False, 0], ["PAGE_SIZE", 3, False, 0]]
+    results[1]["phrases"] += [["page_size", 3, False, 0]]
+    results[2]["phrases"] += [["page_size", 3, False, 0]]
     tables, _ = aggregate(results, {1: 2019, 2: 2020, 3: 2021}, knowledge)
     lists = defaultdict(list)
     for line in _rendered(tables)["keywords"].decode().splitlines():
@@ -295,3 +298,4 @@ def test_a_keyword_is_spelt_one_way_across_the_corpus(knowledge):
     assert all("memory management" in lists[a] and "XFS" in lists[a] for a in "123"), lists
     assert lists["2"].count("user space") == lists["3"].count("user space") == 1, lists
     assert not {"memory-management", "xfs", "userspace", "user-space"} & {k for ks in lists.values() for k in ks}
+    assert "PAGE_SIZE" in lists["3"] and "page_size" in lists["1"], lists  # C's identifiers as written
