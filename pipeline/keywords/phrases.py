@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.keywords.vocabulary import (
-    BODY_HEADS, DROP_POS, EMPLOYER_NOUNS, ENDPOINT_HEADS, EXAMPLE_PREPOSITIONS, FOLDED, GENERIC_HEADS,
+    BODY_HEADS, COMMIT_ID_RE, DROP_POS, EMPLOYER_NOUNS, ENDPOINT_HEADS, EXAMPLE_PREPOSITIONS, FOLDED, GENERIC_HEADS,
     KERNEL_NOUNS, MAX_WORDS, MEASURE_HEADS, NAME_JOINERS, NAME_LABELS, NAME_WORDS, PEOPLE_HEADS, PLACE_COMPOUNDS,
     PLACE_LABELS, QUANTITY_RE, SUBJECT_SAID, TOPIC_VERBS, UNITS, VAGUE_MODIFIERS, WORKER_NOUNS, WORKPLACE_PREPOSITIONS,
 )
@@ -183,12 +183,14 @@ def title_subjects(title, docs, names: frozenset[str], organisations: frozenset[
                    common: frozenset[str] = frozenset()) -> frozenset[str]:
     """The proper nouns of the title that the article goes on writing as names, three times or more ("Btrfs",
     "Greybus", "Trinity"): the thing the article is about, which the model often labels an organisation or a
-    product. Its people (``names``, with the places it works at), the place the title puts it at ("Btrfs at
-    Facebook"), a place ("Korea", as the model labels it anywhere in the article), the kernel's companies and
-    the words one article in ten uses ("Linux") are not subjects."""
+    product. The title's first word is capitalised anyway, and is one when the article writes it so ("Rust in
+    the 6.2 kernel", the model's common noun). Its people (``names``, with the places it works at), the place
+    the title puts it at ("Btrfs at Facebook"), a place ("Korea", as the model labels most of its mentions),
+    the kernel's companies and the words one article in ten uses ("Linux") are not subjects."""
     if title is None:
         return frozenset()
-    wanted = {t.text for t in title if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+    wanted = {t.text for t in title if (t.pos_ == "PROPN" or t.i == 0 and not t.is_stop) and t.text[:1].isupper()
+              and t.is_alpha
               and t.text not in names and t.text not in common
               and not (t.dep_ == "pobj" and t.head.lower_ in WORKPLACE_PREPOSITIONS)
               and not _names_company(t.text, set(), organisations)}
@@ -198,7 +200,7 @@ def title_subjects(title, docs, names: frozenset[str], organisations: frozenset[
     from spacy.attrs import ENT_TYPE, ORTH, SENT_START
 
     said = dict.fromkeys(wanted, 0)
-    places = set()
+    placed_times = dict.fromkeys(wanted, 0)
     for doc in docs:
         words = doc.to_array([ORTH, SENT_START, ENT_TYPE])
         inside = words[:, 1] != 1  # a capital that starts a sentence says nothing
@@ -206,9 +208,9 @@ def title_subjects(title, docs, names: frozenset[str], organisations: frozenset[
         for word in wanted:
             here = words[:, 0] == doc.vocab.strings[word]
             said[word] += int(numpy.count_nonzero(here & inside))
-            if numpy.any(here & placed):
-                places.add(word)
-    return frozenset(word for word, n in said.items() if n >= SUBJECT_SAID and word not in places)
+            placed_times[word] += int(numpy.count_nonzero(here & placed))
+    # one place label among many is the model's slip ("Btrfs" a place once in 30)
+    return frozenset(word for word, n in said.items() if n >= SUBJECT_SAID and 2 * placed_times[word] < n)
 
 
 def _capitalised_name(token) -> bool:
@@ -359,15 +361,23 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             tokens.pop()
         if not tokens:
             continue
+        after = slashed = tokens[-1].i + 1
+        while after + 1 < len(doc) and not doc[after - 1].whitespace_ and doc[after].text == "/" \
+                and not doc[after].whitespace_ and doc[after + 1].is_alpha:
+            tokens += [doc[after], doc[after + 1]]  # "Multipath I/O": the word the chunk ended at its slash
+            after += 2
         left = tokens[0].i - 1
         if left >= 0 and doc[left].text in "-/" and not doc[left].whitespace_:
             continue  # the tail of a hyphenated compound ("64-bit systems")
+        if any(COMMIT_ID_RE.fullmatch(t.text) for t in tokens):
+            continue  # "cf579dfb82550e3": a commit, named by its id
         if (left >= 0 and doc[left].like_num and tokens[0].lower_ in UNITS) or any(_quantity(t) for t in tokens):
             continue  # a quantity ("64KB window", "2.4 GHz frequency band", "14.8Mpps"), not a topic
         while len(tokens) > 1 and tokens[-1].lemma_.lower() in GENERIC_HEADS:
             tokens.pop()
         head = tokens[-1]
-        if any(t.i in excluded for t in tokens) or (head.pos_ not in ("NOUN", "PROPN") and head.i not in terms):
+        if any(t.i in excluded for t in tokens) or (head.pos_ not in ("NOUN", "PROPN") and head.i not in terms
+                                                     and not (head.i > slashed and is_term(_written_word(head)))):
             continue
         if any(t.like_url or t.like_email or t.like_num or (t.is_punct and t.text not in "-/") for t in tokens):
             continue
@@ -399,10 +409,14 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             first = _first_kept(tokens, len(phrase.split()) - MAX_WORDS)
             if any(start < first.i < end for start, end in term_spans):
                 continue  # "wireless extension handler functions" would keep a piece of "wireless extensions"
-            phrase = " ".join(phrase.split()[-MAX_WORDS:])  # "TCP congestion avoidance module": the last three
+            words = phrase.split()[-MAX_WORDS:]  # "TCP congestion avoidance module": the last three
+            while len(words) > 1 and first.whitespace_ and (first.is_stop or first.pos_ in ("ADP", "DET", "PART")):
+                words.pop(0)  # "(a sort) of swap device", "(moral if) not legal obligation"
+                first = doc[first.i + 1]
+            phrase = " ".join(words)
             begin = first.i
         if english and not any(t.i in terms for t in tokens) \
-                and all(_ordinary(t, english, domain) for t in tokens if not _joins_place(t)) \
+                and all(_ordinary(t, english, domain) for t in tokens if not (_joins_place(t) or t.is_stop)) \
                 and not (" " in phrase and phrase.lower() in titled):
             if not any(t.text in subjects for t in tokens):
                 continue  # "test run", "audience member", "user-space daemon": ordinary words (unless the title says it)
