@@ -113,6 +113,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     plain: set[str] = set()  # said at least once not by the way
     spelled: set[str] = set()  # subsystems written out at least once ("receive packet steering" for "RPS")
     labels: set[str] = set()  # the subsystems' own names, each a keyword of its own
+    ordinary: Counter = Counter()  # phrases of ordinary words ("page cache"): the corpus decides
+    ordinary_first: dict[str, int] = {}
     named_subject: Counter = Counter()  # times a candidate only as the title's subject (a name to the model)
     employers = workplaces(doc for _, doc in docs)  # company names: "developers at Facebook"
     # the names of the article's people, wherever the model missed one ("Pavel notes that ...")
@@ -156,10 +158,11 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             if employers:
                 excluded |= {t.i for t in doc if t.text in employers and t.i not in in_terms}
             excluded |= {t.i for t in doc if t.text in name_words and t.i not in in_terms}
+            found_ordinary: list[str] = []
             for phrase, names_term, by_the_way, as_subject, (start, end) in candidates(
                     doc, excluded, term_spans, knowledge.stopphrases, res.verb_only, res.english,
                     knowledge.domain_words, titled, knowledge.common_words, knowledge.organisations, words,
-                    subjects):
+                    subjects, found_ordinary):
                 named_subject[phrase] += as_subject
                 ranges[p].append((start, end, phrase))
                 phrases[phrase] += 1
@@ -168,6 +171,9 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                     naming.add(phrase)
                 if not by_the_way:
                     plain.add(phrase)
+            for phrase in found_ordinary:
+                ordinary[phrase] += 1
+                ordinary_first.setdefault(phrase, p)
         if block != "pre":
             for start, end, term, kind, definition in find_terms(doc.text):
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
@@ -199,6 +205,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             "phrases": sorted(list(m) for m in merge_near_duplicates(
                 [(p, n, p in naming, first_seen[p], p.lower() in titled, p not in plain, p in spelled,
                   named_subject[p], p in labels) for p, n in phrases.items()])),
+            # every ordinary phrase's count (the corpus's burstiness), those said twice or more as candidates
+            "ordinary": sorted([p, n, ordinary_first[p]] for p, n in ordinary.items()),
             "workplaces": sorted(employers),
             "plurals": sorted(unwritten_singulars([doc for p, doc in docs if kinds.get(p) not in ("pre", "row")],
                                                   res.english, words).items()),

@@ -4,7 +4,8 @@ import pytest
 
 from pipeline.analysis import analyse, extract_article
 from pipeline.keywords.merging import distinct, merge_near_duplicates
-from pipeline.keywords.phrases import title_subjects, unlisted_words, unwritten_singulars, workplaces, written_words
+from pipeline.keywords.phrases import (candidates, title_subjects, unlisted_words, unwritten_singulars, workplaces,
+                                       written_words)
 from pipeline.keywords.ranking import rank
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 from pipeline import config
@@ -1856,6 +1857,21 @@ def test_keywords_singulars_neither_the_article_nor_english_has(nlp, resources):
 def test_keywords_an_acronyms_plural_is_the_acronym(nlp, resources):
     phrases = _phrases(nlp, resources, "Anonymous VMAs hold PTEs; each of the PTEs maps a page of anonymous VMAs.")
     assert {"anonymous VMA", "PTE"} <= phrases and not {"anonymous VMAs", "PTEs"} & phrases, phrases
+
+
+def test_keywords_a_phrase_of_ordinary_words_is_left_to_the_corpus(nlp, resources):
+    """"page cache" holds no word of the networking vocabulary: no candidate of the article alone, but one the
+    corpus may take (see keywords.ranking)."""
+    knowledge = resources.knowledge
+    doc = nlp("The page cache holds file pages, and the XDP ring feeds the page cache.")
+    args = (doc, set(), [], knowledge.stopphrases, resources.verb_only, resources.english, knowledge.domain_words,
+            frozenset(), knowledge.common_words, knowledge.organisations)
+    ordinary: list[str] = []
+    found = [c[0] for c in candidates(*args, ordinary=ordinary)]
+    assert "page cache" not in found and ordinary.count("page cache") == 2, (found, ordinary)
+    assert [c[0] for c in candidates(*args)] == found
+    result = extract_article([(0, doc)], resources)
+    assert ["page cache", 2, 0] in result["ordinary"] and "page cache" not in {p[0] for p in result["phrases"]}
 
 
 def test_keywords_phrases_are_whole_words_and_no_commit_ids(nlp, resources):

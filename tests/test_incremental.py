@@ -299,3 +299,21 @@ def test_a_keyword_is_spelt_one_way_across_the_corpus(knowledge):
     assert lists["2"].count("user space") == lists["3"].count("user space") == 1, lists
     assert not {"memory-management", "xfs", "userspace", "user-space"} & {k for ks in lists.values() for k in ks}
     assert "PAGE_SIZE" in lists["3"] and "page_size" in lists["1"], lists  # C's identifiers as written
+
+
+def test_a_phrase_of_ordinary_words_is_a_keyword_where_the_corpus_says_it_again_and_again():
+    """"page cache" is said three times or more wherever it is said: a topic's name; "good idea" once or twice:
+    no keyword, however often one article says it; a phrase said once in the article and a lone word ("object")
+    are no candidates at all."""
+    from pipeline.keywords.ranking import rank_scored, scoring
+
+    def article(ordinary, phrases=(("XDP", 3, True, 0),)):
+        return scoring([list(p) for p in phrases], [list(o) for o in ordinary])
+
+    corpus = {1: article([("page cache", 4, 1), ("good idea", 3, 1), ("object", 6, 0)]),
+              2: article([("page cache", 3, 2), ("good idea", 1, 0)]),
+              3: article([("page cache", 5, 0), ("good idea", 1, 2), ("swap device", 1, 0)]),
+              4: article([("good idea", 1, 1)], [("TCP", 3, True, 0)])}
+    ranked = {a: [k for k, _ in kws] for a, kws in rank_scored(corpus).items()}
+    assert all("page cache" in ranked[a] for a in (1, 2, 3)), ranked
+    assert not {"good idea", "object", "swap device"} & {k for ks in ranked.values() for k in ks}, ranked

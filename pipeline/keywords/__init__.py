@@ -11,7 +11,9 @@ people work: "developers at Facebook"; but not the title's subject, a proper nou
 goes on writing, which the model often takes for an organisation or a person: "Btrfs", "Greybus"), when it
 names a kind of person or program ("TCP designer", "data-center application"), or when it is made only of
 ordinary words with no word of the networking vocabulary in it ("test run", "audience member"; the title's
-subject aside: "Rust"), or when it is one word that one LWN kernel article in ten uses ("CPU", "API").
+subject aside: "Rust"; and a phrase of two words or more that the article says twice or more and the corpus
+says again and again wherever it is said: "page cache", "system call"), or when it is one word that one LWN
+kernel article in ten uses ("CPU", "API").
 Near-duplicates are one keyword ("Homa", "Homa module", "Homa support"), and so are a phrase and the same phrase
 with aspect words added ("NAPI", "NAPI state"): the list tells it once, by the shorter form. Scores are TF-IDF
 with a preference for phrases that name a subsystem or a term or that the title says, and against lone common

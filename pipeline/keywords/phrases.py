@@ -325,8 +325,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                verb_only: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(),
                domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset(),
                common: frozenset[str] = frozenset(), organisations: frozenset[str] = frozenset(),
-               written: frozenset[int] = frozenset(), subjects: frozenset[str] = frozenset()
-               ) -> list[tuple[str, bool, bool, bool, tuple[int, int]]]:
+               written: frozenset[int] = frozenset(), subjects: frozenset[str] = frozenset(),
+               ordinary: list | None = None) -> list[tuple[str, bool, bool, bool, tuple[int, int]]]:
     """(phrase, names a subsystem, said by the way, kept only as the title's subject, its tokens' range) for
     each keyword candidate of one paragraph, in order. ``subjects``: the title's subjects (``title_subjects``),
     a keyword though the model takes them for a name or they are ordinary words ("Rust").
@@ -394,6 +394,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if not named <= subjects or any(APOSTROPHE_NAME_RE.fullmatch(t.text) and t.i not in terms for t in tokens):
             continue  # "LinkSys WRT54g router", "Google's servers", "Netfilter Workshop", "O'Reilly": names, not topics
         rescued = bool(named)  # a candidate only as the title's subject
+        plain = False
         if {head.lemma_.lower(), head.lower_} & (PEOPLE_HEADS | ENDPOINT_HEADS) and head.i not in terms \
                 and not _kind_of_system(tokens):
             continue  # "TCP designer", "data-center application", "NUMA system": who or which machine, not what
@@ -418,9 +419,12 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if english and not any(t.i in terms for t in tokens) \
                 and all(_ordinary(t, english, domain) for t in tokens if not (_joins_place(t) or t.is_stop)) \
                 and not (" " in phrase and phrase.lower() in titled):
-            if not any(t.text in subjects for t in tokens):
+            if any(t.text in subjects for t in tokens):
+                rescued = True  # "Rust": the title's subject, though "rust" is an ordinary word
+            elif ordinary is None:
                 continue  # "test run", "audience member", "user-space daemon": ordinary words (unless the title says it)
-            rescued = True  # "Rust": the title's subject, though "rust" is an ordinary word
+            else:
+                plain = True  # "page cache", "huge page": the corpus decides (see keywords.ranking)
         if len(tokens) == 1 and tokens[0].i not in terms and _common(tokens[0], common, domain):
             continue  # "CPU", "API", "filesystem": a word most articles use tags none of them
         if _resource_measure(tokens, terms, english, common, domain):
@@ -438,6 +442,9 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                 len(tokens) > 1 and tokens[-2].pos_ in ("NOUN", "PROPN") and tokens[-1].lower_.endswith("s")
                 and phrase.rsplit(" ", 1)[-1].lower() in verb_only)):
             continue  # "TCP packet introduce", "OS platform behaves": a verb the parser took for a noun
+        if plain:
+            ordinary.append(phrase)
+            continue
         found.append((phrase, any(t.i in terms for t in tokens), aside(head), rescued, (begin, head.i + 1)))
     return found
 

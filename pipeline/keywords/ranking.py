@@ -32,6 +32,14 @@ ONCE_PLAIN = 0.4
 # article refers to a protocol or a body everyone knows, and moves on; readers dropped 27 of 32 such top-ten
 # phrases, where they kept all 8 code identifiers said once ("SO_TXTIME", "SIOCSOUTSEQ"): the article's new
 # interface. A subsystem written out in full ("receive packet steering" for "RPS") is not passed by so lightly.
+# Phrases of ordinary words ("page cache", "huge page", "test run", "good idea"): a topic's name comes back
+# again and again where an article is about it, a phrase that names nothing in particular is said once or twice
+# wherever it is said. Across the knowbase "page cache" is said 3.1 times in each article that says it, "huge
+# page" 6.2, "memory barrier" 4.6, against "good idea" 1.1, "use case" 1.7, "audience member" 1.5: such a
+# phrase, said twice or more in the article, is a candidate where the corpus says it this often. A lone word
+# ("object", "tag", "counter") is bursty as often as it names nothing in particular: never a candidate.
+ORDINARY_SAID = 2
+BURSTINESS = 2.0
 ACRONYM_RE = re.compile(r"(?=.*[A-Z].*[A-Z])[A-Z][A-Z0-9]{1,5}")
 # A subsystem named by one bare word ("TCP", "NAT", "qdisc") and said just twice is the background of an
 # article about something else: readers dropped 43 of 62 such top-ten phrases (and 34 of 67 longer phrases or
@@ -43,18 +51,27 @@ BACKGROUND_COUNT = 2
 ASIDE_FACTOR = 0.5
 
 
-def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
+def scoring(phrases: list, ordinary: list = ()) -> tuple[list[str], list[str], bytes, dict[str, int]]:
     """What ranking needs of one article's phrases, apart from the corpus: every phrase in lower case (the
-    document frequencies), the candidates worth scoring, and their own factors (first paragraph, count,
-    length, subsystem, lead and title factors, whether it is a candidate only as the title's subject, and
-    whether it is a subsystem's own name: eight doubles each). Pure, and compact: it is kept per article so
-    that a bigger corpus only recomputes the corpus factor."""
-    lowered = sorted({p[0].lower() for p in phrases})
+    document frequencies), the candidates worth scoring, their own factors (first paragraph, count, length,
+    subsystem, lead and title factors, whether it is a candidate only as the title's subject, whether it is a
+    subsystem's own name, and whether it is made of ordinary words: nine doubles each), and how often it says
+    each phrase of ordinary words (``ordinary``: [phrase, count, first paragraph]; those said twice or more
+    are candidates, kept where the corpus finds them bursty). Pure, and compact: it is kept per article so
+    that a bigger corpus only recomputes the corpus factors."""
+    said_ordinary = {}
+    for phrase, count, _ in ordinary:
+        said_ordinary[phrase.lower()] = said_ordinary.get(phrase.lower(), 0) + count
+    known = {p[0].lower() for p in phrases}
+    phrases = [*phrases, *([phrase, count, False, first, False, False, False, 0, False, True]
+                           for phrase, count, first in ordinary
+                           if count >= ORDINARY_SAID and " " in phrase and phrase.lower() not in known)]
+    lowered = sorted({p[0].lower() for p in phrases} | set(said_ordinary))
     if len(phrases) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
         phrases = sorted(phrases, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
     kept, factors = [], array("d")
     for phrase, count, names_term, first, *flags in phrases:
-        titled, by_the_way, spelled, as_subject, label = (flags + [False, False, False, 0, False])[:5]
+        titled, by_the_way, spelled, as_subject, label, plain = (flags + [False, False, False, 0, False, False])[:6]
         words = phrase.count(" ") + 1
         if words == 1 and count < 2 and not (names_term or is_term(phrase)):
             continue  # a lone common noun said once says little about the article
@@ -66,8 +83,8 @@ def scoring(phrases: list) -> tuple[list[str], list[str], bytes]:
         said *= ASIDE_FACTOR if count == 1 and by_the_way else 1.0
         factors.extend((first, said, length, TERM_FACTOR if names_term and not background else 1.0,
                         1.0 + LEAD_BONUS / (1 + first), TITLE_FACTOR if titled else 1.0, float(as_subject > 0),
-                        float(label)))
-    return lowered, kept, factors.tobytes()
+                        float(label), float(plain)))
+    return lowered, kept, factors.tobytes(), said_ordinary
 
 
 def _said(phrase: str, count: int, names_term: bool, spelled: bool) -> float:
@@ -109,21 +126,23 @@ class Ranking:
         self.n_docs, self.top, self.memo = n_docs, top, memo
         self.cut = MAX_DF_SHARE * n_docs if n_docs >= MIN_DOCS_FOR_DF_CUT else math.inf
         self.df: Counter = Counter()
+        self.ordinary_said: Counter = Counter()  # times the corpus says each phrase of ordinary words
         self.idf: dict[int, float] = {}
         self.scorings: dict[int, tuple] = {}
         self.ranked: dict[int, list[tuple[str, float]]] = {}
         self.best: dict[int, float] = {}
 
     def add(self, scorings: dict[int, tuple]) -> None:
-        for lowered, _, _ in scorings.values():
+        for lowered, _, _, said in scorings.values():
             self.df.update(lowered)
+            self.ordinary_said.update(said)
         self.scorings.update(scorings)
         for article_id, scoring in scorings.items():
             self.ranked[article_id] = self._rank(article_id, scoring)
 
     def finish(self, scorings: dict[int, tuple]) -> dict[int, list[tuple[str, float]]]:
         """Add the remaining articles; the final ranking of every article."""
-        changed = {phrase for lowered, _, _ in scorings.values() for phrase in lowered}
+        changed = {phrase for lowered, *_ in scorings.values() for phrase in lowered}
         earlier = [(a, s) for a, s in self.scorings.items() if any(p.lower() in changed for p in s[1])]
         self.add(scorings)
         for article_id, scoring in earlier:
@@ -137,7 +156,7 @@ class Ranking:
         return ranked
 
     def _rank(self, article_id: int, scoring: tuple) -> list[tuple[str, float]]:
-        _, phrases, packed = scoring
+        _, phrases, packed, _ = scoring
         factors = array("d")
         factors.frombytes(packed)
         each = iter(factors)
@@ -145,13 +164,13 @@ class Ranking:
         best = 0.0
         naming = set()
         own_names = set()  # a subsystem's, or what the title names ("BPF token" in a title on them)
-        for phrase, first, tf, length, term, lead, title, subject, label in zip(phrases, *[each] * 8):
+        for phrase, first, tf, length, term, lead, title, subject, label, plain in zip(phrases, *[each] * 9):
             if term > 1.0:
                 naming.add(phrase)
             if label or title > 1.0:
                 own_names.add(phrase)
             n = self.df[phrase.lower()]
-            if n > self.cut:
+            if n > self.cut or plain and self.ordinary_said[phrase.lower()] < BURSTINESS * n:
                 continue
             factor = self.idf.get(n)
             if factor is None:
