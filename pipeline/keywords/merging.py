@@ -20,8 +20,15 @@ _COMPONENT = _word_set(" ".join(sorted(DUPLICATE_TAILS | {"api"})))
 
 
 def _identifiers(phrase: str) -> list[str]:
-    """The code identifiers a phrase is built on ("GFP_ZERO", "skb->xmit_more"), in lower case."""
-    return [w.lower().strip("()") for w in phrase.split() if "_" in w or "->" in w]
+    """The code identifiers a phrase is built on ("GFP_ZERO", "skb->xmit_more"), in lower case; a C structure's
+    name as C writes it or in words ("struct page", "page structure")."""
+    words = phrase.split()
+    named = [w.lower().strip("()") for w in words if "_" in w or "->" in w]
+    if len(words) == 2 and words[0] == "struct":
+        named.append(words[1].lower())
+    elif len(words) == 2 and words[1].lower() in ("structure", "struct"):
+        named.append(words[0].lower())
+    return list(dict.fromkeys(named))
 
 
 def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = frozenset(),
