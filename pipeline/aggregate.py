@@ -103,20 +103,21 @@ def _a_keyword(keyword: str, own: set[str], everyone: set[str], employers: set[s
     """No person: neither the full name of someone the corpus names ("Jon Masters", where the article's mention
     went unrecognised) nor a name or surname of someone the article names ("Torvalds"), nor a lone capitalised
     word that is the surname of someone the corpus names ("Poettering", where the article never gives his full
-    name); and no company: no word any article writes as where people work ("Facebook"); unless the article's
-    title is about it."""
+    name); and no company: no word any article writes as where people work ("Facebook"). A surname or a company
+    the article's title is about is a keyword ("One year of Coverity work")."""
     word = strip_possessive(keyword)
-    surname = word in surnames and word[1:].islower() and keyword not in subjects
+    surname = word in surnames and all(part[1:].islower() for part in word.split("-")) and keyword not in subjects
     return word.lower() not in everyone and word.lower() not in own and not surname \
         and (word not in employers or keyword in subjects)
 
 
-def _as_written(keyword: str, plurals: dict[str, str], unlisted: set[str]) -> str:
-    """A keyword whose head is a singular the article made from a plural (``unwritten_singulars``) and that no
-    article of the corpus writes (``unlisted``) takes the plural back: "xfstests", "binutils", "userns" are
-    names, not plurals; where any article writes "inode", "inodes" stays "inode", one keyword with it."""
+def _as_written(keyword: str, plurals: dict[str, str], written_singulars: set[str]) -> str:
+    """A keyword whose head is a singular the article made from a plural (``unwritten_singulars``) that no
+    article of the corpus writes (not in ``written_singulars``, in lower case) takes the plural back:
+    "xfstests", "binutils", "userns" are names, not plurals; where any article writes "inode", "inodes" stays
+    "inode", one keyword with it."""
     head = keyword.rsplit(" ", 1)[-1]
-    if head in plurals and head.lower() not in unlisted:
+    if head in plurals and head.lower() not in written_singulars:
         return keyword[: len(keyword) - len(head)] + plurals[head]
     return keyword
 
@@ -129,7 +130,7 @@ def _spelling_key(keyword: str) -> str:
 
 
 def _one_spelling(ranked: dict[int, list[tuple[str, float]]]) -> dict[int, list[tuple[str, float]]]:
-    """Each keyword as the corpus most often writes it, in every article's list ("userspace", "user space" and
+    """Each keyword as the corpus's keyword lists most often write it, in every article's list ("userspace", "user space" and
     "user-space" are one keyword; "XFS" and "xfs"), a compound open rather than hyphenated where both are
     written ("memory management", though "memory-management" heads 57 lists: the hyphen joins a modifier);
     ties go to the first in code-point order. A list that held two spellings keeps the better-ranked."""
@@ -254,11 +255,11 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
     employers = {place for part in parts.values() for place in part.get("workplaces", ())}
     # the singulars of plurals that some article writes as such ("inode"): the others are names ("xfstests")
     singulars = {s.lower() for part in parts.values() for s, _ in part.get("plurals", ())}
-    unlisted = {w for part in parts.values() for w in part.get("unlisted", "").split() if w in singulars}
+    written_singulars = {w for part in parts.values() for w in part.get("unlisted", "").split() if w in singulars}
     for article_id, kws in ranked.items():
         own, subjects = _own_names(parts[article_id]), parts[article_id].get("subjects", ())
         plurals = dict(parts[article_id].get("plurals", ()))
-        ranked[article_id] = [(_as_written(k, plurals, unlisted), sc) for k, sc in kws
+        ranked[article_id] = [(_as_written(k, plurals, written_singulars), sc) for k, sc in kws
                               if _a_keyword(k, own, everyone, employers, subjects, surnames)]
     ranked = _one_spelling(ranked)
     keyword_lines = {a: "".join(f"{a},{i},{csv_field(k)},{sc:.6f}\n" for i, (k, sc) in enumerate(kws, 1)).encode("utf-8")

@@ -60,7 +60,7 @@ def _paragraphs(rows, titles: dict[int, str]) -> Fragments:
 
 
 EMPTY_RESULT = {"persons": [], "subsystems": [], "relations": [], "terms": [], "phrases": [], "workplaces": [],
-                "plurals": [], "unlisted": ""}
+                "plurals": [], "unlisted": "", "ordinary": []}
 
 
 @dataclass

@@ -27,6 +27,7 @@ from pipeline import config
 from pipeline.evaluate import Score
 from pipeline.knowledge.persons import strip_possessive
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
+from pipeline.terms import ACRONYM_PLURAL_RE
 
 DEV_DIR = config.PROJECT_DIR / "dev"
 DEV_IDS = DEV_DIR / "articles.txt"
@@ -684,10 +685,10 @@ def judged_keywords_report(out: Path, judged_path: Path | None = None, top: int 
 
 def _singular(phrase: str) -> str:
     """A phrase in lower case, its words run together, with its last word's plural "s" taken off: "VMAs" and
-    "VMA", "user-space APIs" and "user space API" are judged as one."""
-    phrase = phrase.lower()
-    phrase = phrase[:-1] if phrase.endswith("s") and len(phrase.rsplit(" ", 1)[-1]) > 3 else phrase
-    return phrase.replace("-", "").replace(" ", "")
+    "VMA", "VMs" and "VM", "user-space APIs" and "user space API" are judged as one (not "-es" or "-ies")."""
+    last = phrase.rsplit(" ", 1)[-1]
+    phrase = phrase[:-1] if last.endswith("s") and (len(last) > 3 or ACRONYM_PLURAL_RE.fullmatch(last)) else phrase
+    return phrase.lower().replace("-", "").replace(" ", "")
 
 
 def _keyword_line(articles: list[int], counts: dict, lists: dict, top: int) -> str:

@@ -69,7 +69,7 @@ ARTICLES = _register(Table(
         ARTICLE_ID,
         _c("url", "string", "Canonical URL of the article.", True),
         _c("title", "string", "Headline, without the ' [LWN.net]' suffix.", True),
-        _c("published", "date", "Publication date (ISO 8601) from the page, else from raw/sources.csv; empty if unknown."),
+        _c("published", "date", "Publication date (ISO 8601) from the page or the Markdown front matter, else from raw/sources.csv; empty if unknown (the build names such files)."),
         _c("year", "integer", "Publication year; empty if unknown."),
         _c("author", "string", "Author from the byline (staff, guest or news-brief form); empty if none."),
         _c("event", "string", "The meeting reported on, as LWN's conference index writes it, e.g. 'Kernel Summit 2005', 'Netconf/Netdev 2017', 'Netdev 2022'; empty if none."),
@@ -184,9 +184,10 @@ KEYWORDS = _register(Table(
         ARTICLE_ID,
         _c("rank", "integer", "1 for the best keyword of the article.", True),
         _c("keyword", "string", "Noun phrase, lower case except names, acronyms and identifiers; its last word "
-                                "singular where some article writes the singular ('inode' for 'inodes', 'VMA' for "
-                                "'VMAs'), else as written ('xfstests', 'data'); spelt one way across the corpus, as "
-                                "most articles write it ('user space' for 'userspace' and 'user-space').", True),
+                                "singular where English or some article has the singular ('module' for 'modules', "
+                                "'inode' for 'inodes', 'VMA' for 'VMAs'), else as written ('xfstests', 'data'); "
+                                "spelt one way across the corpus, as most keyword lists write it ('user space' for "
+                                "'userspace' and 'user-space').", True),
         _c("score", "number", "TF-IDF style score against the rest of the corpus (higher is better).", True),
     ),
     ("article_id", "rank"), TO_ARTICLES,

@@ -1844,8 +1844,9 @@ def test_keywords_phrases_built_on_one_identifier_are_one_keyword_told_by_the_sh
                        ("skb->xmit_more bit", 3.0), ("xmit_lock", 2.0)], top=5)
     assert [k for k, _ in ranked] == ["clear_page", "GFP_ZERO", "struct task_struct", "skb->xmit_more", "xmit_lock"]
     ranked = distinct([("page structure", 9.0), ("page cache", 8.0), ("struct page", 7.0), ("bio", 6.0),
-                       ("struct bio", 5.0)], top=5)
-    assert [k for k, _ in ranked] == ["page structure", "page cache", "bio"]  # a C structure named in words
+                       ("struct bio", 5.0), ("struct inode", 4.0), ("inode structure", 3.0)], top=5)
+    assert [k for k, _ in ranked] == ["page structure", "page cache", "bio", "struct inode"]  # "struct bio": "bio"
+    # plus a word
 
 
 def test_keywords_singulars_neither_the_article_nor_english_has(nlp, resources):

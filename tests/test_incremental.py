@@ -305,7 +305,7 @@ def test_a_phrase_of_ordinary_words_is_a_keyword_where_the_corpus_says_it_again_
     """"page cache" is said three times or more wherever it is said: a topic's name; "good idea" once or twice:
     no keyword, however often one article says it; a phrase said once in the article and a lone word ("object")
     are no candidates at all."""
-    from pipeline.keywords.ranking import rank_scored, scoring
+    from pipeline.keywords.ranking import Ranking, rank_scored, scoring
 
     def article(ordinary, phrases=(("XDP", 3, True, 0),)):
         return scoring([list(p) for p in phrases], [list(o) for o in ordinary])
@@ -317,3 +317,6 @@ def test_a_phrase_of_ordinary_words_is_a_keyword_where_the_corpus_says_it_again_
     ranked = {a: [k for k, _ in kws] for a, kws in rank_scored(corpus).items()}
     assert all("page cache" in ranked[a] for a in (1, 2, 3)), ranked
     assert not {"good idea", "object", "swap device"} & {k for ks in ranked.values() for k in ks}, ranked
+    ranking = Ranking(len(corpus))  # begun with three articles, the fourth added: the same ranking
+    ranking.add({a: corpus[a] for a in (2, 3, 4)})
+    assert {a: [k for k, _ in kws] for a, kws in ranking.finish({1: corpus[1]}).items()} == ranked

@@ -329,7 +329,9 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                ordinary: list | None = None) -> list[tuple[str, bool, bool, bool, tuple[int, int]]]:
     """(phrase, names a subsystem, said by the way, kept only as the title's subject, its tokens' range) for
     each keyword candidate of one paragraph, in order. ``subjects``: the title's subjects (``title_subjects``),
-    a keyword though the model takes them for a name or they are ordinary words ("Rust").
+    a keyword though the model takes them for a name or they are ordinary words ("Rust"). ``ordinary``: where
+    given, the phrases made only of ordinary words ("page cache") are put there instead of being dropped, for
+    the corpus to decide (keywords.ranking).
 
     ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
     mentions. A one-word subsystem name is kept as written ("nftables", not "nftable"). ``english`` and
@@ -363,7 +365,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue
         after = slashed = tokens[-1].i + 1
         while after + 1 < len(doc) and not doc[after - 1].whitespace_ and doc[after].text == "/" \
-                and not doc[after].whitespace_ and doc[after + 1].is_alpha:
+                and not doc[after].whitespace_ and doc[after + 1].is_alpha \
+                and doc[after + 1].lemma_.lower() not in GENERIC_HEADS:
             tokens += [doc[after], doc[after + 1]]  # "Multipath I/O": the word the chunk ended at its slash
             after += 2
         left = tokens[0].i - 1
@@ -411,7 +414,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             if any(start < first.i < end for start, end in term_spans):
                 continue  # "wireless extension handler functions" would keep a piece of "wireless extensions"
             words = phrase.split()[-MAX_WORDS:]  # "TCP congestion avoidance module": the last three
-            while len(words) > 1 and first.whitespace_ and (first.is_stop or first.pos_ in ("ADP", "DET", "PART")):
+            while len(words) > 1 and first.whitespace_ and first.pos_ in ("ADP", "DET", "PART", "CCONJ", "SCONJ"):
                 words.pop(0)  # "(a sort) of swap device", "(moral if) not legal obligation"
                 first = doc[first.i + 1]
             phrase = " ".join(words)

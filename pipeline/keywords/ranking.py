@@ -24,14 +24,6 @@ LEAD_BONUS = 0.3
 MAX_CANDIDATES = 80
 MAX_DF_SHARE = 0.5
 MIN_SCORE_SHARE = 0.2  # of the article's best score
-ONCE_FACTOR = 0.7  # a phrase said once: readers kept 41 of 296 such, against 229 of 379 said again
-# said once, with no acronym, identifier or subsystem in it: "cross-container communication",
-# "valuable CPU time"; of the top-ten phrases this sent under the cut, readers had dropped 39 of 45
-ONCE_PLAIN = 0.4
-# A lone acronym said once, and as such ("DNS", "ECN", "RIAA": a short word of capitals), is one as plain: the
-# article refers to a protocol or a body everyone knows, and moves on; readers dropped 27 of 32 such top-ten
-# phrases, where they kept all 8 code identifiers said once ("SO_TXTIME", "SIOCSOUTSEQ"): the article's new
-# interface. A subsystem written out in full ("receive packet steering" for "RPS") is not passed by so lightly.
 # Phrases of ordinary words ("page cache", "huge page", "test run", "good idea"): a topic's name comes back
 # again and again where an article is about it, a phrase that names nothing in particular is said once or twice
 # wherever it is said. Across the knowbase "page cache" is said 3.1 times in each article that says it, "huge
@@ -40,6 +32,15 @@ ONCE_PLAIN = 0.4
 # ("object", "tag", "counter") is bursty as often as it names nothing in particular: never a candidate.
 ORDINARY_SAID = 2
 BURSTINESS = 2.0
+MAX_ORDINARY = 20
+ONCE_FACTOR = 0.7  # a phrase said once: readers kept 41 of 296 such, against 229 of 379 said again
+# said once, with no acronym, identifier or subsystem in it: "cross-container communication",
+# "valuable CPU time"; of the top-ten phrases this sent under the cut, readers had dropped 39 of 45
+ONCE_PLAIN = 0.4
+# A lone acronym said once, and as such ("DNS", "ECN", "RIAA": a short word of capitals), is one as plain: the
+# article refers to a protocol or a body everyone knows, and moves on; readers dropped 27 of 32 such top-ten
+# phrases, where they kept all 8 code identifiers said once ("SO_TXTIME", "SIOCSOUTSEQ"): the article's new
+# interface. A subsystem written out in full ("receive packet steering" for "RPS") is not passed by so lightly.
 ACRONYM_RE = re.compile(r"(?=.*[A-Z].*[A-Z])[A-Z][A-Z0-9]{1,5}")
 # A subsystem named by one bare word ("TCP", "NAT", "qdisc") and said just twice is the background of an
 # article about something else: readers dropped 43 of 62 such top-ten phrases (and 34 of 67 longer phrases or
@@ -63,15 +64,18 @@ def scoring(phrases: list, ordinary: list = ()) -> tuple[list[str], list[str], b
     for phrase, count, _ in ordinary:
         said_ordinary[phrase.lower()] = said_ordinary.get(phrase.lower(), 0) + count
     known = {p[0].lower() for p in phrases}
-    phrases = [*phrases, *([phrase, count, False, first, False, False, False, 0, False, True]
-                           for phrase, count, first in ordinary
-                           if count >= ORDINARY_SAID and " " in phrase and phrase.lower() not in known)]
-    lowered = sorted({p[0].lower() for p in phrases} | set(said_ordinary))
+    ordinary_candidates = sorted(([phrase, count, False, first, False, False, False, 0, False, True]
+                                  for phrase, count, first in ordinary
+                                  if count >= ORDINARY_SAID and " " in phrase and phrase.lower() not in known),
+                                 key=lambda x: (-x[1], x[3], x[0]))[:MAX_ORDINARY]
+    lowered = sorted(known | set(said_ordinary))
     if len(phrases) > MAX_CANDIDATES:  # only the likeliest are scored against the corpus
         phrases = sorted(phrases, key=lambda x: (-x[1] * (2 if x[2] else 1), x[3], x[0]))[:MAX_CANDIDATES]
+    phrases = [*phrases, *ordinary_candidates]  # apart from the others: the corpus turns most of them down
     kept, factors = [], array("d")
     for phrase, count, names_term, first, *flags in phrases:
-        titled, by_the_way, spelled, as_subject, label, plain = (flags + [False, False, False, 0, False, False])[:6]
+        titled, by_the_way, spelled, as_subject, label, ordinary_words = (flags + [False, False, False, 0, False,
+                                                                                   False])[:6]
         words = phrase.count(" ") + 1
         if words == 1 and count < 2 and not (names_term or is_term(phrase)):
             continue  # a lone common noun said once says little about the article
@@ -83,7 +87,7 @@ def scoring(phrases: list, ordinary: list = ()) -> tuple[list[str], list[str], b
         said *= ASIDE_FACTOR if count == 1 and by_the_way else 1.0
         factors.extend((first, said, length, TERM_FACTOR if names_term and not background else 1.0,
                         1.0 + LEAD_BONUS / (1 + first), TITLE_FACTOR if titled else 1.0, float(as_subject > 0),
-                        float(label), float(plain)))
+                        float(label), float(ordinary_words)))
     return lowered, kept, factors.tobytes(), said_ordinary
 
 
@@ -127,6 +131,7 @@ class Ranking:
         self.cut = MAX_DF_SHARE * n_docs if n_docs >= MIN_DOCS_FOR_DF_CUT else math.inf
         self.df: Counter = Counter()
         self.ordinary_said: Counter = Counter()  # times the corpus says each phrase of ordinary words
+        self.ordinary_df: Counter = Counter()  # and in how many articles
         self.idf: dict[int, float] = {}
         self.scorings: dict[int, tuple] = {}
         self.ranked: dict[int, list[tuple[str, float]]] = {}
@@ -136,6 +141,7 @@ class Ranking:
         for lowered, _, _, said in scorings.values():
             self.df.update(lowered)
             self.ordinary_said.update(said)
+            self.ordinary_df.update(said.keys())
         self.scorings.update(scorings)
         for article_id, scoring in scorings.items():
             self.ranked[article_id] = self._rank(article_id, scoring)
@@ -155,6 +161,10 @@ class Ranking:
                 del self.memo[stale]
         return ranked
 
+    def _bursty(self, lowered: str) -> bool:
+        """Whether the corpus says a phrase of ordinary words again and again wherever it says it."""
+        return self.ordinary_said[lowered] >= BURSTINESS * self.ordinary_df[lowered]
+
     def _rank(self, article_id: int, scoring: tuple) -> list[tuple[str, float]]:
         _, phrases, packed, _ = scoring
         factors = array("d")
@@ -164,13 +174,13 @@ class Ranking:
         best = 0.0
         naming = set()
         own_names = set()  # a subsystem's, or what the title names ("BPF token" in a title on them)
-        for phrase, first, tf, length, term, lead, title, subject, label, plain in zip(phrases, *[each] * 9):
+        for phrase, first, tf, length, term, lead, title, subject, label, ordinary in zip(phrases, *[each] * 9):
             if term > 1.0:
                 naming.add(phrase)
             if label or title > 1.0:
                 own_names.add(phrase)
             n = self.df[phrase.lower()]
-            if n > self.cut or plain and self.ordinary_said[phrase.lower()] < BURSTINESS * n:
+            if n > self.cut or ordinary and not self._bursty(phrase.lower()):
                 continue
             factor = self.idf.get(n)
             if factor is None:

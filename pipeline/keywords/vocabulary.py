@@ -32,7 +32,8 @@ VAGUE_MODIFIERS = frozenset({
 UNITS = frozenset({"b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "byte", "bytes", "bit", "bits", "hz", "khz",
                    "mhz", "ghz", "bps", "kbps", "mbps", "gbps", "tbps", "kbit", "mbit", "gbit", "pps", "kpps", "mpps",
                    "ns", "us", "µs", "ms", "sec", "second", "seconds", "minute", "minutes"})
-# A git commit id as the kernel writes them (twelve hex digits or more): which change, not what it is about.
+# A git commit id (the kernel abbreviates them to twelve hex digits; ten or more, with a digit and a letter):
+# which change, not what it is about.
 COMMIT_ID_RE = re.compile(r"(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{10,40}")
 QUANTITY_RE = re.compile(r"^\d[\d.,/]*(?:[kmgt]i?b(?:ytes?|its?|ps)?|bits?|bytes?|[kmg]?hz|[mµμun]?s|secs?|[kmg]?pps|%)$",
                          re.IGNORECASE)

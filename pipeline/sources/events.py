@@ -59,7 +59,7 @@ YEAR_RE = re.compile(r"(?<![\d.x])(?:19|20)\d{2}(?![\d.])")
 # Netdev's editions ("Netdev 0x17", "Netdev 2.1"): LWN's conference index files them by year instead.
 EDITION_RE = re.compile(r"\b(?:0x[0-9a-f]+|\d+\.\d+)\b", re.I)
 # A capitalised name and a year anywhere in a title: "Reports from OSPM 2026, day two".
-TITLE_NAME_YEAR_RE = re.compile(r"(?P<name>(?:[A-Z][\w.+/-]*\s+){0,3}[A-Z][\w.+/-]*)\s+(?P<year>(?:19|20)\d{2})\b")
+TITLE_NAME_YEAR_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w.+/-]*\s+){0,3}[A-Z][\w.+/-]*)\s+(?P<year>(?:19|20)\d{2})\b")
 # A title prefix naming the meeting: "KS2010: Minisummit reports", "LPC: Making the net go faster".
 TITLE_PREFIX_RE = re.compile(r"^(?P<prefix>[^:]{2,40}?):\s")
 # Forms that name a meeting wherever they stand in a title.
