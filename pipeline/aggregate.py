@@ -130,10 +130,11 @@ def _spelling_key(keyword: str) -> str:
 
 
 def _one_spelling(ranked: dict[int, list[tuple[str, float]]]) -> dict[int, list[tuple[str, float]]]:
-    """Each keyword as the corpus's keyword lists most often write it, in every article's list ("userspace", "user space" and
-    "user-space" are one keyword; "XFS" and "xfs"), a compound open rather than hyphenated where both are
-    written ("memory management", though "memory-management" heads 57 lists: the hyphen joins a modifier);
-    ties go to the first in code-point order. A list that held two spellings keeps the better-ranked."""
+    """Each keyword as the corpus's keyword lists most often write it, in every article's list ("userspace",
+    "user space" and "user-space" are one keyword; "XFS" and "xfs"), a compound open rather than hyphenated
+    where both are written ("memory management", though "memory-management" heads 57 lists: the hyphen joins a
+    modifier); ties go to the first in code-point order. A list that held two spellings keeps the
+    better-ranked."""
     forms: dict[str, Counter] = defaultdict(Counter)
     for kws in ranked.values():
         for keyword, _ in kws:

@@ -171,7 +171,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                     naming.add(phrase)
                 if not by_the_way:
                     plain.add(phrase)
-            for phrase in found_ordinary:
+            for phrase in (f for f in found_ordinary if " " in f):  # a lone word is never one (keywords.ranking)
                 ordinary[phrase] += 1
                 ordinary_first.setdefault(phrase, p)
         if block != "pre":

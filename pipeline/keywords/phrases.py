@@ -128,9 +128,8 @@ def written_words(docs) -> frozenset[int]:
 def unwritten_singulars(docs, english: frozenset[str], written: frozenset[int]) -> dict[str, str]:
     """The singulars a keyword's head takes from a plural the article writes, where neither the article nor
     English has that singular ("fstests" → "fstest", "kdevops" → "kdevop", but also "inodes" → "inode", "VMAs"
-    → "VMA"):
-    each with the plural as written. Only the corpus can tell a name ending in "s" from a plural (see
-    the aggregate stage)."""
+    → "VMA"), each with the plural as written. Only the corpus can tell a name ending in "s" from a plural
+    (see the aggregate stage)."""
     found: dict[str, str] = {}
     for doc in docs:
         for token in doc:
@@ -190,8 +189,7 @@ def title_subjects(title, docs, names: frozenset[str], organisations: frozenset[
     if title is None:
         return frozenset()
     wanted = {t.text for t in title if (t.pos_ == "PROPN" or t.i == 0 and not t.is_stop) and t.text[:1].isupper()
-              and t.is_alpha
-              and t.text not in names and t.text not in common
+              and t.is_alpha and t.text not in names and t.text not in common
               and not (t.dep_ == "pobj" and t.head.lower_ in WORKPLACE_PREPOSITIONS)
               and not _names_company(t.text, set(), organisations)}
     if not wanted:
@@ -397,7 +395,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if not named <= subjects or any(APOSTROPHE_NAME_RE.fullmatch(t.text) and t.i not in terms for t in tokens):
             continue  # "LinkSys WRT54g router", "Google's servers", "Netfilter Workshop", "O'Reilly": names, not topics
         rescued = bool(named)  # a candidate only as the title's subject
-        plain = False
+        ordinary_words = False
         if {head.lemma_.lower(), head.lower_} & (PEOPLE_HEADS | ENDPOINT_HEADS) and head.i not in terms \
                 and not _kind_of_system(tokens):
             continue  # "TCP designer", "data-center application", "NUMA system": who or which machine, not what
@@ -427,7 +425,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             elif ordinary is None:
                 continue  # "test run", "audience member", "user-space daemon": ordinary words (unless the title says it)
             else:
-                plain = True  # "page cache", "huge page": the corpus decides (see keywords.ranking)
+                ordinary_words = True  # "page cache", "huge page": the corpus decides (see keywords.ranking)
         if len(tokens) == 1 and tokens[0].i not in terms and _common(tokens[0], common, domain):
             continue  # "CPU", "API", "filesystem": a word most articles use tags none of them
         if _resource_measure(tokens, terms, english, common, domain):
@@ -445,7 +443,7 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                 len(tokens) > 1 and tokens[-2].pos_ in ("NOUN", "PROPN") and tokens[-1].lower_.endswith("s")
                 and phrase.rsplit(" ", 1)[-1].lower() in verb_only)):
             continue  # "TCP packet introduce", "OS platform behaves": a verb the parser took for a noun
-        if plain:
+        if ordinary_words:
             ordinary.append(phrase)
             continue
         found.append((phrase, any(t.i in terms for t in tokens), aside(head), rescued, (begin, head.i + 1)))
