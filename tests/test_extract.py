@@ -1851,7 +1851,8 @@ def test_keywords_phrases_built_on_one_identifier_are_one_keyword_told_by_the_sh
 
 def test_keywords_singulars_neither_the_article_nor_english_has(nlp, resources):
     """What the corpus must decide: "blktests" may be a name; "queues" and the "zbud" the article writes may not."""
-    docs = [nlp("We ran blktests and kdevops over several queues of zbuds and PTEs."), nlp("The zbud allocator is small.")]
+    docs = [nlp("We ran blktests and kdevops over several queues of zbuds and PTEs."),
+            nlp("The zbud allocator is small.")]
     found = unwritten_singulars(docs, resources.english, written_words(docs))
     assert found == {"blktest": "blktests", "kdevop": "kdevops", "PTE": "PTEs"}, found
     assert {"blktests", "kdevops", "zbud"} <= set(unlisted_words(docs, resources.english).split())
