@@ -1849,6 +1849,17 @@ def test_keywords_phrases_built_on_one_identifier_are_one_keyword_told_by_the_sh
     # plus a word
 
 
+def test_keywords_an_acronym_and_the_phrase_it_abbreviates_are_one_keyword_told_by_the_better_ranked():
+    ranked = distinct([("THPs", 9.0), ("page-frame number", 8.0), ("transparent huge page", 7.0), ("PFN", 6.0),
+                       ("quality of service", 5.0), ("QoS", 4.0), ("process ID", 3.5), ("PID namespace", 3.0),
+                       ("PIDs", 2.5), ("chunk memory allocator", 2.0), ("contiguous memory allocator", 1.5),
+                       ("virtual PID", 1.2), ("virtual process ID", 1.0), ("device-tree documentation", 0.9),
+                       ("DT data", 0.8)], top=10)
+    assert [k for k, _ in ranked] == ["THPs", "page-frame number", "quality of service", "process ID",
+                                      "PID namespace", "chunk memory allocator", "contiguous memory allocator",
+                                      "virtual PID", "device-tree documentation", "DT data"]
+
+
 def test_keywords_singulars_neither_the_article_nor_english_has(nlp, resources):
     """What the corpus must decide: "blktests" may be a name; "queues" and the "zbud" the article writes may not."""
     docs = [nlp("We ran blktests and kdevops over several queues of zbuds and PTEs."),

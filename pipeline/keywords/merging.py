@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from pipeline.keywords.vocabulary import ASPECT_WORDS, DUPLICATE_TAILS
 from pipeline.terms import is_term
@@ -31,6 +32,46 @@ def _identifiers(phrase: str) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "a"})
+_ACRONYM_RE = re.compile(r"(?=(?:[a-z0-9]*[A-Z]){2})[A-Z][A-Za-z0-9]{1,7}")
+
+
+def _acronym(word: str) -> str | None:
+    """The acronym a word is, its plural as the acronym ("THPs" → "THP"); None for any other word."""
+    bare = word[:-1] if word.endswith("s") and len(word) > 2 and word[-2].isupper() else word
+    return bare if _ACRONYM_RE.fullmatch(bare) else None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _spellings(phrase: str) -> tuple[frozenset[str], int]:
+    """What a phrase abbreviates to, in lower case, and how many words it takes to: an acronym stands for
+    itself (its plural for the acronym: "THPs"); a phrase of two words or more for its initials, a word in
+    capitals kept whole and function words counted or not ("process ID" → "pid", "page-frame number" → "pfn",
+    "quality of service" → "qos", "qs"). The words are counted only where a word in capitals may stand for
+    several ("virtual PID", 2; 0 for "transparent huge page")."""
+    if " " not in phrase:
+        acronym = _acronym(phrase)
+        return (frozenset({acronym.lower()}), 1) if acronym else (frozenset(), 0)
+    parts = [w for w in re.split(r"[\s-]+", phrase) if w and w[0].isalpha()]
+    if len(parts) < 2:
+        return frozenset(), 0
+    spelled = [_acronym(w) or w[0] for w in parts]
+    capitals = any(len(s) > 1 for s in spelled)
+    return frozenset({"".join(spelled).lower(), "".join(
+        s for s, w in zip(spelled, parts) if w.lower() not in _FUNCTION_WORDS).lower()}), len(parts) if capitals else 0
+
+
+def _abbreviates(short: str, counted: int, long: str, long_counted: int) -> bool:
+    """Whether ``short`` abbreviates ``long``, two phrases of one spelling (``_spellings``): it counts its
+    words, fewer than ``long`` if that counts its own, and its words not in capitals are ``long``'s ("PID" and
+    "process ID"; "virtual PID" and "virtual process ID"; not "chunk memory allocator" and "contiguous memory
+    allocator", nor "DT data" and "device-tree documentation")."""
+    if not counted or (long_counted and long_counted <= counted):
+        return False
+    plain = {w.lower() for w in re.split(r"[\s-]+", short) if not _acronym(w)}
+    return plain <= {w.lower() for w in re.split(r"[\s-]+", long)}
+
+
 def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = frozenset(),
              own: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
     """The best ``top`` phrases, one per keyword: a phrase that is another plus or minus aspect words
@@ -41,14 +82,21 @@ def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = 
     in ``own``, is no better-ranked one plus a word: the subsystem "BPF verifier" after "BPF", or "BPF token"
     where the title names it), and a phrase that names a better-ranked one's component by another word for it
     ("DRM API" after "DRM subsystem"). Phrases built on one code identifier ("struct task_struct",
-    "task_struct structure") are one keyword, told by the shorter if one holds the other."""
+    "task_struct structure") are one keyword, told by the shorter if one holds the other. An acronym and
+    the phrase it abbreviates ("THP", "transparent huge page"; "PID", "process ID") are one keyword, told by
+    the better-ranked."""
     chosen: list[tuple[str, float, frozenset[str]]] = []
+    abbreviated: dict[str, list[tuple[str, int]]] = {}  # what the chosen abbreviate to (_spellings)
     by_core: dict[frozenset[str], list[int]] = {}  # two phrases differing by aspect words only share a core
     by_identifier: dict[str, int] = {}
     for phrase, score in ranked:
         words = _word_set(phrase)
         if phrase not in own and any(len(words) == len(c[2]) + 1 and c[2] < words for c in chosen):
             continue  # "congestion window size" after "congestion window": readers drop 9 in 10 of these
+        spellings, counted = _spellings(phrase)
+        if any(_abbreviates(phrase, counted, other, counts) or _abbreviates(other, counts, phrase, counted)
+               for s in spellings for other, counts in abbreviated.get(s, ())):
+            continue  # "process ID" after "PID", "THP" after "transparent huge page"
         named_by = [by_identifier[w] for w in _identifiers(phrase) if w in by_identifier]
         if named_by:  # "task_struct structure" after "struct task_struct": one identifier, one thing
             if words < chosen[named_by[0]][2]:
@@ -65,6 +113,8 @@ def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = 
             if len(chosen) < top:
                 by_core.setdefault(core, []).append(len(chosen))
                 by_identifier.update((w, len(chosen)) for w in _identifiers(phrase))
+                for s in spellings:
+                    abbreviated.setdefault(s, []).append((phrase, counted))
                 chosen.append((phrase, score, words))
         elif len(same) == 1 and words < chosen[same[0]][2] and not _is_name(chosen[same[0]][0]):
             chosen[same[0]] = (phrase, score, words)
