@@ -162,7 +162,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             for phrase, names_term, by_the_way, as_subject, (start, end) in candidates(
                     doc, excluded, term_spans, knowledge.stopphrases, res.verb_only, res.english,
                     knowledge.domain_words, titled, knowledge.common_words, knowledge.organisations, words,
-                    subjects, found_ordinary):
+                    subjects, found_ordinary, report):
                 named_subject[phrase] += as_subject
                 ranges[p].append((start, end, phrase))
                 phrases[phrase] += 1

@@ -179,7 +179,9 @@ KEYWORDS = _register(Table(
     "keywords", "One row per (article, keyword): the phrases that best say what each article is about, up to 20; "
                 "phrases scoring under a fifth of the article's best (its title's subject aside) are left out. Never a "
                 "name (of a person, place, organisation or the meeting the article reports on, which articles.csv "
-                "gives), but the title's subject is a keyword however the model labels it (Btrfs, Greybus).",
+                "gives, or a part of that meeting: 'the filesystem track session'), but the title's subject is a "
+                "keyword however the model labels it (Btrfs, Greybus). An acronym and the phrase it abbreviates "
+                "('THP', 'transparent huge page') are one keyword, told by the better-ranked.",
     (
         ARTICLE_ID,
         _c("rank", "integer", "1 for the best keyword of the article.", True),

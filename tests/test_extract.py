@@ -2038,6 +2038,18 @@ def test_keywords_the_meeting_is_the_articles_event_not_a_topic(nlp, resources):
     assert not {p for p in phrases if "LSFMM" in p or "minisummit" in p or "OSPM" in p}, phrases
 
 
+def test_keywords_a_reports_parts_of_the_meeting_are_no_topics(nlp, resources):
+    """A report's "filesystem-only session" is its meeting's structure; elsewhere a "login session" is a thing."""
+    text = ["In the filesystem-only session, the XFS scrubber came up; the XFS scrubber was the topic of the "
+            "memory-management track session too.",
+            "Each login session gets an XFS scrubber job and a login session key."]
+    docs = list(enumerate(nlp.pipe(text)))
+    report = {p for p, *_ in extract_article(docs, resources, report=True)["phrases"]}
+    other = {p for p, *_ in extract_article(docs, resources)["phrases"]}
+    assert "XFS scrubber" in report and not {p for p in report if p.endswith("session")}, report
+    assert {"filesystem-only session", "login session"} <= other, other
+
+
 def test_relations_updating_the_audience_on_something_is_a_talk(nlp, resources):
     links = _sections(nlp, resources, [
         ("p", "Julia Lawall traveled to the 2011 Linux Plumbers Conference to update the audience on the state of "

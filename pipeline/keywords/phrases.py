@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from pipeline.keywords.vocabulary import (
     BODY_HEADS, COMMIT_ID_RE, DROP_POS, EMPLOYER_NOUNS, ENDPOINT_HEADS, EXAMPLE_PREPOSITIONS, FOLDED, GENERIC_HEADS,
-    KERNEL_NOUNS, MAX_WORDS, MEASURE_HEADS, NAME_JOINERS, NAME_LABELS, NAME_WORDS, PEOPLE_HEADS, PLACE_COMPOUNDS,
-    PLACE_LABELS, QUANTITY_RE, SUBJECT_SAID, TOPIC_VERBS, UNITS, VAGUE_MODIFIERS, WORKER_NOUNS, WORKPLACE_PREPOSITIONS,
+    KERNEL_NOUNS, MAX_WORDS, MEASURE_HEADS, MEETING_PARTS, NAME_JOINERS, NAME_LABELS, NAME_WORDS, PEOPLE_HEADS,
+    PLACE_COMPOUNDS, PLACE_LABELS, QUANTITY_RE, SUBJECT_SAID, TOPIC_VERBS, UNITS, VAGUE_MODIFIERS, WORKER_NOUNS,
+    WORKPLACE_PREPOSITIONS,
 )
 from pipeline.knowledge.naming import named_acronym
 from pipeline.knowledge.persons import APOSTROPHE_NAME_RE
@@ -324,12 +325,13 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset(),
                common: frozenset[str] = frozenset(), organisations: frozenset[str] = frozenset(),
                written: frozenset[int] = frozenset(), subjects: frozenset[str] = frozenset(),
-               ordinary: list | None = None) -> list[tuple[str, bool, bool, bool, tuple[int, int]]]:
+               ordinary: list | None = None, report: bool = False) -> list[tuple[str, bool, bool, bool, tuple[int, int]]]:
     """(phrase, names a subsystem, said by the way, kept only as the title's subject, its tokens' range) for
     each keyword candidate of one paragraph, in order. ``subjects``: the title's subjects (``title_subjects``),
     a keyword though the model takes them for a name or they are ordinary words ("Rust"). ``ordinary``: where
     given, the phrases made only of ordinary words ("page cache") are put there instead of being dropped, for
-    the corpus to decide (keywords.ranking).
+    the corpus to decide (keywords.ranking). ``report``: the article reports a meeting, whose parts ("the
+    filesystem track session") are no topics.
 
     ``excluded``: token indices of person mentions; ``term_spans``: (start, end) token ranges of subsystem
     mentions. A one-word subsystem name is kept as written ("nftables", not "nftable"). ``english`` and
@@ -430,8 +432,9 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "CPU", "API", "filesystem": a word most articles use tags none of them
         if _resource_measure(tokens, terms, english, common, domain):
             continue  # "CPU time", "valuable CPU time", "CPU utilization": how much was used, not what
-        if phrase.lower() in stopphrases or all(t.is_stop for t in tokens) or names_meeting(phrase):
-            continue  # "LSFMM", "the ARM minisummit": the meeting is the article's event, not its topic
+        if phrase.lower() in stopphrases or all(t.is_stop for t in tokens) or names_meeting(phrase) \
+                or report and len(tokens) > 1 and tokens[-1].lemma_.lower() in MEETING_PARTS:
+            continue  # "LSFMM", "the ARM minisummit", its "filesystem-only session": the article's event
         if _names_company(phrase, {t.text for t in tokens if t.i in terms}, organisations):
             continue  # "SUSE", "Red Hat", "NVIDIA GPUs": the model takes such names for acronyms of things
         rest = [t for t in tokens if t.i not in terms]

@@ -130,3 +130,7 @@ TOPIC_VERBS = frozenset({"talk", "speak", "present", "describe", "discuss", "cov
 # writes", "a RAID rebuild", "the merge window".
 KERNEL_NOUNS = frozenset({"merge", "commit", "write", "rebuild", "reboot", "retry", "revert", "bisect", "reclaim",
                           "resize"})
+
+# What a conference report's phrases name when they name a part of the meeting ("the memory-management track
+# session", "an invitation-only day", "the customer panel"): its structure, not a topic.
+MEETING_PARTS = frozenset({"session", "track", "meeting", "day", "plenary", "keynote", "bof", "panel"})
