@@ -1802,6 +1802,13 @@ def test_keywords_a_phrase_and_its_aspects_are_one_keyword_told_by_the_shorter_f
     assert [k for k, _ in ranked] == ["NAPI", "softirq", "IPv6", "TCP Fast Open", "OGMs", "TCP", "BPF", "XDP"]
 
 
+def test_keywords_a_word_that_leads_a_name_is_no_aspect_of_it():
+    """"user namespace" is a kind of namespace, "address space" no space; "core VFS" is the VFS."""
+    ranked = distinct([("user namespace", 9.0), ("namespace", 8.0), ("core VFS", 7.0), ("VFS", 6.0),
+                       ("address space", 5.0), ("space", 4.0), ("NAPI state", 3.0), ("NAPI", 2.0)], top=8)
+    assert [k for k, _ in ranked] == ["user namespace", "VFS", "address space", "NAPI"]
+
+
 def test_keywords_one_component_under_two_of_its_names_is_one_keyword():
     """"The DRM subsystem" and "the DRM API" are one keyword; "the crypto API" and "a crypto algorithm" are two."""
     ranked = distinct([("DRM subsystem", 9.0), ("crypto API", 8.0), ("DRM API", 7.0), ("SCSI layer", 6.0),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.keywords.vocabulary import ASPECT_WORDS, DUPLICATE_TAILS
+from pipeline.keywords.vocabulary import ASPECT_WORDS, DUPLICATE_TAILS, LEADING_ASPECTS
 from pipeline.terms import is_term
 
 
@@ -18,6 +18,14 @@ def _word_set(phrase: str) -> frozenset[str]:
 
 _ASPECTS = _word_set(" ".join(sorted(ASPECT_WORDS)))
 _COMPONENT = _word_set(" ".join(sorted(DUPLICATE_TAILS | {"api"})))
+
+
+def _core(phrase: str, words: frozenset[str]) -> frozenset[str]:
+    """A phrase's words but those that name an aspect of what the others name: "NAPI state" is "NAPI", "core
+    VFS" is "VFS"; but "user namespace", "address space" and "system call" lead with a word that names a kind
+    of what follows, and are no "namespace", "space" or "call"."""
+    first = _word_set(phrase.split("-", 1)[0].split(" ", 1)[0]) - LEADING_ASPECTS
+    return words - (_ASPECTS - first)
 
 
 def _identifiers(phrase: str) -> list[str]:
@@ -102,7 +110,7 @@ def distinct(ranked: list[tuple[str, float]], top: int, named: frozenset[str] = 
             if words < chosen[named_by[0]][2]:
                 chosen[named_by[0]] = (phrase, score, words)  # "GFP_ZERO" tells "GFP_ZERO allocation flag"
             continue
-        core = words - _ASPECTS
+        core = _core(phrase, words)
         same = [i for i in by_core.get(core, ()) if words <= chosen[i][2] or chosen[i][2] < words]
         if not same and core and any(words ^ chosen[i][2] <= _COMPONENT for i in by_core.get(core, ())):
             continue  # "DRM API" after "DRM subsystem", "SCSI layer" after "SCSI subsystem": one component

@@ -117,6 +117,9 @@ ASPECT_WORDS = (SUBSYSTEM_TAILS - THING_WORDS) | frozenset({
     "problem", "issue", "level", "pointer", "convention", "operation", "processing", "handling", "release",
     "upstream", "need", "design", "idea", "system", "side",
 })
+# Aspect words that say nothing new before a name either ("core VFS", "upstream kernel", "NUMA-aware scheduler");
+# the others lead a name of their own there ("user namespace", "address space", "system call").
+LEADING_ASPECTS = frozenset({"core", "upstream", "compliant", "enabled", "aware", "based", "capable"})
 # After a subsystem's name, words that say it again: "ILA address", "UDP network protocol", "eBPF program".
 FOLDED = SUBSYSTEM_TAILS | ASPECT_WORDS | {"network", "networking"}
 # Where a program runs: "user-space daemon" is a daemon, as ordinary as the words it is made of.
