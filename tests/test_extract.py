@@ -152,9 +152,9 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
     # the old link layers whose removal was news; "slip" and "token" alone are words
     ("The ISDN, IrDA, SLIP, ARCnet, FDDI and Token Ring drivers went; a slip of the tongue did not.",
      {"ISDN", "IrDA", "SLIP", "ARCnet", "FDDI", "token ring"}),
-    # network storage is a family: each member is its own subsystem, as MAINTAINERS has an entry for each
+    # network filesystems are a family: each member is its own subsystem, as MAINTAINERS has an entry for each
     ("The kernel NFS server, the NFS client, SMB3, iSCSI and NBD all run over network filesystems or TCP.",
-     {"NFSD", "NFS", "SMB/CIFS", "iSCSI", "network block device (NBD)", "network storage", "TCP"}),
+     {"NFSD", "NFS", "SMB/CIFS", "iSCSI", "network block device (NBD)", "network filesystem", "TCP"}),
     # so are wireless drivers: each driver with a MAINTAINERS entry, and the old ones out of the tree
     ("The mt76, ath9k and bcm43xx code, ndiswrapper, and one more WiFi driver.",
      {"mt76", "ath9k", "bcm43xx", "ndiswrapper", "wireless drivers"}),
