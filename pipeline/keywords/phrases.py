@@ -325,7 +325,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
                domain: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset(),
                common: frozenset[str] = frozenset(), organisations: frozenset[str] = frozenset(),
                written: frozenset[int] = frozenset(), subjects: frozenset[str] = frozenset(),
-               ordinary: list | None = None, report: bool = False) -> list[tuple[str, bool, bool, bool, tuple[int, int]]]:
+               ordinary: list | None = None,
+               report: bool = False) -> list[tuple[str, bool, bool, bool, tuple[int, int]]]:
     """(phrase, names a subsystem, said by the way, kept only as the title's subject, its tokens' range) for
     each keyword candidate of one paragraph, in order. ``subjects``: the title's subjects (``title_subjects``),
     a keyword though the model takes them for a name or they are ordinary words ("Rust"). ``ordinary``: where
