@@ -14,9 +14,11 @@ from pipeline import schema
 from pipeline.config import KEYWORDS_PER_ARTICLE
 from pipeline.errors import PipelineError
 from pipeline.keywords.ranking import Ranking, scoring
+from pipeline.keywords.vocabulary import KIND_NOUNS
 from pipeline.knowledge import Knowledge
 from pipeline.knowledge.persons import group_unknown, strip_possessive
 from pipeline.tables import Fragments, csv_field, csv_lines
+from pipeline.terms import is_term
 
 TOP_UNKNOWN_TERMS = 10
 
@@ -120,6 +122,36 @@ def _as_written(keyword: str, plurals: dict[str, str], written_singulars: set[st
     if head in plurals and head.lower() not in written_singulars:
         return keyword[: len(keyword) - len(head)] + plurals[head]
     return keyword
+
+
+def _named_kind(keyword: str) -> str | None:
+    """The name a keyword says what kind of thing it is ("XFS filesystem", "RISC-V architecture", "ext4 file
+    system"): a name (an acronym, a capitalised word, an identifier, a word with a digit) before a word of
+    ``KIND_NOUNS``; else None."""
+    words = keyword.split()
+    if len(words) == 3 and " ".join(words[1:]).lower() == "file system":
+        words = [words[0], "filesystem"]
+    if len(words) != 2:
+        return None
+    kind = words[1].lower()
+    kind = kind[:-1] if kind.endswith("s") and kind[:-1] in KIND_NOUNS else kind
+    name = words[0]
+    named = is_term(name) or name[:1].isupper() or any(c.isdigit() for c in name)
+    return name if kind in KIND_NOUNS and named else None
+
+
+def _one_head(ranked: dict[int, list[tuple[str, float]]]) -> dict[int, list[tuple[str, float]]]:
+    """A name and the name with what kind of thing it is, one keyword across the corpus, told by the name where
+    some article's list has it ("XFS" for "XFS filesystem", as 78 lists had "XFS" and 25 "XFS filesystem")."""
+    names = {keyword.lower() for kws in ranked.values() for keyword, _ in kws}
+    one = {}
+    for article_id, kws in ranked.items():
+        told: dict[str, float] = {}
+        for keyword, score in kws:
+            name = _named_kind(keyword)
+            told.setdefault(name if name and name.lower() in names else keyword, score)
+        one[article_id] = list(told.items())
+    return one
 
 
 def _spelling_key(keyword: str) -> str:
@@ -262,7 +294,7 @@ def aggregate(results: Mapping[int, dict], years: dict[int, int | None], knowled
         plurals = dict(parts[article_id].get("plurals", ()))
         ranked[article_id] = [(_as_written(k, plurals, written_singulars), sc) for k, sc in kws
                               if _a_keyword(k, own, everyone, employers, subjects, surnames)]
-    ranked = _one_spelling(ranked)
+    ranked = _one_spelling(_one_head(ranked))
     keyword_lines = {a: "".join(f"{a},{i},{csv_field(k)},{sc:.6f}\n" for i, (k, sc) in enumerate(kws, 1)).encode("utf-8")
                      for a, kws in ranked.items()}
     unique_maintainers = {(r["subsystem"], r["person"], r["role"]): r for r in maintainer_rows}

@@ -189,7 +189,9 @@ KEYWORDS = _register(Table(
                                 "singular where English or some article has the singular ('module' for 'modules', "
                                 "'inode' for 'inodes', 'VMA' for 'VMAs'), else as written ('xfstests', 'data'); "
                                 "spelt one way across the corpus, as most keyword lists write it ('user space' for "
-                                "'userspace' and 'user-space').", True),
+                                "'userspace' and 'user-space'); a name followed by its kind is the name where some "
+                                "list has the name alone ('XFS' for 'XFS filesystem', 'RISC-V' for 'RISC-V "
+                                "architecture').", True),
         _c("score", "number", "TF-IDF style score against the rest of the corpus (higher is better).", True),
     ),
     ("article_id", "rank"), TO_ARTICLES,

@@ -301,6 +301,25 @@ def test_a_keyword_is_spelt_one_way_across_the_corpus(knowledge):
     assert "PAGE_SIZE" in lists["3"] and "page_size" in lists["1"], lists  # C's identifiers as written
 
 
+def test_a_name_and_the_name_with_its_kind_are_one_keyword_across_the_corpus(knowledge):
+    """"XFS filesystem" is the topic other lists tag "XFS", and "ext4 file system" is "ext4"; a kind after a name
+    no list has alone ("Zorro filesystem") and after a word that is no name ("memory subsystem") stays."""
+    tcp = "TCP" if "TCP" in knowledge.subsystems else next(iter(knowledge.subsystems))
+    category = knowledge.subsystems[tcp].category
+    results = {a: _result("Ben Okafor", f"Ben Okafor rewrote {tcp} pacing.", tcp, category) for a in (1, 2, 3)}
+    results[1]["phrases"] += [["XFS filesystem", 3, False, 0], ["Zorro filesystem", 3, False, 0], ["XFS", 2, False, 0]]
+    results[2]["phrases"] += [["XFS", 3, False, 0], ["ext4", 3, False, 0], ["memory", 3, False, 0]]
+    results[3]["phrases"] += [["ext4 file system", 3, False, 0], ["memory subsystem", 3, False, 0]]
+    tables, _ = aggregate(results, {1: 2019, 2: 2020, 3: 2021}, knowledge)
+    lists = defaultdict(list)
+    for line in _rendered(tables)["keywords"].decode().splitlines():
+        article_id, rank, keyword, _ = line.split(",")
+        lists[article_id].append(keyword)
+    assert lists["1"].count("XFS") == 1 and "Zorro filesystem" in lists["1"], lists
+    assert "ext4" in lists["3"] and "memory subsystem" in lists["3"], lists
+    assert not {"XFS filesystem", "ext4 file system"} & {k for ks in lists.values() for k in ks}, lists
+
+
 def test_a_phrase_of_ordinary_words_is_a_keyword_where_the_corpus_says_it_again_and_again():
     """"page cache" is said three times or more wherever it is said: a topic's name; "good idea" once or twice:
     no keyword, however often one article says it; a phrase said once in the article and a lone word ("object")

@@ -137,3 +137,9 @@ KERNEL_NOUNS = frozenset({"merge", "commit", "write", "rebuild", "reboot", "retr
 # What a conference report's phrases name when they name a part of the meeting ("the memory-management track
 # session", "an invitation-only day", "the customer panel"): its structure, not a topic.
 MEETING_PARTS = frozenset({"session", "track", "meeting", "day", "plenary", "keynote", "bof", "panel"})
+
+# What a name is, said after it: "XFS filesystem", "RISC-V architecture", "CFS scheduler", "SLUB allocator" are
+# the topics "XFS", "RISC-V", "CFS", "SLUB", which other articles tag by the name alone.
+KIND_NOUNS = frozenset({"filesystem", "architecture", "scheduler", "allocator", "subsystem", "driver", "protocol",
+                        "framework", "library", "layer", "module", "mechanism", "interface", "implementation",
+                        "support", "infrastructure", "tool", "utility", "language", "project"})
