@@ -143,13 +143,14 @@ def _named_kind(keyword: str) -> str | None:
 def _one_head(ranked: dict[int, list[tuple[str, float]]]) -> dict[int, list[tuple[str, float]]]:
     """A name and the name with what kind of thing it is, one keyword across the corpus, told by the name where
     some article's list has it ("XFS" for "XFS filesystem", as 78 lists had "XFS" and 25 "XFS filesystem")."""
-    names = {keyword.lower() for kws in ranked.values() for keyword, _ in kws}
+    keywords = {keyword for kws in ranked.values() for keyword, _ in kws}
+    names = {keyword.lower() for keyword in keywords}
+    heads = {keyword: name for keyword in keywords if (name := _named_kind(keyword)) and name.lower() in names}
     one = {}
     for article_id, kws in ranked.items():
         told: dict[str, float] = {}
         for keyword, score in kws:
-            name = _named_kind(keyword)
-            told.setdefault(name if name and name.lower() in names else keyword, score)
+            told.setdefault(heads.get(keyword, keyword), score)
         one[article_id] = list(told.items())
     return one
 
