@@ -146,11 +146,16 @@ def _one_head(ranked: dict[int, list[tuple[str, float]]]) -> dict[int, list[tupl
     keywords = {keyword for kws in ranked.values() for keyword, _ in kws}
     names = {keyword.lower() for keyword in keywords}
     heads = {keyword: name for keyword in keywords if (name := _named_kind(keyword)) and name.lower() in names}
+    return _retold(ranked, lambda keyword: heads.get(keyword, keyword))
+
+
+def _retold(ranked: dict[int, list[tuple[str, float]]], tell) -> dict[int, list[tuple[str, float]]]:
+    """Every article's list with each keyword as ``tell`` gives it, told once, at the better rank."""
     one = {}
     for article_id, kws in ranked.items():
         told: dict[str, float] = {}
         for keyword, score in kws:
-            told.setdefault(heads.get(keyword, keyword), score)
+            told.setdefault(tell(keyword), score)
         one[article_id] = list(told.items())
     return one
 
@@ -177,13 +182,7 @@ def _one_spelling(ranked: dict[int, list[tuple[str, float]]]) -> dict[int, list[
         for form in [f for f in counts if "-" in f and f.replace("-", " ") in counts]:
             counts[form.replace("-", " ")] += counts.pop(form)  # "memory-management" qualifies; as a tag it is open
         spelt[key] = min(counts, key=lambda form: (-counts[form], form))
-    one = {}
-    for article_id, kws in ranked.items():
-        listed: dict[str, float] = {}
-        for keyword, score in kws:
-            listed.setdefault(spelt[_spelling_key(keyword)], score)
-        one[article_id] = list(listed.items())
-    return one
+    return _retold(ranked, lambda keyword: spelt[_spelling_key(keyword)])
 
 
 def misplaced_mentions(result: dict, texts: dict[int, str]) -> list[str]:
