@@ -1965,6 +1965,10 @@ def test_keywords_light_heads_and_hyphenated_vague_modifiers_are_dropped(nlp, re
                                          "high-quality changelog.")
     assert "changelog" in described, described
     assert not any(p.startswith(("high", "special", "purpose", "outgoing")) for p in described), described
+    unhyphenated = _phrases(nlp, resources, "Omar Lind wrote a general purpose packet scheduler and an open source "
+                                            "packet filter.")
+    assert "qdisc" in unhyphenated, unhyphenated  # the packet scheduler is the subsystem
+    assert not any(p.startswith(("purpose", "source")) for p in unhyphenated), unhyphenated
 
 
 def test_keywords_far_below_the_articles_best_are_left_out():

@@ -351,6 +351,11 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             if len(tokens) > 3 and tokens[1].text == "-" and not tokens[0].whitespace_ and not tokens[1].whitespace_ \
                     and f"{tokens[0].lower_}-{tokens[2].lower_}" in VAGUE_MODIFIERS:
                 del tokens[:3]  # "high-level TCP change": a vague modifier written with a hyphen
+            elif len(tokens) > 2 and tokens[1].i not in terms and tokens[0].whitespace_ \
+                    and f"{tokens[0].lower_}-{tokens[1].lower_}" in VAGUE_MODIFIERS:
+                if tokens[1].text[:1].isupper():
+                    break  # "Open Source Development Labs": a name, whole or not at all
+                del tokens[:2]  # "general purpose CPU", "open source OS": the same, written open
             elif tokens[0].pos_ in DROP_POS or tokens[0].lower_ in VAGUE_MODIFIERS or tokens[0].tag_ in ("JJR", "JJS") \
                     or tokens[0].is_stop or not tokens[0].text.strip('"\'()') \
                     or (tokens[0].ent_type_ in ("DATE", "TIME") and "_" not in tokens[0].text):
