@@ -169,6 +169,8 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
      "NETIF_F_LLTX changes hard_start_xmit().",
      {"FQ-CoDel", "CoDel", "FQ-PIE", "taprio", "PPPoE", "PPP", "6LoWPAN", "IEEE 802.15.4", "LLTX", "hard_start_xmit"}),
     ("The handshake upcall hands the socket to kTLS once keys exist.", {"TLS handshake upcall", "kTLS"}),
+    # the bot that runs the fuzzer on every tree and reports what it finds is not the fuzzer
+    ("Syzbot reported the crash; syzkaller found it in 2017.", {"syzbot", "syzkaller"}),
     # a TLS handshake is the protocol's, done in user space; kernel TLS takes the keys it agreed
     ("A daemon does the TLS handshake, then kernel TLS encrypts the records.", {"TLS", "kTLS"}),
     # names from MAINTAINERS entries that the importer keeps out (too short, or a tools/ entry)
