@@ -85,7 +85,7 @@ def article_part(article_id: int, result: dict, spelling: dict[str, str]) -> dic
         "aliases": [[person, alias, n] for (person, alias), n in aliases.items()],
         "links": sorted({(r["person"], r["subsystem"]) for r in relation_rows}),
         "open_terms": sorted({r["term"] for r in term_rows if not r["subsystem"] and r["kind"] != "config"}),
-        "scoring": scoring(result["phrases"], result.get("ordinary", ())),
+        "scoring": scoring(result["phrases"], result.get("ordinary", ()), result.get("report", False)),
         "workplaces": result.get("workplaces", []),
         "plurals": result.get("plurals", []), "unlisted": result.get("unlisted", ""),
         # the title's subjects, names the model takes for a company's ("One year of Coverity work")

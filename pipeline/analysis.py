@@ -207,6 +207,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                   named_subject[p], p in labels) for p, n in phrases.items()])),
             # every ordinary phrase's count (the corpus's burstiness), those said twice or more as candidates
             "ordinary": sorted([p, n, ordinary_first[p]] for p, n in ordinary.items()),
+            "report": report,
             "workplaces": sorted(employers),
             "plurals": sorted(unwritten_singulars([doc for p, doc in docs if kinds.get(p) not in ("pre", "row")],
                                                   res.english, words).items()),

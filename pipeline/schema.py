@@ -177,7 +177,9 @@ MAINTAINERS = _register(Table(
 
 KEYWORDS = _register(Table(
     "keywords", "One row per (article, keyword): the phrases that best say what each article is about, up to 20; "
-                "phrases scoring under a fifth of the article's best (its title's subject aside) are left out. Never a "
+                "phrases scoring under a fifth of the article's best (its title's subject aside) are left out, and a "
+                "phrase the article says once (not a piece of code, not the title's) only fills a list of fewer than "
+                "five, except in a meeting's report, which names each of its topics once or twice. Never a "
                 "name (of a person, place, organisation or the meeting the article reports on, which articles.csv "
                 "gives, or a part of that meeting: 'the filesystem track session'), but the title's subject is a "
                 "keyword however the model labels it (Btrfs, Greybus). An acronym and the phrase it abbreviates "

@@ -6,7 +6,7 @@ from pipeline.analysis import analyse, extract_article
 from pipeline.keywords.merging import distinct, merge_near_duplicates
 from pipeline.keywords.phrases import (candidates, title_subjects, unlisted_words, unwritten_singulars, workplaces,
                                        written_words)
-from pipeline.keywords.ranking import rank
+from pipeline.keywords.ranking import rank, rank_scored, scoring
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 from pipeline import config
 from pipeline.nlp import model_text, text_offset
@@ -1978,6 +1978,21 @@ def test_keywords_far_below_the_articles_best_are_left_out():
                    2: [("TCP", 3, True, 0)]})
     assert [k for k, _ in ranked[1]] == ["XDP", "page pool"]
     assert ranked[1][1][1] >= 0.2 * ranked[1][0][1]
+
+
+def test_keywords_said_once_only_fill_a_short_list():
+    said_again = [(phrase, 2, False, 0) for phrase in ("page pool", "bulk allocation", "DMA mapping",
+                                                      "recycling path", "cache miss", "packet rate")]
+    once = [("XDP socket", 1, True, 0), ("memory footprint", 1, False, 0), ("bpf_xdp_adjust_head", 1, False, 0),
+            ("Homa module", 1, False, 0, True)]  # the last in the title
+    rich = [k for k, _ in rank({1: said_again + once, 2: [("TCP", 3, True, 0)]})[1]]
+    assert set(rich[:6]) == {k for k, *_ in said_again}, rich  # enough said again: only code and the title's once
+    assert "XDP socket" not in rich and "memory footprint" not in rich, rich
+    assert {"bpf_xdp_adjust_head", "Homa module"} <= set(rich), rich
+    short = [k for k, _ in rank({1: said_again[:1] + once, 2: [("TCP", 3, True, 0)]})[1]]
+    assert set(short) == {"page pool", *(k for k, *_ in once)}, short  # a short list is filled up to five
+    report = rank_scored({1: scoring(said_again + once, (), True), 2: scoring([("TCP", 3, True, 0)])})
+    assert {"XDP socket", "memory footprint"} <= {k for k, _ in report[1]}, report  # a report names each once
 
 
 def test_keywords_a_subsystem_plus_aspect_words_is_the_subsystem(nlp, resources):
