@@ -262,6 +262,9 @@ def _common(token, common: frozenset[str], domain: frozenset[str]) -> bool:
     return not is_term(token.text) and (token.lower_ in common or token.lemma_.lower() in common)
 
 
+PLACES = frozenset(compound.replace("-", "") for compound in PLACE_COMPOUNDS)
+
+
 def _joins_place(token) -> bool:
     """The hyphen of "user-space" or "kernel-space": where a program runs, in ordinary words; other hyphenated
     compounds ("round-trip time", "interrupt-driven mode") are terms of their own."""
@@ -438,6 +441,8 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue  # "CPU", "API", "filesystem": a word most articles use tags none of them
         if _resource_measure(tokens, terms, english, common, domain):
             continue  # "CPU time", "valuable CPU time", "CPU utilization": how much was used, not what
+        if phrase.lower().replace(" ", "").replace("-", "") in PLACES:
+            continue  # "user space", "kernel space": where a program runs, not what an article is about
         if phrase.lower() in stopphrases or all(t.is_stop for t in tokens) or names_meeting(phrase) \
                 or report and len(tokens) > 1 and tokens[-1].lemma_.lower() in MEETING_PARTS:
             continue  # "LSFMM", "the ARM minisummit", its "filesystem-only session": the article's event
