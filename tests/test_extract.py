@@ -1980,12 +1980,15 @@ def test_keywords_far_below_the_articles_best_are_left_out():
     assert ranked[1][1][1] >= 0.2 * ranked[1][0][1]
 
 
-def test_keywords_an_identifier_is_not_cut_before_its_number(nlp, resources):
+def test_keywords_an_identifier_or_compound_is_not_cut_before_its_next_word(nlp, resources):
     phrases = _phrases(nlp, resources, "This privilege escalation in user namespaces has become known as "
                                        "CVE-2014-8989. But CVE-2013-2094 is just that kind of bug, and see "
                                        "CVE-2016-4557 (and the associated fix) for a recent example.")
     assert not any(p.startswith("CVE") for p in phrases), phrases
     assert "user namespace" in phrases, phrases
+    cut = _phrases(nlp, resources, "At the ARM mini-summit, the SCSI mid-layer came up, and custom micro-benchmarks of "
+                                   "IPv4-only sockets.")
+    assert not any(p.endswith((" mini", " mid", " micro")) for p in cut), cut
 
 
 def test_keywords_where_a_program_runs_is_no_keyword(nlp, resources):

@@ -382,8 +382,10 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
         if left >= 0 and doc[left].text in "-/" and not doc[left].whitespace_:
             continue  # the tail of a hyphenated compound ("64-bit systems")
         if after + 1 < len(doc) and not doc[after - 1].whitespace_ and doc[after].text == "-" \
-                and not doc[after].whitespace_ and doc[after + 1].text[:1].isdigit():
-            continue  # the head of an identifier its number goes on ("CVE-2014" of "CVE-2014-8989")
+                and not doc[after].whitespace_ and (doc[after + 1].text[:1].isdigit() or (
+                    doc[after + 1].text[:1].isalpha() and tokens[-1].i not in terms and tokens[-1].is_lower)):
+            continue  # the head of a compound its next word goes on ("CVE-2014" of "CVE-2014-8989", "SCSI mid" of
+            # "SCSI mid-layer"); a name says itself ("IPv4-only", "GPL-compatible", "KVM-based")
         if any(COMMIT_ID_RE.fullmatch(t.text) for t in tokens):
             continue  # "cf579dfb82550e3": a commit, named by its id
         if (left >= 0 and doc[left].like_num and tokens[0].lower_ in UNITS) or any(_quantity(t) for t in tokens):
