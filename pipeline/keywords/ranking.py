@@ -50,18 +50,18 @@ BACKGROUND_COUNT = 2
 # said once, and by the way ("tools like NetworkManager", "handles TCP and UDP", in parentheses): of the 20
 # top-ten phrases this sent under the cut, readers had dropped 18 as passing mentions
 ASIDE_FACTOR = 0.5
-# A phrase an article says once (not a piece of code, not the title's) fills its list up to this many phrases:
-# an article that returns to several topics is not tagged by what it names on the way. Readers kept 145 of 608
-# such phrases they judged, against 1,233 of 1,891 said again; of the phrases this took from 24 articles' top
-# tens (K54), 13 of 51. A meeting's report is exempt: it names each of its many topics once or twice, and
-# readers kept 109 of 292 of its phrases said once.
+# A phrase an article says once fills its list up to this many phrases, unless it is the title's or an identifier
+# (code, or a name with a number in it: "mmap()", "NFSv4.2"): an article that returns to several topics is not
+# tagged by what it names on the way. Readers kept 145 of 608 such phrases they judged, against 1,233 of 1,891
+# said again; of the phrases this took from 24 articles' top tens (K54), 13 of 51. A meeting's report is exempt:
+# it names each of its many topics once or twice, and readers kept 109 of 292 of its phrases said once.
 FILL = 5
 CODE_RE = re.compile(r"[_()]|->|\d")
 FACTORS = 10  # doubles per phrase in a scoring
 
 
-def scoring(phrases: list, ordinary: list = (), report: bool = False) -> tuple[list[str], list[str], bytes,
-                                                                              dict[str, int]]:
+def scoring(phrases: list, ordinary: list = (), report: bool = False
+            ) -> tuple[list[str], list[str], bytes, dict[str, int]]:
     """What ranking needs of one article's phrases, apart from the corpus: every phrase in lower case (the
     document frequencies), the candidates worth scoring, their own factors (first paragraph, count, length,
     subsystem, lead and title factors, whether it is a candidate only as the title's subject, whether it is a
@@ -185,7 +185,7 @@ class Ranking:
         best = 0.0
         naming = set()
         own_names = set()  # a subsystem's, or what the title names ("BPF token" in a title on them)
-        passing = set()
+        passing = set()  # said once, where that only fills a short list (FILL)
         for phrase, first, tf, length, term, lead, title, subject, label, ordinary, once in zip(
                 phrases, *[each] * FACTORS):
             if once:
