@@ -161,15 +161,15 @@ def _retold(ranked: dict[int, list[tuple[str, float]]], tell) -> dict[int, list[
 
 
 def _spelling_key(keyword: str) -> str:
-    """What tells two spellings of one keyword: "user space", "userspace" and "User-space"; "XFS" and "xfs"; but
+    """What tells two spellings of one keyword: "page cache", "pagecache" and "Page-cache"; "XFS" and "xfs"; but
     C's identifiers as written ("BPF_PROG_ATTACH" is a command, "bpf_prog_attach" a function)."""
     key = keyword.replace("-", "").replace(" ", "")
     return key if "_" in keyword else key.lower()
 
 
 def _one_spelling(ranked: dict[int, list[tuple[str, float]]]) -> dict[int, list[tuple[str, float]]]:
-    """Each keyword as the corpus's keyword lists most often write it, in every article's list ("userspace",
-    "user space" and "user-space" are one keyword; "XFS" and "xfs"), a compound open rather than hyphenated
+    """Each keyword as the corpus's keyword lists most often write it, in every article's list ("pagecache",
+    "page cache" and "page-cache" are one keyword; "XFS" and "xfs"), a compound open rather than hyphenated
     where both are written ("memory management", though "memory-management" heads 57 lists: the hyphen joins a
     modifier); ties go to the first in code-point order. A list that held two spellings keeps the
     better-ranked."""

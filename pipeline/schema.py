@@ -178,9 +178,9 @@ MAINTAINERS = _register(Table(
 KEYWORDS = _register(Table(
     "keywords", "One row per (article, keyword): the phrases that best say what each article is about, up to 20; "
                 "phrases scoring under a fifth of the article's best (its title's subject aside) are left out, and a "
-                "phrase the article says once (not a piece of code, not the title's) only fills a list of fewer than "
-                "five, except in a meeting's report, which names each of its topics once or twice. Never where a "
-                "program runs ('user space', 'kernel space'). Never a "
+                "phrase the article says once (not the title's, nor code or a name with a number) only fills a list "
+                "of fewer than five, except in a meeting's report, which names each of its topics once or twice. "
+                "Never where a program runs ('user space', 'kernel space'). Never a "
                 "name (of a person, place, organisation or the meeting the article reports on, which articles.csv "
                 "gives, or a part of that meeting: 'the filesystem track session'), but the title's subject is a "
                 "keyword however the model labels it (Btrfs, Greybus). An acronym and the phrase it abbreviates "
@@ -191,8 +191,8 @@ KEYWORDS = _register(Table(
         _c("keyword", "string", "Noun phrase, lower case except names, acronyms and identifiers; its last word "
                                 "singular where English or some article has the singular ('module' for 'modules', "
                                 "'inode' for 'inodes', 'VMA' for 'VMAs'), else as written ('xfstests', 'data'); "
-                                "spelt one way across the corpus, as most keyword lists write it ('user space' for "
-                                "'userspace' and 'user-space'); a name followed by its kind is the name where some "
+                                "spelt one way across the corpus, as most keyword lists write it ('page cache' for "
+                                "'pagecache' and 'page-cache'); a name followed by its kind is the name where some "
                                 "list has the name alone ('XFS' for 'XFS filesystem', 'RISC-V' for 'RISC-V "
                                 "architecture').", True),
         _c("score", "number", "TF-IDF style score against the rest of the corpus (higher is better).", True),

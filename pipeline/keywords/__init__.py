@@ -4,7 +4,7 @@ Candidates are the parser's noun chunks, cut at coordinations and possessives, t
 modifiers, with a plural head made singular by its suffix only ("congestion avoidance modules" → "congestion
 avoidance module", "VMAs" → "VMA", but "data" stays "data"), and only where English or some article of the
 corpus writes that singular ("xfstests" is a name, not a plural); and every keyword is spelt one way across the
-corpus, as most of its keyword lists write it ("user space", not "userspace" here and "user-space" there).
+corpus, as most of its keyword lists write it ("page cache", not "pagecache" here and "page-cache" there).
 
 A phrase is not a keyword when it holds a name (a person, a place, an organisation, a meeting: the model's
 entity labels, not a list, the names of the article's own people wherever the model missed one ("Pavel notes
