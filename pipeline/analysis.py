@@ -204,7 +204,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(
                 [(p, n, p in naming, first_seen[p], p.lower() in titled, p not in plain, p in spelled,
-                  named_subject[p], p in labels) for p, n in phrases.items()])),
+                  named_subject[p], p in labels) for p, n in phrases.items()], _names_of(phrases, labels, knowledge))),
             # every ordinary phrase's count (the corpus's burstiness), those said twice or more as candidates
             "ordinary": sorted([p, n, ordinary_first[p]] for p, n in ordinary.items()),
             "report": report,
@@ -212,6 +212,20 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
             "plurals": sorted(unwritten_singulars([doc for p, doc in docs if kinds.get(p) not in ("pre", "row")],
                                                   res.english, words).items()),
             "unlisted": unlisted_words((doc for _, doc in docs), res.english)}
+
+
+def _names_of(phrases, labels: set[str], knowledge: Knowledge) -> dict[str, str]:
+    """The phrases that are a name of a subsystem the article names elsewhere and keeps as a keyword, where the
+    taxonomy's sense rules refused this mention ("software interrupt", refused outside a networking paragraph,
+    beside "softirq")."""
+    named = {}
+    for phrase in phrases:
+        for form in (phrase, phrase + "s", phrase[:-1] if phrase.endswith("s") else None):
+            subsystem = form and knowledge.subsystem_named(form)
+            if subsystem and subsystem in labels and subsystem in phrases and subsystem != phrase:
+                named[phrase] = subsystem
+                break
+    return named
 
 
 def _docs_to_bytes(docs) -> bytes:

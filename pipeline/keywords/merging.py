@@ -135,15 +135,36 @@ def _is_name(phrase: str) -> bool:
     return all(w[:1].isupper() or is_term(w) for w in phrase.split())
 
 
-def merge_near_duplicates(phrases: list) -> list:
+def _activity_of(phrases: set[str]) -> dict[str, str]:
+    """The phrases (in lower case) that name doing what another of them names: "CPU hotplugging" is "CPU
+    hotplug", "bounce buffering" is "bounce buffer". A lone word is left alone: "dereference" would take the
+    place of a better-ranked "pointer dereference" that holds it."""
+    written = {p.replace("-", " "): p for p in sorted(phrases)}
+    same = {}
+    for spaced, phrase in written.items():
+        if not spaced.endswith("ing") or " " not in spaced or len(spaced.rsplit(" ", 1)[-1]) < 7:
+            continue
+        stem = spaced[:-3]
+        for base in (stem, stem[:-1] if stem[-1] == stem[-2] else None, stem + "e"):
+            if base in written:
+                same[phrase] = written[base]
+                break
+    return same
+
+
+def merge_near_duplicates(phrases: list, same: dict[str, str] | None = None) -> list:
     """Fold "X support", "X implementation" into "X" when the article also says "X": one keyword, the
-    counts added. ``phrases``: [(phrase, count, names_subsystem, first paragraph, in the title, only said by
-    the way, a subsystem written out in full[, times a candidate only as the title's subject[, a subsystem's
-    own name]])]."""
+    counts added; so too "X-ing" and "X" ("CPU hotplugging", "CPU hotplug"), and a phrase and the
+    subsystem ``same`` says it names ("software interrupt" for "softirq"), told as the subsystem writes it
+    or by the phrase said more often. ``phrases``: [(phrase, count, names_subsystem, first paragraph, in the
+    title, only said by the way, a subsystem written out in full[, times a candidate only as the title's
+    subject[, a subsystem's own name]])]."""
+    same = {p.lower(): s.lower() for p, s in (same or {}).items()} | _activity_of({p.lower() for p, *_ in phrases})
     by_lower: dict[str, list] = {}
     for p, n, t, f, *marks in sorted(phrases, key=lambda x: (not x[2], -x[1], x[0])):
         # "CAKE" and "Cake": one, as a subsystem writes it
-        kept = by_lower.setdefault(p.lower(), [p, 0, t, f, *marks[:3], *[0] * len(marks[3:])])
+        key = same.get(p.lower(), p.lower())
+        kept = by_lower.setdefault(key, [p, 0, t, f, *marks[:3], *[0] * len(marks[3:])])
         _fold(kept, n, t, f, *marks)
     for phrase, count, names_term, first, *marks in sorted(phrases, key=lambda x: (-len(x[0]), x[0])):
         words = phrase.split()
