@@ -247,6 +247,25 @@ def test_relations_a_link_names_the_part_or_kind_of_its_subsystem_the_sentence_n
     assert {r[3] for r in result["relations"]} == {"BPF", "NFS", "BPF verifier"}
 
 
+def test_relations_a_link_names_what_the_person_s_sentence_calls_by_a_name(nlp, resources):
+    """LWN introduces a new piece of work by its name ("a custom tool called Agni"): where the sentence names
+    no part of the subsystem, that name is what the link is about, also for a link the next sentence makes.
+    A name that is a subsystem or a person is no such name; "called for" names nothing."""
+    result = _article(
+        nlp, resources,
+        "Santosh Nagarakatte talked about verifying the BPF verifier with a custom tool called Agni.",
+        "Kumar Kartikeya Dwivedi posted a patch set that adds a new feature called \"kptrs\". "
+        "The BPF subsystem gains a way to store kernel pointers in maps.",
+        "Pablo Neira Ayuso posted a new packet filter for netfilter called nftables.",
+        "Jesper Dangaard Brouer called for faster XDP redirects.",
+    )
+    features = {(r[2], r[0], r[1]): r[8] for r in result["relations"]}
+    assert features[("Santosh Nagarakatte", 0, 0)] == "Agni", features
+    assert features[("Kumar Kartikeya Dwivedi", 1, 1)] == "kptrs", features
+    assert not {f for (person, *_), f in features.items() if person in ("Pablo Neira Ayuso", "Jesper Dangaard Brouer")
+                if f}, features
+
+
 # One speaker's talk: its sentence names no subsystem, and the title's subject comes paragraphs later.
 _TALK = ["At the conference, Herbert Xu talked about the challenges of fast network adapters.",
          "The problem, according to Herbert, is that the adapters deliver too many small packets.",

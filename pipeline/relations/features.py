@@ -58,3 +58,23 @@ def link_feature(sentence, spans: list, subsystem: str, candidates: list[tuple[i
                     and not any(other.end == end and other.label_ != subsystem for other in spans):
                 return " ".join(doc[start:end].text.split())
     return ""
+
+
+# Verbs by which a text gives something its name: "a new feature called kptrs", "a device (named etun)".
+NAMING_VERBS = frozenset({"call", "name", "dub"})
+
+
+def named_thing(sentence, spans: list, people: list) -> str:
+    """The name a sentence gives a thing ("a custom tool called Agni", "a virtual network device (called
+    "etun")", "Olsa's new API, called kprobe_multi"): what a person's link is about where the sentence names
+    it so; "" where it names nothing so, or names a subsystem or a person."""
+    taken = {i for span in [*spans, *people] for i in range(span.start, span.end)}
+    for token in sentence:
+        if token.dep_ != "acl" or token.tag_ != "VBN" or token.lemma_.lower() not in NAMING_VERBS \
+                or token.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for name in (c for c in token.children if c.dep_ == "oprd"):
+            words = [t for t in name.subtree if not t.is_punct or t.text in "-_/"]
+            if words and len(words) <= 4 and not taken & {t.i for t in words}:
+                return sentence.doc[words[0].i:words[-1].i + 1].text.strip("\"'")
+    return ""
