@@ -21,7 +21,7 @@ from pipeline.mentions import PersonFinder, SubsystemMatcher
 from pipeline.nlp import english_words, load_model, model_text, text_offset
 from pipeline.people import resolve_article, unique_surnames
 from pipeline.relations import article_links
-from pipeline.relations.features import link_feature, named_thing
+from pipeline.relations.features import link_feature, named_thing, worked_thing
 from pipeline.terms import find_terms, term_subsystem
 
 # What makes a title's subsystem qualify another word rather than be the topic: "IP address exhaustion".
@@ -201,7 +201,9 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         feature = link_feature(spans_of[(p, s)], subs[p], link.subsystem, ranges[p], said) \
             if (pp, ps) == (p, s) else ""
         # what the person's own sentence names ("a new feature called kptrs") is what the link is about
-        feature = feature or named_thing(spans_of[(pp, ps)], subs[pp], [span for span, _ in people_by_par[pp]])
+        named_here = [span for span, _ in people_by_par[pp]]
+        feature = feature or named_thing(spans_of[(pp, ps)], subs[pp], named_here) \
+            or worked_thing(spans_of[(pp, ps)], named_here, subs[pp])
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence, feature])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(

@@ -266,6 +266,18 @@ def test_relations_a_link_names_what_the_person_s_sentence_calls_by_a_name(nlp, 
                 if f}, features
 
 
+def test_relations_a_link_names_the_thing_a_relative_clause_says_the_person_works_on(nlp, resources):
+    result = _article(
+        nlp, resources,
+        "The merge window brought a resilient queued spinlock that Kumar Kartikeya Dwivedi has been working on for "
+        "some time. Eventually, he hopes to convert all of the spinlocks in the BPF subsystem to his new lock.",
+        "BPF gained the patch set that Alexei Starovoitov posted last month. He hopes to extend BPF further.",
+    )
+    features = {r[2]: r[8] for r in result["relations"]}
+    assert features["Kumar Kartikeya Dwivedi"] == "resilient queued spinlock", features
+    assert features["Alexei Starovoitov"] == "", features  # a piece of work names nothing
+
+
 # One speaker's talk: its sentence names no subsystem, and the title's subject comes paragraphs later.
 _TALK = ["At the conference, Herbert Xu talked about the challenges of fast network adapters.",
          "The problem, according to Herbert, is that the adapters deliver too many small packets.",

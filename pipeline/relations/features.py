@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.relations.vocabulary import CLASS_NOUNS, NOT_PART_NOUNS, WHERE_WORDS
+from pipeline.relations.kinds import lemma_of, verb_kind
+from pipeline.relations.vocabulary import ARTIFACT_NOUNS, CLASS_NOUNS, CODE_NOUNS, NOT_PART_NOUNS, WHERE_WORDS
 
 # Prepositions by which a subsystem qualifies a noun as a compound does: "static keys for BPF", "spinlocks in BPF".
 QUALIFYING_PREPOSITIONS = frozenset({"for", "in", "of", "to", "into", "within", "inside"})
@@ -77,4 +78,30 @@ def named_thing(sentence, spans: list, people: list) -> str:
             words = [t for t in name.subtree if not t.is_punct or t.text in "-_/"]
             if words and len(words) <= 4 and not taken & {t.i for t in words}:
                 return sentence.doc[words[0].i:words[-1].i + 1].text.strip("\"'")
+    return ""
+
+
+# Modifiers that make a noun's name with it: "resilient queued spinlock", "BPF iterator".
+NAME_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def worked_thing(sentence, people: list, spans: list) -> str:
+    """The thing a relative clause says a person works on ("a resilient queued spinlock that X has been working
+    on", "the flow dissector X wrote"): the noun it hangs on with the words that name it; "" where there is none,
+    or it is a piece of work ("the patch X posted"), a subsystem, or no part of one ("the problem X found")."""
+    for person in people:
+        if not sentence.start <= person.start < sentence.end:
+            continue
+        verb = person.root.head
+        if person.root.dep_ != "nsubj" or verb.dep_ != "relcl" or verb_kind(verb) not in ("works_on", "proposed"):
+            continue
+        noun = verb.head
+        if noun.pos_ not in ("NOUN", "PROPN") or lemma_of(noun) in ARTIFACT_NOUNS.keys() | CODE_NOUNS | NOT_PART_NOUNS:
+            continue
+        start = noun.i
+        while start > sentence.start and sentence.doc[start - 1].dep_ in NAME_DEPS \
+                and sentence.doc[start - 1].head.i in range(start, noun.i + 1):
+            start -= 1
+        if start < noun.i and not any(span.start <= noun.i < span.end for span in spans):
+            return sentence.doc[start:noun.i + 1].text
     return ""
