@@ -51,6 +51,11 @@ def test_events_links_that_are_not_meetings():
     ("A talk on scheduling at linux.conf.au", "linux.conf.au", "linux.conf.au"),
     ("The first Operating-System-Directed Power-Management Summit", "OSPM", "OSPM"),
     ("A btrfs update at LinuxCon Europe", "LinuxCon", "LinuxCon"),
+    # LWN's short names of other meetings in a title prefix
+    ("LCE: Realtime, present and future", "LinuxCon", "LinuxCon"),
+    ("LC-Asia: An Android upstreaming update", "LC-Asia", "LinuxCon"),  # the name as the title writes it
+    ("LFCS: Building the kernel with Clang", "Collaboration Summit", "Collaboration Summit"),
+    ("UKUUG: The right way to port Linux", "UKUUG", "UKUUG"),
     # a series' short name with its year, anywhere in the title
     ("Reports from OSPM 2026, day two", "OSPM 2026", "OSPM"),
     ("Notes on XDP from LPC 2022", "Linux Plumbers Conference 2022", "Linux Plumbers Conference"),

@@ -30,7 +30,9 @@ SERIES: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(pattern, re
     ("LSFMM", rf"\blsf\W?mm|\blsfmm|storage\W+filesystem\W+(?:and\W+)?memory\W*management|{_STORAGE_WORKSHOP}"),
     ("Linux Plumbers Conference", r"\blinux\W+plumbers|\blpc\b"),
     ("Open Source Summit", r"\bopen\W+source\W+summit|\boss(?:na|eu)?\b"),
-    ("LinuxCon", r"\blinuxcon\b"),
+    ("LinuxCon", r"\blinuxcon\b|\blce\b|\blc\W?(?:asia|japan|na|eu(?:rope)?)\b"),
+    ("Collaboration Summit", r"\bcollaboration\W+summit\b|\blfcs\b"),
+    ("UKUUG", r"\bukuug\b"),
     ("linux.conf.au", r"\blinux\.conf\.au\b|\blca\b"),
     ("Embedded Linux Conference", r"\bembedded\W+(?:linux|open\W+source)\W+(?:conference|summit)|\belc(?:e)?\b"),
     ("Kernel Recipes", r"\bkernel\W+recipes\b"),
@@ -75,7 +77,7 @@ TITLE_NAMES_RE = re.compile(
 # Short names and kinds of meetings that name nothing else: "LSFMM+BPF", "LCA", "OLS", "ELCE", "the ARM
 # minisummit" (not the "LPC bus").
 MEETING_WORDS_RE = re.compile(
-    r"\b(?:lsf\W?mm\w*|lca|lpc(?!\W+bus)|fosdem|netconf|nfws|ospm|kangrejos|ols|rtlws|elce?|lce|jls|lss"
+    r"\b(?:lsf\W?mm\w*|lca|lpc(?!\W+bus)|fosdem|netconf|nfws|ospm|kangrejos|ols|rtlws|elce?|lce|jls|lss|lfcs|ukuug"
     r"|(?:mini|micro)-?(?:summit|conf(?:erence)?)s?)\b", re.I)
 
 
