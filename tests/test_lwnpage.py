@@ -57,6 +57,16 @@ def test_lwnpage_text_is_whitespace_normalised_with_code_and_links_kept():
     assert any("pluggable TCP congestion avoidance modules patch" in b.text for b in page.blocks)  # link text kept
 
 
+def test_lwnpage_struck_through_text_is_taken_back_not_said():
+    from bs4 import BeautifulSoup
+    from pipeline.sources.lwnpage import _remove_noise
+
+    body = BeautifulSoup('<div class="ArticleText"><p>The work was done by <s>Kees Cook</s> <del>Herrmann</del> '
+                         '<strike>someone</strike>Rheinsberg.</p></div>', "lxml").div
+    _remove_noise(body)
+    assert [b.text for b in body_blocks(body)] == ["The work was done by Rheinsberg."]
+
+
 @pytest.mark.parametrize("name, reason", [
     ("paywall.html", "subscriber-only page (free from 2026-12-03)"),
     ("weekly.html", "weekly edition page (several articles in one page; save each article's own page instead)"),

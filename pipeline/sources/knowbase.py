@@ -35,6 +35,9 @@ FILENAME_ID_RE = re.compile(r"^(?P<id>\d{1,9})_")
 DELIMITER_ROW_RE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 
 _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Code that links somewhere, as the knowbase writes it: the link inside the code span ("`[send()](<http://…>)`"),
+# which Markdown reads as code; the page shows "send()".
+LINKED_CODE_RE = re.compile(r"\[(?P<text>[^\]]+)\]\(<(?P<href>[^>\s]+)>\)")
 
 
 @dataclass
@@ -80,16 +83,25 @@ CODE_MARK = "\x00"  # around inline code while the quotation marks are put right
 
 
 def _inline(token) -> tuple[str, list[tuple[str, str]], list[str]]:
-    """Text of an inline token (link text and inline code kept, images dropped), its links and bold runs."""
+    """Text of an inline token (link text and inline code kept, images and struck-through text dropped: what
+    the author took back, "~~Kees Cook~~ [Correction: ...]"), its links and bold runs."""
     parts: list[str] = []
     links: list[tuple[str, str]] = []
     strong: list[str] = []
     link_stack: list[tuple[str, int]] = []
     strong_start: int | None = None
+    struck = 0
     for child in token.children or ():
         kind = child.type
-        if kind == "text":
+        if kind in ("s_open", "s_close"):
+            struck += 1 if kind == "s_open" else -1
+        elif struck > 0:
+            continue
+        elif kind == "text":
             parts.append(child.content)
+        elif kind == "code_inline" and (linked := LINKED_CODE_RE.fullmatch(child.content)):
+            parts.append(CODE_MARK + linked["text"] + CODE_MARK)  # a linked name written inside its code span
+            links.append((linked["href"], linked["text"]))
         elif kind == "code_inline":
             parts.append(CODE_MARK + child.content + CODE_MARK)
         elif kind == "softbreak":

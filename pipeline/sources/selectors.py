@@ -19,6 +19,9 @@ NOISE_SELECTORS = (
     "div#menu", "details.CommentBox", "div.CommentBox", "div.Comment", "div.FormattedComment",
     "div.CommentReplyButton", "div.AnnLine", "p.CommentPoster", "h3.CommentTitle",
     "div.ClassifiedAd", "div.ArticleTools", "div.PrintableLink",
+    # struck-through text is what the author took back ("<s>Kees Cook</s> [Correction: ...]"), not what the
+    # article says
+    "s", "strike", "del",
 )
 # A pull quote repeats a sentence of the article in large type: counting it would count the sentence twice.
 NOISE_CLASS_RE = re.compile(r"(^|\b)(Comment\w*|ad|Ad\w*|Subscri\w*|Login\w*|Nav\w*|[Pp]ull[Qq]uote\w*)($|\b)")
