@@ -1723,6 +1723,14 @@ def test_relations_a_wish_said_as_a_noun_proposes_what_it_wants(nlp, resources):
     assert not links("Ann Berg did not express a wish to touch the XDP code.")
 
 
+def test_relations_asking_another_to_do_something_proposes_it(nlp, resources):
+    """"X asked Y to add Z": X wants Z done, which is no work of X's."""
+    assert _sentence_links(nlp, resources, "Chuck Lever asked David Howells to add RDMA support.") == {
+        ("Chuck Lever", "RDMA", "proposed")}
+    assert _sentence_links(nlp, resources, "Chuck Lever tried to add RDMA support.") == {
+        ("Chuck Lever", "RDMA", "works_on")}
+
+
 def test_relations_a_participle_clause_is_done_by_the_subject_of_its_sentence(nlp, resources):
     def links(text):
         return _sentence_links(nlp, resources, text)

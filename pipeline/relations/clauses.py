@@ -200,8 +200,10 @@ def _subject_verb_links(verb: Token, actors: set[int]) -> list[tuple[str, set[in
         kind = verb_kind(xcomp)  # "X wants to add Y", "X has been trying to fix Y", "X was there to talk about Y"
         if lemma_of(verb) in PROPOSE_VERBS and takes_out(xcomp):
             continue  # "X wants to remove the netfilter hooks"
+        asks_another = any(c.dep_ == "dobj" and c.i in actors for c in verb.children)  # "asked Y to add Z"
         if kind and not has_own_subject(xcomp, actors):
-            found.append(("proposed" if lemma_of(verb) in PROPOSE_VERBS else kind, verb_scope(xcomp, actors)))
+            found.append(("proposed" if lemma_of(verb) in PROPOSE_VERBS or asks_another else kind,
+                          verb_scope(xcomp, actors)))
     talk = verb_kind(verb) == "presented"
     for adjunct in participles(verb):  # "After describing bufferbloat to the world, X traveled to ..."
         kind = verb_kind(adjunct)
