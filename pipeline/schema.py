@@ -88,7 +88,7 @@ PARAGRAPHS = _register(Table(
     (
         ARTICLE_ID, PARAGRAPH,
         _c("kind", "string", "Block type: p (paragraph), li (list item), h4 (subheading), quote (quoted mail), pre (code), row (a table row, its cells separated by ' | ').", True, BLOCK_KINDS),
-        _c("text", "string", "Block text; whitespace normalised (line breaks kept in pre), inline code and link text kept.", True),
+        _c("text", "string", "Block text; whitespace normalised (line breaks kept in pre), inline code and link text kept, struck-through text (what the author took back) left out.", True),
     ),
     ("article_id", "paragraph"), TO_ARTICLES,
 ))
