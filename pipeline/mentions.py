@@ -92,13 +92,13 @@ class SubsystemMatcher:
         longer name in a sense it does not have ("Big TCP streams" is no BIG TCP) leaves the shorter ones in it."""
         found = [Span(doc, s, e, label=m) for m, s, e in self.exact(doc)]
         found += [Span(doc, s, e, label=m) for m, s, e in self.lower(doc)]
-        found = [span for span in found if allowed(span, self.senses.get(span.label_, ()))]
         blocked = [(m.start(), m.end()) for m in _PATH_RE.finditer(doc.text)]
+        # a longer name running into a path or a function call ("hard_start_xmit() method") leaves the name
+        # the call is ("hard_start_xmit")
+        found = [span for span in found if allowed(span, self.senses.get(span.label_, ())) and not any(
+            a < span.end_char and span.start_char < b and not _names_whole_function(span, a, b) for a, b in blocked)]
         kept = []
         for span in filter_spans(found):
-            if any(a < span.end_char and span.start_char < b and not _names_whole_function(span, a, b)
-                   for a, b in blocked):
-                continue
             # Pieces of identifiers ("XDP_PASS", "struct.tcp") are code, not mentions.
             glued_before = span.start > 0 and not doc[span.start - 1].whitespace_ and doc[span.start - 1].text in ("_", ".", "-")
             glued_after = span.end < len(doc) and not span[-1].whitespace_ and doc[span.end].text == "_"

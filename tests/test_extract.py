@@ -180,6 +180,8 @@ def test_extract_offsets_point_at_the_text(nlp, resources):
      {"Foo over UDP", "XPS", "header-data split"}),
     # but a kernel mailing list is the list, though its name joins the words of a subsystem's ("Linux wireless")
     ("Post the Foo-over-UDP patch to the linux-wireless list first.", {"Foo over UDP"}),
+    # a function call is its name, though a longer name runs on past the call ("hard_start_xmit() method")
+    ("Every network driver has a hard_start_xmit() method.", {"network drivers", "hard_start_xmit"}),
     # the network filesystems whose clients live in net/ (net/ceph, net/9p, net/rxrpc), beside NFS and CIFS
     ("CephFS, v9fs and the Andrew File System are network filesystems, as NFS and CIFS are.",
      {"Ceph", "9P", "AFS", "network filesystem", "NFS", "SMB/CIFS"}),
