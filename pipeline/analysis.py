@@ -203,7 +203,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         # what the person's own sentence names ("a new feature called kptrs") is what the link is about
         named_here = [span for span, _ in people_by_par[pp]]
         feature = feature or named_thing(spans_of[(pp, ps)], subs[pp], named_here) \
-            or worked_thing(spans_of[(pp, ps)], named_here, subs[pp])
+            or worked_thing(spans_of[(pp, ps)], subs[pp], named_here)
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence, feature])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(

@@ -85,7 +85,7 @@ def named_thing(sentence, spans: list, people: list) -> str:
 NAME_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
-def worked_thing(sentence, people: list, spans: list) -> str:
+def worked_thing(sentence, spans: list, people: list) -> str:
     """The thing a relative clause says a person works on ("a resilient queued spinlock that X has been working
     on", "the flow dissector X wrote"): the noun it hangs on with the words that name it; "" where there is none,
     or it is a piece of work ("the patch X posted"), a subsystem, or no part of one ("the problem X found")."""
