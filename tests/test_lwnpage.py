@@ -1,13 +1,14 @@
 """The page parser against the gold file of every fixture page and the seed."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import BAD, PROJECT, RESOURCES, gold_files, load_gold
 from pipeline.errors import Skip
 from pipeline.parse import load_sources
 from pipeline.sources import finish
 from pipeline.sources.article import parse_date
-from pipeline.sources.lwnpage import body_blocks, parse_page
+from pipeline.sources.lwnpage import _remove_noise, body_blocks, parse_page
 
 
 def _parse(gold):
@@ -58,9 +59,6 @@ def test_lwnpage_text_is_whitespace_normalised_with_code_and_links_kept():
 
 
 def test_lwnpage_struck_through_text_is_taken_back_not_said():
-    from bs4 import BeautifulSoup
-    from pipeline.sources.lwnpage import _remove_noise
-
     body = BeautifulSoup('<div class="ArticleText"><p>The work was done by <s>Kees Cook</s> <del>Herrmann</del> '
                          '<strike>someone</strike>Rheinsberg.</p></div>', "lxml").div
     _remove_noise(body)
