@@ -571,6 +571,11 @@ def test_keywords_near_duplicates_add_up_the_times_said_only_as_the_title_subjec
     assert merged == [("Btrfs", 7, False, 0, False, False, False, 4)]
 
 
+def test_keywords_a_path_is_a_file_s_name_never_made_singular(nlp, resources):
+    phrases = _phrases(nlp, resources, "The kernel lists mounts in /proc/mounts.", "Reading /proc/mounts is slow.")
+    assert "/proc/mounts" in phrases and "/proc/mount" not in phrases, phrases
+
+
 def test_keywords_doing_a_thing_is_one_keyword_with_the_thing():
     """"CPU hotplugging" and "CPU hotplug" are one keyword, told by the phrase said more often; a lone word is
     left alone ("dereferencing" would otherwise become a "dereference" that displaces "pointer dereference")."""

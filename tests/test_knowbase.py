@@ -77,9 +77,11 @@ def test_knowbase_struck_through_text_is_taken_back_not_said():
 def test_knowbase_code_that_links_somewhere_is_the_code():
     """The knowbase writes a linked name of code with its link inside the code span; the page shows the name."""
     text = ('---\ntitle: "Zero-copy"\nurl: https://lwn.net/Articles/990010/\ndate: "July 3, 2017"\n---\n\n'
-            "The `[send()](<http://man7.org/linux/man-pages/man2/send.2.html>)` system call ignores `flags[0]`.\n")
+            "The `[send()](<http://man7.org/linux/man-pages/man2/send.2.html>)` system call ignores `flags[0]`.\n\n"
+            "A placeholder set in italics in a path: `/proc/_PID_ /mem`, unlike `_THIS_IP_`.\n")
     article = read_knowbase(text.encode(), "990010_Zero-copy.md")
-    assert [b.text for b in article.blocks] == ["The send() system call ignores flags[0]."]
+    assert [b.text for b in article.blocks] == ["The send() system call ignores flags[0].",
+                                                 "A placeholder set in italics in a path: /proc/PID/mem, unlike _THIS_IP_."]
 
 
 @pytest.mark.parametrize("name, reason", [

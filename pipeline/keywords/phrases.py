@@ -40,16 +40,26 @@ def _written_word(token) -> str:
     return doc[start:end].text
 
 
+def _in_path(token) -> bool:
+    """Whether a word ends a file's path ("mounts" of "/proc/mounts", "notes" of "/sys/kernel/notes")."""
+    doc, start = token.doc, token.i
+    while start >= 2 and doc[start - 1].text == "/" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_:
+        start -= 2
+    return start < token.i and doc[start].text.startswith("/")
+
+
 def _head_form(token, keep: bool, english: frozenset[str] = frozenset(), written: frozenset[int] = frozenset()) -> str:
     """The head word, singular where the plural is a suffix on it ("modules" → "module", "queries" →
     "query"); a lemma that is another word ("data" → "datum") is not taken, nor an "-ie" or "-e" the language
     does not have ("dentries" is "dentry", "cookies" is "cookie", "mutexes" is "mutex"). A field's "-ics"
     ("semantics", "graphics") is no plural, nor a filesystem's "-fs" whose "-f" the article never writes
     (``written``: hashes of its lowercased words): "debugfs" stays, "typedefs" is "typedef" where it is written.
-    An acronym's plural is the acronym ("VMAs" → "VMA")."""
+    An acronym's plural is the acronym ("VMAs" → "VMA"); a path is a file's name ("/proc/mounts")."""
     if not keep and ACRONYM_PLURAL_RE.fullmatch(token.text):
         return token.text[:-1]
-    if keep or is_term(_written_word(token)) or token.pos_ == "PROPN" or not token.lemma_ or token.tag_ != "NNS":
+    if keep or is_term(_written_word(token)) or token.pos_ == "PROPN" or not token.lemma_ or token.tag_ != "NNS" \
+            or _in_path(token):
         return _form(token)
     text, lemma = token.lower_, token.lemma_.lower()
     filesystem = text == lemma + "s" and lemma.endswith("f") and not lemma.endswith("ff") and lemma not in english \

@@ -38,6 +38,9 @@ _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Code that links somewhere, as the knowbase writes it: the link inside the code span ("`[send()](<http://…>)`"),
 # which Markdown reads as code; the page shows "send()".
 LINKED_CODE_RE = re.compile(r"\[(?P<text>[^\]]+)\]\(<(?P<href>[^>\s]+)>\)")
+# A placeholder set in italics inside a path, as the knowbase writes it ("`/proc/_PID_ /mem`"): the page shows
+# "/proc/PID/mem".
+PLACEHOLDER_RE = re.compile(r"(?<=/)_(?P<name>\w+?)_ (?=/)")
 
 
 @dataclass
@@ -103,7 +106,7 @@ def _inline(token) -> tuple[str, list[tuple[str, str]], list[str]]:
             parts.append(CODE_MARK + linked["text"] + CODE_MARK)  # a linked name written inside its code span
             links.append((linked["href"], linked["text"]))
         elif kind == "code_inline":
-            parts.append(CODE_MARK + child.content + CODE_MARK)
+            parts.append(CODE_MARK + PLACEHOLDER_RE.sub(r"\g<name>", child.content) + CODE_MARK)
         elif kind == "softbreak":
             parts.append(" ")
         elif kind == "hardbreak":
