@@ -65,23 +65,27 @@ def test_knowbase_guest_byline_is_the_author_not_text():
     assert [b.text for b in article.blocks] == ["Receive packet steering spreads the load of incoming traffic across CPUs."]
 
 
+def _body_texts(*paragraphs: str) -> list[str]:
+    """The block texts of a knowbase article made of ``paragraphs``."""
+    text = '---\ntitle: "Body"\nurl: https://lwn.net/Articles/990009/\ndate: "April 7, 2025"\n---\n\n'
+    return [b.text for b in read_knowbase((text + "\n\n".join(paragraphs) + "\n").encode(), "990009_Body.md").blocks]
+
+
 def test_knowbase_struck_through_text_is_taken_back_not_said():
     """"~~Kees Cook~~ [Correction: ...]": what the author struck out is not what the article says."""
-    text = ('---\ntitle: "pahole"\nurl: https://lwn.net/Articles/990009/\ndate: "April 7, 2025"\n---\n\n'
-            "The work on ~~[flexible arrays](<https://lwn.net/Articles/1/>) by Kees Cook~~ [Correction: not done by "
-            "him.] BTF was done by ~~Herrmann~~ Rheinsberg.\n")
-    article = read_knowbase(text.encode(), "990009_pahole.md")
-    assert [b.text for b in article.blocks] == ["The work on [Correction: not done by him.] BTF was done by Rheinsberg."]
+    assert _body_texts("The work on ~~[flexible arrays](<https://lwn.net/Articles/1/>) by Kees Cook~~ [Correction: "
+                       "not done by him.] BTF was done by ~~Herrmann~~ Rheinsberg.") == [
+        "The work on [Correction: not done by him.] BTF was done by Rheinsberg."]
 
 
 def test_knowbase_code_that_links_somewhere_is_the_code():
-    """The knowbase writes a linked name of code with its link inside the code span; the page shows the name."""
-    text = ('---\ntitle: "Zero-copy"\nurl: https://lwn.net/Articles/990010/\ndate: "July 3, 2017"\n---\n\n'
-            "The `[send()](<http://man7.org/linux/man-pages/man2/send.2.html>)` system call ignores `flags[0]`.\n\n"
-            "A placeholder set in italics in a path: `/proc/_PID_ /mem`, unlike `_THIS_IP_`.\n")
-    article = read_knowbase(text.encode(), "990010_Zero-copy.md")
-    assert [b.text for b in article.blocks] == ["The send() system call ignores flags[0].",
-                                                 "A placeholder set in italics in a path: /proc/PID/mem, unlike _THIS_IP_."]
+    """The knowbase writes a linked name of code with its link inside the code span, and a placeholder in a
+    path in italics; the page shows the name, and the path."""
+    assert _body_texts("The `[send()](<http://man7.org/linux/man-pages/man2/send.2.html>)` system call ignores "
+                       "`flags[0]`.", "A placeholder set in italics in a path: `/proc/_PID_ /mem`, unlike "
+                       "`_THIS_IP_`.") == [
+        "The send() system call ignores flags[0].",
+        "A placeholder set in italics in a path: /proc/PID/mem, unlike _THIS_IP_."]
 
 
 @pytest.mark.parametrize("name, reason", [
