@@ -83,6 +83,8 @@ def named_thing(sentence, spans: list, people: list) -> str:
 
 # Modifiers that make a noun's name with it: "resilient queued spinlock", "BPF iterator".
 NAME_DEPS = frozenset({"compound", "amod", "nmod"})
+# Nouns a relative clause's work is no thing of a subsystem on: a piece of work, or no part of one.
+NOT_WORKED_THINGS = frozenset(ARTIFACT_NOUNS) | CODE_NOUNS | NOT_PART_NOUNS
 
 
 def worked_thing(sentence, spans: list, people: list) -> str:
@@ -96,7 +98,7 @@ def worked_thing(sentence, spans: list, people: list) -> str:
         if person.root.dep_ != "nsubj" or verb.dep_ != "relcl" or verb_kind(verb) not in ("works_on", "proposed"):
             continue
         noun = verb.head
-        if noun.pos_ not in ("NOUN", "PROPN") or lemma_of(noun) in ARTIFACT_NOUNS.keys() | CODE_NOUNS | NOT_PART_NOUNS:
+        if noun.pos_ not in ("NOUN", "PROPN") or lemma_of(noun) in NOT_WORKED_THINGS:
             continue
         start = noun.i
         while start > sentence.start and sentence.doc[start - 1].dep_ in NAME_DEPS \
