@@ -68,6 +68,8 @@ def article_part(article_id: int, result: dict, spelling: dict[str, str]) -> dic
         relation_rows.append({"article_id": article_id, "paragraph": p, "sentence": s, "person": person,
                               "subsystem": sub, "relation": kind, "feature": feature or None, "person_paragraph": pp,
                               "person_sentence": ps, "evidence": evidence})
+    for row in relation_rows:  # a guest author linked by their "I" is one of the article's people, unnamed
+        persons.setdefault(row["person"], 0)
     for p, start, end, term, kind, definition, sub in result.get("terms", []):
         term_rows.append({"article_id": article_id, "paragraph": p, "start": start, "end": end, "term": term,
                           "kind": kind, "definition": definition or None, "subsystem": sub or None})

@@ -78,7 +78,8 @@ def _placed(span_or_offsets, cuts: list[tuple[int, int]] | None, written: str | 
 
 
 def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[int, str] | None = None,
-                    title=None, texts: dict[int, str] | None = None, report: bool = False) -> dict:
+                    title=None, texts: dict[int, str] | None = None, report: bool = False,
+                    writer: str | None = None) -> dict:
     """All mentions, keyword candidates, terms and relations of one article from its paragraph Docs. Pure.
 
     ``kinds``: each paragraph's block kind (p, li, h4, quote, pre, row); code blocks give no keywords, terms
@@ -86,6 +87,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     ``title``: the title's Doc, whose subsystems say what the article is about. ``texts``: the paragraphs as
     written, when the model read them without LWN's link tags (``model_text``); offsets point into these.
     ``report``: the article reports a conference (LWN links it to one, or its title names one).
+    ``writer``: the canonical name of a guest article's author, whose "I" states their own work.
     """
     texts = texts or {}
     cuts = {p: model_text(text)[1] for p, text in texts.items()}
@@ -190,7 +192,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         del phrases[phrase]  # "the socket API", said once or twice: the background of most networking articles
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
-                          about, heads, report)
+                          about, heads, report, writer)
     relations, said = [], Counter()
     for phrase, n in phrases.items():
         said[phrase.lower()] += n
@@ -259,8 +261,10 @@ def init_worker(opts: Options) -> None:
 def analyse(task, res: Resources):
     """One article: run the model over its paragraphs (or reuse cached Docs), then extract. Returns
     (article_id, result, serialized Docs or None when they came from the cache). ``task``: (article_id,
-    [(paragraph, text)], block kinds, title, cached Docs or None, whether the article reports a conference)."""
-    article_id, pars, kinds, title, cached, report = task
+    [(paragraph, text)], block kinds, title, cached Docs or None, whether the article reports a conference, the
+    author of a guest article or None)."""
+    article_id, pars, kinds, title, cached, report, guest = task
+    writer = guest and (res.knowledge.persons.canonical(guest) or " ".join(guest.split()))
     numbers = [p for p, _ in pars]
     title = model_text(title)[0] if title else title
     if cached is not None:
@@ -274,7 +278,7 @@ def analyse(task, res: Resources):
         docbin = _docs_to_bytes(docs)
     try:
         result = extract_article(list(zip(numbers, docs)), res, dict(zip(numbers, kinds)), title_doc, dict(pars),
-                                 report)
+                                 report, writer or None)
     except Exception as err:  # noqa: BLE001 - one odd article must not stop the others; the line says it is a bug
         say(f"extract: article {article_id}: internal error, please report: {type(err).__name__}: {err}".splitlines()[0])
         result = None

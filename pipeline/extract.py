@@ -36,7 +36,8 @@ def _read_parse_tables(out: Path) -> dict:
         if not (out / name).is_file():
             raise PipelineError(f"{out / name}: not found; run the parse stage first")
     articles = [{"article_id": int(r["article_id"]), "year": int(r["year"]) if r["year"] else None,
-                 "title": r["title"], "event": r["event"]} for r in read_rows(out / "articles.csv")]
+                 "title": r["title"], "event": r["event"], "author": r["author"], "guest": r.get("guest") == "true"}
+                for r in read_rows(out / "articles.csv")]
     paragraphs = [{"article_id": int(r["article_id"]), "paragraph": int(r["paragraph"]), "kind": r["kind"],
                    "text": r["text"]} for r in read_rows(out / "paragraphs.csv")]
     return {schema.ARTICLES: articles, schema.PARAGRAPHS: paragraphs}
@@ -79,6 +80,7 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True, pool=None
     years = {r["article_id"]: r["year"] for r in parsed[schema.ARTICLES]}
     titles = {r["article_id"]: r.get("title") or "" for r in parsed[schema.ARTICLES]}
     reports = {r["article_id"] for r in parsed[schema.ARTICLES] if r.get("event")}  # conference coverage
+    guests = {r["article_id"]: r["author"] for r in parsed[schema.ARTICLES] if r.get("guest") and r.get("author")}
     paragraphs = _paragraphs(parsed[schema.PARAGRAPHS], titles)
     model_key = model_version_key(opts.model)
     data_key = files_digest(opts.knowledge_files)
@@ -90,6 +92,8 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True, pool=None
     for article_id, (doc_key, result_key) in paragraphs.digests.items():
         if article_id in reports:
             result_key = digest(result_key, "conference report")
+        if article_id in guests:
+            result_key = digest(result_key, "guest", guests[article_id])
         doc_keys[article_id], result_keys[article_id] = doc_key, result_key
         if results_store.has(result_key):
             docs_cache.keep(doc_key)  # the parse stays for when the knowledge changes
@@ -100,8 +104,8 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True, pool=None
         rows = paragraphs.rows_of(article_id)
         grouped[article_id] = [(int(r["paragraph"]), r["text"]) for r in rows]
         kinds[article_id] = [r["kind"] for r in rows]
-    tasks = [(aid, grouped[aid], kinds[aid], titles.get(aid, ""), docs_cache.get_bytes(doc_keys[aid]), aid in reports)
-             for aid in todo]
+    tasks = [(aid, grouped[aid], kinds[aid], titles.get(aid, ""), docs_cache.get_bytes(doc_keys[aid]), aid in reports,
+              guests.get(aid)) for aid in todo]
     reused = sum(1 for t in tasks if t[4] is not None)
     knowledge = Knowledge.load(opts)
     analysed = pool.analyse(tasks, knowledge) if pool is not None else analyse_all(tasks, opts, knowledge)

@@ -125,6 +125,7 @@ def build_rows(parsed: list[tuple[str, str, dict]], sources: dict[int, dict], ra
             articles.append({
                 "article_id": article_id, "url": page.url, "title": page.title, "published": page.published,
                 "year": int(page.published[:4]) if page.published else None, "author": page.author,
+                "guest": page.guest,
                 "event": event.label if event else None, "event_series": event.series if event else None,
                 "event_year": event.year if event else None,
                 "word_count": result["words"], "source_file": name, "sha256": sha,

@@ -72,6 +72,7 @@ ARTICLES = _register(Table(
         _c("published", "date", "Publication date (ISO 8601) from the page or the Markdown front matter, else from raw/sources.csv; empty if unknown (the build names such files)."),
         _c("year", "integer", "Publication year; empty if unknown."),
         _c("author", "string", "Author from the byline (staff, guest or news-brief form); empty if none."),
+        _c("guest", "boolean", "Whether the byline says a guest contributed the article ('This article was contributed by NAME'); false for staff bylines, news briefs and pages without one.", True),
         _c("event", "string", "The meeting reported on, as LWN's conference index writes it, e.g. 'Kernel Summit 2005', 'Netconf/Netdev 2017', 'Netdev 2022'; empty if none."),
         _c("event_series", "string", "The meeting series, for grouping: 'Netconf', 'Netdev', 'Netconf/Netdev' (joint meetings), 'Kernel Summit', 'Linux Plumbers Conference', 'LSFMM', …; empty if none."),
         _c("event_year", "integer", "The meeting's year (from the link, title or coverage line, else the publication year); empty if none."),
@@ -123,10 +124,13 @@ PERSON_MENTIONS = _register(Table(
     ("article_id", "paragraph", "start"), TO_ARTICLES + TO_PARAGRAPHS,
 ))
 
+# A guest author writing of their own work as "I" is linked to it without being named (person_subsystem).
+PERSON_ARTICLES = _c("n_articles", "integer", "Number of articles that mention the person, or that the person wrote as a guest and where they state their own work in the first person.", True)
+
 PEOPLE = _register(Table(
-    "people", "One row per canonical person mentioned anywhere.",
+    "people", "One row per canonical person mentioned anywhere, or linked to a subsystem as a guest article's author writing of their own work ('I implemented ...'; n_mentions counts names only).",
     (_c("person", "string", "Canonical name: the alias table's, else the kernel's records' (MAINTAINERS, CREDITS, .mailmap), else the fullest spelling seen.", True),
-     N_ARTICLES, N_MENTIONS, YEAR_FIRST, YEAR_LAST,
+     PERSON_ARTICLES, N_MENTIONS, YEAR_FIRST, YEAR_LAST,
      _c("in_kernel_records", "boolean", "Whether the person is named in the kernel's MAINTAINERS, CREDITS or .mailmap (many people LWN writes about are not).", True)),
     ("person",),
 ))
@@ -235,7 +239,8 @@ TERMS = _register(Table(
 
 PERSON_YEAR = _register(Table(
     "person_year", "One row per (person, year): how often a person was mentioned in that year's articles.",
-    (_c("person", "string", "Canonical name.", True), _c("year", "integer", "Publication year.", True), N_MENTIONS, N_ARTICLES),
+    (_c("person", "string", "Canonical name.", True), _c("year", "integer", "Publication year.", True), N_MENTIONS,
+     PERSON_ARTICLES),
     ("person", "year"), ((("person",), "people", ("person",)),),
 ))
 

@@ -119,7 +119,7 @@ def test_extract_lwns_link_tags_are_not_words_of_the_sentence(resources):
              "code, including the ISDN subsystem.",
              "Interested readers can find more about tc flower offloads in an article [PDF] by Jan Novak presented at "
              "NetDev 2.2 [YouTube]."]
-    _, result, _ = analyse((1, list(enumerate(texts)), ["p", "p"], "The ISDN subsystem [PDF]", None, False), resources)
+    _, result, _ = analyse((1, list(enumerate(texts)), ["p", "p"], "The ISDN subsystem [PDF]", None, False, None), resources)
     links = {tuple(r[2:5]) for r in result["relations"]}
     assert ("Jan Novak", "ISDN", "works_on") in links, links
     mentions = result["persons"] + result["subsystems"]
@@ -2535,3 +2535,26 @@ def test_extract_a_lone_surname_the_model_tags_a_name_that_is_an_ordinary_word_o
         doc.ents = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text == "Glass"]  # as the model may
     people = _people(extract_article(docs, resources))
     assert not [p for p in people if p[1] == "Simon Glass"], people
+
+
+def test_relations_a_guest_author_writing_as_i_states_their_own_work(nlp, resources):
+    """A guest article's "I" and "my" are its author's, outside quotations and quoted mail; what the author
+    describes in the article is not a talk they gave; a "he" after them is still the person named before."""
+    paragraphs = ["I wrote the first version of the BBR congestion control code.",
+                  "In my talk at Netdev, I described how XDP can drop packets early.",
+                  "I wrote the netem code, and I maintain it.",
+                  'Stephen Hemminger replied: "I think TCP is fine, and I wrote the MPTCP code."',
+                  "Omar Lind posted a patch for BBR. I reviewed it, and then he added GRO support.",
+                  "GRO is now in every driver. In this article, I describe how TCP works with it."]
+    docs = list(enumerate(nlp.pipe(paragraphs)))
+    kinds = {0: "p", 1: "p", 2: "quote", 3: "p", 4: "p", 5: "p"}
+
+    def links(writer):
+        result = extract_article(docs, resources, kinds, writer=writer)
+        return {(r[2], r[3], r[4]) for r in result["relations"]}
+
+    found = links("Ana Ruiz")
+    assert {("Ana Ruiz", "BBR", "works_on"), ("Ana Ruiz", "XDP", "presented"), ("Omar Lind", "GRO", "works_on")} \
+        <= found, found
+    assert not {link for link in found if link[0] == "Ana Ruiz" and link[1] in ("netem", "TCP", "MPTCP", "GRO")}, found
+    assert not {link for link in links(None) if link[0] == "Ana Ruiz"}

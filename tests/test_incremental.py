@@ -206,7 +206,7 @@ def test_a_worker_that_cannot_load_the_model_ends_the_build_with_the_reason():
     opts = config.Options(jobs=2, model="en_core_web_not_installed")
     with pool.ModelPool(opts) as workers:
         with pytest.raises(PipelineError, match="en_core_web_not_installed.*not installed"):
-            list(workers.analyse([(1, [(0, "Some text.")], ["p"], "A title", None, False)] * 3, knowledge=None))
+            list(workers.analyse([(1, [(0, "Some text.")], ["p"], "A title", None, False, None)] * 3, knowledge=None))
 
 
 def test_a_ranking_begun_early_ends_as_one_made_at_once():

@@ -38,7 +38,8 @@ def test_knowbase_twin_gives_the_same_article_as_the_page(html, md):
 
 def test_knowbase_structure_follows_the_page_rules():
     article = _read(KNOWBASE, "990001_Netdev_notes_on_queues_and_tables.md")
-    assert (article.article_id, article.published, article.author) == (990001, "2022-03-03", "Jonathan Corbet")
+    assert (article.article_id, article.published, article.author, article.guest) == (
+        990001, "2022-03-03", "Jonathan Corbet", False)
     assert (article.event.label, article.event.series, article.event.year) == ("Netdev 2022", "Netdev", 2022)
     assert [(b.kind, b.text) for b in article.blocks] == [
         ("p", "At Netdev, Ada Lindqvist described her queue-limits rework for the fq_codel qdisc."),
@@ -62,6 +63,7 @@ def test_knowbase_structure_follows_the_page_rules():
 def test_knowbase_guest_byline_is_the_author_not_text():
     article = _read(KNOWBASE, "990003_A_guest_view_of_packet_steering.md")
     assert (article.author, article.published, article.title) == ("Ben Okafor", "2013-05-09", 'A guest view of "packet steering"')
+    assert article.guest
     assert [b.text for b in article.blocks] == ["Receive packet steering spreads the load of incoming traffic across CPUs."]
 
 
@@ -216,3 +218,24 @@ def test_parse_stage_names_an_article_whose_date_it_cannot_find(tmp_path, capsys
     assert articles == {"5": "", "6": "2013-05-09"}
     err = capsys.readouterr().err
     assert f"{raw}/5_T.md: no publication date found" in err and "6_U.md" not in err, err
+
+
+def test_a_guest_author_writing_of_their_own_work_is_linked_and_one_of_the_people(tmp_path):
+    """"I converted the driver to NAPI" in an article a guest contributed: the author works on NAPI, and the
+    people table has them although the text never names them; a staff article's "I" links no one."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    body = ("I converted the e1000 driver to NAPI last year. Jake Edge asked whether XDP would follow.\n")
+    for article_id, byline in ((990021, "This article was contributed by Ana Ruiz"), (990022, "By **Omar Lind**")):
+        (raw / f"{article_id}_Polling.md").write_text(
+            f'---\ntitle: "Polling"\nurl: https://lwn.net/Articles/{article_id}/\ndate: "May 9, 2013"\n---\n\n'
+            f"May 9, 2013\n\n{byline}\n\n{body}", encoding="utf-8")
+    out = build(raw, tmp_path / "out")
+    guests = {r["article_id"]: r["guest"] for r in read_rows(out / "articles.csv")}
+    assert guests == {"990021": "true", "990022": "false"}
+    links = {(r["article_id"], r["person"], r["subsystem"], r["relation"])
+             for r in read_rows(out / "person_subsystem.csv")}
+    assert ("990021", "Ana Ruiz", "NAPI", "works_on") in links
+    assert {(a, person) for a, person, _, _ in links} == {("990021", "Ana Ruiz")}
+    people = {r["person"]: (r["n_articles"], r["n_mentions"]) for r in read_rows(out / "people.csv")}
+    assert people["Ana Ruiz"] == ("1", "0") and "Omar Lind" not in people

@@ -145,21 +145,23 @@ def test_body_blocks_keep_pre_lines():
     assert [(b.kind, b.text) for b in body_blocks(soup.div)] == [("pre", "a  b\n  c"), ("p", "x y")]
 
 
-@pytest.mark.parametrize("byline, author, date", [
-    ('<div class="FeatureByline">By <b>Jonathan Corbet</b><br>July 19, 2005</br></div>', "Jonathan Corbet", "2005-07-19"),
-    ('<div class="FeatureByline">By Jake Edge<br>May 3, 2016</div>', "Jake Edge", "2016-05-03"),
-    ('<div class="GAByline"><p>December 18, 2016</p><p>This article was contributed by Ana Ruiz</p></div>', "Ana Ruiz", "2016-12-18"),
+@pytest.mark.parametrize("byline, author, date, guest", [
+    ('<div class="FeatureByline">By <b>Jonathan Corbet</b><br>July 19, 2005</br></div>', "Jonathan Corbet", "2005-07-19",
+     False),
+    ('<div class="FeatureByline">By Jake Edge<br>May 3, 2016</div>', "Jake Edge", "2016-05-03", False),
+    ('<div class="GAByline"><p>December 18, 2016</p><p>This article was contributed by Ana Ruiz</p></div>', "Ana Ruiz",
+     "2016-12-18", True),
     ('<div class="GAByline"><p>June 18, 2018</p><p>Contributed by Ana Ruiz and Li Wei</p></div>', "Ana Ruiz and Li Wei",
-     "2018-06-18"),
-    ('<div class="Byline">[Posted July 19, 2005 by corbet]</div>', "Jonathan Corbet", "2005-07-19"),
-    ('<div class="Byline">[Posted March 1, 2010 by someguest]</div>', "someguest", "2010-03-01"),
+     "2018-06-18", True),
+    ('<div class="Byline">[Posted July 19, 2005 by corbet]</div>', "Jonathan Corbet", "2005-07-19", False),
+    ('<div class="Byline">[Posted March 1, 2010 by someguest]</div>', "someguest", "2010-03-01", False),
 ])
-def test_lwnpage_byline_forms(byline, author, date):
+def test_lwnpage_byline_forms(byline, author, date, guest):
     html = ('<html><head><title>T [LWN.net]</title><link rel="canonical" href="https://lwn.net/Articles/5/"></head><body>'
             '<div class="PageHeadline"><h1>T</h1></div><div class="ArticleText">' + byline +
             '<p>Body text.</div> <!-- ArticleText --></body></html>').encode()
     page = parse_page(html, "x.html")
-    assert (page.author, page.published) == (author, date)
+    assert (page.author, page.published, page.guest) == (author, date, guest)
     assert [b.text for b in page.blocks] == ["Body text."]
 
 

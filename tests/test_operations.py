@@ -151,10 +151,10 @@ def test_operations_an_extraction_bug_in_one_article_does_not_stop_the_others(tm
     raw, out = _corpus(tmp_path), tmp_path / "out"
     real = analysis.extract_article
 
-    def fragile(docs, res, kinds=None, title=None, texts=None, report=False):
+    def fragile(docs, res, kinds=None, title=None, texts=None, report=False, writer=None):
         if any("Ada Lindqvist" in doc.text for _, doc in docs):
             raise ValueError("a parse this code did not expect")
-        return real(docs, res, kinds, title, texts, report)
+        return real(docs, res, kinds, title, texts, report, writer)
 
     monkeypatch.setattr(analysis, "extract_article", fragile)
     assert cli.main(["run", "--raw", str(raw), "--out", str(out), "--jobs", "1", "--progress", "off"]) == 0
@@ -181,7 +181,7 @@ def test_operations_a_termination_during_an_article_is_not_taken_for_a_bug_in_it
 
     monkeypatch.setattr(analysis, "extract_article", stopped)
     with pytest.raises(cli.Terminated):
-        analysis.analyse((1, [(0, "Stephen Hemminger spoke about TCP.")], ["p"], "", None, False), resources)
+        analysis.analyse((1, [(0, "Stephen Hemminger spoke about TCP.")], ["p"], "", None, False, None), resources)
 
 
 def test_operations_a_signal_between_a_temporary_file_and_its_record_leaves_no_temporary(tmp_path, monkeypatch):

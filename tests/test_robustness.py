@@ -73,7 +73,7 @@ def test_robustness_oversized_file_is_skipped_unread(tmp_path, monkeypatch):
 
 def test_robustness_checks_find_broken_tables():
     tables = {
-        "articles": [{"article_id": "1", "url": "u", "title": "t", "published": "", "year": "", "author": "",
+        "articles": [{"article_id": "1", "url": "u", "title": "t", "published": "", "year": "", "author": "", "guest": "false",
                       "event": "", "event_series": "", "event_year": "", "word_count": "3", "source_file": "1.html", "sha256": "x"}],
         "paragraphs": [{"article_id": "1", "paragraph": "0", "kind": "p", "text": "Herbert Xu spoke"},
                        {"article_id": "2", "paragraph": "0", "kind": "p", "text": "orphan"}],

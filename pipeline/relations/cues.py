@@ -15,7 +15,7 @@ from pipeline.relations.kinds import (
 from pipeline.relations.scope import premodifiers
 from pipeline.relations.vocabulary import (
     ARGUMENT_PREPOSITIONS, AUTHOR_VERBS, BACK_NOUNS, CHANGE_RESULTS, CODE_NOUNS, CODE_PATCH_NOUNS, DEMONSTRATIVES,
-    INSTRUMENT_VERBS, MAKE_VERBS, NAME_TAILS, PATCH_NOUNS, PERSON_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS,
+    FIRST_PERSON, FIRST_POSSESSIVE, INSTRUMENT_VERBS, MAKE_VERBS, NAME_TAILS, PATCH_NOUNS, PERSON_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS,
     POSSESSIVE_PRONOUNS, PRESENT_VERBS, PRONOUNS, REMEDY_VERBS, ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS,
     TALK_NOUNS, WISH_VERBS, WORK_VERBS,
 )
@@ -90,6 +90,12 @@ def is_pronoun_actor(token: Token) -> bool:
     lower = token.lower_
     return (lower in PRONOUNS | PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS) or (
         lower in POSSESSIVE_PRONOUNS | PLURAL_POSSESSIVES and token.dep_ == "poss")
+
+
+def is_first_person_actor(token: Token) -> bool:
+    """"I" as a clause's subject or "my" as an owner, in the writer's own words: not inside a quotation."""
+    return ((token.text in FIRST_PERSON and token.dep_ in SUBJECT_DEPS)
+            or (token.lower_ in FIRST_POSSESSIVE and token.dep_ == "poss")) and not quoted(token.doc[token.i:token.i + 1])
 
 
 def _sentence_subject(sent: Span) -> Token | None:

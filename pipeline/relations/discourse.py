@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from pipeline.relations.clauses import actor_links
 from pipeline.relations.cues import (
     about_artifact, according_to, authors_paper, continues_agent, coordinated_into, describes_change,
-    introduced_artifact, is_argument, is_instrument, is_pronoun_actor, is_topic, kind_of_product, names_a_subsystem,
+    introduced_artifact, is_argument, is_first_person_actor, is_instrument, is_pronoun_actor, is_topic, kind_of_product, names_a_subsystem,
     object_nouns, possesses_talk, quoted, refers_back, remarks, speaks, stands_for_work,
 )
 from pipeline.relations.kinds import (
@@ -23,7 +23,7 @@ from pipeline.relations.kinds import (
 )
 from pipeline.relations.vocabulary import (
     CODE_NOUNS, CODE_PATCH_NOUNS, NAME_TAILS, PATCH_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS, PRESENT_VERBS,
-    ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS,
+    ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -79,6 +79,8 @@ class Discourse:
     unnamed: list[Link] = field(default_factory=list)  # links to the subject, kept until the owners are known
     recurring: frozenset[str] = frozenset()  # subsystems the article names in three paragraphs or more
     short: dict[str, str] = field(default_factory=dict)  # the title's subsystems by their last word ("channel")
+    writer: str | None = None  # a guest article's author, whom its "I" and "my" stand for
+    quoting: bool = False  # the paragraph is quoted mail: its "I" is its writer's, not the article's
 
     def subject_links(self) -> list[Link]:
         """The held-back links to the subject, if one group owns every piece of work in the article."""
@@ -153,6 +155,11 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             if referents:
                 at = (p, s) if any(sp.end <= token.i for sp, _ in people) else state.last_at
                 actors.append((token, referents, at))
+        elif state.writer and not state.quoting and is_first_person_actor(token):
+            actors.append((token, [state.writer], (p, s)))
+    # what a guest author writes of in the article ("I discussed eBPF", "I'll cover") is no talk of theirs
+    writing = set() if any(lemma_of(t) in TALK_NOUNS for t in sent) else {
+        token.i for token, names, _ in actors if names == [state.writer] and is_first_person_actor(token)}
     actor_ids = person_tokens | {t.i for t, _, _ in actors}
     stated = False
     for token, names, at in actors:
@@ -183,6 +190,8 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             # the article is that talk only if it is one talk; elsewhere, a talk cited in passing carries nothing
             state.talk_by(names, at, carried=tuple(sorted(names)) == state.one_talk)
         for kind, scope in actor_links(token, actor_ids):
+            if kind == "presented" and token.i in writing:
+                continue
             scope = scope - others
             reached = [sub for sub in subsystems + (roles if kind == "maintains" else [])
                        if sub.root.i in scope or any(t.i in scope for t in sub)]
@@ -222,10 +231,11 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
     # A heading's topic goes to the people the next sentence says presented or worked on something.
     presenters = {(l.person, l.person_at) for l in links if l.kind == "presented"} | {
         (name, at) for token, names, at in actors for name in names
-        if token.dep_ in SUBJECT_DEPS and verb_kind(token.head) == "presented"}
+        if token.dep_ in SUBJECT_DEPS and verb_kind(token.head) == "presented" and token.i not in writing}
     if state.topic and not presenters and not state.last:
         # the first person a section under a topic heading quotes is its speaker ("According to X, ...")
-        presenters = {(name, at) for token, names, at in actors for name in names if speaks(token)}
+        presenters = {(name, at) for token, names, at in actors for name in names
+                      if speaks(token) and token.i not in writing}
     if state.topic and presenters:
         for person, at in sorted(presenters):
             links += [Link(person, topic, "presented", at, (p, s)) for topic in state.topic]
@@ -338,19 +348,20 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
 def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict[int, list[tuple[Span, str]]],
                   subs_by_par: dict[int, list[Span]], broad: frozenset[str] = frozenset(),
                   about: list[str] | None = None, heads: dict[str, str] | None = None,
-                  report: bool = False) -> list[Link]:
+                  report: bool = False, writer: str | None = None) -> list[Link]:
     """Every link an article states, in reading order. ``paragraphs``: (number, kind, Doc); ``broad``:
     subsystems too broad for a link that is carried rather than stated ("the networking stack"); ``about``:
     the subsystems the title names; ``heads``: the last word (lemma) of those the title names in several
     words ("network channels" → "channel"), by which the body may name them for short; ``report``: the
-    article reports a conference."""
+    article reports a conference; ``writer``: the author of a guest article, who writes of their own work as
+    "I"."""
     people_by_par = {p: [(_as_name(span), name) for span, name in mentions] for p, mentions in people_by_par.items()}
     labels = tuple(dict.fromkeys(s for s in about or () if s not in broad))
     subject = {label: where for label in labels if (where := _first_named(label, paragraphs, subs_by_par))}
     short = {label: head for label, head in (heads or {}).items() if label in subject and head not in NAME_TAILS}
     counts = Counter(label for spans in subs_by_par.values() for label in {span.label_ for span in spans})
     recurring = frozenset(label for label, n in counts.items() if n > 2)
-    state = Discourse(broad=broad, subject=subject, recurring=recurring, short=short)
+    state = Discourse(broad=broad, subject=subject, recurring=recurring, short=short, writer=writer)
     links = _read_links(paragraphs, people_by_par, subs_by_par, state)
     # one group's patches throughout (the article reviews them: "The bulk of the patch set is ..." under a
     # heading), or one speaker's talk (other talks only cited): read it again, kept across headings
@@ -360,7 +371,7 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
         one_talk = dominant[0] if len(dominant) == 1 else ()
         talk_at = state.talk_at.get(one_talk)
         state = Discourse(broad=broad, subject=subject, one_talk=one_talk, one_work=one_work, recurring=recurring,
-                          short=short)
+                          short=short, writer=writer)
         links = _read_links(paragraphs, people_by_par, subs_by_par, state)
         if report and talk_at:  # a conference talk, reported under a title that names what it was about ("JLS2009:
             # Generic receive offload" on Herbert Xu's talk; not "Zero-copy TCP receive" on a patch set)
@@ -369,6 +380,9 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
     said = Counter(span.label_ for spans in subs_by_par.values() for span in spans)
     items = {p for p, kind, _ in paragraphs if kind == "li"}
     named = {p: {name for _, name in mentions} for p, mentions in people_by_par.items()}
+    for p, kind, doc in paragraphs if writer else ():  # where the writer says "I", they are named
+        if kind != "quote" and any(is_first_person_actor(t) for t in doc):
+            named.setdefault(p, set()).add(writer)
     return [link for link in dict.fromkeys(links + state.subject_links())
             if not _passing(link, said, items, frozenset(subject), named)]
 
@@ -434,6 +448,7 @@ def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> lis
         elif last_kind != "li":
             state.lead = last_sentence
         last_kind, state.item = kind, kind == "li" and not people_by_par.get(p)
+        state.quoting = kind == "quote"
         if kind == "quote":
             state.speaker = state.artifact = None  # quoted mail is its writer's words, not the talk's
         for s, sent in enumerate(doc.sents):

@@ -176,6 +176,9 @@ PRONOUNS = frozenset({"he", "she"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 PLURAL_PRONOUNS = frozenset({"they"})
 PLURAL_POSSESSIVES = frozenset({"their"})
+# A guest author's own voice: "I implemented ...", "my patch set".
+FIRST_PERSON = frozenset({"I"})
+FIRST_POSSESSIVE = frozenset({"my"})
 # "X, on the netdev list", "on stage", "on behalf of": "on" phrases that are not a topic.
 NOT_TOPICS = frozenset({"list", "stage", "panel", "behalf", "side", "call", "site", "day", "hand", "team", "board"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")

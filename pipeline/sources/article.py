@@ -40,6 +40,7 @@ class Article:
     topics: list[tuple[str, str]] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     encoding: str = "utf-8"
+    guest: bool = False  # the byline says a guest contributed it: its "I" is the author's own voice
 
     @property
     def word_count(self) -> int:

@@ -278,6 +278,7 @@ def read_knowbase(data: bytes, source_file: str = "") -> Article:
     pieces = [p for p in pieces if p.quote is None or p.quote not in promo]
 
     author = published = event = None
+    guest = False
     blocks: list[Block] = []
     in_head = True
     for piece in pieces:
@@ -293,9 +294,9 @@ def read_knowbase(data: bytes, source_file: str = "") -> Article:
             if staff and piece.strong and author is None:
                 author, published = piece.strong[0], parse_date(piece.text) or published
                 continue
-            guest = guest_author(text)
-            if guest and author is None:
-                author = guest
+            contributor = guest_author(text)
+            if contributor and author is None:
+                author, guest = contributor, True
                 continue
             if _is_date_line(text):
                 published = published or parse_date(text)
@@ -314,5 +315,5 @@ def read_knowbase(data: bytes, source_file: str = "") -> Article:
     event = event or event_from_text(_byline_tail(meta.get("author", ""))) or next(
         filter(None, (event_from_index(i, t) for i, t in topics)), None)
     title = normalise_space(meta.get("title", "")) or f"LWN article {article_id}"
-    return Article(article_id, url, title, published, author, event, topics, blocks, encoding)
+    return Article(article_id, url, title, published, author, event, topics, blocks, encoding, guest)
 

@@ -69,9 +69,11 @@ def _find_article_id(soup: BeautifulSoup, source_file: str) -> tuple[int | None,
     return None, None
 
 
-def _byline(soup: BeautifulSoup) -> tuple[str | None, str | None]:
-    """(author, ISO date) from the first byline on the page, removing every byline from the tree."""
+def _byline(soup: BeautifulSoup) -> tuple[str | None, str | None, bool]:
+    """(author, ISO date, whether a guest contributed it) from the first byline on the page, removing every
+    byline from the tree."""
     author = published = None
+    guest = False
     for node in soup.find_all(class_=list(sel.BYLINE_CLASSES)):
         if _gone(node):
             continue
@@ -82,6 +84,7 @@ def _byline(soup: BeautifulSoup) -> tuple[str | None, str | None]:
             if "GAByline" in classes:
                 author = next(filter(None, (guest_author(_text(p)) for p in node.find_all("p"))), None) \
                     or guest_author(text)
+                guest = author is not None
             elif "FeatureByline" in classes:
                 bold = node.find("b")
                 author = normalise_space(bold.get_text(" ")) if bold else None
@@ -95,7 +98,7 @@ def _byline(soup: BeautifulSoup) -> tuple[str | None, str | None]:
                     user = match.group("author")
                     author = sel.STAFF_USERS.get(user.lower(), user)
         node.decompose()
-    return author or None, published
+    return author or None, published, guest
 
 
 def _coverage(body: Tag) -> Event | None:
@@ -291,7 +294,7 @@ def parse_page(data: bytes, source_file: str = "") -> Article:
     article_id, url = _find_article_id(soup, source_file)
     if article_id is None:
         raise Skip("no LWN article number in the page or the file name")
-    author, published = _byline(soup)
+    author, published, guest = _byline(soup)
     topics = _index_entries(soup)
     _cut_after_end(body)
     event = _coverage(body)
@@ -301,4 +304,4 @@ def parse_page(data: bytes, source_file: str = "") -> Article:
         raise Skip("no article text found")
     event = event or next(filter(None, (event_from_index(i, t) for i, t in topics)), None)
     return Article(article_id, url, title or f"LWN article {article_id}", published, author, event, topics, blocks,
-                   encoding)
+                   encoding, guest)
