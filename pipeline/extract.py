@@ -7,6 +7,7 @@ the taxonomy re-runs matching on cached Docs; only new or changed articles go th
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,8 @@ from pipeline.pool import analyse_all
 from pipeline.tables import Fragments, csv_lines, read_rows, write_tables
 
 _HERE = Path(__file__).resolve().parent
+# "Ana Ruiz and Li Wei", "A, B, and C": a byline of several, whose "I" is none of them in particular
+SEVERAL_AUTHORS_RE = re.compile(r",|&|\band\b")
 _KEYWORDS_CODE = sorted((_HERE / "keywords").glob("*.py"))
 _CODE = [*(_HERE / n for n in ("extract.py", "analysis.py", "nlp.py", "mentions.py", "people.py", "terms.py")),
          *_KEYWORDS_CODE, *sorted((_HERE / "relations").glob("*.py")), *sorted((_HERE / "knowledge").glob("*.py"))]
@@ -80,7 +83,8 @@ def run(opts: Options, parsed: dict | None = None, write: bool = True, pool=None
     years = {r["article_id"]: r["year"] for r in parsed[schema.ARTICLES]}
     titles = {r["article_id"]: r.get("title") or "" for r in parsed[schema.ARTICLES]}
     reports = {r["article_id"] for r in parsed[schema.ARTICLES] if r.get("event")}  # conference coverage
-    guests = {r["article_id"]: r["author"] for r in parsed[schema.ARTICLES] if r.get("guest") and r.get("author")}
+    guests = {r["article_id"]: r["author"] for r in parsed[schema.ARTICLES]
+              if r.get("guest") and r.get("author") and not SEVERAL_AUTHORS_RE.search(r["author"])}
     paragraphs = _paragraphs(parsed[schema.PARAGRAPHS], titles)
     model_key = model_version_key(opts.model)
     data_key = files_digest(opts.knowledge_files)

@@ -222,17 +222,19 @@ def test_parse_stage_names_an_article_whose_date_it_cannot_find(tmp_path, capsys
 
 def test_a_guest_author_writing_of_their_own_work_is_linked_and_one_of_the_people(tmp_path):
     """"I converted the driver to NAPI" in an article a guest contributed: the author works on NAPI, and the
-    people table has them although the text never names them; a staff article's "I" links no one."""
+    people table has them although the text never names them; a staff article's "I" links no one, nor does one of
+    an article several wrote together."""
     raw = tmp_path / "raw"
     raw.mkdir()
     body = ("I converted the e1000 driver to NAPI last year. Jake Edge asked whether XDP would follow.\n")
-    for article_id, byline in ((990021, "This article was contributed by Ana Ruiz"), (990022, "By **Omar Lind**")):
+    for article_id, byline in ((990021, "This article was contributed by Ana Ruiz"), (990022, "By **Omar Lind**"),
+                               (990023, "This article was contributed by Ana Ruiz and Li Wei")):
         (raw / f"{article_id}_Polling.md").write_text(
             f'---\ntitle: "Polling"\nurl: https://lwn.net/Articles/{article_id}/\ndate: "May 9, 2013"\n---\n\n'
             f"May 9, 2013\n\n{byline}\n\n{body}", encoding="utf-8")
     out = build(raw, tmp_path / "out")
     guests = {r["article_id"]: r["guest"] for r in read_rows(out / "articles.csv")}
-    assert guests == {"990021": "true", "990022": "false"}
+    assert guests == {"990021": "true", "990022": "false", "990023": "true"}
     links = {(r["article_id"], r["person"], r["subsystem"], r["relation"])
              for r in read_rows(out / "person_subsystem.csv")}
     assert ("990021", "Ana Ruiz", "NAPI", "works_on") in links
