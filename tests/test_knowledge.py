@@ -164,6 +164,21 @@ def test_naming_an_acronym_with_a_digit_for_a_word(text, pairs):
     assert naming.acronym_pairs(text) == pairs
 
 
+@pytest.mark.parametrize("text, pairs", [
+    ("protected by read-copy-update (RCU) since", [("read-copy-update", "RCU")]),
+    ("a submission-queue entry (SQE) holds", [("submission-queue entry", "SQE")]),
+    ("the BPF just-in-time (JIT) compiler", [("just-in-time", "JIT")]),
+    ("the platform-specific application binary interface (psABI)",
+     [("platform-specific application binary interface", "psABI")]),
+    ("the virtual dynamic shared object (vDSO)", [("virtual dynamic shared object", "vDSO")]),
+    ("a so-called fast path (FP)", [("fast path", "FP")]),
+    ("in a tree (inTree)", []),
+])
+def test_naming_an_acronym_of_hyphenated_words_or_with_a_lower_case_prefix(text, pairs):
+    """Words a hyphen joins give a letter each, and an acronym may start with lower-case letters of its own."""
+    assert naming.acronym_pairs(text) == pairs
+
+
 def test_naming_ordinary_words_and_other_areas_are_not_distinctive():
     english = frozenset({"team", "bridge", "general"})
     assert not naming.is_distinctive("team", english)

@@ -40,6 +40,8 @@ IDENTIFIER_RE = re.compile(r"^(?=.*[a-z0-9])[A-Za-z][\w.+-]*\d[\w.+-]*$|^[a-z][a
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _BRACKET_RE = re.compile(r"\[([^\[\]]*)\]")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9./+-]{1,9}$")
+# An acronym with a lower-case prefix, given after what it stands for: "psABI", "vDSO", "eBPF".
+PREFIXED_ACRONYM_RE = re.compile(r"^[a-z]{1,2}[A-Z]{2}[A-Z0-9]{0,7}$")
 
 
 def words(text: str) -> list[str]:
@@ -78,7 +80,7 @@ def acronym_pairs(text: str) -> list[tuple[str, str]]:
     pairs = []
     for match in re.finditer(r"([A-Za-z][\w-]*(?:\s+[\w-]+){0,6})\s*\(([^()]{2,60})\)", text):
         before, inside = match.group(1), match.group(2).strip()
-        if ACRONYM_RE.match(inside) and _abbreviates(inside, before):
+        if (ACRONYM_RE.match(inside) or PREFIXED_ACRONYM_RE.match(inside)) and _abbreviates(inside, before):
             long = _tail_for(inside, before)
             if long:
                 pairs.append((long, inside))
@@ -144,10 +146,12 @@ def _tail_for(acronym: str, phrase: str) -> str | None:
     tokens = phrase.split()
     for start in range(len(tokens) - 1, -1, -1):
         candidate = tokens[start:]
-        initials = _initials([t for t in candidate if t.lower() not in ("of", "and", "the", "for", "in", "on")])
-        every = "".join(t[0] for t in candidate).upper()
-        if any(initials == letters or (len(letters) >= 2 and every == letters) for letters in spellings):
-            return " ".join(candidate)
+        # "read-copy-update (RCU)", "submission-queue entry (SQE)": the words a hyphen joins count one by one
+        for parts in (candidate, [part for token in candidate for part in token.split("-") if part]):
+            initials = _initials([t for t in parts if t.lower() not in ("of", "and", "the", "for", "in", "on")])
+            every = "".join(t[0] for t in parts).upper()
+            if any(initials == letters or (len(letters) >= 2 and every == letters) for letters in spellings):
+                return " ".join(candidate)
     return None
 
 
