@@ -68,6 +68,8 @@ TRAPS = [
     ("The new fair queue packet scheduler paces each flow.", "fair queueing", "fair queue", True),
     ("Classic BPF was designed for packet filtering in the 1990s.", "firewall", "packet filtering", False),
     ("The router does packet filtering with nftables rules.", "firewall", "packet filtering", True),
+    ("BPF began as a packet-filtering language.", "firewall", "packet-filtering", False),  # a rule's alias, hyphened
+    ("The router has packet-filtering rules in nftables.", "firewall", "packet-filtering", True),
     ("Connection tracking can early drop old entries when the table fills.", "early packet drop", "early drop",
      False),
     ("An XDP program in the driver can early drop a flood of packets.", "early packet drop", "early drop", True),

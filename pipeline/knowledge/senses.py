@@ -49,8 +49,13 @@ def load_senses(path: Path) -> dict[str, list[Sense]]:
             pattern = re.compile(argument) if rule in ("needs", "unless") else None
         except re.error as err:
             raise PipelineError(f"{path}:{lineno}: bad pattern {argument!r}: {err}") from err
-        senses.setdefault(subsystem, []).append(Sense(subsystem, alias.lower(), rule, argument, pattern))
+        senses.setdefault(subsystem, []).append(Sense(subsystem, _as_alias(alias), rule, argument, pattern))
     return senses
+
+
+def _as_alias(text: str) -> str:
+    """How a rule names the alias it is for: "packet-filtering" is the alias "packet filtering", as matched."""
+    return " ".join(text.lower().replace("-", " ").split())
 
 
 def in_meeting_name(span) -> bool:
@@ -76,7 +81,7 @@ def allowed(span, rules: list[Sense]) -> bool:
         return False
     text = span.text.lower()
     for sense in rules:
-        if sense.alias and sense.alias != text:
+        if sense.alias and sense.alias != _as_alias(text):
             continue
         sentence, paragraph = _window(span)
         rule = sense.rule
