@@ -18,7 +18,7 @@ from pipeline.knowledge.naming import VENDOR_WORDS
 from pipeline.knowledge.persons import APOSTROPHE_NAME_RE, POSSESSIVE_MARKS as _POSSESSIVE, PersonIndex, strip_possessive
 from pipeline.knowledge.senses import Sense, allowed
 from pipeline.knowledge.taxonomy import Subsystem, Term, fold
-from pipeline.relations.vocabulary import AUTHOR_VERBS, CODE_NOUNS
+from pipeline.relations.vocabulary import AUTHOR_VERBS, CODE_NOUNS, TALK_NOUNS
 from pipeline.sources.events import names_meeting
 from pipeline.terms import ACRONYM_PLURAL_RE
 
@@ -260,23 +260,33 @@ def _authors_of_work(doc: Doc, people: list[Span], english: frozenset[str] = fro
 MISFILED_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
 
 
+# What a person writes, says or builds, owned: "Rodrigo Moya's blog posting", "Kiryl Shutsemau's patch set".
+AUTHORED_NOUNS = CODE_NOUNS | TALK_NOUNS | frozenset({
+    "blog", "post", "posting", "message", "email", "mail", "paper", "article", "proposal", "comment", "reply",
+    "response", "slides"})
+
+
 def _person_position(root) -> bool:
-    """Where a person stands: the subject of a verb, or the one a piece of work is "by" or "from"."""
+    """Where a person stands: the subject of a verb, the one a piece of work is "by" or "from", or its owner."""
     return (root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")) or (
-        root.dep_ == "pobj" and root.head.lower_ in ("by", "from"))
+        root.dep_ == "pobj" and root.head.lower_ in ("by", "from")) or (
+        root.dep_ == "poss" and root.head.lemma_.lower() in AUTHORED_NOUNS)
 
 
 def _misfiled_names(doc: Doc, people: list[Span], english: frozenset[str] = frozenset(),
                     first_names: frozenset[str] = frozenset()) -> list[Span]:
     """Names of people the model files as an organisation, a place or a work ("Lennart Poettering said",
-    "a patch set from Kiryl Shutsemau"): two or three capitalised words that stand where a person stands, the
-    subject of a verb or the one a piece of work is "by" or "from", and read as a given name and a surname:
+    "a patch set from Kiryl Shutsemau", "Rodrigo Moya's blog posting"): two or three capitalised words that
+    stand where a person stands, the subject of a verb, the one a piece of work is "by" or "from" or its
+    owner, and read as a given name and a surname:
     the first word no ordinary English word, nor are the others unless the first is a known person's given
     name ("Colin Cross"; not "Azul Systems", "Debian Ports"); with two words, a known given name may be an
     ordinary word too ("Gregory Price said")."""
     taken = {i for span in people for i in range(span.start, span.end)}
     found = []
     for ent in doc.ents:
+        if len(ent) > 2 and ent[-1].lower_ in _POSSESSIVE:
+            ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # "Rodrigo Moya's": the name, not its mark
         if ent.label_ not in MISFILED_LABELS or not 2 <= len(ent) <= 3 or any(t.i in taken for t in ent):
             continue
         if not all(_name_token(t, allow_start=True) and t.lower_ not in NON_NAME_WORDS
