@@ -241,3 +241,30 @@ def test_a_guest_author_writing_of_their_own_work_is_linked_and_one_of_the_peopl
     assert {(a, person) for a, person, _, _ in links} == {("990021", "Ana Ruiz")}
     people = {r["person"]: (r["n_articles"], r["n_mentions"]) for r in read_rows(out / "people.csv")}
     assert people["Ana Ruiz"] == ("1", "0") and "Omar Lind" not in people
+
+
+def test_knowbase_byline_box_lines_are_not_article_text():
+    """The link to the series or meeting below the byline ("Maintainers Summit", "Control groups") and a
+    byline's own note ("(Many contributors)") are the byline box the front matter's author field repeats; a
+    guest byline may name its authors after "By"."""
+    meeting = read_knowbase((
+        '---\ntitle: "How far?"\nurl: https://lwn.net/Articles/990031/\ndate: "September 19, 2022"\n'
+        'author: "By Jonathan Corbet September 19, 2022 Maintainers Summit"\n---\n\n'
+        "By **Jonathan Corbet**  \nSeptember 19, 2022\n\n* * *\n\n"
+        "[Maintainers Summit](<https://lwn.net/Articles/908320/>)\n\nKosina started a session on BPF.\n").encode(),
+        "990031_How_far.md")
+    assert [b.text for b in meeting.blocks] == ["Kosina started a session on BPF."]
+    assert meeting.author == "Jonathan Corbet" and meeting.event.series == "Maintainers Summit"
+    many = read_knowbase((
+        '---\ntitle: "Compilers"\nurl: https://lwn.net/Articles/990032/\ndate: "July 15, 2019"\n'
+        'author: "July 15, 2019 (Many contributors)"\n---\n\n'
+        "July 15, 2019\n\n(Many contributors)\n\nThis article was contributed by Ana Ruiz, Li Wei, and Omar Lind\n\n"
+        "Compilers may assume that variables are not accessed concurrently.\n").encode(), "990032_Compilers.md")
+    assert [b.text for b in many.blocks] == ["Compilers may assume that variables are not accessed concurrently."]
+    assert (many.author, many.guest) == ("Ana Ruiz, Li Wei, and Omar Lind", True)
+    by = read_knowbase((
+        '---\ntitle: "Bcache"\nurl: https://lwn.net/Articles/990033/\ndate: "July 2, 2010"\n'
+        'author: "July 2, 2010 By Ana Ruiz and Paul E. Tuck"\n---\n\n'
+        "July 2, 2010\n\nBy Ana Ruiz and Paul E. Tuck\n\nBy October, the cache worked.\n").encode(), "990033_Bcache.md")
+    assert [b.text for b in by.blocks] == ["By October, the cache worked."]
+    assert (by.author, by.guest) == ("Ana Ruiz and Paul E. Tuck", True)

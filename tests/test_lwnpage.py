@@ -153,6 +153,8 @@ def test_body_blocks_keep_pre_lines():
      "2016-12-18", True),
     ('<div class="GAByline"><p>June 18, 2018</p><p>Contributed by Ana Ruiz and Li Wei</p></div>', "Ana Ruiz and Li Wei",
      "2018-06-18", True),
+    ('<div class="GAByline"><p>July 2, 2010</p><p>By Ana Ruiz, Paul E. Tuck, and Li Wei</p></div>',
+     "Ana Ruiz, Paul E. Tuck, and Li Wei", "2010-07-02", True),
     ('<div class="Byline">[Posted July 19, 2005 by corbet]</div>', "Jonathan Corbet", "2005-07-19", False),
     ('<div class="Byline">[Posted March 1, 2010 by someguest]</div>', "someguest", "2010-03-01", False),
 ])
@@ -183,3 +185,26 @@ def test_lwnpage_site_boilerplate_without_classes_is_not_text():
             b'<div class="tlr"><b>Did you like this article?</b> Please accept our trial subscription offer.</div>'
             b'</div> <!-- ArticleText --></body></html>')
     assert [b.text for b in parse_page(html, "x.html").blocks] == ["The real text."]
+
+
+def _page_after_byline(middle: str):
+    html = ('<html><head><title>T [LWN.net]</title><link rel="canonical" href="https://lwn.net/Articles/5/"></head><body>'
+            '<div class="PageHeadline"><h1>T</h1></div><div class="ArticleText">'
+            '<div class="FeatureByline">By <b>Jonathan Corbet</b><br>September 19, 2022</div>' + middle +
+            '</div> <!-- ArticleText --></body></html>').encode()
+    return finish(parse_page(html, "x.html"))
+
+
+def test_lwnpage_series_link_below_the_byline_is_not_text_and_may_name_the_meeting():
+    """LWN sets a rule and a link to the series or meeting under the byline ("Maintainers Summit", "Control
+    groups"); a rule and link further down are the article's."""
+    page = _page_after_byline('\n<hr width="60%" align="left">\n<a href="/Articles/908320/">Maintainers Summit</a>\n'
+                              '<p>Kosina started a session on BPF.<p>More text.')
+    assert [b.text for b in page.blocks] == ["Kosina started a session on BPF.", "More text."]
+    assert (page.event.series, page.event.year) == ("Maintainers Summit", 2022)
+    series = _page_after_byline('<hr><a href="/Articles/604609/">Control groups</a><p>Grouping processes.')
+    assert [b.text for b in series.blocks] == ["Grouping processes."] and series.event is None
+    later = _page_after_byline('<p>Grouping processes.<hr><a href="/Articles/604609/">Control groups</a><p>More.')
+    assert "Control groups" in [b.text for b in later.blocks]
+    inline = _page_after_byline('<hr><a href="/Articles/604609/">Control groups</a> are old.<p>More.')
+    assert [b.text for b in inline.blocks][0] == "Control groups are old."

@@ -20,6 +20,10 @@ ARTICLE_URL_RE = re.compile(r"^(?:https?://(?:www\.)?lwn\.net)?/Articles/(?P<id>
 # "This article was contributed by NAME" (guest articles; some say only "Contributed by NAME"), with or without
 # a date before it.
 CONTRIBUTED_RE = re.compile(r"^(?:.*?\d{4}\s+)?(?:This article was )?contributed by\s+(?P<author>.+?)\s*$", re.I | re.S)
+# A guest byline's line that names its authors after "By", below the date ("By William Stearns and Kent
+# Overstreet"): a list of names, no sentence.
+_NAME = r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|van|von|der|da|del|la|le))+"
+GUEST_BY_RE = re.compile(rf"^By\s+(?P<author>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})*(?:,?\s+and\s+{_NAME})?)\s*$")
 BLOCK_KINDS = ("p", "li", "h4", "quote", "pre", "row")
 
 
@@ -84,9 +88,10 @@ def article_id_from_url(url: str | None) -> int | None:
     return int(match.group("id")) if match else None
 
 
-def guest_author(text: str) -> str | None:
-    """The author of a guest article from its "(This article was) contributed by NAME" line."""
-    match = CONTRIBUTED_RE.match(normalise_space(text))
+def guest_author(text: str, by: bool = False) -> str | None:
+    """The author of a guest article from its "(This article was) contributed by NAME" line, or, with ``by``
+    (a line of a guest byline, below its date), from "By NAME and NAME"."""
+    match = CONTRIBUTED_RE.match(normalise_space(text)) or (GUEST_BY_RE.match(normalise_space(text)) if by else None)
     return match.group("author").rstrip(".") if match else None
 
 

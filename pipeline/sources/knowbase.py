@@ -281,6 +281,9 @@ def read_knowbase(data: bytes, source_file: str = "") -> Article:
     guest = False
     blocks: list[Block] = []
     in_head = True
+    # the byline box as the page shows it: date, author and the link to the series or meeting the article is in
+    # ("Maintainers Summit", "Control groups", "(Many contributors)"), which the body repeats as lines of its own
+    byline_box = normalise_space(str(meta.get("author") or ""))
     for piece in pieces:
         if piece.rule:
             continue
@@ -294,12 +297,14 @@ def read_knowbase(data: bytes, source_file: str = "") -> Article:
             if staff and piece.strong and author is None:
                 author, published = piece.strong[0], parse_date(piece.text) or published
                 continue
-            contributor = guest_author(text)
+            contributor = guest_author(text, by=published is not None and not piece.strong)
             if contributor and author is None:
                 author, guest = contributor, True
                 continue
             if _is_date_line(text):
                 published = published or parse_date(text)
+                continue
+            if text and text in byline_box:
                 continue
         if not text:
             continue

@@ -12,7 +12,9 @@ from pipeline.sources import selectors as sel
 from pipeline.sources import size_reason
 from pipeline.sources.article import DATE_RE, Article, Block, article_id_from_url, guest_author, normalise_space, parse_date
 from pipeline.sources.decode import decode_page
-from pipeline.sources.events import Event, event_from_index, event_from_link, event_from_name, is_coverage_line
+from pipeline.sources.events import (
+    Event, event_from_index, event_from_link, event_from_name, event_from_text, is_coverage_line,
+)
 from pipeline.sources.topics import topic_spelling
 
 _NON_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
@@ -82,7 +84,7 @@ def _byline(soup: BeautifulSoup) -> tuple[str | None, str | None, bool]:
             text = normalise_space(node.get_text(" "))
             published = parse_date(text)
             if "GAByline" in classes:
-                author = next(filter(None, (guest_author(_text(p)) for p in node.find_all("p"))), None) \
+                author = next(filter(None, (guest_author(_text(p), by=True) for p in node.find_all("p"))), None) \
                     or guest_author(text)
                 guest = author is not None
             elif "FeatureByline" in classes:
@@ -130,6 +132,29 @@ def _coverage(body: Tag) -> Event | None:
                 parent.decompose()
             break
     return event
+
+
+def _series_link(body: Tag) -> Event | None:
+    """The link LWN sets after a rule below the byline to the series or meeting the article is part of
+    ("Maintainers Summit", "Control groups", "Kangrejos 2024"): removed with its rule, as no article text;
+    the meeting it names, if any."""
+    rule = body.find("hr", recursive=False)
+    if rule is None or any(_text(node) if isinstance(node, Tag) else not isinstance(node, _NON_TEXT) and node.strip()
+                           for node in rule.previous_siblings):
+        return None
+    link = rule.next_sibling
+    while isinstance(link, NavigableString) and not link.strip():
+        link = link.next_sibling
+    after = link.next_sibling if isinstance(link, Tag) else None
+    while isinstance(after, NavigableString) and not after.strip():
+        after = after.next_sibling
+    if not isinstance(link, Tag) or link.name != "a" or not link.get("href") or not _text(link) \
+            or isinstance(after, NavigableString) or (after is not None and after.name in ("a", "b", "i", "em", "strong")):
+        return None
+    href, text = link["href"], _text(link)
+    link.decompose()
+    rule.decompose()
+    return event_from_link(href, text) or event_from_text(text)
 
 
 def _gone(node) -> bool:
@@ -297,7 +322,8 @@ def parse_page(data: bytes, source_file: str = "") -> Article:
     author, published, guest = _byline(soup)
     topics = _index_entries(soup)
     _cut_after_end(body)
-    event = _coverage(body)
+    event = _series_link(body)
+    event = _coverage(body) or event
     _remove_noise(body)
     blocks = body_blocks(body)
     if not blocks:
