@@ -102,6 +102,11 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         title, set(), [(span.start, span.end) for span in title_subs], knowledge.stopphrases, res.verb_only)}
         if title is not None else set()))
     subs = {p: res.sub_matcher.spans(doc) for p, doc in docs}
+    # one sense per article: a word that names a subsystem only in context ("verifier") names it in every
+    # paragraph of an article that names that subsystem somewhere (prose only: code names nothing so)
+    named = frozenset(span.label_ for p, spans in subs.items() if kinds.get(p) not in ("pre", "row") for span in spans)
+    if named:
+        subs = {p: res.sub_matcher.spans(doc, named) for p, doc in docs}
     cands = {p: res.person_finder.spans(doc, subs[p], titled=kinds.get(p) == "h4") for p, doc in docs}
     people = resolve_article(docs, cands, subs, knowledge.persons, res.person_aliases, res.nlp.tokenizer,
                              res.surnames, res.english)

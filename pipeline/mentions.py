@@ -87,16 +87,18 @@ class SubsystemMatcher:
             text = term.alias if term.exact_case else term.alias.lower()
             matcher.add(term.canonical, [tokenizer(text)])
 
-    def spans(self, doc: Doc) -> list[Span]:
+    def spans(self, doc: Doc, named: frozenset[str] = frozenset()) -> list[Span]:
         """Longest non-overlapping matches the sense rules allow, outside file paths and function names: a
-        longer name in a sense it does not have ("Big TCP streams" is no BIG TCP) leaves the shorter ones in it."""
+        longer name in a sense it does not have ("Big TCP streams" is no BIG TCP) leaves the shorter ones in it.
+        ``named``: subsystems the article names elsewhere, whose words need no context of their own here."""
         found = [Span(doc, s, e, label=m) for m, s, e in self.exact(doc)]
         found += [Span(doc, s, e, label=m) for m, s, e in self.lower(doc)]
         blocked = [(m.start(), m.end()) for m in _PATH_RE.finditer(doc.text)]
         # a longer name running into a path or a function call ("hard_start_xmit() method") leaves the name
         # the call is ("hard_start_xmit")
-        found = [span for span in found if allowed(span, self.senses.get(span.label_, ())) and not any(
-            a < span.end_char and span.start_char < b and not _names_whole_function(span, a, b) for a, b in blocked)]
+        found = [span for span in found if allowed(span, self.senses.get(span.label_, ()), span.label_ in named)
+                 and not any(a < span.end_char and span.start_char < b and not _names_whole_function(span, a, b)
+                             for a, b in blocked)]
         kept = []
         for span in filter_spans(found):
             # Pieces of identifiers ("XDP_PASS", "struct.tcp") are code, not mentions.

@@ -2558,3 +2558,14 @@ def test_relations_a_guest_author_writing_as_i_states_their_own_work(nlp, resour
         <= found, found
     assert not {link for link in found if link[0] == "Ana Ruiz" and link[1] in ("netem", "TCP", "MPTCP", "GRO")}, found
     assert not {link for link in links(None) if link[0] == "Ana Ruiz"}
+
+
+def test_mentions_one_sense_per_article_for_words_that_need_context(nlp, resources):
+    """"The verifier" names the BPF verifier in a paragraph that does not say "BPF" where the article names it
+    elsewhere; in an article that never does, it names nothing."""
+    def verifiers(*paragraphs):
+        result = extract_article(list(enumerate(nlp.pipe(paragraphs))), resources)
+        return sorted(p for p, _s, _a, _b, _t, sub, _c in result["subsystems"] if sub == "BPF verifier")
+    assert verifiers("The BPF verifier checks every program before it runs.",
+                     "Loops are hard; the verifier must prove that each one ends.") == [0, 1]
+    assert verifiers("Loops are hard; the verifier must prove that each one ends.") == []

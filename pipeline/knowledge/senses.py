@@ -75,8 +75,11 @@ def _window(span) -> tuple[str, str]:
     return span.sent.text, span.doc.text
 
 
-def allowed(span, rules: list[Sense]) -> bool:
-    """Whether a matched span names its subsystem, by the rules for that subsystem and alias."""
+def allowed(span, rules: list[Sense], named_elsewhere: bool = False) -> bool:
+    """Whether a matched span names its subsystem, by the rules for that subsystem and alias.
+    ``named_elsewhere``: the article names the subsystem where no doubt is left, so a word that needs context
+    to name it has that context (one sense per article: "the verifier" in a paragraph that does not say
+    "BPF", of an article on the BPF verifier)."""
     if in_meeting_name(span):
         return False
     text = span.text.lower()
@@ -93,6 +96,8 @@ def allowed(span, rules: list[Sense]) -> bool:
             return False
         if rule == "not_pos" and span.root.pos_ in sense.argument.split("|"):
             return False
+        if named_elsewhere and rule == "needs":
+            continue
         if rule == "needs" and not (sense.pattern.search(sentence) or sense.pattern.search(paragraph)):
             return False
         if rule == "unless" and sense.pattern.search(sentence):
