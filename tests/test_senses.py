@@ -69,6 +69,12 @@ TRAPS = [
     ("Classic BPF was designed for packet filtering in the 1990s.", "firewall", "packet filtering", False),
     ("The router does packet filtering with nftables rules.", "firewall", "packet filtering", True),
     ("BPF began as a packet-filtering language.", "firewall", "packet-filtering", False),  # a rule's alias, hyphened
+    ("The cache is a hash map keyed by inode number.", "BPF maps", "hash map", False),
+    ("BPF programs keep their counters in a hash map.", "BPF maps", "hash map", True),
+    ("The driver has a helper function for DMA mapping.", "BPF helpers", "helper function", False),
+    ("BPF programs may call only the helper functions the kernel exports.", "BPF helpers", "helper functions", True),
+    ("The VFS fills in a struct ops table for each filesystem.", "BPF struct_ops", "struct ops", False),
+    ("A BPF scheduler is a struct ops program.", "BPF struct_ops", "struct ops", True),
     ("The router has packet-filtering rules in nftables.", "firewall", "packet-filtering", True),
     ("Connection tracking can early drop old entries when the table fills.", "early packet drop", "early drop",
      False),
