@@ -51,8 +51,7 @@ def test_knowbase_structure_follows_the_page_rules():
         ("row", "old | 1,000 | 12"),
         ("row", "new | 1,200 | 3"),
         ("pre", "tc qdisc replace dev eth0 root fq_codel"),
-        ("p", "[Thanks to the organizers for supporting my travel to this event.]"),
-    ]
+    ]  # the closing travel note is no article text
     assert article.topics == [
         ("Kernel", "Networking/Protocols"), ("Kernel", "Read-copy-update"),
         ("Kernel", "Development model/User-space ABI"), ("Conference", "Netdev/2022"),
@@ -268,3 +267,13 @@ def test_knowbase_byline_box_lines_are_not_article_text():
         "July 2, 2010\n\nBy Ana Ruiz and Paul E. Tuck\n\nBy October, the cache worked.\n").encode(), "990033_Bcache.md")
     assert [b.text for b in by.blocks] == ["By October, the cache worked."]
     assert (by.author, by.guest) == ("Ana Ruiz and Paul E. Tuck", True)
+
+
+def test_knowbase_closing_travel_note_is_not_article_text():
+    """"[Your editor would like to thank the Linux Foundation for supporting his travel to LPC.]" closes many
+    conference reports; it is the editor's note, not what the article reports."""
+    assert _body_texts("Kosina started a session on BPF.",
+                       "[Your editor would like to thank the Linux Foundation for supporting his travel to LPC.]") == [
+        "Kosina started a session on BPF."]
+    assert _body_texts("[Thanks to LWN subscribers for supporting my travel to this event.]", "The session ended.") == [
+        "[Thanks to LWN subscribers for supporting my travel to this event.]", "The session ended."]

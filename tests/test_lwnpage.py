@@ -208,3 +208,9 @@ def test_lwnpage_series_link_below_the_byline_is_not_text_and_may_name_the_meeti
     assert "Control groups" in [b.text for b in later.blocks]
     inline = _page_after_byline('<hr><a href="/Articles/604609/">Control groups</a> are old.<p>More.')
     assert [b.text for b in inline.blocks][0] == "Control groups are old."
+
+
+def test_lwnpage_closing_travel_note_is_not_article_text():
+    page = _page_after_byline("<p>Kosina started a session on BPF.<p>[I would like to thank LWN's travel sponsor, "
+                              "the Linux Foundation, for travel assistance to attend the summit.]")
+    assert [b.text for b in page.blocks] == ["Kosina started a session on BPF."]

@@ -25,6 +25,11 @@ CONTRIBUTED_RE = re.compile(r"^(?:.*?\d{4}\s+)?(?:This article was )?contributed
 _NAME = r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|van|von|der|da|del|la|le))+"
 GUEST_BY_RE = re.compile(rf"^By\s+(?P<author>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})*(?:,?\s+and\s+{_NAME})?)\s*$")
 BLOCK_KINDS = ("p", "li", "h4", "quote", "pre", "row")
+# The note that closes a conference report, thanking whoever paid for the author's travel: "[Your editor would
+# like to thank the Linux Foundation for supporting his travel to LPC.]", "[Thanks to LWN subscribers for
+# supporting my travel to this event.]".
+_THANKS_RE = re.compile(r"(?i)\bthank")
+_TRAVEL_RE = re.compile(r"(?i)\b(?:travel\w*|trip)\b")
 
 
 @dataclass
@@ -93,6 +98,14 @@ def guest_author(text: str, by: bool = False) -> str | None:
     (a line of a guest byline, below its date), from "By NAME and NAME"."""
     match = CONTRIBUTED_RE.match(normalise_space(text)) or (GUEST_BY_RE.match(normalise_space(text)) if by else None)
     return match.group("author").rstrip(".") if match else None
+
+
+def without_travel_note(blocks: list[Block]) -> list[Block]:
+    """The blocks but a closing note thanking a sponsor for the author's travel: no article text."""
+    last = blocks[-1].text if len(blocks) > 1 else ""
+    if len(last) < 400 and _THANKS_RE.search(last) and _TRAVEL_RE.search(last):
+        return blocks[:-1]
+    return blocks
 
 
 def finish(article: Article, fallback_published: str | None = None) -> Article:
