@@ -277,3 +277,14 @@ def test_knowbase_closing_travel_note_is_not_article_text():
         "Kosina started a session on BPF."]
     assert _body_texts("[Thanks to LWN subscribers for supporting my travel to this event.]", "The session ended.") == [
         "[Thanks to LWN subscribers for supporting my travel to this event.]", "The session ended."]
+
+
+def test_knowbase_paragraph_after_a_lead_into_someones_words_is_a_quotation():
+    """Older knowbase articles lose the page's quotation markup; "As Thomas Gleixner put it:" still says that the
+    next paragraph is his words, not the article's. A colon before a list or an example says nothing so."""
+    text = ('---\ntitle: "Body"\nurl: https://lwn.net/Articles/990009/\ndate: "April 7, 2025"\n---\n\n'
+            "Softirqs are hard to control. As Thomas Gleixner put it:\n\n"
+            "It's a conglomerate of mostly unrelated jobs.\n\n"
+            "The changes include:\n\nThe softirq threads are gone.\n")
+    blocks = read_knowbase(text.encode(), "990009_Body.md").blocks
+    assert [b.kind for b in blocks] == ["p", "quote", "p", "p"]

@@ -30,6 +30,15 @@ BLOCK_KINDS = ("p", "li", "h4", "quote", "pre", "row")
 # supporting my travel to this event.]".
 _THANKS_RE = re.compile(r"(?i)\bthank")
 _TRAVEL_RE = re.compile(r"(?i)\b(?:travel\w*|trip)\b")
+# A paragraph that ends by handing over to someone's words: "As Thomas Gleixner put it:", "Linus responded:",
+# "Stephen Smalley has defended that criticism this way:". What follows is the quotation, where a copy of the
+# page has lost its quotation markup (the knowbase's older articles).
+QUOTE_LEAD_RE = re.compile(
+    r"(?i)\b(?:said|says|say|wrote|writes|noted|notes|explained|explains|commented|comments|responded|responds"
+    r"|replied|replies|added|adds|stated|states|observed|observes|answered|answers|complained|complains|argued"
+    r"|argues|concluded|concluding|concludes|announced|announces|summarized|summarizes|told|warned|warns|claimed"
+    r"|claims|objected|insisted|retorted|countered|quipped|wondered|asked|asks|put it|puts it|had this to say"
+    r"|has this to say|described \w+ (?:this|that) way|in this way|this way|thus)\b[^.!?:;\"”]{0,50}:\s*$")
 
 
 @dataclass
@@ -106,6 +115,17 @@ def without_travel_note(blocks: list[Block]) -> list[Block]:
     if len(last) < 400 and _THANKS_RE.search(last) and _TRAVEL_RE.search(last):
         return blocks[:-1]
     return blocks
+
+
+def quotations_after_leads(blocks: list[Block]) -> list[Block]:
+    """The blocks, a paragraph that follows one handing over to someone's words (``QUOTE_LEAD_RE``) read as the
+    quotation it is."""
+    out = list(blocks)
+    for i in range(1, len(out)):
+        before = out[i - 1]
+        if out[i].kind == "p" and before.kind in ("p", "li") and QUOTE_LEAD_RE.search(before.text[-200:]):
+            out[i] = Block("quote", out[i].text)
+    return out
 
 
 def finish(article: Article, fallback_published: str | None = None) -> Article:

@@ -11,7 +11,8 @@ from pipeline.errors import Skip
 from pipeline.sources import selectors as sel
 from pipeline.sources import size_reason
 from pipeline.sources.article import (
-    DATE_RE, Article, Block, article_id_from_url, guest_author, normalise_space, parse_date, without_travel_note,
+    DATE_RE, Article, Block, article_id_from_url, guest_author, normalise_space, parse_date, quotations_after_leads,
+    without_travel_note,
 )
 from pipeline.sources.decode import decode_page
 from pipeline.sources.events import (
@@ -327,7 +328,7 @@ def parse_page(data: bytes, source_file: str = "") -> Article:
     event = _series_link(body)
     event = _coverage(body) or event
     _remove_noise(body)
-    blocks = without_travel_note(body_blocks(body))
+    blocks = quotations_after_leads(without_travel_note(body_blocks(body)))
     if not blocks:
         raise Skip("no article text found")
     event = event or next(filter(None, (event_from_index(i, t) for i, t in topics)), None)
