@@ -69,6 +69,10 @@ TRAPS = [
     ("Classic BPF was designed for packet filtering in the 1990s.", "firewall", "packet filtering", False),
     ("The router does packet filtering with nftables rules.", "firewall", "packet filtering", True),
     ("BPF began as a packet-filtering language.", "firewall", "packet-filtering", False),  # a rule's alias, hyphened
+    ("Signals are a form of software interrupt.", "softirq", "software interrupt", False),
+    ("The timer function runs in software interrupt context.", "softirq", "software interrupt", True),
+    ("Software interrupts run at a high priority; ksoftirqd takes the overflow.", "softirq", "Software interrupts", True),
+    ("The front end is responsible for bridging gaps between the CLI and the daemon.", "bridging", "bridging", False),
     ("The cache is a hash map keyed by inode number.", "BPF maps", "hash map", False),
     ("BPF programs keep their counters in a hash map.", "BPF maps", "hash map", True),
     ("The driver has a helper function for DMA mapping.", "BPF helpers", "helper function", False),
