@@ -2558,6 +2558,11 @@ def test_relations_a_guest_author_writing_as_i_states_their_own_work(nlp, resour
         <= found, found
     assert not {link for link in found if link[0] == "Ana Ruiz" and link[1] in ("netem", "TCP", "MPTCP", "GRO")}, found
     assert not {link for link in links(None) if link[0] == "Ana Ruiz"}
+    together = extract_article(list(enumerate(nlp.pipe([
+        "Omar Lind and I implemented XDP support for the driver.",
+        "The other GRO developers and I reworked the GRO code last year."]))), resources, writer="Ana Ruiz")
+    assert {("Omar Lind", "XDP", "works_on"), ("Ana Ruiz", "XDP", "works_on"), ("Ana Ruiz", "GRO", "works_on")} <= {
+        (r[2], r[3], r[4]) for r in together["relations"]}
 
 
 def test_mentions_one_sense_per_article_for_words_that_need_context(nlp, resources):

@@ -93,8 +93,9 @@ def is_pronoun_actor(token: Token) -> bool:
 
 
 def is_first_person_actor(token: Token) -> bool:
-    """"I" as a clause's subject or "my" as an owner, in the writer's own words: not inside a quotation."""
-    return ((token.text in FIRST_PERSON and token.dep_ in SUBJECT_DEPS)
+    """"I" as a clause's subject (alone or with others: "Starovoitov and I decided") or "my" as an owner, in the
+    writer's own words: not inside a quotation."""
+    return ((token.text in FIRST_PERSON and first_conjunct(token).dep_ in SUBJECT_DEPS)
             or (token.lower_ in FIRST_POSSESSIVE and token.dep_ == "poss")) and not quoted(token.doc[token.i:token.i + 1])
 
 

@@ -156,7 +156,12 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 at = (p, s) if any(sp.end <= token.i for sp, _ in people) else state.last_at
                 actors.append((token, referents, at))
         elif state.writer and not state.quoting and is_first_person_actor(token):
-            actors.append((token, [state.writer], (p, s)))
+            first = first_conjunct(token)  # "Starovoitov and I decided": one subject, the writer one of it
+            host = next((names for t, names, _ in actors if t.i == first.i), None) if first.i != token.i else None
+            if host is not None:
+                host.append(state.writer)
+            else:
+                actors.append((first, [state.writer], (p, s)))
     # what a guest author writes of in the article ("I discussed eBPF", "I'll cover") is no talk of theirs
     writing = set() if any(lemma_of(t) in TALK_NOUNS for t in sent) else {
         token.i for token, names, _ in actors if names == [state.writer] and is_first_person_actor(token)}
