@@ -197,7 +197,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         del phrases[phrase]  # "the socket API", said once or twice: the background of most networking articles
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
-                          about, heads, report, writer)
+                          about, heads, report, writer, knowledge.tools)
     relations, said = [], Counter()
     for phrase, n in phrases.items():
         said[phrase.lower()] += n

@@ -2574,3 +2574,17 @@ def test_mentions_one_sense_per_article_for_words_that_need_context(nlp, resourc
     assert verifiers("The BPF verifier checks every program before it runs.",
                      "Loops are hard; the verifier must prove that each one ends.") == [0, 1]
     assert verifiers("Loops are hard; the verifier must prove that each one ends.") == []
+
+
+def test_relations_a_tool_used_to_do_something_else_is_no_work_on_it(nlp, resources):
+    """"Debugged the problem using bpftrace", "measured the latency with netperf", "numbers for a netperf run":
+    the tool is the means; changing the tool is work on it, proposing to use it a proposal, and the numbers still
+    make a talk."""
+    assert not _sentence_links(nlp, resources, "Omar Lind debugged the problem using bpftrace.")
+    assert not _sentence_links(nlp, resources, "Omar Lind measured the latency with netperf.")
+    assert _sentence_links(nlp, resources, "Omar Lind and Ana Ruiz agreed to compare benchmarks using pktgen.")
+    assert _sentence_links(nlp, resources, "Omar Lind added a new option to ethtool.") == {
+        ("Omar Lind", "ethtool", "works_on")}
+    talk = _titled(nlp, resources, "Receive flow steering",
+                   "Omar Lind gave numbers for a netperf run with RFS enabled. RFS doubled the rate.")
+    assert ("Omar Lind", "RFS", "presented") in talk and not {link for link in talk if link[1] == "netperf"}, talk

@@ -27,6 +27,9 @@ from pipeline.sources.topics import top_level_entries
 # The category of facilities outside networking that its texts name (RCU, the crypto API, security modules,
 # tracing tools): matched so they are not taken for networking terms, never linked to a person.
 OUTSIDE_CATEGORY = "kernel"
+# The categories of tools people use to look at or load a system (bpftrace, ethtool, netperf): using one to do
+# something else is no work on it.
+TOOL_CATEGORIES = frozenset({"tooling", "performance"})
 
 # The records column of a person whom only the kernel's .mailmap names.
 MAILMAP_ONLY = ".mailmap"
@@ -56,6 +59,7 @@ class Knowledge:
     def __post_init__(self):
         self._exact = {t.alias: t.canonical for t in self.terms if t.exact_case}
         self._lower = {t.alias.lower(): t.canonical for t in self.terms if not t.exact_case}
+        self.tools = frozenset(name for name, sub in self.subsystems.items() if sub.category in TOOL_CATEGORIES)
         # The networking vocabulary: the names that are one word ("qdisc", "netfilter", "bridge"), not every
         # word of the longer ones ("number" of "sequence number", "run" of "compile once, run everywhere").
         words = {t.alias.lower() for t in self.terms if re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{2,}", t.alias)}

@@ -15,9 +15,9 @@ from pipeline.relations.kinds import (
 from pipeline.relations.scope import premodifiers
 from pipeline.relations.vocabulary import (
     ARGUMENT_PREPOSITIONS, AUTHOR_VERBS, BACK_NOUNS, CHANGE_RESULTS, CODE_NOUNS, CODE_PATCH_NOUNS, DEMONSTRATIVES,
-    FIRST_PERSON, FIRST_POSSESSIVE, INSTRUMENT_VERBS, MAKE_VERBS, NAME_TAILS, PATCH_NOUNS, PERSON_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS,
-    POSSESSIVE_PRONOUNS, PRESENT_VERBS, PRONOUNS, REMEDY_VERBS, ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS,
-    TALK_NOUNS, WISH_VERBS, WORK_VERBS,
+    FIRST_PERSON, FIRST_POSSESSIVE, INSTRUMENT_VERBS, MAKE_VERBS, NAME_TAILS, PATCH_NOUNS, PERSON_NOUNS,
+    PLURAL_POSSESSIVES, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, PRESENT_VERBS, PRONOUNS, PROPOSE_VERBS, REMEDY_VERBS,
+    ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS, WISH_VERBS, WORK_VERBS,
 )
 
 if TYPE_CHECKING:  # spaCy is imported only by a build that runs the model
@@ -52,6 +52,27 @@ def is_instrument(sub: Span) -> bool:
                 (c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
             return user is not None and user.pos_ == "NOUN"
         child = anc
+    return False
+
+
+# What a tool is run for: "a netperf run", "the iperf numbers".
+RUN_NOUNS = frozenset({"run", "benchmark", "measurement", "number", "result", "test"})
+
+
+def used_as_tool(sub: Span) -> bool:
+    """A tool used to do something else, which is no work on it: "debugged the problem using bpftrace",
+    "measured the latency with netperf", "numbers for a netperf run"; unless the use is what someone proposes
+    ("agreed to compare benchmarks using pktgen", "suggested measuring it with netperf")."""
+    root = sub.root
+    head = root.head
+    if any(lemma_of(a) in PROPOSE_VERBS | {"agree"} for a in root.ancestors):
+        return False
+    if root.dep_ in ("compound", "nmod", "amod") and lemma_of(head) in RUN_NOUNS:
+        return True
+    if root.dep_ == "dobj" and lemma_of(head) == "use" and head.dep_ in ("advcl", "xcomp", "acl", "pcomp"):
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("with", "via") and head.head.pos_ == "VERB":
+        return any(c.dep_ == "dobj" and c.i != root.i for c in head.head.children)
     return False
 
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from pipeline.relations.clauses import actor_links
 from pipeline.relations.cues import (
     about_artifact, according_to, authors_paper, continues_agent, coordinated_into, describes_change,
-    introduced_artifact, is_argument, is_first_person_actor, is_instrument, is_pronoun_actor, is_topic, kind_of_product, names_a_subsystem,
-    object_nouns, possesses_talk, quoted, refers_back, remarks, speaks, stands_for_work,
+    introduced_artifact, is_argument, is_first_person_actor, is_instrument, is_pronoun_actor, is_topic,
+    kind_of_product, names_a_subsystem, object_nouns, possesses_talk, quoted, refers_back, remarks, speaks,
+    stands_for_work, used_as_tool,
 )
 from pipeline.relations.kinds import (
     artifact_kind, first_conjunct, leads_talk, lemma_of, patch_from, presents, says, verb_kind, work_noun,
@@ -59,6 +60,7 @@ class Discourse:
     artifact_at: tuple[int, int] | None = None  # the last sentence that introduced the piece of work or was about it
     topic: list[str] = field(default_factory=list)  # subsystems a heading names
     broad: frozenset[str] = frozenset()  # subsystems too broad to carry a link to
+    tools: frozenset[str] = frozenset()  # subsystems that are tools, which people use to do something else
     one_talk: tuple[str, ...] = ()  # the speaker whose talk the whole article reports: headings divide it
     speakers: set[tuple[str, ...]] = field(default_factory=set)  # every speaker the article has had
     talk_at: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)  # where each talk is first named
@@ -137,8 +139,10 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
     role ("networking maintainer X") makes only the link of that role."""
     links: list[Link] = []
     roles = [span for span in subsystems if lemma_of(span[-1]) in ROLE_NOUNS]
+    used = [span for span in subsystems if span.label_ in state.tools and used_as_tool(span)]
     subsystems = [span for span in subsystems if span not in roles and not is_instrument(span)
-                  and not (span.label_ in state.broad and kind_of_product(span))]  # "Liquidio Ethernet adapters"
+                  and not (span.label_ in state.broad and kind_of_product(span))  # "Liquidio Ethernet adapters"
+                  and span not in used]
     person_tokens = {t.i for span, _ in people for t in span}
     actors: list[tuple[Token, list[str], tuple[int, int]]] = [(span.root, [name], (p, s)) for span, name in people]
     hosts = [coordinated_into(span, people) for span, _ in people]
@@ -210,7 +214,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                 state.talkers.update(names)  # "a new paper from X and Y": the paper is their talk, in writing
             if kind == "presented" and token.dep_ in SUBJECT_DEPS and presents(token.head):
                 state.spoke(names, at)
-                if any(sub.root.i in scope for sub in subsystems):
+                if any(sub.root.i in scope for sub in subsystems + used):  # "gave numbers for a netperf run": a talk
                     # in an article that is one talk, another's talk is only cited: it carries nothing
                     state.talk_by(names, at, carried=not state.one_talk or tuple(sorted(names)) == state.one_talk)
                 elif leads_talk(token.head):
@@ -353,20 +357,20 @@ def _continued(sent: Span, p: int, s: int, subsystems: list[Span], people: list[
 def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict[int, list[tuple[Span, str]]],
                   subs_by_par: dict[int, list[Span]], broad: frozenset[str] = frozenset(),
                   about: list[str] | None = None, heads: dict[str, str] | None = None,
-                  report: bool = False, writer: str | None = None) -> list[Link]:
+                  report: bool = False, writer: str | None = None, tools: frozenset[str] = frozenset()) -> list[Link]:
     """Every link an article states, in reading order. ``paragraphs``: (number, kind, Doc); ``broad``:
     subsystems too broad for a link that is carried rather than stated ("the networking stack"); ``about``:
     the subsystems the title names; ``heads``: the last word (lemma) of those the title names in several
     words ("network channels" → "channel"), by which the body may name them for short; ``report``: the
     article reports a conference; ``writer``: the author of a guest article, who writes of their own work as
-    "I"."""
+    "I"; ``tools``: subsystems that are tools, used to do something else ("debugged it using bpftrace")."""
     people_by_par = {p: [(_as_name(span), name) for span, name in mentions] for p, mentions in people_by_par.items()}
     labels = tuple(dict.fromkeys(s for s in about or () if s not in broad))
     subject = {label: where for label in labels if (where := _first_named(label, paragraphs, subs_by_par))}
     short = {label: head for label, head in (heads or {}).items() if label in subject and head not in NAME_TAILS}
     counts = Counter(label for spans in subs_by_par.values() for label in {span.label_ for span in spans})
     recurring = frozenset(label for label, n in counts.items() if n > 2)
-    state = Discourse(broad=broad, subject=subject, recurring=recurring, short=short, writer=writer)
+    state = Discourse(broad=broad, subject=subject, recurring=recurring, short=short, writer=writer, tools=tools)
     links = _read_links(paragraphs, people_by_par, subs_by_par, state)
     # one group's patches throughout (the article reviews them: "The bulk of the patch set is ..." under a
     # heading), or one speaker's talk (other talks only cited): read it again, kept across headings
@@ -376,7 +380,7 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
         one_talk = dominant[0] if len(dominant) == 1 else ()
         talk_at = state.talk_at.get(one_talk)
         state = Discourse(broad=broad, subject=subject, one_talk=one_talk, one_work=one_work, recurring=recurring,
-                          short=short, writer=writer)
+                          short=short, writer=writer, tools=tools)
         links = _read_links(paragraphs, people_by_par, subs_by_par, state)
         if report and talk_at:  # a conference talk, reported under a title that names what it was about ("JLS2009:
             # Generic receive offload" on Herbert Xu's talk; not "Zero-copy TCP receive" on a patch set)
