@@ -2588,3 +2588,16 @@ def test_relations_a_tool_used_to_do_something_else_is_no_work_on_it(nlp, resour
     talk = _titled(nlp, resources, "Receive flow steering",
                    "Omar Lind gave numbers for a netperf run with RFS enabled. RFS doubled the rate.")
     assert ("Omar Lind", "RFS", "presented") in talk and not {link for link in talk if link[1] == "netperf"}, talk
+
+
+def test_relations_a_heading_topics_link_cites_the_heading(nlp, resources):
+    """"#### Proportional rate reduction" then "... Julia Lawall says, we can do better": the link's subsystem
+    sentence is the heading, which names the subsystem, not the sentence after it, which does not."""
+    paragraphs = ["Proportional rate reduction",
+                  "Congestion windows shrink after a loss. RFC 3517 handles that badly, but, Julia Lawall says, we "
+                  "can do better."]
+    docs = list(enumerate(nlp.pipe(paragraphs)))
+    result = extract_article(docs, resources, {0: "h4", 1: "p"})
+    rows = [r for r in result["relations"] if r[2] == "Julia Lawall"]
+    assert rows and all((r[3], r[0], r[1], r[5], r[6]) == ("proportional rate reduction", 0, 0, 1, 1) for r in rows), rows
+    assert rows[0][7].endswith(" … Proportional rate reduction")

@@ -59,6 +59,7 @@ class Discourse:
     artifact: tuple[list[str], str, str, tuple[int, int]] | None = None  # owners, kind, noun, where introduced
     artifact_at: tuple[int, int] | None = None  # the last sentence that introduced the piece of work or was about it
     topic: list[str] = field(default_factory=list)  # subsystems a heading names
+    topic_at: tuple[int, int] = (0, 0)  # the heading that names them: the sentence a link to them cites
     broad: frozenset[str] = frozenset()  # subsystems too broad to carry a link to
     tools: frozenset[str] = frozenset()  # subsystems that are tools, which people use to do something else
     one_talk: tuple[str, ...] = ()  # the speaker whose talk the whole article reports: headings divide it
@@ -89,8 +90,8 @@ class Discourse:
         everyone = frozenset().union(*self.owners)
         return self.unnamed if everyone in self.owners else []
 
-    def reset(self, topic: list[str] | None = None) -> None:
-        self.last, self.topic, self.recent = [], topic or [], None
+    def reset(self, topic: list[str] | None = None, at: tuple[int, int] = (0, 0)) -> None:
+        self.last, self.topic, self.topic_at, self.recent = [], topic or [], at, None
         if not self.one_work:
             self.artifact = None
         if not self.one_talk:
@@ -247,7 +248,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
                       if speaks(token) and token.i not in writing}
     if state.topic and presenters:
         for person, at in sorted(presenters):
-            links += [Link(person, topic, "presented", at, (p, s)) for topic in state.topic]
+            links += [Link(person, topic, "presented", at, state.topic_at) for topic in state.topic]
         state.topic = []
     if not stated and subsystems:
         links += _continued(sent, p, s, subsystems, people, state)
@@ -387,7 +388,8 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
             links += [Link(name, topic, "presented", talk_at, where) for topic, where in subject.items()
                       for name in one_talk]
     said = Counter(span.label_ for spans in subs_by_par.values() for span in spans)
-    items = {p for p, kind, _ in paragraphs if kind == "li"}
+    # a list the person's sentence leads to, or the heading of the person's section, is what they speak of
+    items = {p for p, kind, _ in paragraphs if kind in ("li", "h4")}
     named = {p: {name for _, name in mentions} for p, mentions in people_by_par.items()}
     for p, kind, doc in paragraphs if writer else ():  # where the writer says "I", they are named
         if kind != "quote" and any(is_first_person_actor(t) for t in doc):
@@ -400,7 +402,7 @@ def _passing(link: Link, said: Counter, items: set[int], subject: frozenset[str]
     """A talk or a piece of work carried into a sentence that names nobody, or into a paragraph that does not
     name the person, or what a "he" standing for someone named before says, describes or wishes ("He suggested
     ..."; not what he does or proposes: "He also has a new netlink library", "he proposed a BPF hook"), to a
-    subsystem the article names only once, and not in its title nor in a list the person's sentence leads to:
+    subsystem the article names only once, and not in its title, a heading, nor a list the person's sentence leads to:
     an example on the way, not what the talk or the work is about (readers judged 7 of 10 carried links wrong,
     and 7 of 8 such remarks)."""
     at = link.subsystem_at[0]
@@ -442,7 +444,7 @@ def _read_links(paragraphs, people_by_par, subs_by_par, state: Discourse) -> lis
     last_sentence, last_kind = None, None
     for p, kind, doc in paragraphs:
         if kind == "h4":
-            state.reset([span.label_ for span in subs_by_par.get(p, [])])
+            state.reset([span.label_ for span in subs_by_par.get(p, [])], (p, 0))
             continue
         if kind == "pre":
             continue
