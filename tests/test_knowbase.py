@@ -288,3 +288,12 @@ def test_knowbase_paragraph_after_a_lead_into_someones_words_is_a_quotation():
             "The changes include:\n\nThe softirq threads are gone.\n")
     blocks = read_knowbase(text.encode(), "990009_Body.md").blocks
     assert [b.kind for b in blocks] == ["p", "quote", "p", "p"]
+
+
+def test_knowbase_bold_in_a_code_block_is_the_code():
+    """The page sets a shell session's commands in bold; the knowbase writes Markdown's marks inside the code
+    block, where they are not the code. A C pointer's stars stay."""
+    text = ('---\ntitle: "Body"\nurl: https://lwn.net/Articles/990009/\ndate: "April 7, 2025"\n---\n\n'
+            "A session:\n\n```\n# **mount /dev/sdb1 /mnt/**\nint main(int argc, char **argv, char **envp);\n```\n")
+    blocks = read_knowbase(text.encode(), "990009_Body.md").blocks
+    assert blocks[-1].text == "# mount /dev/sdb1 /mnt/\nint main(int argc, char **argv, char **envp);"

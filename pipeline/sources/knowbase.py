@@ -42,6 +42,10 @@ LINKED_CODE_RE = re.compile(r"\[(?P<text>[^\]]+)\]\(<(?P<href>[^>\s]+)>\)")
 # A placeholder set in italics inside a path, as the knowbase writes it ("`/proc/_PID_ /mem`"): the page shows
 # "/proc/PID/mem".
 PLACEHOLDER_RE = re.compile(r"(?<=/)_(?P<name>\w+?)_ (?=/)")
+# What the page sets in bold inside a code block (the commands of a shell session: "# **mount /dev/sdb1 /mnt/**"),
+# which the knowbase writes with Markdown's marks although a code block shows them as they are; not a C
+# pointer's stars ("char **argv, char **envp"): the closing pair follows no space.
+CODE_BOLD_RE = re.compile(r"\*\*(?=\S)(?P<text>[^*\n]*?\S)\*\*(?!\w)")
 
 
 @dataclass
@@ -200,7 +204,7 @@ def body_pieces(body: str) -> list[_Piece]:
             pieces.append(_Piece("p", "", rule=True, quote=quote))
         elif kind in ("fence", "code_block"):
             text = "\n".join(line.rstrip() for line in token.content.replace("\r", "").split("\n")).strip("\n")
-            pieces.append(_Piece("pre", text, quote=quote))
+            pieces.append(_Piece("pre", CODE_BOLD_RE.sub(r"\g<text>", text), quote=quote))
         elif kind == "inline":
             text, links, strong = _inline(token)
             text = PULL_QUOTE_RE.sub("", text)
