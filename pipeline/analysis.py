@@ -104,7 +104,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     subs = {p: res.sub_matcher.spans(doc) for p, doc in docs}
     # one sense per article: a word that names a subsystem only in context ("verifier") names it in every
     # paragraph of an article that names that subsystem somewhere (prose only: code names nothing so)
-    named = frozenset(span.label_ for p, spans in subs.items() if kinds.get(p) not in ("pre", "row") for span in spans)
+    named = frozenset(span.label_ for p, spans in subs.items() if kinds.get(p) not in ("pre", "row")
+                      for span in spans) & res.sub_matcher.contextual
     if named:
         subs = {p: res.sub_matcher.spans(doc, named) for p, doc in docs}
     cands = {p: res.person_finder.spans(doc, subs[p], titled=kinds.get(p) == "h4") for p, doc in docs}

@@ -80,6 +80,9 @@ class SubsystemMatcher:
                  senses: dict[str, list[Sense]] | None = None):
         self.subsystems = subsystems
         self.senses = senses or {}
+        # subsystems with a word that names them only in context: what naming them elsewhere in an article licenses
+        self.contextual = frozenset(label for label, rules in self.senses.items()
+                                    if any(r.rule == "needs" for r in rules))
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         for term in terms:

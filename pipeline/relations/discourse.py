@@ -402,9 +402,9 @@ def _passing(link: Link, said: Counter, items: set[int], subject: frozenset[str]
     """A talk or a piece of work carried into a sentence that names nobody, or into a paragraph that does not
     name the person, or what a "he" standing for someone named before says, describes or wishes ("He suggested
     ..."; not what he does or proposes: "He also has a new netlink library", "he proposed a BPF hook"), to a
-    subsystem the article names only once, and not in its title, a heading, nor a list the person's sentence leads to:
-    an example on the way, not what the talk or the work is about (readers judged 7 of 10 carried links wrong,
-    and 7 of 8 such remarks)."""
+    subsystem the article names only once, and not in its title, a heading, nor a list the person's sentence
+    leads to (``items``): an example on the way, not what the talk or the work is about (readers judged 7 of 10
+    carried links wrong, and 7 of 8 such remarks)."""
     at = link.subsystem_at[0]
     aside = link.remark or link.kind in ("presented", "works_on") and (
         link.carried or link.person not in named.get(at, ()))
