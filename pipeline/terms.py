@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.knowledge.naming import acronym_pairs
+from pipeline.knowledge.naming import acronym_pairs, named_acronym
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -51,7 +51,10 @@ def find_terms(text: str) -> list[tuple[int, int, str, str, str]]:
             continue
         found.append((match.start(), match.end(), term, "identifier", ""))
     for match in ACRONYM_IN_TEXT_RE.finditer(text):
-        for long, short in acronym_pairs(match.group(0)):
+        # a name in capitals may spell its acronym from inside its words: "Trust Domain Extensions (TDX)"
+        named = named_acronym(match.group(0))
+        spelled = [named] if named and all(w[:1].isupper() for w in re.split(r"[\s-]+", named[0])) else []
+        for long, short in acronym_pairs(match.group(0)) or spelled:
             offset = text.find(short, match.start())
             if offset >= 0 and not short.isdigit() and len(short) >= 2:
                 found.append((offset, offset + len(short), short, "acronym", long))

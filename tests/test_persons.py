@@ -207,6 +207,15 @@ def test_terms_are_found_by_shape_and_definition():
         assert text[start:end] == term
 
 
+def test_terms_an_acronym_a_name_in_capitals_spells_from_inside_its_words():
+    """"Trust Domain Extensions (TDX)": the X is inside "Extensions"; a name in capitals may do so, where
+    ordinary words may not ("a trusted domain extension (TDX)" defines nothing)."""
+    found = {(term, definition) for _, _, term, kind, definition in find_terms(
+        "Kleen builds on Trust Domain Extensions (TDX); the Secure-Arbitration Mode (SEAM) runs it. Not a "
+        "trusted domain extension (TDX).") if kind == "acronym"}
+    assert found == {("TDX", "Trust Domain Extensions"), ("SEAM", "Secure-Arbitration Mode")}, found
+
+
 def test_terms_link_to_subsystems_through_the_records(resources):
     knowledge = resources.knowledge
     link = lambda term, kind, definition="": term_subsystem(  # noqa: E731
