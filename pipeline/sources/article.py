@@ -105,8 +105,15 @@ def article_id_from_url(url: str | None) -> int | None:
 def guest_author(text: str, by: bool = False) -> str | None:
     """The author of a guest article from its "(This article was) contributed by NAME" line, or, with ``by``
     (a line of a guest byline, below its date), from "By NAME and NAME"."""
-    match = CONTRIBUTED_RE.match(normalise_space(text)) or (GUEST_BY_RE.match(normalise_space(text)) if by else None)
+    text = normalise_space(text)
+    match = CONTRIBUTED_RE.match(text) or (GUEST_BY_RE.match(text) if by else None)
     return match.group("author").rstrip(".") if match else None
+
+
+def article_text(blocks: list[Block]) -> list[Block]:
+    """What a reader's blocks say as the article: without a closing travel note, with quotations that lost
+    their markup read as quotations. Both readers end with it, so the two forms of an article agree."""
+    return quotations_after_leads(without_travel_note(blocks))
 
 
 def without_travel_note(blocks: list[Block]) -> list[Block]:

@@ -17,8 +17,7 @@ from markdown_it import MarkdownIt
 
 from pipeline.errors import Skip
 from pipeline.sources.article import (
-    Article, Block, article_id_from_url, guest_author, normalise_space, parse_date, quotations_after_leads,
-    without_travel_note,
+    Article, Block, article_id_from_url, article_text, guest_author, normalise_space, parse_date,
 )
 from pipeline.sources.decode import decode_page
 from pipeline.sources.events import event_from_index, event_from_link, event_from_text, is_coverage_line
@@ -319,7 +318,7 @@ def read_knowbase(data: bytes, source_file: str = "") -> Article:
         raise Skip("no article text found")
     if not body.endswith("\n") and blocks[-1].kind != "pre" and not FINISHED_RE.search(blocks[-1].text):
         raise Skip("truncated Markdown file (it ends mid-sentence, with no final newline)")
-    blocks = quotations_after_leads(without_travel_note(blocks))
+    blocks = article_text(blocks)
     topics = topics_from_category(meta.get("category"))
     published = parse_date(meta.get("date")) or published
     author = author or _byline_author(meta.get("author", ""))

@@ -11,8 +11,7 @@ from pipeline.errors import Skip
 from pipeline.sources import selectors as sel
 from pipeline.sources import size_reason
 from pipeline.sources.article import (
-    DATE_RE, Article, Block, article_id_from_url, guest_author, normalise_space, parse_date, quotations_after_leads,
-    without_travel_note,
+    DATE_RE, Article, Block, article_id_from_url, article_text, guest_author, normalise_space, parse_date,
 )
 from pipeline.sources.decode import decode_page
 from pipeline.sources.events import (
@@ -151,9 +150,10 @@ def _series_link(body: Tag) -> Event | None:
     after = link.next_sibling if isinstance(link, Tag) else None
     while isinstance(after, NavigableString) and not after.strip():
         after = after.next_sibling
-    if not isinstance(link, Tag) or link.name != "a" or not link.get("href") or not _text(link) \
-            or isinstance(after, NavigableString) or (after is not None and after.name in ("a", "b", "i", "em", "strong")):
+    if not isinstance(link, Tag) or link.name != "a" or not link.get("href") or not _text(link):
         return None
+    if isinstance(after, NavigableString) or (after is not None and after.name in ("a", "b", "i", "em", "strong")):
+        return None  # the link runs on into a sentence: the article's own text
     href, text = link["href"], _text(link)
     link.decompose()
     rule.decompose()
@@ -328,7 +328,7 @@ def parse_page(data: bytes, source_file: str = "") -> Article:
     event = _series_link(body)
     event = _coverage(body) or event
     _remove_noise(body)
-    blocks = quotations_after_leads(without_travel_note(body_blocks(body)))
+    blocks = article_text(body_blocks(body))
     if not blocks:
         raise Skip("no article text found")
     event = event or next(filter(None, (event_from_index(i, t) for i, t in topics)), None)
