@@ -189,7 +189,18 @@ class PersonFinder:
             return False
         first = words[0].lower_
         known_first = self.persons is not None and first in self.persons.first_names
-        return known_first or len(words) < 2 or not is_english(first, self.english)
+        given = _given_name(span)
+        return known_first or len(words) < 2 or not is_english(first, self.english) or (
+            not is_english(given, self.english) and not all(is_english(w, self.english) for w in given.split("-")))
+
+
+def _given_name(span: Span) -> str:
+    """The given name a name starts with, a hyphenated one whole ("kui-feng" of "Kui-Feng Lee": WordNet has
+    "kui", but neither "kui-feng" nor "feng"), in lower case."""
+    end = 1
+    while end + 1 < len(span) and span[end].text == "-" and _lettered(span[end + 1]):
+        end += 2
+    return span[:end].text.lower()
 
 
 def _coordinated(a: Span, b: Span) -> bool:

@@ -290,6 +290,16 @@ def test_persons_a_tagged_name_whose_given_name_is_a_word_is_a_person_where_a_pe
     assert [span.text for span in resources.person_finder.spans(dated, [])] == [], dated.ents
 
 
+def test_persons_a_hyphenated_given_name_is_one_given_name(resources):
+    """"Kui-Feng Lee": WordNet has "kui" (and "lee"), but not "feng"; the given name is the hyphenated whole."""
+    doc = resources.nlp("Kui-Feng Lee spoke early in the BPF track about some of the recent improvements to BPF.")
+    assert [(ent.text, ent.label_) for ent in doc.ents][:1] == [("Kui-Feng Lee", "PERSON")]  # what this is about
+    assert [span.text for span in resources.person_finder.spans(doc, [])] == ["Kui-Feng Lee"]
+    worded = resources.nlp("Copy-On Write Lee is no name.")
+    worded.ents = [Span(worded, 0, 5, label="PERSON")]  # a hyphenated pair of words stays words
+    assert [span.text for span in resources.person_finder.spans(worded, [])] == [], worded.ents
+
+
 def test_persons_a_particle_inside_a_tagged_name_is_no_ordinary_word(resources):
     """"Pascal Van Leeuwen": "pascal" and "van" are words, but "Van" inside a name is its particle."""
     doc = resources.nlp("See this message from Pascal Van Leeuwen for a rebuttal.")
