@@ -343,6 +343,18 @@ def test_relations_no_link_to_kernel_facilities_outside_networking(nlp, resource
     assert not {link for link in links if link[1] in ("crypto API", "SELinux")}, links
 
 
+def test_relations_a_talk_carried_on_is_evidenced_where_it_is_stated(nlp, resources):
+    """A talk goes on through sentences that name nobody; the link it makes is shown by the sentence that states
+    it, not once more by each of those. A link only carried (a patch set's change) keeps its first sentence."""
+    talk = _article(nlp, resources, "Ann Berg gave a talk on XDP at Netdev 2022. XDP programs run in the network "
+                                    "driver, before any socket buffer is allocated.",
+                    "XDP has grown quickly since then. The XDP community is large and the XDP code is fast.")
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in talk["relations"]] == [(0, 0, "Ann Berg", "XDP", "presented")]
+    patch = _article(nlp, resources, "Ann Berg posted a new patch set last week. The patches add a hook for XDP "
+                                     "programs in the network driver.")
+    assert {(r[0], r[1], r[3], r[5], r[6]) for r in patch["relations"]} == {(0, 1, "XDP", 0, 0)}, patch["relations"]
+
+
 def test_mentions_kernel_facilities_networking_reports_lean_on(nlp, resources):
     """io_uring, tracepoints, kprobes, workqueues, tasklets, high-resolution timers, the realtime tree, the
     swiotlb and vDPA are named by networking texts as what they are (MAINTAINERS has an entry for each)."""

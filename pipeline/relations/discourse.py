@@ -394,8 +394,22 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
     for p, kind, doc in paragraphs if writer else ():  # where the writer says "I", they are named
         if kind != "quote" and any(is_first_person_actor(t) for t in doc):
             named.setdefault(p, set()).add(writer)
-    return [link for link in dict.fromkeys(links + state.subject_links())
-            if not _passing(link, said, items, frozenset(subject), named)]
+    return _evidenced([link for link in dict.fromkeys(links + state.subject_links())
+                       if not _passing(link, said, items, frozenset(subject), named)])
+
+
+def _evidenced(links: list[Link]) -> list[Link]:
+    """Each link with the sentences that state it; one only carried on (a talk going on through sentences that
+    name nobody) with the first of them alone: thirty sentences of a talk report are no thirty statements."""
+    stated = {(link.person, link.subsystem, link.kind) for link in links if not link.carried}
+    kept, carried = [], set()
+    for link in links:
+        key = (link.person, link.subsystem, link.kind)
+        if link.carried and (key in stated or key in carried):
+            continue
+        carried.add(key)
+        kept.append(link)
+    return kept
 
 
 def _passing(link: Link, said: Counter, items: set[int], subject: frozenset[str], named: dict[int, set[str]]) -> bool:
