@@ -146,7 +146,7 @@ PERSON_ALIASES = _register(Table(
 ))
 
 SUBSYSTEM_MENTIONS = _register(Table(
-    "subsystem_mentions", "One row per mention of a networking subsystem, protocol, feature or tool in body text.",
+    "subsystem_mentions", "One row per mention of a networking subsystem, protocol, feature or tool (or of a kernel facility outside networking the taxonomy names: category kernel) in body text, code blocks included, unlike terms.csv (paragraphs.kind 'pre': join on article_id and paragraph to leave them out).",
     (
         ARTICLE_ID, PARAGRAPH, SENTENCE, START, END,
         _c("text", "string", "The mention as written, e.g. 'IPSec/XFRM', 'socket buffer'.", True),

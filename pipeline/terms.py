@@ -77,8 +77,12 @@ def term_subsystem(term: str, kind: str, definition: str, lookup, kconfig: dict[
             if found:
                 return found
     # the kernel names a function, type or constant after its subsystem: bpf_map_lookup_elem(), BPF_OK,
-    # struct tcp_sock, skb_put()
-    prefix = term.removeprefix("struct ").strip().split("_", 1)[0]
-    if kind == "identifier" and "_" in term and len(prefix) >= 3:
-        return lookup(prefix)
+    # struct tcp_sock, skb_put(), and after one whose name has an underscore of its own: io_uring_enter()
+    parts = term.removeprefix("struct ").strip().split("_")
+    if kind != "identifier":
+        return None
+    for end in range(len(parts) - 1, 0, -1):
+        prefix = "_".join(parts[:end])
+        if len(prefix) >= 3 and (found := lookup(prefix)):
+            return found
     return None

@@ -227,7 +227,10 @@ def test_terms_link_to_subsystems_through_the_records(resources):
     assert link("frobnicate_widget()", "identifier") is None
     # named after its subsystem, as kernel code names things
     assert (link("BPF_OK", "identifier"), link("struct tcp_sock", "identifier")) == ("BPF", "TCP")
-    assert link("get_user_pages()", "identifier") is None and link("sk_buff_head", "identifier") is None
+    assert link("get_user_pages()", "identifier") is None and link("ip_fast_csum()", "identifier") is None
+    # after a name with an underscore of its own ("sk_buff"), or with a prefix of its own ("IORING_")
+    assert (link("sk_buff_head", "identifier"), link("IORING_OP_SEND_ZC", "identifier")) == (
+        "socket buffer (SKB)", "io_uring")
 
 
 def test_persons_a_name_of_ordinary_words_is_a_person_beside_a_known_person(resources):

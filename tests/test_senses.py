@@ -141,6 +141,11 @@ TRAPS = [
      False),
     ("The Intel drivers now support receive-side scaling on every NIC.", "Intel Ethernet drivers",
      "Intel drivers", True),
+    ("Spinlocks are a cause of latency in a non-realtime kernel.", "PREEMPT_RT", "realtime kernel", False),
+    ("In the realtime kernel, spinlocks become sleeping locks.", "PREEMPT_RT", "realtime kernel", True),
+    ("The storage stack carries Fibre Channel over Ethernet frames.", "Ethernet", "Ethernet", False),
+    ("The storage stack carries Fibre Channel over Ethernet frames.", "FCoE", "Fibre Channel over Ethernet", True),
+    ("Software interrupts are also called bottom halves.", "softirq", "bottom halves", True),
 ]
 
 
