@@ -2590,6 +2590,11 @@ def test_relations_a_guest_author_writing_as_i_states_their_own_work(nlp, resour
         "The other GRO developers and I reworked the GRO code last year."]))), resources, writer="Ana Ruiz")
     assert {("Omar Lind", "XDP", "works_on"), ("Ana Ruiz", "XDP", "works_on"), ("Ana Ruiz", "GRO", "works_on")} <= {
         (r[2], r[3], r[4]) for r in together["relations"]}
+    # what the writer thought is no work of theirs ("my assumption", whatever the parser hangs on it)
+    thought = extract_article(list(enumerate(nlp.pipe([
+        "My assumption had been that this deadlock was inevitable because the same memory manager was trying to "
+        "serve two separate but competing users: the NFS client and the NFS server."]))), resources, writer="Ana Ruiz")
+    assert not thought["relations"], thought["relations"]
 
 
 def test_mentions_one_sense_per_article_for_words_that_need_context(nlp, resources):

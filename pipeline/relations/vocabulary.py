@@ -157,7 +157,8 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # What someone says or thinks, not what they made: "Garrett's example", "his NACK", "his vision for BPF".
 VIEW_NOUNS = frozenset({"example", "question", "concern", "objection", "nack", "ack", "comment", "reaction",
                         "view", "opinion", "understanding", "vision", "complaint", "point", "worry", "suspicion",
-                        "statement", "stance"})
+                        "statement", "stance", "assumption", "belief", "impression", "expectation", "guess",
+                        "feeling", "fear", "intuition"})
 # What breaks a thing, not work on it: "Rosenberg's RDS exploit", "a BPF vulnerability found by X".
 ATTACK_NOUNS = frozenset({"exploit", "vulnerability", "attack", "flaw", "hole", "bug"})
 # What one does to get rid of a bug: "X has been chasing netfilter bugs" is work on netfilter.
