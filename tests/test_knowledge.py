@@ -179,6 +179,23 @@ def test_naming_an_acronym_of_hyphenated_words_or_with_a_lower_case_prefix(text,
     assert naming.acronym_pairs(text) == pairs
 
 
+@pytest.mark.parametrize("text, pairs", [
+    ("the new API (NAPI)", [("new API", "NAPI")]),
+    ("asynchronous I/O (AIO) support", [("asynchronous I/O", "AIO")]),
+    ("classic BPF (cBPF)", [("classic BPF", "cBPF")]),
+    ("the I/O acceleration technology (I/OAT) engine", [("I/O acceleration technology", "I/OAT")]),
+    ("graphics/kernel mode setting (KMS)", [("kernel mode setting", "KMS")]),  # a slash after a word ends it
+    ("its own user ID (group ID)", []),  # an acronym alone spells nothing
+    ("the industrial I/O (iio) subsystem", []),  # nor does one word after an acronym
+    ("OCFS2 (Oracle)", []),
+    ("the OOF (out-of-fuel) killer", [("out-of-fuel", "OOF")]),
+])
+def test_naming_an_acronym_among_the_words_gives_all_its_letters(text, pairs):
+    """"new API (NAPI)": a word that is an acronym itself gives its letters; a long form after its acronym is
+    words, a space or a hyphen between them."""
+    assert naming.acronym_pairs(text) == pairs
+
+
 def test_naming_ordinary_words_and_other_areas_are_not_distinctive():
     english = frozenset({"team", "bridge", "general"})
     assert not naming.is_distinctive("team", english)

@@ -78,7 +78,8 @@ def clean_phrase(text: str) -> str:
 def acronym_pairs(text: str) -> list[tuple[str, str]]:
     """(long form, acronym) defined in a text: "Asynchronous Transfer Mode (ATM)", "GVRP (GARP VLAN Registration Protocol)"."""
     pairs = []
-    for match in re.finditer(r"([A-Za-z][\w-]*(?:\s+[\w-]+){0,6})\s*\(([^()]{2,60})\)", text):
+    for match in re.finditer(r"([A-Za-z][\w-]*(?:/[A-Z0-9]+)*(?:\s+[\w-]+(?:/[A-Z0-9]+)*){0,6})\s*\(([^()]{2,60})\)",
+                             text):
         before, inside = match.group(1), match.group(2).strip()
         if (ACRONYM_RE.match(inside) or PREFIXED_ACRONYM_RE.match(inside)) and _abbreviates(inside, before):
             long = _tail_for(inside, before)
@@ -86,7 +87,7 @@ def acronym_pairs(text: str) -> list[tuple[str, str]]:
                 pairs.append((long, inside))
         else:
             head = before.split()[-1] if before.split() else ""
-            if ACRONYM_RE.match(head) and _abbreviates(head, inside):
+            if ACRONYM_RE.match(head) and (" " in inside or "-" in inside) and _abbreviates(head, inside):
                 pairs.append((_tail_for(head, inside) or inside, head))
     return pairs
 
@@ -135,6 +136,8 @@ def _abbreviates(acronym: str, phrase: str) -> bool:
     return bool(letters) and letters[0] == (phrase.strip()[:1].upper() or "?") or _tail_for(acronym, phrase) is not None
 
 
+# A word of the long form that is an acronym itself: "API", "BPF", "I/O".
+_INNER_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9]+)*")
 # A digit in an acronym that stands for a word: "L2TP", Layer Two Tunneling Protocol.
 _DIGIT_WORDS = str.maketrans({"2": "T", "4": "F"})
 
@@ -150,7 +153,11 @@ def _tail_for(acronym: str, phrase: str) -> str | None:
         for parts in (candidate, [part for token in candidate for part in token.split("-") if part]):
             initials = _initials([t for t in parts if t.lower() not in ("of", "and", "the", "for", "in", "on")])
             every = "".join(t[0] for t in parts).upper()
-            if any(initials == letters or (len(letters) >= 2 and every == letters) for letters in spellings):
+            # "new API (NAPI)", "asynchronous I/O (AIO)", "classic BPF (cBPF)": an acronym among the words
+            # gives all its letters
+            whole = "".join(re.sub(r"[^A-Z]", "", t) if _INNER_ACRONYM_RE.fullmatch(t) else t[0] for t in parts).upper() \
+                if not all(_INNER_ACRONYM_RE.fullmatch(t) for t in parts) else ""
+            if any(initials == letters or (len(letters) >= 2 and letters in (every, whole)) for letters in spellings):
                 return " ".join(candidate)
     return None
 
