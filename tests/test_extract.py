@@ -775,6 +775,10 @@ def test_keywords_a_full_stop_is_no_part_of_a_keyword(nlp, resources):
                                        "memory-mapped I/O.", "The SoC. The board uses an i.MX6 processor.")
     assert "memory-mapped I/O" in phrases and "i.MX6 processor" in phrases, phrases
     assert not [p for p in phrases if ". " in p or p.endswith(".")], phrases
+    # however the parser ends the sentence
+    ended = _phrases(nlp, resources, "Jeff Moyer took a turn to complain about the related topic of direct I/O. It "
+                                     "works poorly for applications, he said.")
+    assert "direct I/O" in ended, ended
 
 
 def test_keywords_an_amount_of_cpu_is_no_topic_and_a_named_time_is(nlp, resources):

@@ -430,8 +430,9 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue
         phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]]
                          + [_head_form(head, terms.get(head.i) == 1, english, written)])
-        if head.is_sent_end and len(head) > 1 and phrase.endswith(".") and not phrase.endswith(".."):
-            phrase = phrase[:-1]  # "direct I/O." at a sentence's end, the full stop taken into the word
+        if len(head) > 1 and phrase.endswith(".") and "." not in head.text[:-1]:
+            phrase = phrase[:-1]  # "direct I/O." at a sentence's end, the full stop taken into the word (however
+            # the parser ends the sentence; "A.K.A." and "..." are no such word)
         begin = tokens[0].i
         if len(phrase.split()) > MAX_WORDS:
             first = _first_kept(tokens, len(phrase.split()) - MAX_WORDS)
