@@ -26,9 +26,9 @@ ACRONYM_PLURAL_RE = re.compile(r"[A-Z][a-z]?[A-Z0-9]*[A-Z]s")
 CONFIG_RE = re.compile(r"\bCONFIG_[A-Z0-9_]+\b")
 IDENTIFIER_RE = re.compile(
     r"\bstruct\s+[a-z_][a-z0-9_]*\b"            # struct sockaddr
-    r"|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b"        # SO_REUSEPORT, NETIF_F_LLTX
-    r"|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\(\))?"  # sk_buff, tcp_sendmsg()
-    r"|\b[a-z][a-z0-9]{2,}\(\)"                  # sendmsg()
+    r"|\b_{0,2}[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b"        # SO_REUSEPORT, NETIF_F_LLTX, __GFP_FS
+    r"|\b_{0,2}[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\(\))?"  # sk_buff, tcp_sendmsg(), __kfree_skb()
+    r"|\b_{0,2}[a-z][a-z0-9]{2,}\(\)"                  # sendmsg(), __alloc()
 )
 ACRONYM_IN_TEXT_RE = re.compile(r"[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,6}\s*\([^()]{2,12}\)")
 KINDS = ("acronym", "identifier", "config")
@@ -78,7 +78,7 @@ def term_subsystem(term: str, kind: str, definition: str, lookup, kconfig: dict[
                 return found
     # the kernel names a function, type or constant after its subsystem: bpf_map_lookup_elem(), BPF_OK,
     # struct tcp_sock, skb_put(), and after one whose name has an underscore of its own: io_uring_enter()
-    parts = term.removeprefix("struct ").strip().split("_")
+    parts = term.removeprefix("struct ").strip().lstrip("_").split("_")  # "__skb_put()" is skb's
     if kind != "identifier":
         return None
     for end in range(len(parts) - 1, 0, -1):

@@ -656,6 +656,14 @@ def test_keywords_an_identifier_the_model_takes_for_a_date_is_kept_as_written(nl
     assert "nftables announcement" in phrases and not [p for p in phrases if "October" in p], phrases
 
 
+def test_keywords_an_identifier_keeps_its_leading_underscores(nlp, resources):
+    """The tokenizer splits "__GFP_FS" into "_", "_", "GFP_FS"; the keyword is the identifier as written, but
+    not the knowbase's emphasis around a placeholder ("/proc/_PID_/mem")."""
+    phrases = _phrases(nlp, resources, "The allocation sets __GFP_FS so that the filesystem may be called. Without "
+                                       "__GFP_FS, reclaim cannot write pages for _PID_ users.")
+    assert "__GFP_FS" in phrases and "GFP_FS" not in phrases and "_PID" not in phrases, phrases
+
+
 def test_keywords_no_names_no_generic_phrases_no_lemma_slips(nlp, resources):
     phrases = _phrases(
         nlp, resources,

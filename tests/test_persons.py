@@ -205,6 +205,9 @@ def test_terms_are_found_by_shape_and_definition():
     }
     for start, end, term, _, _ in find_terms(text):
         assert text[start:end] == term
+    # the kernel's leading underscores are the identifier's own
+    internal = "Reclaim without __GFP_FS calls __kfree_skb() and _raw_spin_lock()."
+    assert [term for _, _, term, *_ in find_terms(internal)] == ["__GFP_FS", "__kfree_skb()", "_raw_spin_lock()"]
 
 
 def test_terms_an_acronym_a_name_in_capitals_spells_from_inside_its_words():

@@ -430,6 +430,11 @@ def candidates(doc: Doc, excluded: set[int], term_spans: list[tuple[int, int]], 
             continue
         phrase = "".join([_form(t) + t.whitespace_ for t in tokens[:-1]]
                          + [_head_form(head, terms.get(head.i) == 1, english, written)])
+        lead = tokens[0].i
+        while lead > 0 and doc[lead - 1].text == "_" and not doc[lead - 1].whitespace_:
+            lead -= 1  # "__GFP_FS": the tokenizer splits its underscores off as punctuation
+        if not (head.i + 1 < len(doc) and doc[head.i + 1].text == "_" and not head.whitespace_):
+            phrase = "_" * (tokens[0].i - lead) + phrase  # not the knowbase's emphasis, "_PID_"
         if len(head) > 1 and phrase.endswith(".") and "." not in head.text[:-1]:
             phrase = phrase[:-1]  # "direct I/O." at a sentence's end, the full stop taken into the word (however
             # the parser ends the sentence; "A.K.A." and "..." are no such word)
