@@ -368,6 +368,11 @@ def test_mentions_kernel_facilities_networking_reports_lean_on(nlp, resources):
             ("swiotlb", "kernel"), ("vDPA", "virtualization")} <= found, found
     links = {(r[2], r[3]) for r in result["relations"]}
     assert ("Jason Wang", "vDPA") in links and not {link for link in links if link[1] == "io_uring"}, links
+    storage = _article(nlp, resources, "A sched_ext scheduler can starve the blk-mq queues of an NVMe drive, and "
+                                       "lockdep complains when the DMA engine driver takes the lock; kdbus is "
+                                       "unaffected.")
+    assert {("sched_ext", "kernel"), ("block layer", "kernel"), ("NVMe", "kernel"), ("lockdep", "kernel"),
+            ("DMA engine", "kernel"), ("kdbus", "kernel")} <= {(r[5], r[6]) for r in storage["subsystems"]}
 
 
 def test_extract_keywords_are_lemmatised_noun_phrases_without_people(nlp, resources):
