@@ -373,6 +373,10 @@ def test_mentions_kernel_facilities_networking_reports_lean_on(nlp, resources):
                                        "unaffected.")
     assert {("sched_ext", "kernel"), ("block layer", "kernel"), ("NVMe", "kernel"), ("lockdep", "kernel"),
             ("DMA engine", "kernel"), ("kdbus", "kernel")} <= {(r[5], r[6]) for r in storage["subsystems"]}
+    hosts = _article(nlp, resources, "KVM and Xen guests run in their own user namespace, under a cgroup, and the "
+                                     "new Rust drivers report through perf events.")
+    assert {("KVM", "kernel"), ("Xen", "kernel"), ("user namespaces", "kernel"), ("control groups", "kernel"),
+            ("Rust", "kernel"), ("perf", "kernel")} <= {(r[5], r[6]) for r in hosts["subsystems"]}
 
 
 def test_extract_keywords_are_lemmatised_noun_phrases_without_people(nlp, resources):
@@ -549,12 +553,13 @@ def test_keywords_the_title_subject_is_a_keyword_whatever_name_the_model_takes_i
     found = {p[0]: p for p in extract_article(docs, resources, title=nlp("Btrfs at Facebook in Korea"))["phrases"]}
     assert any(p.startswith("Btrfs") and row[7] for p, row in found.items()), found
     assert not {p for p in found if "Korea" in p}, found
-    rust = ["Drivers written in Rust avoid many bugs.", "The Rust compiler checks lifetimes, and Rust code is safer.",
-            "Kernel developers now write Rust, and Rust bindings exist."]
-    docs = list(enumerate(nlp.pipe(rust)))
-    found = {p[0]: p for p in extract_article(docs, resources, title=nlp("More Rust concepts"))["phrases"]}
-    assert found.get("Rust", [0] * 8)[7] >= 1, found  # an ordinary word ("rust"), but the title's subject
-    assert "Rust" not in _phrases(nlp, resources, *rust)
+    falcon = ["Drivers written in Falcon avoid many bugs.",
+              "The Falcon compiler checks lifetimes, and Falcon code is safer.",
+              "Kernel developers now write Falcon, and Falcon bindings exist."]
+    docs = list(enumerate(nlp.pipe(falcon)))
+    found = {p[0]: p for p in extract_article(docs, resources, title=nlp("More Falcon concepts"))["phrases"]}
+    assert found.get("Falcon", [0] * 8)[7] >= 1, found  # an ordinary word ("falcon"), but the title's subject
+    assert "Falcon" not in _phrases(nlp, resources, *falcon)
     once = list(enumerate(nlp.pipe(["Greybus is a bus.", "It is merged."])))
     assert "Greybus" not in {p[0] for p in extract_article(once, resources, title=nlp("Greybus"))["phrases"]}
 
@@ -2106,7 +2111,7 @@ def test_keywords_an_identifier_or_compound_is_not_cut_before_its_next_word(nlp,
                                        "CVE-2014-8989. But CVE-2013-2094 is just that kind of bug, and see "
                                        "CVE-2016-4557 (and the associated fix) for a recent example.")
     assert not any(p.startswith("CVE") for p in phrases), phrases
-    assert "user namespace" in phrases, phrases
+    assert "user namespaces" in phrases, phrases  # the taxonomy's name
     cut = _phrases(nlp, resources, "At the ARM mini-summit, the SCSI mid-layer came up, and custom micro-benchmarks of "
                                    "IPv4-only sockets.")
     assert not any(p.endswith((" mini", " mid", " micro")) for p in cut), cut

@@ -146,6 +146,8 @@ TRAPS = [
     ("The storage stack carries Fibre Channel over Ethernet frames.", "Ethernet", "Ethernet", False),
     ("The storage stack carries Fibre Channel over Ethernet frames.", "FCoE", "Fibre Channel over Ethernet", True),
     ("Software interrupts are also called bottom halves.", "softirq", "bottom halves", True),
+    ("The old cables in the lab showed rust.", "Rust", "rust", False),  # a short name, matched as written
+    ("New Rust abstractions wrap the C API.", "Rust", "Rust", True),
 ]
 
 
