@@ -377,6 +377,11 @@ def test_mentions_kernel_facilities_networking_reports_lean_on(nlp, resources):
                                      "new Rust drivers report through perf events.")
     assert {("KVM", "kernel"), ("Xen", "kernel"), ("user namespaces", "kernel"), ("control groups", "kernel"),
             ("Rust", "kernel"), ("perf", "kernel")} <= {(r[5], r[6]) for r in hosts["subsystems"]}
+    storing = _article(nlp, resources, "Ext4, XFS and Btrfs go through the VFS, as FUSE and OverlayFS do; the SLUB "
+                                       "allocator, transparent huge pages and userfaultfd serve the futex code.")
+    assert {("ext4", "kernel"), ("XFS", "kernel"), ("Btrfs", "kernel"), ("VFS", "kernel"), ("FUSE", "kernel"),
+            ("OverlayFS", "kernel"), ("slab allocator", "kernel"), ("transparent huge pages", "kernel"),
+            ("userfaultfd", "kernel"), ("futex", "kernel")} <= {(r[5], r[6]) for r in storing["subsystems"]}
 
 
 def test_extract_keywords_are_lemmatised_noun_phrases_without_people(nlp, resources):
@@ -538,8 +543,8 @@ def test_keywords_what_the_title_says_counts_however_ordinary_its_words(nlp, res
 
 
 def test_keywords_the_title_subject_is_a_keyword_whatever_name_the_model_takes_it_for(nlp, resources):
-    """"Greybus" (tagged an organisation) and "Btrfs" (tagged a person) are what the articles titled so are
-    about; the place the title puts Btrfs at, a place, and a word said too seldom are not subjects."""
+    """"Greybus" (tagged an organisation) and "Nilfs" (tagged a person) are what the articles titled so are
+    about; the place the title puts Nilfs at, a place, and a word said too seldom are not subjects."""
     greybus = ["The modular phone needs a bus, and Greybus is that bus.",
                "Devices talk over Greybus, and each Greybus module speaks to the others through Greybus connections.",
                "Greybus will be merged for 4.2; the Greybus code sits in staging."]
@@ -547,11 +552,11 @@ def test_keywords_the_title_subject_is_a_keyword_whatever_name_the_model_takes_i
     subject = {p[0]: p for p in extract_article(docs, resources, title=nlp("Greybus"))["phrases"]}
     assert "Greybus" in subject and subject["Greybus"][7], subject
     assert not {p for p in _phrases(nlp, resources, *greybus) if "Greybus" in p}  # the model alone: a name
-    btrfs = ["Work on Btrfs at Facebook goes on; Facebook runs Btrfs on its servers, and Btrfs snapshots help.",
-             "Facebook also tests Btrfs in Korea; Korea has data centers, and Korea is where Btrfs runs."]
-    docs = list(enumerate(nlp.pipe(btrfs)))
-    found = {p[0]: p for p in extract_article(docs, resources, title=nlp("Btrfs at Facebook in Korea"))["phrases"]}
-    assert any(p.startswith("Btrfs") and row[7] for p, row in found.items()), found
+    nilfs = ["Work on Nilfs at Facebook goes on; Facebook runs Nilfs on its servers, and Nilfs snapshots help.",
+             "Facebook also tests Nilfs in Korea; Korea has data centers, and Korea is where Nilfs runs."]
+    docs = list(enumerate(nlp.pipe(nilfs)))
+    found = {p[0]: p for p in extract_article(docs, resources, title=nlp("Nilfs at Facebook in Korea"))["phrases"]}
+    assert any(p.startswith("Nilfs") and row[7] for p, row in found.items()), found
     assert not {p for p in found if "Korea" in p}, found
     falcon = ["Drivers written in Falcon avoid many bugs.",
               "The Falcon compiler checks lifetimes, and Falcon code is safer.",
@@ -715,12 +720,12 @@ def test_keywords_plurals_the_language_does_not_have(nlp, resources):
     """A coinage's "-es" plural, a field's "-ics" and a filesystem's "-fs" keep the word a developer writes."""
     phrases = _phrases(
         nlp, resources,
-        "Robust futexes and sleeping mutexes share wait queues with the tracing code.",
+        "Robust spinlocks and sleeping mutexes share wait queues with the tracing code.",
         "Drivers expose counters in debugfs, and bcachefs keeps its own.",
         "Ann Berg explained the POSIX semantics of the filesystem and the statistics of the graphics stack.",
         "Old typedefs hide struct types, and a typedef hides a pointer as well.",
     )
-    assert {"robust futex", "sleeping mutex"} <= phrases, phrases
+    assert "sleeping mutex" in phrases, phrases
     assert {"debugfs", "bcachefs"} <= phrases and not {"debugf", "bcachef"} & phrases, phrases
     assert "POSIX semantics" in phrases and not any(p.endswith(" semantic") for p in phrases), phrases
     assert "typedef" in phrases, phrases  # written in the singular too: a true plural
