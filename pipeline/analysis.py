@@ -197,12 +197,15 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                    and phrase.lower() not in title_topics]:
         del phrases[phrase]  # "the socket API", said once or twice: the background of most networking articles
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
-    links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, subs, knowledge.broad,
-                          about, heads, report, writer, knowledge.tools)
+    # a facility outside networking is linked to nobody, and takes no place a networking subsystem would
+    networking = {p: [span for span in spans if not knowledge.outside_networking(span.label_)] for p, spans in subs.items()}
+    links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, networking, knowledge.broad,
+                          [label for label in about if not knowledge.outside_networking(label)], heads, report, writer,
+                          knowledge.tools)
     relations, said = [], Counter()
     for phrase, n in phrases.items():
         said[phrase.lower()] += n
-    for link in (l for l in links if not knowledge.outside_networking(l.subsystem)):
+    for link in links:
         (p, s), (pp, ps) = link.subsystem_at, link.person_at
         evidence = sentences[(pp, ps)] if (pp, ps) == (p, s) else f"{sentences[(pp, ps)]} … {sentences[(p, s)]}"
         # a link carried from an earlier sentence reaches what this one names in passing as often as its subject
