@@ -198,7 +198,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         del phrases[phrase]  # "the socket API", said once or twice: the background of most networking articles
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
     # a facility outside networking is linked to nobody, and takes no place a networking subsystem would
-    networking = {p: [span for span in spans if not knowledge.outside_networking(span.label_)] for p, spans in subs.items()}
+    networking = {p: [span for span in spans if not knowledge.outside_networking(span.label_)]
+                  for p, spans in subs.items()}
     links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, networking, knowledge.broad,
                           [label for label in about if not knowledge.outside_networking(label)], heads, report, writer,
                           knowledge.tools)

@@ -402,12 +402,12 @@ def _evidenced(links: list[Link]) -> list[Link]:
     """Each link with the sentences that state it; one only carried on (a talk going on through sentences that
     name nobody) with the first of them alone: thirty sentences of a talk report are no thirty statements."""
     stated = {(link.person, link.subsystem, link.kind) for link in links if not link.carried}
-    kept, carried = [], set()
+    kept, shown = [], set()
     for link in links:
         key = (link.person, link.subsystem, link.kind)
-        if link.carried and (key in stated or key in carried):
+        if link.carried and (key in stated or key in shown):
             continue
-        carried.add(key)
+        shown.add(key)
         kept.append(link)
     return kept
 
