@@ -168,7 +168,7 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
             else:
                 actors.append((first, [state.writer], (p, s)))
     # what a guest author writes of in the article ("I discussed eBPF", "I'll cover") is no talk of theirs
-    writing = set() if any(lemma_of(t) in TALK_NOUNS for t in sent) else {
+    writing = set() if not state.writer or any(lemma_of(t) in TALK_NOUNS for t in sent) else {
         token.i for token, names, _ in actors if names == [state.writer] and is_first_person_actor(token)}
     actor_ids = person_tokens | {t.i for t, _, _ in actors}
     stated = False
