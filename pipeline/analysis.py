@@ -197,12 +197,18 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                    and phrase.lower() not in title_topics]:
         del phrases[phrase]  # "the socket API", said once or twice: the background of most networking articles
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
-    # a facility outside networking is linked to nobody, and takes no place a networking subsystem would
+    # a facility outside networking takes no place a networking subsystem would; it is linked only where a
+    # sentence names the person with it: elsewhere in a talk or a patch set it is what the work uses or needs
     networking = {p: [span for span in spans if not knowledge.outside_networking(span.label_)]
                   for p, spans in subs.items()}
-    links = article_links([(p, kinds.get(p, "p"), doc) for p, doc in docs], people_by_par, networking, knowledge.broad,
+    paras = [(p, kinds.get(p, "p"), doc) for p, doc in docs]
+    links = article_links(paras, people_by_par, networking, knowledge.broad,
                           [label for label in about if not knowledge.outside_networking(label)], heads, report, writer,
                           knowledge.tools)
+    if any(len(spans) != len(networking[p]) for p, spans in subs.items()):
+        links += [link for link in article_links(paras, people_by_par, subs, knowledge.broad, list(about), heads,
+                                                 report, writer, knowledge.tools)
+                  if knowledge.outside_networking(link.subsystem) and link.person_at == link.subsystem_at]
     relations, said = [], Counter()
     for phrase, n in phrases.items():
         said[phrase.lower()] += n

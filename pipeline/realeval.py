@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pipeline import config
 from pipeline.evaluate import Score
+from pipeline.knowledge import OUTSIDE_CATEGORY
 from pipeline.knowledge.persons import strip_possessive
 from pipeline.knowledge.taxonomy import fold, load_people, load_subsystems
 from pipeline.terms import ACRONYM_PLURAL_RE
@@ -109,6 +110,7 @@ class Names:
                 self.lower[term.alias.lower()] = term.canonical
         for name in subsystems:
             self.lower.setdefault(name.lower(), name)
+        self.outside = frozenset(name for name, sub in subsystems.items() if sub.category == OUTSIDE_CATEGORY)
 
     def person(self, name: str) -> str:
         key = " ".join(name.split())
@@ -263,6 +265,10 @@ def score_article(gold: dict, found: Found, names: Names) -> dict[str, Score]:
                if by_name.get(name, frozenset({f"?{name}"})) == {f"?{name}"}}
     also_pair, also_kind = _feature_keys(unnamed, found)
     scores["relations"] = score_items(gold_pairs, found_pairs, "relation", also_pair)
+    # as the labels written for networking alone count: no link to a facility outside it on either side
+    scores["networking relations"] = score_items(
+        [keys for keys in gold_pairs if {s for _, s in keys} - names.outside],
+        {(p, s) for p, s in found_pairs if s not in names.outside}, "networking relation", also_pair)
     for kind in RELATION_KINDS:
         gold_kind = [frozenset((p, s, kind) for s in subs) for (p, subs), kinds in pairs.items() if kind in kinds]
         found_kind = {(person_key(p), s, k) for p, s, k in found.relations if k == kind}
@@ -366,7 +372,8 @@ def report_dev(gold_files: list[dict], found: dict[int, Found], names: Names, ve
             details += [f"    {e}" for n in ("people", "subsystems", "relations") for e in scores[n].errors]
     lines.append(f"{label} set: {len(gold_files)} labelled real articles")
     lines.append(f"{'table':<24} {'precision':>9} {'recall':>7} {'f1':>6}    tp   fp   fn")
-    for name in ("people", "subsystems", "central_subsystems", "relations", *(f"relations:{k}" for k in RELATION_KINDS)):
+    for name in ("people", "subsystems", "central_subsystems", "relations", *(f"relations:{k}" for k in RELATION_KINDS),
+                 "networking relations"):
         lines.append(_line(name, totals[name]))
     lines.append("facts right: " + ", ".join(f"{k} {v}/{len(gold_files)}" for k, v in facts.items()))
     return lines + details
@@ -550,8 +557,10 @@ def judged_links_report(out: Path, judged_path: Path | None = None) -> list[str]
 def cooccurrence_report(out: Path, judged_path: Path | None = None) -> list[str]:
     """Recall where a person and a networking subsystem share a sentence: of the co-occurrences a past run
     left unlinked and readers judged (dev/links/cooccurrence.tsv), how many of those that state a relation
-    the run in ``out`` now links, and how many of those that do not."""
-    rows = [r for r in _judged_rows(judged_path or JUDGED_COOCCURRENCES) if r["category"] != "kernel"]
+    the run in ``out`` now links, and how many of those that do not; the same, apart, for facilities outside
+    networking."""
+    judged = _judged_rows(judged_path or JUDGED_COOCCURRENCES)
+    rows = [r for r in judged if r["category"] != OUTSIDE_CATEGORY]
     with open(out / "person_subsystem.csv", newline="", encoding="utf-8") as handle:
         linked = {(int(r["article_id"]), r["person"], r["subsystem"]) for r in csv.DictReader(handle)}
     def counts(rows: list[dict]) -> tuple[int, int, int, int]:
@@ -568,6 +577,10 @@ def cooccurrence_report(out: Path, judged_path: Path | None = None) -> list[str]
         total, stated, found, wrong = counts([r for r in rows if r["sample"] == sample])
         lines.append(f"  sample {sample}: {total} judged, {stated} state a relation; links {found} of those and "
                      f"{wrong} of the {total - stated} others")
+    total, stated, found, wrong = counts([r for r in judged if r["category"] == OUTSIDE_CATEGORY])
+    if total:
+        lines.append(f"  with a facility outside networking: {total} judged, {stated} state a relation; links {found} "
+                     f"of those and {wrong} of the {total - stated} others")
     return lines
 
 

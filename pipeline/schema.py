@@ -205,7 +205,7 @@ KEYWORDS = _register(Table(
 ))
 
 PERSON_SUBSYSTEM = _register(Table(
-    "person_subsystem", "One row per link the text states between a person and a networking subsystem (none to the taxonomy's category kernel, facilities outside networking): who presented, works on, maintains or proposed what, with the sentences that say so (paragraph and sentence of the subsystem's sentence, and of the person's where that is another one). A pair stated in several sentences, or as two kinds, has a row for each (a link only carried on, through sentences of a talk or a patch set's description that name nobody, has one: its first): count articles (article_id.nunique()), not rows.",
+    "person_subsystem", "One row per link the text states between a person and a networking subsystem, or a kernel facility outside networking (the taxonomy's category kernel) where a sentence names the person with it: who presented, works on, maintains or proposed what, with the sentences that say so (paragraph and sentence of the subsystem's sentence, and of the person's where that is another one). A pair stated in several sentences, or as two kinds, has a row for each (a link only carried on, through sentences of a talk or a patch set's description that name nobody, has one: its first): count articles (article_id.nunique()), not rows.",
     (
         ARTICLE_ID,
         _c("paragraph", "integer", "Paragraph of the sentence naming the subsystem.", True),

@@ -88,6 +88,21 @@ def test_realeval_a_link_whose_rows_name_the_labelled_feature_finds_it():
     assert scores["relations:presented"].fp == 1
 
 
+def test_realeval_networking_relations_leave_facilities_outside_networking_out_on_both_sides():
+    """Labels written for networking alone are scored apart without the links to kernel facilities: a run's
+    link to RCU is no error of theirs, nor is a labelled one a miss of the run's."""
+    names = Names(config.Options())
+    gold = {"article_id": 1, "subsystems": [{"name": "GRO", "forms": ["GRO"]}, {"name": "RCU", "forms": ["RCU"]}],
+            "relations": [{"person": "Herbert Xu", "subsystem": "GRO", "relation": "works_on"},
+                          {"person": "Paul McKenney", "subsystem": "RCU", "relation": "maintains"}]}
+    gro, crypto = names.subsystem("GRO"), names.subsystem("crypto API")
+    run = Found(relations={("Herbert Xu", gro, "works_on"), ("Herbert Xu", crypto, "works_on")})
+    scores = score_article(gold, run, names)
+    assert (scores["relations"].tp, scores["relations"].fp, scores["relations"].fn) == (1, 1, 1)
+    networking = scores["networking relations"]
+    assert (networking.tp, networking.fp, networking.fn) == (1, 0, 0)
+
+
 @pytest.mark.parametrize("path", sorted(DEV_GOLD.glob("*.json")) + sorted(HOLDOUT_GOLD.glob("*.json")),
                          ids=lambda p: f"{p.parent.parent.name}-{p.stem}")
 def test_realeval_gold_files_are_consistent(path):
@@ -292,7 +307,8 @@ def test_realeval_cooccurrences_count_the_stated_ones_a_run_now_links(tmp_path):
         "unlinked co-occurrences judged: 4 with a networking subsystem, 2 state a relation (0.500); this run links "
         "1 of those and 1 of the 2 that do not",
         "  sample C1: 3 judged, 2 state a relation; links 1 of those and 1 of the 1 others",
-        "  sample C2: 1 judged, 0 state a relation; links 0 of those and 0 of the 1 others"]
+        "  sample C2: 1 judged, 0 state a relation; links 0 of those and 0 of the 1 others",
+        "  with a facility outside networking: 1 judged, 1 state a relation; links 1 of those and 0 of the 0 others"]
 
 
 def test_realeval_judged_features_score_the_ones_a_run_still_gives(tmp_path):

@@ -25,7 +25,8 @@ from pipeline.knowledge.taxonomy import (
 from pipeline.sources.topics import top_level_entries
 
 # The category of facilities outside networking that its texts name (RCU, the crypto API, security modules,
-# tracing tools): matched so they are not taken for networking terms, never linked to a person.
+# tracing tools): matched so they are not taken for networking terms; linked to a person only where a sentence
+# names both.
 OUTSIDE_CATEGORY = "kernel"
 # The categories of tools people use to look at or load a system (bpftrace, ethtool, netperf): using one to do
 # something else is no work on it.
