@@ -205,7 +205,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     links = article_links(paras, people_by_par, networking, knowledge.broad,
                           [label for label in about if not knowledge.outside_networking(label)], heads, report, writer,
                           knowledge.tools)
-    if any(len(spans) != len(networking[p]) for p, spans in subs.items()):
+    if any(knowledge.outside_networking(span.label_) for spans in subs.values() for span in spans):
         links += [link for link in article_links(paras, people_by_par, subs, knowledge.broad, list(about), heads,
                                                  report, writer, knowledge.tools)
                   if knowledge.outside_networking(link.subsystem) and link.person_at == link.subsystem_at]
