@@ -198,7 +198,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         del phrases[phrase]  # "the socket API", said once or twice: the background of most networking articles
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
     # a facility outside networking takes no place a networking subsystem would; it is linked only where a
-    # sentence names the person with it: elsewhere in a talk or a patch set it is what the work uses or needs
+    # sentence names the person with it: elsewhere in a talk or a patch set it is what the work uses or needs,
+    # and a "he" for someone named before was wrong in about half of the links a reading of them checked
     networking = {p: [span for span in spans if not knowledge.outside_networking(span.label_)]
                   for p, spans in subs.items()}
     paras = [(p, kinds.get(p, "p"), doc) for p, doc in docs]

@@ -265,10 +265,12 @@ def score_article(gold: dict, found: Found, names: Names) -> dict[str, Score]:
                if by_name.get(name, frozenset({f"?{name}"})) == {f"?{name}"}}
     also_pair, also_kind = _feature_keys(unnamed, found)
     scores["relations"] = score_items(gold_pairs, found_pairs, "relation", also_pair)
-    # as the labels written for networking alone count: no link to a facility outside it on either side
+    # as labels written for networking alone count: no link to a facility outside it on either side (nor one
+    # whose feature names what a label calls so)
     scores["networking relations"] = score_items(
         [keys for keys in gold_pairs if {s for _, s in keys} - names.outside],
-        {(p, s) for p, s in found_pairs if s not in names.outside}, "networking relation", also_pair)
+        {(p, s) for p, s in found_pairs if s not in names.outside}, "networking relation",
+        {pair: keys for pair, keys in also_pair.items() if pair[1] not in names.outside})
     for kind in RELATION_KINDS:
         gold_kind = [frozenset((p, s, kind) for s in subs) for (p, subs), kinds in pairs.items() if kind in kinds]
         found_kind = {(person_key(p), s, k) for p, s, k in found.relations if k == kind}

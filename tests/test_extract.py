@@ -341,9 +341,10 @@ def test_relations_a_facility_outside_networking_is_linked_where_a_sentence_name
     result = _article(nlp, resources, "Herbert Xu is working on the crypto API and on GRO. James Morris is working "
                                       "on the integration of SELinux and netfilter.")
     assert {("crypto API", "kernel"), ("SELinux", "kernel")} <= {(r[5], r[6]) for r in result["subsystems"]}
-    links = {(r[2], r[3], r[4]) for r in result["relations"]}
+    links = [(r[2], r[3], r[4]) for r in result["relations"]]
     assert {("Herbert Xu", "GRO", "works_on"), ("James Morris", "netfilter", "works_on"),
-            ("Herbert Xu", "crypto API", "works_on"), ("James Morris", "SELinux", "works_on")} <= links, links
+            ("Herbert Xu", "crypto API", "works_on"), ("James Morris", "SELinux", "works_on")} <= set(links), links
+    assert len(links) == len(set(links)), links  # the networking links once, whatever a second reading finds
     patch = _article(nlp, resources, "Ann Berg posted a patch set for XDP. The patches need the crypto API to be "
                                      "built in.")
     assert {(r[2], r[3]) for r in patch["relations"]} == {("Ann Berg", "XDP")}, patch["relations"]
@@ -366,7 +367,7 @@ def test_relations_a_talk_carried_on_is_evidenced_where_it_is_stated(nlp, resour
 
 def test_relations_a_facility_outside_networking_takes_no_place_of_a_networking_subsystem(nlp, resources):
     """A patch the article is about is its subject's, however its sentence names a facility outside networking
-    (workqueues), which is linked to nobody: such a mention is no subsystem the patch is said to be about."""
+    (workqueues): such a mention is no subsystem the patch is said to be about."""
     docs = list(enumerate(nlp.pipe([
         "Some developers want huge pages for the memory that holds BPF programs.",
         "Linus Torvalds decided to apply just Ann Berg's first patch, which had the effect of disabling huge-page "

@@ -101,6 +101,12 @@ def test_realeval_networking_relations_leave_facilities_outside_networking_out_o
     assert (scores["relations"].tp, scores["relations"].fp, scores["relations"].fn) == (1, 1, 1)
     networking = scores["networking relations"]
     assert (networking.tp, networking.fp, networking.fn) == (1, 0, 0)
+    glue = {"article_id": 1, "subsystems": [{"name": "WireGuard crypto glue", "forms": ["crypto glue"]}],
+            "relations": [{"person": "Herbert Xu", "subsystem": "WireGuard crypto glue", "relation": "works_on"}]}
+    run = Found(relations={("Herbert Xu", crypto, "works_on")})
+    run.features[("Herbert Xu", crypto, "works_on")] = {"crypto glue"}  # a feature of a link outside networking
+    scores = score_article(glue, run, names)
+    assert scores["relations"].tp == 1 and scores["networking relations"].tp == 0
 
 
 @pytest.mark.parametrize("path", sorted(DEV_GOLD.glob("*.json")) + sorted(HOLDOUT_GOLD.glob("*.json")),
