@@ -353,6 +353,15 @@ def test_relations_a_facility_outside_networking_is_linked_where_a_sentence_name
     assert {tuple(r[2:5]) for r in without["relations"]} == {("Song Liu", "uprobes", "proposed")}
 
 
+def test_relations_a_pronoun_for_people_named_before_cites_where_they_were_named(nlp, resources):
+    """"They" stands for the two named a sentence before, not for the one its own sentence names first: the link
+    cites the sentence that names them, and so is no link a sentence states with a facility outside networking."""
+    they = _article(nlp, resources, "Ann Berg and Carl Holm posted a patch set for XDP. According to David Miller, "
+                                    "they are now working on netfilter and RCU.")
+    assert {(r[2], r[3], r[5], r[6]) for r in they["relations"] if r[3] != "XDP"} == {
+        ("Ann Berg", "netfilter", 0, 0), ("Carl Holm", "netfilter", 0, 0)}, they["relations"]
+
+
 def test_relations_a_talk_carried_on_is_evidenced_where_it_is_stated(nlp, resources):
     """A talk goes on through sentences that name nobody; the link it makes is shown by the sentence that states
     it, not once more by each of those. A link only carried (a patch set's change) keeps its first sentence."""

@@ -158,7 +158,8 @@ def sentence_links(sent: Span, p: int, s: int, people: list[tuple[Span, str]], s
         if is_pronoun_actor(token):
             referents = _resolve_pronoun(token, [n for sp, n in people if sp.end <= token.i], state, p)
             if referents:
-                at = (p, s) if any(sp.end <= token.i for sp, _ in people) else state.last_at
+                # named where the sentence names one of them before it, else where they were named last
+                at = (p, s) if set(referents) & set(named_before) else state.last_at
                 actors.append((token, referents, at))
         elif state.writer and not state.quoting and is_first_person_actor(token):
             first = first_conjunct(token)  # "Starovoitov and I decided": one subject, the writer one of it
