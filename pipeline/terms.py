@@ -76,11 +76,11 @@ def term_subsystem(term: str, kind: str, definition: str, lookup, kconfig: dict[
             found = lookup(form)
             if found:
                 return found
+    if kind != "identifier":
+        return None
     # the kernel names a function, type or constant after its subsystem: bpf_map_lookup_elem(), BPF_OK,
     # struct tcp_sock, skb_put(), and after one whose name has an underscore of its own: io_uring_enter()
     parts = term.removeprefix("struct ").strip().lstrip("_").split("_")  # "__skb_put()" is skb's
-    if kind != "identifier":
-        return None
     for end in range(len(parts) - 1, 0, -1):
         prefix = "_".join(parts[:end])
         if len(prefix) >= 3 and (found := lookup(prefix)):
