@@ -762,7 +762,7 @@ def main(argv=None) -> int:
         print("\n".join(judged_keywords_report(work / "all" / "out", JUDGED_SUBJECTS, per_article=args.verbose,
                                                 label="judged keywords where the title names a subject (K40)")))
         print("\n".join(judged_keywords_report(work / "all" / "out", JUDGED_OWN_NAMES, per_article=args.verbose,
-                                                label="judged keywords of paired checks (K43 to K70)")))
+                                                label="judged keywords of paired checks (K43 to K71)")))
         print("\n".join(judged_people_report(work / "all" / "out")))
         print("\n".join(judged_mentions_report(work / "all" / "out")))
         print("\n".join(agreement_report(_labels(PAIRS_SECOND), _labels(PAIRS_FIRST), read_found(work / "all" / "out"),

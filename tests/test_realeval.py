@@ -365,7 +365,7 @@ def test_realeval_judged_keywords_are_dev_articles_only():
     (JUDGED_SUBJECTS, {"K40"}, ()),
     (JUDGED_OWN_NAMES, {"K43", "K44", "K45", "K46", "K47", "K48", "K49", "K50", "K51", "K53", "K54", "K55", "K56",
                         "K57", "K58", "K59", "K60", "K61", "K62", "K63", "K64", "K65", "K66", "K67", "K68", "K69",
-                        "K70"},
+                        "K70", "K71"},
      (JUDGED_SUBJECTS,))])
 def test_realeval_paired_keyword_checks_are_samples_apart_from_the_other_verdicts(path, samples, apart):
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
