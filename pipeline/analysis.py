@@ -21,7 +21,7 @@ from pipeline.mentions import PersonFinder, SubsystemMatcher
 from pipeline.nlp import english_words, load_model, model_text, text_offset
 from pipeline.people import resolve_article, unique_surnames
 from pipeline.relations import article_links
-from pipeline.relations.features import link_feature, named_thing, worked_thing
+from pipeline.relations.features import code_named, link_feature, named_thing, worked_thing
 from pipeline.terms import find_terms, term_subsystem
 
 # What makes a title's subsystem qualify another word rather than be the topic: "IP address exhaustion".
@@ -115,6 +115,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     for p, span, person in people:
         people_by_par[p].append((span, person))
     persons, subsystems, terms = [], [], []
+    coded: dict[int, list] = defaultdict(list)  # identifiers of a subsystem ("bpf_capable()"), as link targets
+    code_names: dict[tuple[int, int], str] = {}  # each one's name as written, by (paragraph, first token)
     phrases: Counter = Counter()
     first_seen: dict[str, int] = {}
     naming: set[str] = set()
@@ -187,6 +189,11 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
                                      knowledge.by_entry)
                 terms.append([p, *_placed((start, end, term), cut, written)[:2], term, kind, definition, sub])
+                span = doc.char_span(start, end, label=sub, alignment_mode="expand") \
+                    if kind == "identifier" and sub else None
+                if span is not None and not any(o.start < span.end and span.start < o.end for o in subs[p]):
+                    coded[p].append(span)  # "adds a new program type, BPF_PROG_TYPE_UBLK": BPF, by its code
+                    code_names[(p, span.start)] = term
     bodies = {term for *_, term, kind, definition, _ in terms if kind == "acronym" and definition
               and names_a_body(definition)}  # "the Software Freedom Conservancy (SFC)": "SFC" is a name
     bodies |= {acronym for p, doc in docs if kinds.get(p) != "pre"
@@ -200,14 +207,15 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     # a facility outside networking takes no place a networking subsystem would; it is linked only where a
     # sentence names the person with it: elsewhere in a talk or a patch set it is what the work uses or needs,
     # and a "he" for someone named before was wrong in about half of the links a reading of them checked
+    named = {p: sorted([*spans, *coded[p]], key=lambda span: span.start) for p, spans in subs.items()}
     networking = {p: [span for span in spans if not knowledge.outside_networking(span.label_)]
-                  for p, spans in subs.items()}
+                  for p, spans in named.items()}
     paras = [(p, kinds.get(p, "p"), doc) for p, doc in docs]
     links = article_links(paras, people_by_par, networking, knowledge.broad,
                           [label for label in about if not knowledge.outside_networking(label)], heads, report, writer,
                           knowledge.tools)
     if any(knowledge.outside_networking(span.label_) for spans in subs.values() for span in spans):
-        links += [link for link in article_links(paras, people_by_par, subs, knowledge.broad, list(about), heads,
+        links += [link for link in article_links(paras, people_by_par, named, knowledge.broad, list(about), heads,
                                                  report, writer, knowledge.tools)
                   if knowledge.outside_networking(link.subsystem) and link.person_at == link.subsystem_at]
     relations, said = [], Counter()
@@ -223,6 +231,9 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         named_here = [span for span, _ in people_by_par[pp]]
         feature = feature or named_thing(spans_of[(pp, ps)], subs[pp], named_here) \
             or worked_thing(spans_of[(pp, ps)], subs[pp], named_here)
+        if not feature and link.kind != "maintains":  # a role is no part of what it is held over
+            code = code_named(spans_of[(p, s)], subs[p], coded[p], link.subsystem, carried=(pp, ps) != (p, s))
+            feature = code_names[(p, code.start)] if code is not None else ""
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence, feature])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(

@@ -78,6 +78,8 @@ def term_subsystem(term: str, kind: str, definition: str, lookup, kconfig: dict[
                 return found
     if kind != "identifier":
         return None
+    if found := lookup(term.strip("_").replace("_", " ")):
+        return found  # "TCP_FAST_OPEN" is TCP fast open before it is TCP's
     # the kernel names a function, type or constant after its subsystem: bpf_map_lookup_elem(), BPF_OK,
     # struct tcp_sock, skb_put(), and after one whose name has an underscore of its own: io_uring_enter()
     parts = term.removeprefix("struct ").strip().lstrip("_").split("_")  # "__skb_put()" is skb's

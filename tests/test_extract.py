@@ -283,6 +283,23 @@ def test_relations_a_link_names_the_thing_a_relative_clause_says_the_person_work
     assert features["Alexei Starovoitov"] == "", features  # a piece of work names nothing
 
 
+def test_relations_a_sentence_naming_a_subsystem_by_its_code_links_it_with_the_identifier(nlp, resources):
+    """Kernel code names things after their subsystem: a patch set "defining a new type, BPF_PROG_TYPE_UBLK" is
+    work on BPF, and the identifier is what the link is about; a maintainer's role is not a part of it."""
+    result = _article(
+        nlp, resources,
+        "This patch set from Xiaoguang Wang adds a new program type, BPF_PROG_TYPE_UBLK, for ublk drivers.",
+        "In 2019, Alexei Starovoitov introduced bpf_spin_lock() so that programs could update map values.",
+        "Jens Axboe, the io_uring maintainer, reviewed IORING_SETUP_R_DISABLED.",
+        "Nobody called frobnicate_widget() on that path, Ann Berg said.",
+    )
+    features = {(r[2], r[3], r[4]): r[8] for r in result["relations"]}
+    assert features[("Xiaoguang Wang", "BPF", "proposed")] == "BPF_PROG_TYPE_UBLK", features
+    assert features[("Alexei Starovoitov", "BPF", "works_on")] == "bpf_spin_lock()", features
+    assert features[("Jens Axboe", "io_uring", "maintains")] == "", features
+    assert not [key for key in features if key[0] == "Ann Berg"], features  # code of no subsystem links nothing
+
+
 # One speaker's talk: its sentence names no subsystem, and the title's subject comes paragraphs later.
 _TALK = ["At the conference, Herbert Xu talked about the challenges of fast network adapters.",
          "The problem, according to Herbert, is that the adapters deliver too many small packets.",

@@ -107,3 +107,15 @@ def worked_thing(sentence, spans: list, people: list) -> str:
         if start < noun.i and not any(span.start <= noun.i < span.end for span in spans):
             return sentence.doc[start:noun.i + 1].text
     return ""
+
+
+def code_named(sentence, spans: list, code: list, subsystem: str, carried: bool = False):
+    """The identifier of ``subsystem`` a link's sentence names ("defining a new type, BPF_PROG_TYPE_PHYS_DEV",
+    "introduced bpf_spin_lock()"): the first of ``code`` (spans of identifiers, labelled with their subsystem) in
+    the sentence; None where it names none, or, for a link ``carried`` from an earlier sentence, where it also
+    names the subsystem itself (the link may be to that mention, the identifier an aside)."""
+    own = [span for span in code if span.label_ == subsystem and sentence.start <= span.start < sentence.end]
+    if not own or carried and any(span.label_ == subsystem and sentence.start <= span.start < sentence.end
+                                  for span in spans):
+        return None
+    return own[0]
