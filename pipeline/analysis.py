@@ -22,6 +22,7 @@ from pipeline.nlp import english_words, load_model, model_text, text_offset
 from pipeline.people import resolve_article, unique_surnames
 from pipeline.relations import article_links
 from pipeline.relations.features import code_named, link_feature, named_thing, worked_thing
+from pipeline.relations.vocabulary import CODE
 from pipeline.terms import find_terms, term_subsystem
 
 # What makes a title's subsystem qualify another word rather than be the topic: "IP address exhaustion".
@@ -59,6 +60,21 @@ class Resources:
             PersonFinder(nlp.vocab, tokenizer, knowledge.aliases, knowledge.persons, english),
             dict(by_person), verb_only_words(nlp), english, unique_surnames(set(knowledge.aliases.values())),
         )
+
+
+def _code_spans(doc, identifiers: list[tuple[int, int, str, str]], spans: list) -> list[tuple]:
+    """(span, name) of each identifier of a subsystem in one paragraph's Doc (``identifiers``: character
+    offsets, name and subsystem), the span labelled with the subsystem and marked as code; none where a
+    subsystem's mention (``spans``) or an earlier identifier holds one of its tokens ("bpf_map.bpf_prog", one
+    token)."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    for start, end, name, subsystem in identifiers:
+        span = doc.char_span(start, end, label=subsystem, kb_id=CODE, alignment_mode="expand")
+        if span is not None and not taken & set(range(span.start, span.end)):
+            taken |= set(range(span.start, span.end))
+            found.append((span, name))
+    return found
 
 
 def _sentence_index(doc):
@@ -115,8 +131,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
     for p, span, person in people:
         people_by_par[p].append((span, person))
     persons, subsystems, terms = [], [], []
-    coded: dict[int, list] = defaultdict(list)  # identifiers of a subsystem ("bpf_capable()"), as link targets
-    code_names: dict[tuple[int, int], str] = {}  # each one's name as written, by (paragraph, first token)
+    identifiers: dict[int, list] = defaultdict(list)  # (start, end, name, subsystem) of a subsystem's code
     phrases: Counter = Counter()
     first_seen: dict[str, int] = {}
     naming: set[str] = set()
@@ -189,11 +204,8 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                 sub = term_subsystem(term, kind, definition, knowledge.subsystem_named, knowledge.kconfig,
                                      knowledge.by_entry)
                 terms.append([p, *_placed((start, end, term), cut, written)[:2], term, kind, definition, sub])
-                span = doc.char_span(start, end, label=sub, alignment_mode="expand") \
-                    if kind == "identifier" and sub else None
-                if span is not None and not any(o.start < span.end and span.start < o.end for o in subs[p]):
-                    coded[p].append(span)  # "adds a new program type, BPF_PROG_TYPE_UBLK": BPF, by its code
-                    code_names[(p, span.start)] = term
+                if kind == "identifier" and sub:
+                    identifiers[p].append((start, end, term, sub))
     bodies = {term for *_, term, kind, definition, _ in terms if kind == "acronym" and definition
               and names_a_body(definition)}  # "the Software Freedom Conservancy (SFC)": "SFC" is a name
     bodies |= {acronym for p, doc in docs if kinds.get(p) != "pre"
@@ -204,18 +216,24 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
                    and phrase.lower() not in title_topics]:
         del phrases[phrase]  # "the socket API", said once or twice: the background of most networking articles
     heads = {span.label_: span[-1].lemma_.lower() for span in title_subs if len(span) > 1}
+    # what a sentence names only by code ("adds a new program type, BPF_PROG_TYPE_UBLK"): the subsystem, to link
+    # (of one the article names in words: "sendfile()" alone makes no article about zero-copy networking)
+    in_words = frozenset(span.label_ for spans in subs.values() for span in spans)
+    coded = {p: [(span, name) for span, name in _code_spans(doc, identifiers[p], subs[p]) if span.label_ in in_words]
+             for p, doc in docs}
+    linkable = {p: sorted([*spans, *(span for span, _ in coded[p])], key=lambda span: span.start)
+                for p, spans in subs.items()}
     # a facility outside networking takes no place a networking subsystem would; it is linked only where a
     # sentence names the person with it: elsewhere in a talk or a patch set it is what the work uses or needs,
     # and a "he" for someone named before was wrong in about half of the links a reading of them checked
-    named = {p: sorted([*spans, *coded[p]], key=lambda span: span.start) for p, spans in subs.items()}
     networking = {p: [span for span in spans if not knowledge.outside_networking(span.label_)]
-                  for p, spans in named.items()}
+                  for p, spans in linkable.items()}
     paras = [(p, kinds.get(p, "p"), doc) for p, doc in docs]
     links = article_links(paras, people_by_par, networking, knowledge.broad,
                           [label for label in about if not knowledge.outside_networking(label)], heads, report, writer,
                           knowledge.tools)
-    if any(knowledge.outside_networking(span.label_) for spans in subs.values() for span in spans):
-        links += [link for link in article_links(paras, people_by_par, named, knowledge.broad, list(about), heads,
+    if any(knowledge.outside_networking(span.label_) for spans in linkable.values() for span in spans):
+        links += [link for link in article_links(paras, people_by_par, linkable, knowledge.broad, list(about), heads,
                                                  report, writer, knowledge.tools)
                   if knowledge.outside_networking(link.subsystem) and link.person_at == link.subsystem_at]
     relations, said = [], Counter()
@@ -232,8 +250,7 @@ def extract_article(docs: list[tuple[int, object]], res: Resources, kinds: dict[
         feature = feature or named_thing(spans_of[(pp, ps)], subs[pp], named_here) \
             or worked_thing(spans_of[(pp, ps)], subs[pp], named_here)
         if not feature and link.kind != "maintains":  # a role is no part of what it is held over
-            code = code_named(spans_of[(p, s)], subs[p], coded[p], link.subsystem, carried=(pp, ps) != (p, s))
-            feature = code_names[(p, code.start)] if code is not None else ""
+            feature = code_named(spans_of[(p, s)], subs[p], coded[p], link.subsystem, carried=(pp, ps) != (p, s))
         relations.append([p, s, link.person, link.subsystem, link.kind, pp, ps, evidence, feature])
     return {"persons": persons, "subsystems": subsystems, "relations": relations, "terms": terms,
             "phrases": sorted(list(m) for m in merge_near_duplicates(

@@ -66,8 +66,8 @@ def find_terms(text: str) -> list[tuple[int, int, str, str, str]]:
 
 def term_subsystem(term: str, kind: str, definition: str, lookup, kconfig: dict[str, tuple[str, str]],
                    by_entry: dict[str, str]) -> str | None:
-    """The subsystem a term stands for: by the taxonomy's names (an identifier's, or its prefix's), or a config
-    symbol's MAINTAINERS entry."""
+    """The subsystem a term stands for: by the taxonomy's names (an identifier's; its words, where underscores
+    join them; or its prefix's), or a config symbol's MAINTAINERS entry."""
     if kind == "config":
         entry = kconfig.get(term.removeprefix("CONFIG_"), ("", ""))[1]
         return by_entry.get(entry)
@@ -78,11 +78,11 @@ def term_subsystem(term: str, kind: str, definition: str, lookup, kconfig: dict[
                 return found
     if kind != "identifier":
         return None
-    if found := lookup(term.strip("_").replace("_", " ")):
+    parts = term.removeprefix("struct ").strip().strip("_").removesuffix("()").split("_")  # "__skb_put()": skb's
+    if found := lookup(" ".join(parts)):
         return found  # "TCP_FAST_OPEN" is TCP fast open before it is TCP's
     # the kernel names a function, type or constant after its subsystem: bpf_map_lookup_elem(), BPF_OK,
     # struct tcp_sock, skb_put(), and after one whose name has an underscore of its own: io_uring_enter()
-    parts = term.removeprefix("struct ").strip().lstrip("_").split("_")  # "__skb_put()" is skb's
     for end in range(len(parts) - 1, 0, -1):
         prefix = "_".join(parts[:end])
         if len(prefix) >= 3 and (found := lookup(prefix)):

@@ -284,20 +284,55 @@ def test_relations_a_link_names_the_thing_a_relative_clause_says_the_person_work
 
 
 def test_relations_a_sentence_naming_a_subsystem_by_its_code_links_it_with_the_identifier(nlp, resources):
-    """Kernel code names things after their subsystem: a patch set "defining a new type, BPF_PROG_TYPE_UBLK" is
-    work on BPF, and the identifier is what the link is about; a maintainer's role is not a part of it."""
+    """Kernel code names things after their subsystem: a patch set "adding a new type, BPF_PROG_TYPE_UBLK" is
+    work on BPF, and the identifier is what the link is about, also for a link a patch set carries into the
+    sentence; a maintainer's role is not a part of it, and code of no subsystem links nothing."""
     result = _article(
         nlp, resources,
+        "BPF programs run in the kernel.",
         "This patch set from Xiaoguang Wang adds a new program type, BPF_PROG_TYPE_UBLK, for ublk drivers.",
         "In 2019, Alexei Starovoitov introduced bpf_spin_lock() so that programs could update map values.",
+        "Carl Holm posted a patch set last week. It adds bpf_obj_drop() so that programs can free objects.",
         "Jens Axboe, the io_uring maintainer, reviewed IORING_SETUP_R_DISABLED.",
-        "Nobody called frobnicate_widget() on that path, Ann Berg said.",
+        "In 2019, Ann Berg introduced frobnicate_widget() so that programs could wait.",
     )
     features = {(r[2], r[3], r[4]): r[8] for r in result["relations"]}
     assert features[("Xiaoguang Wang", "BPF", "proposed")] == "BPF_PROG_TYPE_UBLK", features
     assert features[("Alexei Starovoitov", "BPF", "works_on")] == "bpf_spin_lock()", features
+    assert features[("Carl Holm", "BPF", "proposed")] == "bpf_obj_drop()", features
     assert features[("Jens Axboe", "io_uring", "maintains")] == "", features
-    assert not [key for key in features if key[0] == "Ann Berg"], features  # code of no subsystem links nothing
+    assert not [key for key in features if key[0] == "Ann Berg"], features
+
+
+def test_relations_code_names_only_a_subsystem_the_article_names_in_words(nlp, resources):
+    """An identifier is read as a mention of a subsystem the article names in words somewhere (an article that
+    never says "zero-copy" is not about it for its sendfile()); a link a patch set carries into a sentence
+    that names the subsystem in words as well as by code may be to either: no feature then."""
+    carried = _article(nlp, resources, "Carl Holm posted a patch set last week. It adds bpf_obj_drop() to BPF.")
+    assert {(r[2], r[3], r[4], r[8]) for r in carried["relations"]} == {("Carl Holm", "BPF", "proposed", "")}, \
+        carried["relations"]
+    unwritten = _article(nlp, resources, "In 2019, Ann Berg introduced tcp_autocorking so that TCP could wait.",
+                         "Jens Axboe added IORING_OP_SEND_ZC to the ring.")
+    assert not [r for r in unwritten["relations"] if r[3] in ("TCP autocorking", "io_uring")], unwritten["relations"]
+
+
+def test_relations_a_talk_s_subject_is_where_the_article_names_it_in_words(nlp, resources):
+    """A talk is about the subject its title names from where the body names it in words, not from an
+    identifier of its code on the way."""
+    docs = list(enumerate(nlp.pipe(["Alexei Starovoitov led a session on locking at the summit.",
+                                    "Programs can call bpf_spin_lock() today.", "Many more locks are needed, though.",
+                                    "Starovoitov said that BPF needs more locks."])))
+    links = extract_article(docs, resources, title=nlp("Locking in BPF programs"), report=True)["relations"]
+    assert {(r[0], r[3], r[8]) for r in links} == {(3, "BPF", "")}, links
+
+
+def test_relations_code_spans_leave_tokens_a_mention_or_another_identifier_holds(nlp):
+    from pipeline.analysis import _code_spans
+    doc = nlp("The bpf_map.bpf_prog pointer and BPF maps")
+    spans = [doc[5:7]]  # "BPF maps", a mention
+    found = _code_spans(doc, [(4, 11, "bpf_map", "BPF maps"), (12, 20, "bpf_prog", "BPF"),
+                              (33, 41, "BPF maps", "BPF maps")], spans)
+    assert [(span.text, name, span.label_) for span, name in found] == [("bpf_map.bpf_prog", "bpf_map", "BPF maps")]
 
 
 # One speaker's talk: its sentence names no subsystem, and the title's subject comes paragraphs later.

@@ -232,8 +232,8 @@ def test_terms_link_to_subsystems_through_the_records(resources):
     assert (link("BPF_OK", "identifier"), link("struct tcp_sock", "identifier")) == ("BPF", "TCP")
     assert link("get_user_pages()", "identifier") is None and link("ip_fast_csum()", "identifier") is None
     # a name written as code, words joined by underscores, before the prefix: TCP fast open before TCP
-    assert (link("TCP_FAST_OPEN", "identifier"), link("tcp_autocorking", "identifier")) == (
-        knowledge.subsystem_named("TCP fast open"), knowledge.subsystem_named("TCP autocorking"))
+    assert (link("TCP_FAST_OPEN", "identifier"), link("tcp_autocorking()", "identifier"),
+            link("struct tcp_window_scaling", "identifier")) == ("TCP fast open", "TCP autocorking", "TCP window scaling")
     # after a name with an underscore of its own ("sk_buff"), or with a prefix of its own ("IORING_")
     assert (link("sk_buff_head", "identifier"), link("IORING_OP_SEND_ZC", "identifier")) == (
         "socket buffer (SKB)", "io_uring")

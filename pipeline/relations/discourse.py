@@ -23,7 +23,7 @@ from pipeline.relations.kinds import (
     artifact_kind, first_conjunct, leads_talk, lemma_of, patch_from, presents, says, verb_kind, work_noun,
 )
 from pipeline.relations.vocabulary import (
-    CODE_NOUNS, CODE_PATCH_NOUNS, NAME_TAILS, PATCH_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS, PRESENT_VERBS,
+    CODE, CODE_NOUNS, CODE_PATCH_NOUNS, NAME_TAILS, PATCH_NOUNS, PLURAL_POSSESSIVES, PLURAL_PRONOUNS, PRESENT_VERBS,
     ROLE_NOUNS, SAY_VERBS, SPEAKER_VERBS, SUBJECT_DEPS, TALK_NOUNS,
 )
 
@@ -365,12 +365,15 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
     the subsystems the title names; ``heads``: the last word (lemma) of those the title names in several
     words ("network channels" → "channel"), by which the body may name them for short; ``report``: the
     article reports a conference; ``writer``: the author of a guest article, who writes of their own work as
-    "I"; ``tools``: subsystems that are tools, used to do something else ("debugged it using bpftrace")."""
+    "I"; ``tools``: subsystems that are tools, used to do something else ("debugged it using bpftrace"). A
+    span of ``subs_by_par`` whose kb_id is ``CODE`` names its subsystem by an identifier: a mention to link,
+    not where the article names the subsystem in words."""
     people_by_par = {p: [(_as_name(span), name) for span, name in mentions] for p, mentions in people_by_par.items()}
     labels = tuple(dict.fromkeys(s for s in about or () if s not in broad))
-    subject = {label: where for label in labels if (where := _first_named(label, paragraphs, subs_by_par))}
+    written = {p: [span for span in spans if span.kb_id_ != CODE] for p, spans in subs_by_par.items()}
+    subject = {label: where for label in labels if (where := _first_named(label, paragraphs, written))}
     short = {label: head for label, head in (heads or {}).items() if label in subject and head not in NAME_TAILS}
-    counts = Counter(label for spans in subs_by_par.values() for label in {span.label_ for span in spans})
+    counts = Counter(label for spans in written.values() for label in {span.label_ for span in spans})
     recurring = frozenset(label for label, n in counts.items() if n > 2)
     state = Discourse(broad=broad, subject=subject, recurring=recurring, short=short, writer=writer, tools=tools)
     links = _read_links(paragraphs, people_by_par, subs_by_par, state)
@@ -388,7 +391,7 @@ def article_links(paragraphs: list[tuple[int, str, object]], people_by_par: dict
             # Generic receive offload" on Herbert Xu's talk; not "Zero-copy TCP receive" on a patch set)
             links += [Link(name, topic, "presented", talk_at, where) for topic, where in subject.items()
                       for name in one_talk]
-    said = Counter(span.label_ for spans in subs_by_par.values() for span in spans)
+    said = Counter(span.label_ for spans in written.values() for span in spans)
     # a list the person's sentence leads to, or the heading of the person's section, is what they speak of
     items = {p for p, kind, _ in paragraphs if kind in ("li", "h4")}
     named = {p: {name for _, name in mentions} for p, mentions in people_by_par.items()}

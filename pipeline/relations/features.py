@@ -1,5 +1,6 @@
 """What a link is about where that is a part or a kind of its subsystem ("BPF static keys", "resilient queued
-spinlocks for BPF"): the noun phrase the subsystem's mention qualifies, in the article's words; pure."""
+spinlocks for BPF"): the noun phrase the subsystem's mention qualifies, in the article's words, the name a sentence
+gives a piece of work, or the identifier of the subsystem's code it names ("BPF_PROG_TYPE_UBLK"); pure."""
 
 from __future__ import annotations
 
@@ -109,13 +110,14 @@ def worked_thing(sentence, spans: list, people: list) -> str:
     return ""
 
 
-def code_named(sentence, spans: list, code: list, subsystem: str, carried: bool = False):
+def code_named(sentence, spans: list, code: list[tuple], subsystem: str, carried: bool = False) -> str:
     """The identifier of ``subsystem`` a link's sentence names ("defining a new type, BPF_PROG_TYPE_PHYS_DEV",
-    "introduced bpf_spin_lock()"): the first of ``code`` (spans of identifiers, labelled with their subsystem) in
-    the sentence; None where it names none, or, for a link ``carried`` from an earlier sentence, where it also
-    names the subsystem itself (the link may be to that mention, the identifier an aside)."""
-    own = [span for span in code if span.label_ == subsystem and sentence.start <= span.start < sentence.end]
-    if not own or carried and any(span.label_ == subsystem and sentence.start <= span.start < sentence.end
-                                  for span in spans):
-        return None
-    return own[0]
+    "introduced bpf_spin_lock()"): the name of the first of ``code`` ((span, name) of identifiers, each span
+    labelled with its subsystem) in the sentence; "" where it names none, or, for a link ``carried`` from an
+    earlier sentence, where it also names the subsystem in words (the link may be to that mention, the
+    identifier an aside)."""
+    def here(span) -> bool:
+        return span.label_ == subsystem and sentence.start <= span.start < sentence.end
+
+    own = [name for span, name in code if here(span)]
+    return "" if not own or carried and any(here(span) for span in spans) else own[0]

@@ -10,6 +10,9 @@ from __future__ import annotations
 from pipeline.keywords.vocabulary import PEOPLE_HEADS, SUBSYSTEM_TAILS, THING_WORDS
 
 KINDS = ("presented", "works_on", "maintains", "proposed")
+# The kb_id of a span naming a subsystem by an identifier of its code ("bpf_spin_lock()" for BPF): the link rules
+# read it as a mention, what the article names in words (its subject, how often it names a subsystem) does not.
+CODE = "code"
 
 PRESENT_VERBS = frozenset({
     "present", "talk", "speak", "describe", "show", "demonstrate", "discuss", "explain", "cover", "outline",
