@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.analysis import _names_of, analyse, extract_article
+from pipeline.analysis import _code_spans, _names_of, analyse, extract_article
 from pipeline.keywords.merging import distinct, merge_near_duplicates
 from pipeline.keywords.phrases import (candidates, title_subjects, unlisted_words, unwritten_singulars, workplaces,
                                        written_words)
@@ -327,7 +327,6 @@ def test_relations_a_talk_s_subject_is_where_the_article_names_it_in_words(nlp, 
 
 
 def test_relations_code_spans_leave_tokens_a_mention_or_another_identifier_holds(nlp):
-    from pipeline.analysis import _code_spans
     doc = nlp("The bpf_map.bpf_prog pointer and BPF maps")
     spans = [doc[5:7]]  # "BPF maps", a mention
     found = _code_spans(doc, [(4, 11, "bpf_map", "BPF maps"), (12, 20, "bpf_prog", "BPF"),
